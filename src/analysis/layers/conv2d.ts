@@ -1,0 +1,90 @@
+import type { Layer } from '../../graph/types.js';
+import { convOutputSize, pair, samePadding } from '../arith.js';
+import { dims, fail, kernelText, ok, pairText, requireCHW, windowFits, windowFormula } from './common.js';
+import type { AxisWindow, LayerKindSpec } from './spec.js';
+
+type Conv = Layer<'Conv2d'>;
+
+/** Per-axis window including the padding PyTorch applies on each side. */
+export function convWindows(l: Conv): [[AxisWindow, number], [AxisWindow, number]] {
+  const k = pair(l.kernel_size);
+  const s = pair(l.stride ?? 1);
+  const d = pair(l.dilation ?? 1);
+  const axis = (i: 0 | 1): [AxisWindow, number] => {
+    let before: number;
+    let after: number;
+    if (l.padding === 'same') [before, after] = samePadding(k[i], d[i]);
+    else if (l.padding === 'valid' || l.padding === undefined) [before, after] = [0, 0];
+    else before = after = pair(l.padding)[i];
+    return [{ kernel: k[i], stride: s[i], padBefore: before, dilation: d[i] }, after];
+  };
+  return [axis(0), axis(1)];
+}
+
+export const conv2d: LayerKindSpec<'Conv2d'> = {
+  kind: 'Conv2d',
+  category: 'conv',
+  arity: 'one',
+  outputShape(l, [input]) {
+    const bad = requireCHW('Conv2d', input);
+    if (bad) return bad;
+    const [c, h, w] = input.shape;
+    const groups = l.groups ?? 1;
+    if (c !== l.in_channels) {
+      return fail(
+        'channels',
+        `expects ${l.in_channels} input channels, receives ${c} (from ${input.from}).`,
+        `Set in_channels=${c}, or check the layer before it.`,
+      );
+    }
+    if (l.in_channels % groups !== 0 || l.out_channels % groups !== 0) {
+      return fail(
+        'groups',
+        `groups=${groups} must divide both in_channels=${l.in_channels} and out_channels=${l.out_channels}.`,
+        `Choose groups among the common divisors of ${l.in_channels} and ${l.out_channels}.`,
+      );
+    }
+    if (l.padding === 'same' && pair(l.stride ?? 1).some((s) => s !== 1)) {
+      return fail('same-stride', `padding='same' is not supported for strided convolutions (stride=${pairText(pair(l.stride ?? 1))}) in PyTorch.`, 'Use stride=1, or give the padding as a number.');
+    }
+    const [[wh, ah], [ww, aw]] = convWindows(l);
+    for (const [axis, size, win, after] of [['height', h, wh, ah], ['width', w, ww, aw]] as const) {
+      const issue = windowFits('Conv2d', axis, size, win, after);
+      if (issue) return { ok: false, error: { ...issue, message: `${issue.message} Input ${dims(input.shape)} from ${input.from}.` } };
+    }
+    const oh = convOutputSize(h, wh.kernel, wh.stride, wh.padBefore, wh.dilation, ah);
+    const ow = convOutputSize(w, ww.kernel, ww.stride, ww.padBefore, ww.dilation, aw);
+    return ok([l.out_channels, oh, ow]);
+  },
+  weights(l) {
+    const [kh, kw] = pair(l.kernel_size);
+    const w = [{ name: 'weight', shape: [l.out_channels, l.in_channels / (l.groups ?? 1), kh, kw] }];
+    return l.bias === false ? w : [...w, { name: 'bias', shape: [l.out_channels] }];
+  },
+  buffers: () => [],
+  macs(l, _inputs, out, convention) {
+    const [kh, kw] = pair(l.kernel_size);
+    const positions = out[1] * out[2];
+    const perOutput = (l.in_channels / (l.groups ?? 1)) * kh * kw;
+    // torchinfo multiplies every parameter (bias included) by the output positions.
+    if (convention === 'torchinfo') return (l.out_channels * perOutput + (l.bias === false ? 0 : l.out_channels)) * positions;
+    return l.out_channels * positions * perOutput;
+  },
+  window(l) {
+    const [[h], [w]] = convWindows(l);
+    return [h, w];
+  },
+  label(l) {
+    const [[h, ah], [w, aw]] = convWindows(l);
+    const s = pairText([h.stride, w.stride]);
+    const p = l.padding === 'same' ? 'same' : h.padBefore === ah && w.padBefore === aw ? pairText([h.padBefore, w.padBefore]) : `${h.padBefore}+${ah}`;
+    const extras = [l.groups && l.groups > 1 ? `g${l.groups}` : '', h.dilation > 1 || w.dilation > 1 ? `d${pairText([h.dilation, w.dilation])}` : ''].filter(Boolean);
+    return `Conv2d ${kernelText(l.kernel_size)} · ${l.out_channels} · s${s} p${p}${extras.length ? ' ' + extras.join(' ') : ''}`;
+  },
+  formula(l, input, output) {
+    const [[h, ah], [w, aw]] = convWindows(l);
+    const fh = windowFormula('H', input[1], h, ah, output[1]);
+    const fw = windowFormula('W', input[2], w, aw, output[2]);
+    return fh.slice(2) === fw.slice(2) ? [`H, W${fh.slice(1)}`] : [fh, fw];
+  },
+};

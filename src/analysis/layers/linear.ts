@@ -1,0 +1,44 @@
+import { dims, fail, ok } from './common.js';
+import type { LayerKindSpec } from './spec.js';
+
+export const linear: LayerKindSpec<'Linear'> = {
+  kind: 'Linear',
+  category: 'linear',
+  arity: 'one',
+  outputShape(l, [input]) {
+    if (input.shape.length === 0) return fail('rank', `receives a scalar (from ${input.from}).`, 'Feed Linear a vector.');
+    // PyTorch applies Linear to the last dimension, whatever the rank.
+    const last = input.shape[input.shape.length - 1];
+    if (last !== l.in_features) {
+      const flat = input.shape.reduce((a, b) => a * b, 1);
+      const fix =
+        input.shape.length > 1 && flat === l.in_features
+          ? `Insert a Flatten before it: ${dims(input.shape)} flattens to ${flat}.`
+          : input.shape.length > 1
+            ? `A Flatten before it would give ${flat} features: set in_features=${flat} and add a Flatten.`
+            : `Set in_features=${last}, or check the layer before it.`;
+      return fail(
+        'features',
+        `expects in_features=${l.in_features}, receives ${input.shape.length > 1 ? `${dims(input.shape)}, whose last dimension is ${last}` : last} (from ${input.from}).`,
+        fix,
+      );
+    }
+    const shape = [...input.shape.slice(0, -1), l.out_features];
+    const warnings =
+      input.shape.length > 1
+        ? [{ code: 'linear-rank', message: `acts on the last dimension of a ${dims(input.shape)} tensor, as PyTorch does; did you mean to Flatten first?` }]
+        : undefined;
+    return ok(shape, warnings);
+  },
+  weights: (l) => [{ name: 'weight', shape: [l.out_features, l.in_features] }, ...(l.bias === false ? [] : [{ name: 'bias', shape: [l.out_features] }])],
+  buffers: () => [],
+  macs(l, [input], _out, convention) {
+    const rows = input.slice(0, -1).reduce((a, b) => a * b, 1);
+    const bias = convention === 'torchinfo' && l.bias !== false ? l.out_features : 0;
+    // torchinfo counts output_size[0] × params, i.e. once per sample, not per row.
+    if (convention === 'torchinfo') return l.in_features * l.out_features + bias;
+    return rows * l.in_features * l.out_features;
+  },
+  window: () => 'global',
+  label: (l) => `Linear ${l.in_features}→${l.out_features}`,
+};
