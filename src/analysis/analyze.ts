@@ -3,6 +3,7 @@
  * Never throws on a broken network: layers after a failure are `skipped`,
  * everything before it is computed, and every problem becomes a diagnostic.
  */
+import { MAX_COUNT, MAX_DIM } from '../graph/limits.js';
 import { checkStructure } from '../graph/validate.js';
 import { ancestors, depthOf, lastSegment, parentPath } from '../graph/paths.js';
 import { INPUT, type Graph, type Layer, type LayerKind, type Shape } from '../graph/types.js';
@@ -11,9 +12,7 @@ import { dims } from './layers/common.js';
 import { LAYER_SPECS } from './layers/index.js';
 import type { Category, Convention, InputInfo, WeightSpec } from './layers/spec.js';
 
-/** Largest tensor dimension and count we accept: beyond this, arithmetic stops being exact. */
-export const MAX_DIM = 2 ** 31 - 1;
-export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+export { MAX_COUNT, MAX_DIM };
 
 export interface ReceptiveField {
   /** Input pixels one output position sees, per axis (height, width). */
@@ -165,7 +164,8 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     const weights = anySpec.weights(layer);
     const params = weights.reduce((a, w) => a + product(w.shape), 0);
     const bufferCount = anySpec.buffers(layer).reduce((a, w) => a + product(w.shape), 0);
-    const sources = layer.inputs.map((src) => (src === INPUT ? { shape: inputOk ? input : null, from: `input ${inputOk ? dims(input) : '?'}`, rf: inputRf } : sourceInfo(byPath.get(src), rf.get(src))));
+    const sources: Source[] = [];
+    for (const src of layer.inputs) sources.push(src === INPUT ? new Source(inputOk ? input : null, null, inputRf) : new Source(byPath.get(src)?.outputShape ?? null, byPath.get(src) ?? null, rf.get(src) ?? null));
     const inputShapes = sources.map((s) => s.shape);
     let status: Status = 'ok';
     let outputShape: Shape | null = null;
@@ -173,7 +173,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     if (structBroken.has(layer.path)) status = 'error';
     else if (inputShapes.some((s) => s === null) || inputShapes.length === 0) status = 'skipped';
     else {
-      const infos: InputInfo[] = sources.map((s) => ({ shape: s.shape as Shape, from: s.from }));
+      const infos = sources as InputInfo[];
       const result = anySpec.outputShape(layer, infos);
       if (!result.ok) {
         status = 'error';
@@ -202,10 +202,20 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
       }
     }
     if (params > MAX_COUNT) report('error', layer, { code: 'too-large', message: `its ${params.toExponential(2)} parameters exceed exact integer range.`, fix: 'Use fewer channels or features.' });
+    let receptiveField: ReceptiveField | null = null;
+    if (outputShape) {
+      receptiveField = receptive(anySpec.window(layer, inputShapes[0] as Shape), sources.map((s) => s.rf), input);
+      if (receptiveField) rf.set(layer.path, receptiveField);
+    }
     const rec: LayerRecord = {
-      ...base,
+      path: base.path,
+      kind: base.kind,
+      name: base.name,
       label: anySpec.label(layer),
       category: anySpec.category,
+      depth: base.depth,
+      parent: base.parent,
+      inputs: base.inputs,
       inputShapes,
       outputShape,
       weights,
@@ -214,17 +224,12 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
       bufferCount,
       macs,
       outputBytes: outputShape ? product(outputShape) * BYTES_F32 : null,
-      receptiveField: null,
+      receptiveField,
+      aux: base.aux,
+      functional: base.functional,
       status,
       formula,
     };
-    if (outputShape) {
-      const field = receptive(anySpec.window(layer, inputShapes[0] as Shape), sources.map((s) => s.rf), input);
-      if (field) {
-        rec.receptiveField = field;
-        rf.set(layer.path, field);
-      }
-    }
     records.push(rec);
     if (!byPath.has(layer.path)) byPath.set(layer.path, rec);
   }
@@ -260,9 +265,17 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
   };
 }
 
-function sourceInfo(rec: LayerRecord | undefined, field: ReceptiveField | undefined): { shape: Shape | null; from: string; rf: ReceptiveField | null } {
-  if (!rec) return { shape: null, from: '?', rf: null };
-  return { shape: rec.outputShape, from: `${rec.path} ${rec.kind}${rec.outputShape ? ' ' + dims(rec.outputShape) : ''}`, rf: field ?? null };
+/** An input of a layer; `from` (for messages only) is built when a message needs it. */
+class Source {
+  constructor(
+    readonly shape: Shape | null,
+    readonly rec: LayerRecord | null,
+    readonly rf: ReceptiveField | null,
+  ) {}
+  get from(): string {
+    if (!this.rec) return `input ${this.shape ? dims(this.shape) : '?'}`;
+    return `${this.rec.path} ${this.rec.kind}${this.rec.outputShape ? ' ' + dims(this.rec.outputShape) : ''}`;
+  }
 }
 
 /** Receptive field: `r_out = r_in + (D(K−1)+1 − 1)·j_in`, `j_out = j_in·S` (per axis); merges take the largest. */

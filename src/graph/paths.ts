@@ -1,4 +1,4 @@
-/** PyTorch-style dotted paths: `inception3a.branch2.1.conv`. */
+/** PyTorch-style dotted paths: `inception3a.branch2.1.conv`. Hot in analysis: no split/join. */
 
 export const parentPath = (path: string): string => {
   const i = path.lastIndexOf('.');
@@ -7,13 +7,17 @@ export const parentPath = (path: string): string => {
 
 export const lastSegment = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
-export const depthOf = (path: string): number => (path === '' ? 0 : path.split('.').length);
+export const depthOf = (path: string): number => {
+  if (path === '') return 0;
+  let n = 1;
+  for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) n++;
+  return n;
+};
 
 /** Every ancestor module path, outermost first: `a.b.c` → `a`, `a.b`. */
 export function ancestors(path: string): string[] {
-  const parts = path.split('.');
   const out: string[] = [];
-  for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('.'));
+  for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) out.push(path.slice(0, i));
   return out;
 }
 

@@ -3,6 +3,7 @@
  * that exist and come earlier, the right number of inputs, a real output.
  */
 import { LAYER_SPECS } from '../analysis/layers/index.js';
+import { LAYER_SCHEMAS } from './schema.js';
 import { INPUT, type Graph, LAYER_KINDS } from './types.js';
 import { ancestors } from './paths.js';
 
@@ -14,6 +15,13 @@ export interface StructureIssue {
   /** Where in the JSON document, when the graph came from JSON. */
   jsonPath?: (string | number)[];
 }
+
+/**
+ * Layers whose config already passed the schema. Layers are immutable values,
+ * so re-analysing the same graph (another input size, another convention, the
+ * UI after a collapse) does not validate them again.
+ */
+const validated = new WeakSet<object>();
 
 export function checkStructure(graph: Graph): StructureIssue[] {
   const issues: StructureIssue[] = [];
@@ -36,6 +44,16 @@ export function checkStructure(graph: Graph): StructureIssue[] {
       if (layerPaths.has(a)) {
         issues.push({ path: layer.path, code: 'path-nesting', message: `"${a}" is a layer, so it cannot also contain "${layer.path}".`, fix: `Rename one of them; only modules contain other paths.`, jsonPath: [...at, 'path'] });
       }
+    }
+    const config = validated.has(layer) ? null : LAYER_SCHEMAS[layer.kind].safeParse(layer);
+    if (config?.success) validated.add(layer);
+    if (config && !config.success) {
+      for (const i of config.error.issues) {
+        const field = i.path.map(String).join('.');
+        issues.push({ path: layer.path, code: 'config', message: `${field ? field + ' ' : ''}${i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}` : i.message}${field ? `, got ${JSON.stringify((layer as unknown as Record<string, unknown>)[String(i.path[0])])?.slice(0, 60)}` : ''}.`, fix: 'Check the layer\'s arguments against PyTorch\'s signature.', jsonPath: [...at, ...(i.path as (string | number)[])] });
+      }
+      if (prev === undefined) seen.set(layer.path, index);
+      return;
     }
     const spec = LAYER_SPECS[layer.kind];
     const n = layer.inputs.length;

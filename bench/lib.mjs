@@ -1,0 +1,31 @@
+// Shared by the benches: bundle a TypeScript entry with esbuild, time with medians.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+export async function bundle(entry, name) {
+  mkdirSync('node_modules/.cache/bench', { recursive: true });
+  const outfile = `node_modules/.cache/bench/${name}.mjs`;
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['@tensorflow/*', 'elkjs', 'playwright-core'], logLevel: 'error' });
+  return import(new URL(`../${outfile}`, import.meta.url).href);
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Run `fn` `warmup` times untimed, then `runs` times; return the median in ms. */
+export function timeIt(fn, { runs = 200, warmup = 20 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const ts = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  return { median: median(ts), min: Math.min(...ts), max: Math.max(...ts), runs };
+}
+
+export const machine = () => `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`;

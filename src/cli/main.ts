@@ -1,0 +1,295 @@
+/**
+ * The `cnn-graph` command. `main` returns an exit status instead of exiting,
+ * and writes through `io`, so tests run it in-process.
+ * Exit status: 0 ok, 1 problems found in the network, 2 usage errors.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { analyze, type Analysis, type Diagnostic } from '../analysis/analyze.js';
+import { bottleneck, stack, type Comparison } from '../analysis/compare.js';
+import { CONVENTIONS, NONE, formatBytes, formatCount, formatInt, formatPercent, formatShape, parseShape } from '../analysis/format.js';
+import type { Convention } from '../analysis/layers/spec.js';
+import { summaryRows } from '../analysis/summary.js';
+import { parseNetwork, stringifyNetwork } from '../graph/json.js';
+import type { Graph } from '../graph/types.js';
+import { nearest } from '../graph/validate.js';
+import { ZOO, ZOO_IDS, zooEntry } from '../graph/zoo/index.js';
+import { table } from './table.js';
+
+export interface IO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readFile: (path: string) => Promise<string>;
+  writeFile: (path: string, data: string) => Promise<void>;
+  /** Whether stderr is a terminal (progress bars). */
+  isTTY?: boolean;
+}
+
+export class UsageError extends Error {}
+
+const USAGE = `cnn-graph — shapes, parameters and MACs of convolutional networks, with PyTorch's semantics
+
+Usage:
+  cnn-graph list                                   the model zoo
+  cnn-graph summary <id | file.json> [--input 1x28x28] [--convention default|torchinfo|fvcore] [--depth N] [--json]
+  cnn-graph check <file.json | id>                 validate a network; exit 1 if it has errors
+  cnn-graph export <id> [--format json]            a zoo network as JSON, to start your own variant
+  cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]
+  cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]
+  cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right]
+  cnn-graph train <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--batch N] [--lr X] [--optimizer sgd|adam] [--backend wasm|cpu] [--json]
+
+Exit status: 0 ok, 1 problems found in the network, 2 usage errors.`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function args(argv: string[], options: Options, positionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+  if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}".`);
+  return parsed;
+}
+
+function intOption(v: unknown, name: string, min = 1): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v);
+  if (!/^-?\d+$/.test(s) || Number(s) < min || !Number.isSafeInteger(Number(s))) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${s}".`);
+  return Number(s);
+}
+
+function shapeOption(v: unknown, name: string): [number, number, number] | undefined {
+  if (v === undefined) return undefined;
+  const s = parseShape(String(v));
+  if (!s) throw new UsageError(`--${name} must be three positive integers like 1x28x28 (channels×height×width), got "${v}".`);
+  return s;
+}
+
+function conventionOption(v: unknown): Convention {
+  if (v === undefined) return 'default';
+  if (v === 'default' || v === 'torchinfo' || v === 'fvcore') return v;
+  throw new UsageError(`--convention must be default, torchinfo or fvcore, got "${v}".`);
+}
+
+/** A zoo id or a JSON file. Returns the graph, or diagnostics explaining why there is none. */
+export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
+  const entry = zooEntry(ref);
+  if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
+  if (!/\.json$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
+    throw new UsageError(`"${ref}" is neither a zoo id nor a .json file.${nearest(ref, ZOO_IDS)} Run \`cnn-graph list\` for the ids.`);
+  }
+  let text: string;
+  try {
+    text = await io.readFile(ref);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `cannot read "${ref}": no such file.` : code === 'EISDIR' ? `"${ref}" is a directory, not a JSON file.` : `cannot read "${ref}": ${(e as Error).message}`);
+  }
+  const parsed = parseNetwork(text);
+  return { ...parsed, source: ref };
+}
+
+function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void {
+  for (const d of ds) {
+    const lines = [`${d.severity}: ${d.message}`];
+    if (d.formula) lines.push(`  ${d.formula}`);
+    if (d.fix) lines.push(`  fix: ${d.fix}`);
+    io.stderr(`${source}: ${lines.join('\n')}\n`);
+  }
+}
+
+function summaryJSON(a: Analysis) {
+  return {
+    model: a.model,
+    input: [...a.input],
+    output: a.output ? [...a.output] : null,
+    convention: a.convention,
+    totals: { params: a.totals.params, trainableParams: a.totals.trainableParams, macs: a.totals.macs, flops: a.totals.flops },
+    layers: a.layers.map((l) => ({ path: l.path, kind: l.kind, outputShape: l.outputShape ? [...l.outputShape] : null, params: l.params, macs: l.macs, ...(l.aux ? { aux: true } : {}) })),
+    ...(a.diagnostics.length ? { diagnostics: a.diagnostics } : {}),
+  };
+}
+
+function summaryText(a: Analysis, title: string, depth: number): string {
+  const rows = summaryRows(a, depth);
+  const body = rows.map((r) => [
+    `${'  '.repeat(r.depth - 1)}${r.path}${r.status === 'error' ? '  ✗' : ''}`,
+    r.type,
+    formatShape(r.outputShape),
+    formatInt(r.params),
+    formatInt(r.macs),
+    r.aux ? 'aux' : r.macs === 0 ? NONE : formatPercent(r.macs, a.totals.macs),
+  ]);
+  const t = a.totals;
+  const out = [
+    `${title} · input ${formatShape(a.input)} · output ${formatShape(a.output)}`,
+    table(
+      [{ title: 'Layer (path)' }, { title: 'Type' }, { title: 'Output shape' }, { title: 'Params', align: 'right' }, { title: `MACs (${a.convention})`, align: 'right' }, { title: '% MACs', align: 'right' }],
+      body,
+    ),
+    `Total params: ${formatInt(t.params)} (${formatCount(t.params)})`,
+    `Trainable params: ${formatInt(t.trainableParams)}`,
+    `Non-trainable params: ${formatInt(t.params - t.trainableParams)}${t.buffers ? ` · buffers (BatchNorm running statistics): ${formatInt(t.buffers)}` : ''}`,
+    `MACs: ${formatInt(t.macs)} (${formatCount(t.macs)}) · FLOPs = 2 × MACs: ${formatInt(t.flops)} (${formatCount(t.flops)})`,
+  ];
+  if (t.auxParams || t.auxMacs) out.push(`Auxiliary heads (training only, not in the totals' MACs): params ${formatInt(t.auxParams)}, MACs ${formatInt(t.auxMacs)}`);
+  out.push(`Parameters at float32: ${formatBytes(t.paramBytes)} · activations for one sample: ${formatBytes(t.activationBytes)}`);
+  out.push(`Convention "${a.convention}": ${CONVENTIONS[a.convention].description}.`);
+  return out.join('\n') + '\n';
+}
+
+async function cmdSummary(argv: string[], io: IO): Promise<number> {
+  const { values, positionals } = args(argv, { input: { type: 'string' }, convention: { type: 'string' }, depth: { type: 'string' }, json: { type: 'boolean' } }, 1);
+  if (!positionals[0]) throw new UsageError('summary needs a zoo id or a .json file, e.g. `cnn-graph summary lenet5`.');
+  const input = shapeOption(values.input, 'input');
+  const convention = conventionOption(values.convention);
+  const depth = intOption(values.depth, 'depth') ?? 3;
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  if (!graph) {
+    printDiagnostics(diagnostics, io, source);
+    return 1;
+  }
+  const a = analyze(graph, { ...(input ? { input } : {}), convention });
+  if (values.json) io.stdout(JSON.stringify(summaryJSON(a), null, 2) + '\n');
+  else io.stdout(summaryText(a, graph.title ? `${graph.name} (${graph.title})` : graph.name, depth));
+  printDiagnostics(a.diagnostics, io, source);
+  return a.ok ? 0 : 1;
+}
+
+async function cmdCheck(argv: string[], io: IO): Promise<number> {
+  const { values, positionals } = args(argv, { input: { type: 'string' }, json: { type: 'boolean' } }, 1);
+  if (!positionals[0]) throw new UsageError('check needs a .json file (or a zoo id), e.g. `cnn-graph check mynet.json`.');
+  const input = shapeOption(values.input, 'input');
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  const all = graph ? analyze(graph, input ? { input } : {}).diagnostics : diagnostics;
+  const errors = all.filter((d) => d.severity === 'error').length;
+  if (values.json) io.stdout(JSON.stringify({ ok: errors === 0, diagnostics: all }, null, 2) + '\n');
+  else {
+    printDiagnostics(all, io, source);
+    if (graph && errors === 0) {
+      const a = analyze(graph, input ? { input } : {});
+      io.stdout(`ok: ${graph.name} — ${a.layers.length} layers, ${formatInt(a.totals.params)} params, ${formatInt(a.totals.macs)} MACs, output ${formatShape(a.output)}\n`);
+    } else io.stdout(`${errors} error${errors === 1 ? '' : 's'} in ${source}\n`);
+  }
+  return errors ? 1 : 0;
+}
+
+async function cmdExport(argv: string[], io: IO): Promise<number> {
+  const { values, positionals } = args(argv, { format: { type: 'string' } }, 1);
+  if (!positionals[0]) throw new UsageError('export needs a zoo id, e.g. `cnn-graph export lenet5 > mynet.json`.');
+  if (values.format !== undefined && values.format !== 'json') throw new UsageError(`--format must be json, got "${values.format}".`);
+  const entry = zooEntry(positionals[0]);
+  if (!entry) throw new UsageError(`unknown zoo id "${positionals[0]}".${nearest(positionals[0], ZOO_IDS)} Run \`cnn-graph list\`.`);
+  io.stdout(stringifyNetwork(entry.build()));
+  return 0;
+}
+
+function cmdList(argv: string[], io: IO): number {
+  args(argv, {}, 0);
+  const w = Math.max(...ZOO.map((e) => e.id.length));
+  io.stdout(ZOO.map((e) => `${e.id.padEnd(w)}  ${e.summary}`).join('\n') + '\n');
+  return 0;
+}
+
+function comparisonText(c: Comparison): string {
+  const [a, b] = c.variants;
+  const lines = [
+    `${a.name}:`,
+    `  MACs   ${a.macsFormula}`,
+    `  params ${a.paramsFormula}`,
+    `${b.name}:`,
+    `  MACs   ${b.macsFormula}`,
+    `  params ${b.paramsFormula}`,
+    `saving: ${(100 * c.saving.macs).toFixed(1)}% of the MACs (${c.ratio.macs.toFixed(2)}× fewer), ${(100 * c.saving.params).toFixed(1)}% of the parameters (${c.ratio.params.toFixed(2)}× fewer)`,
+  ];
+  if (c.kind === 'stack') {
+    const c2 = a.graph.input[0] ** 2;
+    if (a.receptiveField && b.receptiveField) lines.push(`receptive field: ${a.receptiveField.size.join('×')} and ${b.receptiveField.size.join('×')} — the same window`);
+    if (a.graph.layers.every((l) => l.kind !== 'Conv2d' || l.bias === false)) lines.push(`weights per C² (C = ${a.graph.input[0]}): ${a.params / c2} versus ${b.params / c2}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function comparisonJSON(c: Comparison) {
+  return {
+    kind: c.kind,
+    variants: c.variants.map((v) => ({ name: v.name, params: v.params, macs: v.macs, flops: 2 * v.macs, macsFormula: v.macsFormula, paramsFormula: v.paramsFormula, receptiveField: v.receptiveField ? [...v.receptiveField.size] : null })),
+    saving: c.saving,
+    ratio: c.ratio,
+    ...(c.diagnostics.length ? { diagnostics: c.diagnostics } : {}),
+  };
+}
+
+async function cmdCompare(argv: string[], io: IO): Promise<number> {
+  const [what, ...rest] = argv;
+  let c: Comparison;
+  if (what === 'bottleneck') {
+    const { values } = args(rest, { input: { type: 'string' }, out: { type: 'string' }, kernel: { type: 'string' }, reduce: { type: 'string' }, 'no-bias': { type: 'boolean' }, json: { type: 'boolean' } }, 0);
+    const input = shapeOption(values.input, 'input');
+    const out = intOption(values.out, 'out');
+    const kernel = intOption(values.kernel, 'kernel');
+    const reduce = intOption(values.reduce, 'reduce');
+    if (!input || !out || !kernel || !reduce) throw new UsageError('compare bottleneck needs --input CxHxW --out N --kernel K --reduce R, e.g. --input 192x28x28 --out 32 --kernel 5 --reduce 16.');
+    c = bottleneck({ input, out, kernel, reduce, bias: !values['no-bias'] });
+    if (values.json) io.stdout(JSON.stringify(comparisonJSON(c), null, 2) + '\n');
+    else io.stdout(comparisonText(c));
+  } else if (what === 'stack') {
+    const { values } = args(rest, { channels: { type: 'string' }, kernel: { type: 'string' }, size: { type: 'string' }, bias: { type: 'boolean' }, json: { type: 'boolean' } }, 0);
+    const channels = intOption(values.channels, 'channels');
+    const kernel = intOption(values.kernel, 'kernel', 3);
+    if (!channels || !kernel) throw new UsageError('compare stack needs --channels C --kernel K (an odd K ≥ 3), e.g. --channels 64 --kernel 7.');
+    if (kernel % 2 === 0) throw new UsageError(`--kernel must be odd (3, 5, 7, …): n stacked 3×3 convolutions see a (2n+1)×(2n+1) window; got ${kernel}.`);
+    let size: [number, number] | undefined;
+    if (values.size !== undefined) {
+      const m = /^(\d+)[x×](\d+)$/.exec(String(values.size));
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`--size must be HxW like 56x56, got "${values.size}".`);
+      size = [Number(m[1]), Number(m[2])];
+    }
+    c = stack({ channels, kernel, ...(size ? { size } : {}), bias: !!values.bias });
+    if (values.json) io.stdout(JSON.stringify(comparisonJSON(c), null, 2) + '\n');
+    else io.stdout(comparisonText(c));
+  } else {
+    throw new UsageError(`compare takes "bottleneck" or "stack"${what ? `, got "${what}"` : ''}.`);
+  }
+  printDiagnostics(c.diagnostics, io, 'compare');
+  return c.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+export type Command = (argv: string[], io: IO) => Promise<number> | number;
+
+/** Subcommands; render and train register themselves from their own modules. */
+export const COMMANDS: Record<string, Command> = {
+  list: cmdList,
+  summary: cmdSummary,
+  check: cmdCheck,
+  export: cmdExport,
+  compare: cmdCompare,
+};
+
+export async function main(argv: string[], io: IO): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    (cmd ? io.stdout : io.stderr)(USAGE + '\n');
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    io.stdout('cnn-graph 0.1.0\n');
+    return 0;
+  }
+  const run = COMMANDS[cmd] as Command | undefined;
+  try {
+    if (!run) throw new UsageError(`unknown command "${cmd}".${nearest(cmd, Object.keys(COMMANDS))} Run \`cnn-graph --help\`.`);
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cnn-graph ${run ? cmd + ': ' : ''}${e.message}\n`);
+      return 2;
+    }
+    // Anything else is our bug: still one clear line, never a stack trace (set CNN_GRAPH_DEBUG=1 to see it).
+    io.stderr(`cnn-graph ${cmd}: internal error: ${(e as Error)?.message ?? String(e)}. Please report it with the command you ran.\n`);
+    if (process.env.CNN_GRAPH_DEBUG) io.stderr(String((e as Error)?.stack) + '\n');
+    return 70;
+  }
+}

@@ -1,0 +1,20 @@
+/** Entry point for the `cnn-graph` binary: real stdio and files. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { main } from './main.js';
+
+const io = {
+  stdout: (s: string) => void process.stdout.write(s),
+  stderr: (s: string) => void process.stderr.write(s),
+  readFile: (p: string) => readFile(p, 'utf8'),
+  writeFile: (p: string, d: string) => writeFile(p, d),
+  isTTY: process.stderr.isTTY,
+};
+
+// A closed pipe (`cnn-graph summary x | head`) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

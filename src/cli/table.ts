@@ -1,0 +1,17 @@
+/** Plain-text tables for the terminal: columns padded by their widest cell. */
+
+export interface Column {
+  title: string;
+  align?: 'left' | 'right';
+}
+
+const width = (s: string) => [...s].length;
+
+export function table(columns: Column[], rows: string[][], opts: { rule?: string } = {}): string {
+  const widths = columns.map((c, i) => Math.max(width(c.title), ...rows.map((r) => width(r[i] ?? ''))));
+  const cell = (s: string, i: number) => (columns[i].align === 'right' ? s.padStart(widths[i] + s.length - width(s)) : s.padEnd(widths[i] + s.length - width(s)));
+  const line = (cells: string[]) => cells.map(cell).join('  ').trimEnd();
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  const rule = (opts.rule ?? '─').repeat(total);
+  return [rule, line(columns.map((c) => c.title)), rule, ...rows.map(line), rule].join('\n');
+}

@@ -1,0 +1,15 @@
+/** cnn-graph's public API: the graph model, the analysis, the zoo. */
+export { GraphBuilder, Scope, Tensor, BuildError, type ModuleDef, type Part } from './graph/builder.js';
+export * from './graph/layers.js';
+export { LAYER_KINDS, INPUT, type Graph, type Layer, type LayerKind, type LayerConfig, type ConfigOf, type ModuleSpec, type AuxOutput, type Shape, type IntOrPair } from './graph/types.js';
+export { parseNetwork, networkToJSON, stringifyNetwork, MAX_JSON_BYTES, type ParseResult } from './graph/json.js';
+export { networkJsonSchema, FORMAT } from './graph/schema.js';
+export { checkStructure } from './graph/validate.js';
+export { ZOO, ZOO_IDS, zooEntry, zooGraph, type ZooEntry, type TrainPreset, type Family } from './graph/zoo/index.js';
+export type { ZooOptions, VggOptions } from './graph/zoo/notes.js';
+export { analyze, type Analysis, type AnalyzeOptions, type LayerRecord, type ModuleRecord, type Diagnostic, type Totals, type ReceptiveField, type Status } from './analysis/analyze.js';
+export { convOutputSize, poolOutputSize, samePadding, adaptiveWindow, effectiveKernel } from './analysis/arith.js';
+export { bottleneck, stack, type Comparison, type Variant, type BottleneckOptions, type StackOptions } from './analysis/compare.js';
+export { summaryRows, type SummaryRow } from './analysis/summary.js';
+export { formatInt, formatCount, formatBytes, formatShape, formatPercent, parseShape, CONVENTIONS, NONE } from './analysis/format.js';
+export { LAYER_SPECS, specOf, type Convention, type Category, type Issue, type LayerKindSpec } from './analysis/layers/index.js';
