@@ -1,0 +1,94 @@
+/**
+ * The one path from a network to a picture, shared by `<cnn-graph>` and the
+ * CLI: analysis → view (expansion) → cards → elk graph → layout → scene → SVG.
+ * `prepare` is synchronous and cheap; only the layout is slow, and whoever
+ * calls `prepare` decides where it runs (worker, main thread, Node).
+ */
+import { analyze, type Analysis, type AnalyzeOptions } from '../../analysis/analyze.js';
+import type { Graph } from '../../graph/types.js';
+import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
+import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';
+import { buildScene, type Scene } from './scene.js';
+import { sceneToSVG } from './svg.js';
+import { THEMES, type ThemeName, type Tokens } from './theme.js';
+import { buildView, type Expand, resolveExpand, type View } from './view.js';
+
+export interface PrepareOptions {
+  /** An `expand` value, or the exact set of expanded module paths. */
+  expand?: Expand | ReadonlySet<string>;
+  direction?: Direction;
+  annotations?: readonly Annotation[];
+}
+
+export interface Prepared {
+  model: Model;
+  view: View;
+  cards: Map<string, Card>;
+  elk: ElkGraph;
+  /** Cache key of the layout this needs. */
+  key: string;
+  direction: Direction;
+}
+
+export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
+  const direction = options.direction ?? 'down';
+  const annotations = new Set(options.annotations ?? ANNOTATIONS);
+  const expanded = typeof options.expand === 'object' ? options.expand : resolveExpand(model.analysis, options.expand ?? 'auto');
+  const view = buildView(model.graph, model.analysis, expanded);
+  const cards = makeCards(view, model, annotations);
+  const lk = lookup(model);
+  const titles = new Map(view.containers.map((c) => [c.id, frameTitle(lk.modules.get(c.path) as NonNullable<ReturnType<typeof lk.modules.get>>, lk)]));
+  const elk = elkGraph(view, cards, titles, direction, annotations.has('shapes'));
+  return { model, view, cards, elk, key: layoutKey(elk), direction };
+}
+
+export function sceneOf(p: Prepared, layout: Layout): Scene {
+  return buildScene(p.model, p.view, p.cards, layout, p.direction);
+}
+
+export interface RenderOptions extends PrepareOptions, AnalyzeOptions {
+  /** `light` (default), `dark`, or token values to use as the SVG's fallbacks. */
+  theme?: ThemeName | Tokens;
+  /** A precomputed layout; used when its key matches, recomputed otherwise. */
+  layout?: Layout;
+  elk?: ElkLike;
+  /** `false` to bypass the shared layout cache. */
+  cache?: LayoutCache | false;
+  /** An analysis already made for this graph and these options. */
+  analysis?: Analysis;
+}
+
+export interface Rendered {
+  prepared: Prepared;
+  layout: Layout;
+  scene: Scene;
+  svg: string;
+}
+
+/** Lay out `p`, from the given layout, the cache, or elk. */
+export async function layoutOf(p: Prepared, options: Pick<RenderOptions, 'layout' | 'elk' | 'cache'> = {}): Promise<Layout> {
+  if (options.layout && options.layout.key === p.key) return options.layout;
+  const cache = options.cache === false ? null : (options.cache ?? layoutCache);
+  const hit = cache?.get(p.key);
+  if (hit) return hit;
+  const layout = await runLayout(p.elk, options.elk);
+  cache?.set(layout);
+  return layout;
+}
+
+export async function render(graph: Graph, options: RenderOptions = {}): Promise<Rendered> {
+  const analysis = options.analysis ?? analyze(graph, { ...(options.input ? { input: options.input } : {}), ...(options.convention ? { convention: options.convention } : {}) });
+  const prepared = prepare({ graph, analysis }, options);
+  const layout = await layoutOf(prepared, options);
+  const scene = sceneOf(prepared, layout);
+  const tokens = typeof options.theme === 'object' ? options.theme : THEMES[options.theme ?? 'light'];
+  return { prepared, layout, scene, svg: sceneToSVG(scene, { tokens }) };
+}
+
+/**
+ * The standalone SVG of a network, exactly what `<cnn-graph>.toSVG()` returns
+ * for the same options with the default tokens. Used by `cnn-graph render`.
+ */
+export async function renderNetworkSVG(graph: Graph, options: RenderOptions = {}): Promise<string> {
+  return (await render(graph, options)).svg;
+}

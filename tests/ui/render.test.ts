@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, type Analysis } from '../../src/analysis/analyze.js';
+import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import type { Graph } from '../../src/graph/types.js';
+import { INPUT } from '../../src/graph/types.js';
+import { fmtShape, layoutCache, type Layout, prepare, render, resolveExpand, sceneToSVG, type Scene } from '../../src/ui/render/index.js';
+import { EVIL, markupGraph, mismatchGraph } from './helpers.js';
+
+const model = (id: string) => {
+  const graph = zooGraph(id) as Graph;
+  return { graph, analysis: analyze(graph) };
+};
+
+/** Drawn modules: every module except one wrapping the whole network. */
+function drawnModules(a: Analysis) {
+  return a.modules.filter((m) => m.layers.length < a.layers.length);
+}
+
+/** Layer and module boxes expected when everything is collapsed: the outermost drawn modules and the layers outside all of them. */
+function collapsedCount(a: Analysis): number {
+  const mods = drawnModules(a);
+  const outer = mods.filter((m) => !mods.some((o) => o !== m && m.path.startsWith(o.path + '.')));
+  const inside = new Set(outer.flatMap((m) => m.layers));
+  return outer.length + a.layers.filter((l) => !inside.has(l.path)).length;
+}
+
+const boxes = (s: Scene) => s.nodes.filter((n) => n.type === 'layer' || n.type === 'module');
+
+describe('expansion → drawn nodes (every zoo network, no layout needed)', () => {
+  for (const { id } of ZOO) {
+    it(id, () => {
+      const m = model(id);
+      const a = m.analysis;
+      const all = prepare(m, { expand: 'all' }).view;
+      expect(all.nodes.filter((n) => n.type === 'layer')).toHaveLength(a.layers.length);
+      expect(all.nodes.filter((n) => n.type === 'module')).toHaveLength(0);
+      expect(all.containers).toHaveLength(drawnModules(a).length);
+
+      const none = prepare(m, { expand: 'none' }).view;
+      expect(none.nodes.filter((n) => n.type === 'layer' || n.type === 'module')).toHaveLength(collapsedCount(a));
+      expect(none.containers).toHaveLength(0);
+
+      // Opening one collapsed module replaces its box by its direct children.
+      const first = none.nodes.find((n) => n.type === 'module');
+      if (first) {
+        const rec = a.modules.find((x) => x.path === first.path)!;
+        const opened = prepare(m, { expand: new Set([first.path]) }).view;
+        expect(opened.nodes.length).toBe(none.nodes.length - 1 + rec.children.length);
+      }
+
+      // One terminal per output: the inference output and each auxiliary head.
+      expect(all.nodes.filter((n) => n.type === 'output')).toHaveLength(1 + m.graph.aux.length);
+
+      // Every edge carries the analysed shape of the tensor it stands for.
+      for (const e of [...all.edges, ...none.edges]) {
+        const want = e.producer === INPUT ? a.input : a.layers.find((l) => l.path === e.producer)!.outputShape;
+        expect(e.shape, `${id} ${e.id} from ${e.producer}`).toEqual(want);
+      }
+      // With everything open, every layer input is exactly one edge.
+      const inputs = a.layers.reduce((s, l) => s + l.inputs.length, 0);
+      expect(all.edges.filter((e) => !e.target.startsWith('O:'))).toHaveLength(inputs);
+    });
+  }
+
+  it('numeric depth opens the outer levels only', () => {
+    const a = model('googlenet-paper').analysis;
+    const one = resolveExpand(a, 1);
+    expect(one.size).toBeGreaterThan(0);
+    expect([...one].every((p) => !p.includes('.'))).toBe(true);
+    expect(resolveExpand(a, 0).size).toBe(0);
+    expect(resolveExpand(a, 'all').size).toBe(drawnModules(a).length);
+  });
+
+  it('auto opens small networks fully and keeps big ones readable', () => {
+    expect(prepare(model('lenet5')).view.nodes.filter((n) => n.type === 'layer')).toHaveLength(12);
+    const big = prepare(model('torchvision-resnet152')).view;
+    expect(big.nodes.length).toBeLessThanOrEqual(82);
+  });
+});
+
+function overlaps(s: Scene): string[] {
+  const bad: string[] = [];
+  const ns = s.nodes;
+  for (let i = 0; i < ns.length; i++)
+    for (let j = i + 1; j < ns.length; j++) {
+      const a = ns[i];
+      const b = ns[j];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) bad.push(`${a.id} × ${b.id}`);
+    }
+  return bad;
+}
+
+describe('layout → scene → SVG', { timeout: 120_000 }, () => {
+  const cases: [string, 'all' | 'none'][] = [
+    ['lenet5', 'all'],
+    ['googlenet-mini', 'all'],
+    ['resnet-mini', 'all'],
+    ['googlenet', 'none'],
+    ['googlenet-paper', 'none'],
+  ];
+  for (const [id, expand] of cases) {
+    it(`${id} (${expand}): no overlaps, frames hold their nodes, labels are the shapes`, async () => {
+      const m = model(id);
+      const r = await render(m.graph, { expand, analysis: m.analysis });
+      const s = r.scene;
+      expect(overlaps(s)).toEqual([]);
+      for (const n of r.prepared.view.nodes) {
+        if (!n.container) continue;
+        const f = s.frames.find((x) => x.id === n.container)!;
+        const b = s.nodes.find((x) => x.id === n.id)!;
+        expect(b.x >= f.x && b.y >= f.y && b.x + b.width <= f.x + f.width && b.y + b.height <= f.y + f.height, `${n.id} in ${f.id}`).toBe(true);
+      }
+      for (const e of s.edges) {
+        expect(e.label, e.id).not.toBeNull();
+        expect(e.label!.text.text).toBe(e.shape);
+        expect(e.d).toMatch(/^M[\d.-]+,[\d.-]+/);
+      }
+      // The SVG carries the same shapes, in order.
+      const shapes = [...r.svg.matchAll(/data-shape="([^"]*)"/g)].map((x) => x[1]);
+      expect(shapes).toEqual(s.edges.map((e) => e.shape));
+      expect(r.svg.match(/class="cnn-node"/g)).toHaveLength(s.nodes.length);
+    });
+  }
+
+  it('lenet5: the edge labels are the shapes of the notes, in order', async () => {
+    const r = await render(zooGraph('lenet5')!, { expand: 'all' });
+    expect(r.scene.edges.map((e) => e.shape)).toEqual(['1×28×28', '6×28×28', '6×28×28', '6×14×14', '16×10×10', '16×10×10', '16×5×5', '120×1×1', '120×1×1', '120', '84', '84', '10']);
+    const conv = r.scene.nodes.find((n) => n.path === 'net.0')!;
+    expect(conv.texts[0].text).toBe('Conv2d 5×5 · 6 · s1 p2');
+    // 156 parameters of 61,706; 117,600 MACs of 416,520.
+    expect(conv.badges.map((b) => b.text.text)).toEqual(['156 params · 0.25%', '117.6K MACs · 28%']);
+  });
+
+  it('lenet5: normalised SVG snapshot', async () => {
+    const { svg } = await render(zooGraph('lenet5')!, { expand: 'all' });
+    // Round every number so a sub-pixel change in elk does not churn the snapshot.
+    const normal = svg.replace(/-?\d+\.\d+/g, (x) => String(Math.round(Number(x))));
+    await expect(normal).toMatchFileSnapshot('__snapshots__/lenet5.svg');
+  });
+
+  it('a failing layer is drawn, marked, and shows its diagnostic; later layers are drawn as skipped', async () => {
+    const g = mismatchGraph();
+    const r = await render(g, { expand: 'all' });
+    const conv2 = r.scene.nodes.find((n) => n.path === 'features.2')!;
+    expect(conv2.status).toBe('error');
+    const diag = conv2.texts.filter((t) => t.role === 'diag').map((t) => t.text).join(' ');
+    expect(diag).toContain('expects 8 input channels, receives 6');
+    expect(r.scene.nodes.find((n) => n.path === 'fc')!.status).toBe('skipped');
+    expect(r.scene.edges.find((e) => e.producer === 'features.2')!.shape).toBe('?');
+    expect(overlaps(r.scene)).toEqual([]);
+    // Collapsed, the module box carries the diagnostic of the layer inside it.
+    const c = await render(g, { expand: 'none' });
+    const box = c.scene.nodes.find((n) => n.path === 'features')!;
+    expect(box.status).toBe('error');
+    expect(box.texts.some((t) => t.role === 'diag' && t.text.includes('features.2 Conv2d'))).toBe(true);
+  });
+
+  it('names with markup are escaped text, never markup', async () => {
+    const r = await render(markupGraph(), { expand: 'all' });
+    expect(r.svg).not.toContain('<img');
+    expect(r.svg).not.toContain('<b>');
+    expect(r.svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(r.svg).toContain('relu&quot;&amp;&#39;');
+    // Every tag in the output is one the renderer writes.
+    const tags = new Set([...r.svg.matchAll(/<([a-zA-Z]+)/g)].map((x) => x[1]));
+    expect([...tags].sort()).toEqual(['defs', 'desc', 'g', 'marker', 'path', 'rect', 'svg', 'text', 'title']);
+    expect(r.scene.nodes.some((n) => n.texts.some((t) => t.text.includes(EVIL)))).toBe(true);
+  });
+
+  it('layouts are cached by graph, expansion and direction; a precomputed layout is used as is', async () => {
+    const m = model('resnet-mini');
+    const a = await render(m.graph, { expand: 'none' });
+    const b = await render(m.graph, { expand: 'none' });
+    expect(b.layout).toBe(a.layout);
+    const c = await render(m.graph, { expand: 'none', direction: 'right' });
+    expect(c.layout.key).not.toBe(a.layout.key);
+    expect(c.layout.width).toBeGreaterThan(c.layout.height);
+    const d = await render(m.graph, { expand: 'all' });
+    expect(d.layout.key).not.toBe(a.layout.key);
+    // A layout passed in is used without elk (this elk would throw).
+    const pre: Layout = JSON.parse(JSON.stringify(a.layout));
+    const noElk = { layout: () => Promise.reject(new Error('elk must not run')) };
+    const e = await render(m.graph, { expand: 'none', layout: pre, elk: noElk, cache: false });
+    expect(e.svg).toBe(a.svg);
+    expect(layoutCache.get(a.layout.key)).toBe(a.layout);
+  });
+
+  it('the dark theme changes token fallbacks, not structure', async () => {
+    const m = model('lenet5');
+    const light = await render(m.graph, { expand: 'all' });
+    const dark = await render(m.graph, { expand: 'all', theme: 'dark' });
+    expect(dark.svg).not.toBe(light.svg);
+    expect(dark.svg.replace(/#[0-9a-f]{6}/g, '#')).toBe(light.svg.replace(/#[0-9a-f]{6}/g, '#'));
+    expect(sceneToSVG(light.scene)).toBe(light.svg);
+  });
+});
+
+describe('format', () => {
+  it('formats shapes and units', async () => {
+    const { fmtCompact, fmtInt, fmtShare } = await import('../../src/ui/render/format.js');
+    expect(fmtInt(61706)).toBe('61,706');
+    expect(fmtInt(null)).toBe('—');
+    expect(fmtCompact(117600)).toBe('117.6K');
+    expect(fmtCompact(1_823_000_000)).toBe('1.82G');
+    expect(fmtCompact(950)).toBe('950');
+    expect(fmtShare(156, 61706)).toBe('0.25%');
+    expect(fmtShare(1, 1e6)).toBe('<0.1%');
+    expect(fmtShare(0, 10)).toBe('0%');
+    expect(fmtShape([6, 28, 28])).toBe('6×28×28');
+    expect(fmtShape(null)).toBe('?');
+  });
+});
