@@ -24,7 +24,8 @@ function issueText(i: z.core.$ZodIssue, value: unknown): string {
     const names = i.keys.map((k) => `"${k}"`).join(', ');
     return `unknown field${i.keys.length > 1 ? 's' : ''} ${names}`;
   }
-  if (i.code === 'invalid_type' && value === undefined) return `is required (${i.expected})`;
+  if (value === undefined && i.code === 'invalid_type') return `is required (${i.expected})`;
+  if (value === undefined && i.code === 'invalid_union') return `is required: it ${i.message}`;
   const got = value === undefined ? '' : `, got ${JSON.stringify(value)?.slice(0, 60)}`;
   if (i.code === 'invalid_type') return `must be ${i.expected === 'tuple' || i.expected === 'array' ? 'a list' : `a ${i.expected}`}${got}`;
   return `${i.message}${got}`;

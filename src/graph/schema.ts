@@ -8,9 +8,11 @@ import { LAYER_KINDS, type LayerKind } from './types.js';
 
 export const FORMAT = 'cnn-graph/1';
 
-const posInt = z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_DIM, `must be at most ${MAX_DIM}`);
-const nonNegInt = z.number().int('must be a whole number').min(0, 'must be at least 0').max(MAX_DIM, `must be at most ${MAX_DIM}`);
-const intOrPair = (n: z.ZodNumber) => z.union([n, z.tuple([n, n])], { error: 'must be an integer or a [height, width] pair of integers' });
+// Range before integrality, so 1e300 reads "must be at most …", not "must be a whole number".
+const whole = (x: number) => Number.isInteger(x);
+const posInt = z.number().min(1, 'must be at least 1').max(MAX_DIM, `must be at most ${MAX_DIM}`).refine(whole, 'must be a whole number');
+const nonNegInt = z.number().min(0, 'must be at least 0').max(MAX_DIM, `must be at most ${MAX_DIM}`).refine(whole, 'must be a whole number');
+const intOrPair = (n: typeof posInt) => z.union([n, z.tuple([n, n])], { error: 'must be an integer or a [height, width] pair of integers' });
 const posPair = intOrPair(posInt);
 const nonNegPair = intOrPair(nonNegInt);
 const dim = z.number().int('must be a whole number').min(-8).max(8);
