@@ -73,3 +73,28 @@ describe.each(ZOO.map((e) => e.id))('%s matches PyTorch', (id) => {
     if (f.published) expect(a.totals.params).toBe(f.published.num_params);
   });
 });
+
+/**
+ * torchvision's published GFLOPS: the `_ops` field of each weights enum's meta
+ * (torchvision ≥ 0.15, e.g. `ResNet152_Weights.IMAGENET1K_V1.meta["_ops"] == 11.514`),
+ * which counts multiply-adds of convolutions and linear layers per 224×224 image.
+ * Debian's torchvision 0.14 predates the field, so the values are written here.
+ */
+const PUBLISHED_GFLOPS: Record<string, number> = {
+  'torchvision-alexnet': 0.714,
+  'torchvision-vgg11': 7.609,
+  'torchvision-vgg16': 15.47,
+  'torchvision-googlenet': 1.498,
+  'torchvision-resnet18': 1.814,
+  'torchvision-resnet34': 3.664,
+  'torchvision-resnet50': 4.089,
+  'torchvision-resnet152': 11.514,
+};
+
+describe("torchvision's published GFLOPS are our default-convention MACs", () => {
+  it.each(Object.entries(PUBLISHED_GFLOPS))('%s: %f G', (id, gflops) => {
+    const a = analyze(ZOO.find((e) => e.id === id)!.build());
+    const decimals = String(gflops).split('.')[1].length;
+    expect(Number((a.totals.macs / 1e9).toFixed(decimals))).toBe(gflops);
+  });
+});
