@@ -1,6 +1,9 @@
 /** Entry point for the `cnn-graph` binary: real stdio and files. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { main } from './main.js';
+import { COMMANDS, main } from './main.js';
+import { cmdRender } from './render.js';
+
+COMMANDS.render = cmdRender;
 
 const io = {
   stdout: (s: string) => void process.stdout.write(s),
