@@ -9,7 +9,8 @@ const only = process.argv.slice(2);
 const parts = readdirSync(here)
   .filter((f) => /^build-.+\.mjs$/.test(f))
   .filter((f) => only.length === 0 || only.some((o) => f === `build-${o}.mjs`))
-  .sort();
+  // The site copies the other parts' output, so it comes last.
+  .sort((a, b) => (a === 'build-site.mjs') - (b === 'build-site.mjs') || a.localeCompare(b));
 for (const f of parts) {
   const t0 = performance.now();
   const mod = await import(pathToFileURL(join(here, f)).href);
