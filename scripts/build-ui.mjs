@@ -1,0 +1,73 @@
+// The browser bundle:
+//   dist/cnn-graph.js                 one self-contained ESM file defining <cnn-graph> and <cnn-summary>
+//   dist/cnn-graph-layout.worker.js   the layout Web Worker, elkjs inside
+//   dist/cnn-graph-elk.js             elkjs as an ES module, imported lazily (main-thread fallback only)
+//   dist/cnn-graph.meta.json          esbuild metafiles
+// elkjs must stay out of the main chunk: the build fails if it gets in. In
+// the main build the `elkjs/lib/elk.bundled.js` import of src/ui/render/layout.ts
+// becomes `import('./cnn-graph-elk.js')`, resolved next to dist/cnn-graph.js.
+import { build } from 'esbuild';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+const common = {
+  bundle: true,
+  minify: true,
+  metafile: true,
+  target: 'es2022',
+  platform: 'browser',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  tsconfig: join(root, 'tsconfig.json'),
+};
+
+/** Keep elkjs out of the main bundle: load it from the sibling file on demand. */
+const elkExternal = {
+  name: 'elk-external',
+  setup(b) {
+    b.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: './cnn-graph-elk.js', external: true }));
+  },
+};
+
+export default async function buildUi({ quiet = false } = {}) {
+  await mkdir(dist, { recursive: true });
+  const main = await build({
+    ...common,
+    entryPoints: { 'cnn-graph': 'src/ui/index.ts' },
+    outdir: dist,
+    format: 'esm',
+    plugins: [elkExternal],
+  });
+  const elk = await build({
+    ...common,
+    stdin: { contents: "export { default } from 'elkjs/lib/elk.bundled.js';", resolveDir: root, sourcefile: 'cnn-graph-elk.js' },
+    outfile: join(dist, 'cnn-graph-elk.js'),
+    format: 'esm',
+  });
+  const worker = await build({
+    ...common,
+    entryPoints: { 'cnn-graph-layout.worker': 'src/ui/render/layout.worker.ts' },
+    outdir: dist,
+    // A classic worker script: works wherever `new Worker(url)` does.
+    format: 'iife',
+  });
+  const mainOut = relative(root, join(dist, 'cnn-graph.js'));
+  const inputs = Object.keys(main.metafile.outputs[mainOut]?.inputs ?? {});
+  const leaked = inputs.filter((p) => p.includes('node_modules/elkjs'));
+  if (leaked.length) throw new Error(`build-ui: elkjs ended up in ${mainOut} (${leaked.join(', ')}); it must only load lazily.`);
+  const meta = { inputs: { ...main.metafile.inputs, ...worker.metafile.inputs, ...elk.metafile.inputs }, outputs: { ...main.metafile.outputs, ...worker.metafile.outputs, ...elk.metafile.outputs } };
+  await writeFile(join(dist, 'cnn-graph.meta.json'), JSON.stringify(meta));
+  const bytes = await readFile(join(root, mainOut));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const workerBytes = (await readFile(join(dist, 'cnn-graph-layout.worker.js'))).length;
+  if (!quiet) console.log(`ui: ${mainOut} ${(bytes.length / 1024).toFixed(1)} KiB, ${(gz / 1024).toFixed(1)} KiB gzip (main chunk); worker ${(workerBytes / 1024).toFixed(0)} KiB`);
+  return { mainBytes: bytes.length, mainGzip: gz, workerBytes };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildUi();

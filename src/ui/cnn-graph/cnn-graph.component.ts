@@ -1,0 +1,705 @@
+import { Task, TaskStatus } from '@lit/task';
+import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { analyze, type Analysis, type Convention, type Diagnostic, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
+import type { Graph } from '../../graph/types.js';
+import { ZOO_IDS, zooGraph } from '../../graph/zoo/index.js';
+import { ANNOTATIONS, type Annotation } from '../render/cards.js';
+import { details } from '../render/details.js';
+import { fmtInt, fmtShape, fmtShare } from '../render/format.js';
+import { type Direction, type Layout, layoutCache } from '../render/layout.js';
+import { type Prepared, prepare, sceneOf } from '../render/pipeline.js';
+import type { Scene, SceneNode } from '../render/scene.js';
+import { sceneToSVG } from '../render/svg.js';
+import { THEMES, TOKEN_NAMES } from '../render/theme.js';
+import { collapsible, type Expand, resolveExpand } from '../render/view.js';
+import { styles } from './cnn-graph.styles.js';
+import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
+import { layoutElk, warmLayout } from './layout-client.js';
+
+/** A load failure: nothing to draw, a message and perhaps the JSON loader's diagnostics. */
+class LoadError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface Loaded {
+  key: string;
+  graph: Graph;
+  analysis: Analysis;
+}
+
+interface Drawn {
+  loaded: Loaded;
+  prepared: Prepared;
+  layout: Layout;
+  scene: Scene;
+  svg: string;
+  started: number;
+  layoutMs: number;
+  source: CnnLayoutDetail['source'];
+}
+
+/** `3x224x224`, `3×224×224` or `3,224,224` → `[3, 224, 224]`. */
+export function parseInput(text: string): [number, number, number] {
+  const parts = text
+    .trim()
+    .split(/\s*[x×,*]\s*|\s+/i)
+    .filter(Boolean)
+    .map(Number);
+  if (parts.length !== 3 || !parts.every((x) => Number.isInteger(x) && x > 0)) {
+    throw new LoadError(`The input "${text}" is not a shape C×H×W. Write it like 3x224x224.`);
+  }
+  return parts as [number, number, number];
+}
+
+export function parseExpand(text: string | number | null | undefined): Expand {
+  if (text === null || text === undefined || text === '' || text === 'auto') return 'auto';
+  if (text === 'all' || text === 'none') return text;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 ? n : 'auto';
+}
+
+const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
+
+/**
+ * @summary A convolutional network as a laid-out, annotated, interactive graph:
+ * every layer with its shape, parameters and MACs, modules that collapse and expand.
+ *
+ * @fires cnn-select - A node was selected (click, Enter) or the selection cleared (Escape); `detail.record` is the analysis record.
+ * @fires cnn-toggle - A module was expanded or collapsed; `detail.path`, `detail.expanded`.
+ * @fires cnn-layout - A render finished and is on screen; `detail.ms`, `detail.layoutMs`, `detail.source`.
+ * @fires cnn-error - The network could not be loaded, or its analysis found errors; `detail.message`, `detail.diagnostics`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart toolbar - The optional toolbar.
+ * @csspart canvas - The area holding the SVG.
+ * @csspart node - A layer, a collapsed module, the input or an output.
+ * @csspart module - An expanded module's frame, and a collapsed module's box.
+ * @csspart module-title - An expanded module's title (click to collapse).
+ * @csspart edge - A connection between two nodes.
+ * @csspart edge-label - The tensor shape written on an edge.
+ * @csspart details - The hover/focus card with the numbers and the formula.
+ * @csspart message - The error or diagnostics message.
+ *
+ * @cssproperty --cnn-height - Height of the element (default 640px).
+ * @cssproperty --cnn-bg - Background.
+ * @cssproperty --cnn-fg - Text.
+ * @cssproperty --cnn-muted - Secondary text.
+ * @cssproperty --cnn-edge - Edges and arrowheads.
+ * @cssproperty --cnn-conv-fill - Fill of convolutions; likewise `--cnn-{pool,linear,activation,norm,concat,add,reshape,dropout,module,io}-{fill,stroke}`.
+ * @cssproperty --cnn-error - Failing nodes and messages.
+ * @cssproperty --cnn-selected - The selected node's outline.
+ * @cssproperty --cnn-focus - The focused node's outline.
+ */
+export class CnnGraph extends LitElement {
+  static override styles = styles;
+
+  /** A zoo id, e.g. `lenet5`, `googlenet`, `torchvision-resnet18`. */
+  @property({ reflect: true }) model: string | null = null;
+  /** URL of a network in the cnn-graph JSON format. */
+  @property({ reflect: true }) src: string | null = null;
+  /** A network object (the `Graph` IR); wins over `src` and `model`. */
+  @property({ attribute: false }) graph: Graph | null = null;
+  /** Override the input shape: `3x224x224`. */
+  @property() input: string | null = null;
+  /** `auto` (default), `none`, `all`, or a depth: how many module levels start open. */
+  @property() expand: string = 'auto';
+  /** `down` (default) or `right`. */
+  @property({ reflect: true }) direction: Direction = 'down';
+  /** Which annotations to draw, space-separated: any of `shapes params macs`. */
+  @property() annotations: string = 'shapes params macs';
+  /** `light` (default), `dark`, or `auto` (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** MAC convention: `default`, `torchinfo` or `fvcore`. */
+  @property() convention: Convention = 'default';
+  /** Show the toolbar (fit, zoom, expand/collapse all, SVG and PNG export). */
+  @property({ type: Boolean, reflect: true }) toolbar = false;
+  /** A precomputed layout (from a `cnn-layout` event's key, or `renderNetwork`); used when it matches. */
+  @property({ attribute: false }) layout: Layout | null = null;
+  /** Path of the selected layer or module. */
+  @property({ reflect: true }) selected: string | null = null;
+
+  /** Expanded modules after the reader toggled one; null means "as `expand` says". */
+  @state() private expandedPaths: ReadonlySet<string> | null = null;
+  @state() private hover: { type: SceneNode['type']; path: string; x: number; y: number } | null = null;
+  @state() private drawn: Drawn | null = null;
+  @state() private fatal: CnnErrorDetail | null = null;
+
+  private loaded: Loaded | null = null;
+  private loadedKey = '';
+  private connectedAt: number | null = null;
+  private reportedAnalysis: Analysis | null = null;
+  private wired: Drawn | null = null;
+  private zoomer: ZoomBehavior<SVGSVGElement, unknown> | null = null;
+  private transform: ZoomTransform | null = null;
+  private activeId: string | null = null;
+  private pendingFocus: string | null = null;
+  private loadSeq = 0;
+
+  private readonly task = new Task(this, {
+    args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.layout] as const,
+    task: (_args, { signal }) => this.draw(signal),
+    onComplete: (d) => {
+      this.fatal = null;
+      this.drawn = d;
+    },
+    onError: (e) => {
+      if (isAbort(e)) return;
+      this.drawn = null;
+      const diagnostics = e instanceof LoadError ? e.diagnostics : [];
+      this.fatal = { message: e instanceof Error ? e.message : String(e), diagnostics, stage: e instanceof LoadError ? 'load' : 'layout' };
+      emit<CnnErrorDetail>(this, 'cnn-error', this.fatal);
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.connectedAt = performance.now();
+    warmLayout();
+  }
+
+  /** The analysis of the network on screen (null before the first render). */
+  get analysis(): Analysis | null {
+    return this.drawn?.loaded.analysis ?? null;
+  }
+
+  /** The scene on screen: every box, path and label with its position. */
+  get scene(): Scene | null {
+    return this.drawn?.scene ?? null;
+  }
+
+  /** Expanded module paths of the picture on screen. */
+  get expanded(): string[] {
+    return this.drawn ? [...this.drawn.prepared.view.expanded] : [];
+  }
+
+  /** Resolves when the current render task has settled and is on screen. */
+  async rendered(): Promise<void> {
+    await this.task.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+  }
+
+  // ---- loading and drawing -------------------------------------------------
+
+  private sourceKey(): string {
+    return JSON.stringify([this.graph ? `graph:${this.loadSeqFor(this.graph)}` : null, this.graph ? null : this.src, this.graph || this.src ? null : this.model, this.input, this.convention]);
+  }
+
+  private graphIds = new WeakMap<Graph, number>();
+  private loadSeqFor(g: Graph): number {
+    let id = this.graphIds.get(g);
+    if (id === undefined) this.graphIds.set(g, (id = ++this.loadSeq));
+    return id;
+  }
+
+  private async load(signal: AbortSignal): Promise<Loaded> {
+    const key = this.sourceKey();
+    if (this.loaded && this.loadedKey === key) return this.loaded;
+    let graph: Graph;
+    if (this.graph) graph = this.graph;
+    else if (this.src) graph = await this.fetchNetwork(this.src, signal);
+    else if (this.model) {
+      const g = zooGraph(this.model);
+      if (!g) throw new LoadError(`Unknown model "${this.model}". Known models: ${ZOO_IDS.join(', ')}.`);
+      graph = g;
+    } else throw new LoadError('Nothing to draw: set model="lenet5", src="network.json", or the graph property.');
+    const input = this.input ? parseInput(this.input) : undefined;
+    const analysis = analyze(graph, { ...(input ? { input } : {}), convention: this.convention });
+    const loaded = { key, graph, analysis };
+    if (this.loadedKey !== key) this.expandedPaths = null;
+    this.loaded = loaded;
+    this.loadedKey = key;
+    return loaded;
+  }
+
+  private async fetchNetwork(src: string, signal: AbortSignal): Promise<Graph> {
+    let text: string;
+    try {
+      const res = await fetch(src, { signal });
+      if (!res.ok) throw new LoadError(`Could not load the network "${src}": the server answered ${res.status} ${res.statusText}.`);
+      text = await res.text();
+    } catch (e) {
+      if (isAbort(e) || e instanceof LoadError) throw e;
+      throw new LoadError(`Could not load the network "${src}": ${e instanceof Error ? e.message : String(e)}. Check the URL and that the server allows the request.`);
+    }
+    // The JSON loader (and its schema library) is only fetched by pages that use `src`.
+    const { parseNetwork } = await import('../../graph/json.js');
+    const { graph, diagnostics } = parseNetwork(text);
+    if (!graph) {
+      const first = diagnostics[0];
+      throw new LoadError(`"${src}" is not a valid network: ${first ? first.message : 'unknown problem'}`, diagnostics);
+    }
+    return graph;
+  }
+
+  private annotationSet(): Annotation[] {
+    const words = this.annotations.split(/[\s,]+/).filter(Boolean);
+    return ANNOTATIONS.filter((a) => words.includes(a));
+  }
+
+  private async draw(signal: AbortSignal): Promise<Drawn> {
+    const started = performance.now();
+    const loaded = await this.load(signal);
+    const expanded = this.expandedPaths ?? resolveExpand(loaded.analysis, parseExpand(this.expand));
+    const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet() });
+    let layout: Layout;
+    let source: CnnLayoutDetail['source'];
+    let layoutMs = 0;
+    const cached = layoutCache.get(prepared.key);
+    if (this.layout && this.layout.key === prepared.key) {
+      layout = this.layout;
+      source = 'given';
+    } else if (cached) {
+      layout = cached;
+      source = 'cache';
+    } else {
+      const t = performance.now();
+      const r = await layoutElk(prepared.elk, signal);
+      layoutMs = performance.now() - t;
+      layout = r.layout;
+      source = r.where;
+      layoutCache.set(layout);
+    }
+    const scene = sceneOf(prepared, layout);
+    return { loaded, prepared, layout, scene, svg: sceneToSVG(scene), started, layoutMs, source };
+  }
+
+  // ---- after render: zoom, attributes, events --------------------------------
+
+  private get canvas(): HTMLElement | null {
+    return this.renderRoot.querySelector('.canvas');
+  }
+
+  private get svg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('.canvas svg');
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const d = this.drawn;
+    const svg = this.svg;
+    if (d && svg && this.wired !== d) {
+      const first = !this.wired || this.wired.loaded !== d.loaded;
+      this.wire(svg, d, first);
+      this.wired = d;
+      const detail: CnnLayoutDetail = {
+        ms: performance.now() - d.started,
+        layoutMs: d.layoutMs,
+        sinceConnected: this.connectedAt === null ? null : performance.now() - this.connectedAt,
+        source: d.source,
+        nodes: d.scene.nodes.length,
+        edges: d.scene.edges.length,
+        key: d.layout.key,
+      };
+      this.connectedAt = null;
+      emit<CnnLayoutDetail>(this, 'cnn-layout', detail);
+      const a = d.loaded.analysis;
+      if (!a.ok && this.reportedAnalysis !== a) {
+        this.reportedAnalysis = a;
+        const errors = a.diagnostics.filter((x) => x.severity === 'error');
+        emit<CnnErrorDetail>(this, 'cnn-error', { message: errors[0]?.message ?? 'The analysis found errors.', diagnostics: a.diagnostics, stage: 'analysis' });
+      }
+    }
+    if (d && svg && (changed.has('selected') || this.wired === d)) this.markSelection(svg);
+  }
+
+  private wire(svg: SVGSVGElement, d: Drawn, first: boolean): void {
+    // The element pans and zooms with a transform; the SVG fills the canvas.
+    svg.removeAttribute('viewBox');
+    svg.setAttribute('width', '100%');
+    svg.setAttribute('height', '100%');
+    svg.setAttribute('role', 'group');
+    svg.setAttribute('aria-roledescription', 'network graph');
+    const viewport = svg.querySelector<SVGGElement>('.cnn-viewport') as SVGGElement;
+    const ids = d.scene.nodes.map((n) => n.id);
+    if (!this.activeId || !ids.includes(this.activeId)) this.activeId = ids[0] ?? null;
+    if (this.pendingFocus && ids.includes(this.pendingFocus)) this.activeId = this.pendingFocus;
+    select(svg)
+      .selectAll<SVGGElement, unknown>('.cnn-node')
+      .attr('role', 'button')
+      .attr('tabindex', -1)
+      .attr('aria-expanded', function () {
+        return this.dataset.type === 'module' ? 'false' : null;
+      });
+    select(svg)
+      .selectAll<SVGGElement, unknown>('.cnn-frame-title')
+      .attr('role', 'button')
+      .attr('aria-expanded', 'true')
+      .attr('aria-label', function () {
+        return `Collapse ${this.dataset.path ?? ''}`;
+      });
+    this.setActive(this.activeId, false);
+
+    this.zoomer = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.03, 4])
+      .filter((e: Event) => (e.type === 'wheel' ? true : !(e as MouseEvent).button))
+      .on('zoom', (e: { transform: ZoomTransform }) => {
+        this.transform = e.transform;
+        viewport.setAttribute('transform', e.transform.toString());
+        if (this.hover) this.hover = null;
+      });
+    select(svg).call(this.zoomer).on('dblclick.zoom', null);
+    if (first || !this.transform) this.fitWidth();
+    else select(svg).call(this.zoomer.transform, this.transform);
+    if (this.pendingFocus) {
+      const el = this.nodeEl(this.pendingFocus);
+      this.pendingFocus = null;
+      if (el) {
+        el.focus({ preventScroll: true });
+        this.reveal(el.dataset.id as string);
+      }
+    }
+  }
+
+  private markSelection(svg: SVGSVGElement): void {
+    const sel = this.selected;
+    select(svg)
+      .selectAll<SVGGElement, unknown>('.cnn-node')
+      .attr('aria-pressed', function () {
+        return this.dataset.type === 'layer' || this.dataset.type === 'module' ? String(this.dataset.path === sel) : null;
+      });
+  }
+
+  private nodeEl(id: string): SVGGElement | null {
+    return (this.svg?.querySelector(`.cnn-node[data-id="${CSS.escape(id)}"]`) as SVGGElement | null) ?? null;
+  }
+
+  private setActive(id: string | null, focus: boolean): void {
+    const svg = this.svg;
+    if (!svg || !id) return;
+    const prev = this.activeId ? this.nodeEl(this.activeId) : null;
+    prev?.setAttribute('tabindex', '-1');
+    this.activeId = id;
+    const el = this.nodeEl(id);
+    if (!el) return;
+    el.setAttribute('tabindex', '0');
+    if (focus) {
+      el.focus({ preventScroll: true });
+      this.reveal(id);
+    }
+  }
+
+  /** Pan so the node is in view, keeping the zoom. */
+  private reveal(id: string): void {
+    const d = this.drawn;
+    const svg = this.svg;
+    const canvas = this.canvas;
+    if (!d || !svg || !canvas || !this.zoomer) return;
+    const n = d.scene.nodes.find((x) => x.id === id);
+    if (!n) return;
+    const t = this.transform ?? zoomIdentity;
+    const w = canvas.clientWidth;
+    const h = canvas.clientHeight;
+    const x0 = t.applyX(n.x);
+    const y0 = t.applyY(n.y);
+    const x1 = t.applyX(n.x + n.width);
+    const y1 = t.applyY(n.y + n.height);
+    if (x0 >= 0 && y0 >= 0 && x1 <= w && y1 <= h) return;
+    const cx = n.x + n.width / 2;
+    const cy = n.y + n.height / 2;
+    select(svg).call(this.zoomer.transform, zoomIdentity.translate(w / 2 - cx * t.k, h / 2 - cy * t.k).scale(t.k));
+  }
+
+  /** Scale so the whole network fits the canvas. */
+  fit(): void {
+    this.applyFit(false);
+  }
+
+  /** Fit the width (never enlarging), top aligned: the first view of a tall network. */
+  private fitWidth(): void {
+    this.applyFit(true);
+  }
+
+  private applyFit(widthOnly: boolean): void {
+    const d = this.drawn;
+    const svg = this.svg;
+    const canvas = this.canvas;
+    if (!d || !svg || !canvas || !this.zoomer) return;
+    const w = canvas.clientWidth || 800;
+    const h = canvas.clientHeight || 600;
+    const sw = Math.max(1, d.scene.width);
+    const sh = Math.max(1, d.scene.height);
+    const k = Math.min(1, w / sw, widthOnly ? Infinity : h / sh);
+    const tx = (w - sw * k) / 2;
+    const ty = widthOnly && sh * k > h ? 0 : (h - sh * k) / 2;
+    select(svg).call(this.zoomer.transform, zoomIdentity.translate(tx, ty).scale(k));
+  }
+
+  /** Zoom by a factor around the centre. */
+  zoomBy(factor: number): void {
+    const svg = this.svg;
+    if (svg && this.zoomer) select(svg).call(this.zoomer.scaleBy, factor);
+  }
+
+  // ---- selection and expansion ----------------------------------------------
+
+  private recordOf(type: string | undefined, path: string | null): LayerRecord | ModuleRecord | null {
+    const a = this.analysis;
+    if (!a || !path) return null;
+    if (type === 'module') return a.modules.find((m) => m.path === path) ?? null;
+    return a.layers.find((l) => l.path === path) ?? a.modules.find((m) => m.path === path) ?? null;
+  }
+
+  /** Select a layer or module by path (null clears); emits `cnn-select`. */
+  select(path: string | null, type?: CnnSelectDetail['type']): void {
+    this.selected = path;
+    const a = this.analysis;
+    const t: CnnSelectDetail['type'] = path === null ? null : (type ?? (a?.modules.some((m) => m.path === path) && !a.layers.some((l) => l.path === path) ? 'module' : 'layer'));
+    emit<CnnSelectDetail>(this, 'cnn-select', { path, type: t, record: this.recordOf(t ?? undefined, path) });
+  }
+
+  /** Expand or collapse a module; emits `cnn-toggle`. */
+  toggle(path: string, expand?: boolean): void {
+    const a = this.analysis;
+    if (!a || !collapsible(a).has(path)) return;
+    const cur = new Set(this.drawn?.prepared.view.expanded ?? []);
+    const open = expand ?? !cur.has(path);
+    if (open) cur.add(path);
+    else for (const p of [...cur]) if (p === path || p.startsWith(path + '.')) cur.delete(p);
+    this.expandedPaths = cur;
+    this.pendingFocus = open ? null : `M:${path}`;
+    if (open) {
+      const first = a.modules.find((m) => m.path === path)?.children[0];
+      if (first) this.pendingFocus = collapsible(a).has(first) ? `M:${first}` : `L:${first}`;
+    }
+    emit<CnnToggleDetail>(this, 'cnn-toggle', { path, expanded: open, expandedPaths: [...cur].sort() });
+  }
+
+  expandAll(): void {
+    if (this.analysis) this.expandedPaths = new Set(collapsible(this.analysis).keys());
+  }
+
+  collapseAll(): void {
+    this.expandedPaths = new Set();
+  }
+
+  // ---- export -------------------------------------------------------------
+
+  /** The picture as a standalone SVG document, with this element's current token values inlined. */
+  toSVG(): string {
+    const d = this.drawn;
+    if (!d) throw new Error('<cnn-graph> has nothing drawn yet; wait for the cnn-layout event.');
+    const cs = getComputedStyle(this);
+    const base = THEMES[this.theme === 'dark' ? 'dark' : 'light'];
+    const tokens = Object.fromEntries(TOKEN_NAMES.map((n) => [n, cs.getPropertyValue(n).trim() || (base[n] as string)]));
+    return sceneToSVG(d.scene, { tokens });
+  }
+
+  /** The picture as a PNG, `scale` device pixels per SVG pixel. */
+  async toPNG(scale = 2): Promise<Blob> {
+    const svgText = this.toSVG();
+    const d = this.drawn as Drawn;
+    const w = Math.ceil(d.scene.width);
+    const h = Math.ceil(d.scene.height);
+    const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+    try {
+      const img = new Image();
+      img.decoding = 'async';
+      img.src = url;
+      await img.decode();
+      const max = 16384;
+      const s = Math.min(scale, max / w, max / h);
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.max(1, Math.floor(w * s));
+      canvas.height = Math.max(1, Math.floor(h * s));
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.scale(s, s);
+      ctx.drawImage(img, 0, 0, w, h);
+      return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be encoded.'))), 'image/png'));
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+
+  private download(name: string, blob: Blob): void {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  private fileName(ext: string): string {
+    return `${(this.analysis?.model ?? 'network').replace(/[^\w.-]+/g, '_')}.${ext}`;
+  }
+
+  // ---- interaction handlers -------------------------------------------------
+
+  private target(e: Event): { el: SVGGElement; id: string; type: SceneNode['type']; path: string } | null {
+    const el = (e.target as Element | null)?.closest?.('.cnn-node') as SVGGElement | null;
+    if (!el || !el.dataset.id) return null;
+    return { el, id: el.dataset.id, type: el.dataset.type as SceneNode['type'], path: el.dataset.path ?? '' };
+  }
+
+  private onClick = (e: MouseEvent) => {
+    const title = (e.target as Element | null)?.closest?.('.cnn-frame-title') as SVGGElement | null;
+    if (title?.dataset.path) {
+      this.toggle(title.dataset.path, false);
+      return;
+    }
+    const t = this.target(e);
+    if (!t) return;
+    this.setActive(t.id, true);
+    if (t.type === 'module') this.toggle(t.path, true);
+    this.select(t.type === 'input' ? 'input' : t.path, t.type);
+  };
+
+  private onKey = (e: KeyboardEvent) => {
+    const d = this.drawn;
+    if (!d) return;
+    const ids = d.scene.nodes.map((n) => n.id);
+    const i = Math.max(0, ids.indexOf(this.activeId ?? ''));
+    const node = d.scene.nodes[i];
+    let next: number | null = null;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+        next = Math.min(ids.length - 1, i + 1);
+        break;
+      case 'ArrowUp':
+      case 'ArrowLeft':
+        next = Math.max(0, i - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = ids.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        if (!node) return;
+        if (node.type === 'module') this.toggle(node.path, true);
+        this.select(node.type === 'input' ? 'input' : node.path, node.type);
+        break;
+      case '-':
+      case 'Backspace': {
+        // Collapse the module around the focused node.
+        const frame = d.prepared.view.nodes.find((n) => n.id === node?.id)?.container;
+        if (frame) this.toggle(frame.slice(2), false);
+        break;
+      }
+      case 'Escape':
+        this.hover = null;
+        if (this.selected !== null) this.select(null);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (next !== null) this.setActive(ids[next], true);
+  };
+
+  private showDetails = (e: Event) => {
+    const t = this.target(e);
+    const canvas = this.canvas;
+    if (!t || !canvas) return;
+    const r = t.el.getBoundingClientRect();
+    const c = canvas.getBoundingClientRect();
+    const x = Math.min(Math.max(4, r.right - c.left + 8), Math.max(4, c.width - 360));
+    const y = Math.min(Math.max(4, r.top - c.top), Math.max(4, c.height - 160));
+    this.hover = { type: t.type, path: t.path, x, y };
+  };
+
+  private hideDetails = (e: Event) => {
+    const to = (e as FocusEvent).relatedTarget as Element | null;
+    if (to?.closest?.('.cnn-node') && e.type === 'focusout') return;
+    this.hover = null;
+  };
+
+  // ---- template -------------------------------------------------------------
+
+  private renderDetails() {
+    const d = this.drawn;
+    const h = this.hover;
+    if (!d || !h) return nothing;
+    const info = details({ graph: d.loaded.graph, analysis: d.loaded.analysis }, h.type, h.path);
+    return html`<div part="details" class="details" role="tooltip" style="left:${h.x}px;top:${h.y}px">
+      <h3>${info.title}</h3>
+      <div class="sub">${info.subtitle}</div>
+      <table>
+        ${info.rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}
+      </table>
+      ${info.formula.map((f) => html`<code>${f}</code>`)}
+      ${info.diagnostics.map((x) => html`<div class="diag">${x.message}${x.formula ? html`<code>${x.formula}</code>` : nothing}${x.fix ? html`<div>${x.fix}</div>` : nothing}</div>`)}
+    </div>`;
+  }
+
+  private renderMessage() {
+    if (this.fatal) {
+      const f = this.fatal;
+      return html`<div part="message" class="message fatal" role="alert">
+        <strong>Cannot draw this network.</strong> ${f.message}
+        ${f.diagnostics.length > 1 ? html`<ul>${f.diagnostics.slice(1, 6).map((x) => html`<li>${x.message}</li>`)}</ul>` : nothing}
+      </div>`;
+    }
+    const a = this.analysis;
+    if (!a || a.ok) return nothing;
+    const errors = a.diagnostics.filter((x) => x.severity === 'error');
+    return html`<div part="message" class="message" role="alert">
+      <strong>${errors.length === 1 ? 'The analysis found an error' : `The analysis found ${errors.length} errors`}</strong>; the network is drawn up to the failure.
+      <ul>
+        ${errors.slice(0, 5).map((x) => html`<li>${x.message}${x.fix ? html` <em>${x.fix}</em>` : nothing}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderTable() {
+    const a = this.analysis;
+    if (!a) return nothing;
+    const t = a.totals;
+    return html`<table class="sr-only">
+      <caption>
+        Layers of ${a.model}: ${fmtInt(t.params)} parameters, ${fmtInt(t.macs)} MACs
+      </caption>
+      <thead>
+        <tr><th scope="col">Layer</th><th scope="col">Type</th><th scope="col">Output shape</th><th scope="col">Parameters</th><th scope="col">MACs</th><th scope="col">Share of MACs</th></tr>
+      </thead>
+      <tbody>
+        ${a.layers.map(
+          (l) => html`<tr><th scope="row">${l.path}</th><td>${l.label}</td><td>${fmtShape(l.outputShape)}</td><td>${fmtInt(l.params)}</td><td>${fmtInt(l.macs)}</td><td>${fmtShare(l.macs, l.aux ? t.auxMacs : t.macs)}</td></tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  override render() {
+    const d = this.drawn;
+    const busy = this.task.status === TaskStatus.PENDING;
+    return html`<div part="base" class="base">
+      ${this.toolbar
+        ? html`<div part="toolbar" class="toolbar" role="toolbar" aria-label="Graph tools">
+            <button type="button" @click=${() => this.fit()} title="Fit the whole network">Fit</button>
+            <button type="button" @click=${() => this.zoomBy(1.25)} aria-label="Zoom in">+</button>
+            <button type="button" @click=${() => this.zoomBy(0.8)} aria-label="Zoom out">−</button>
+            <button type="button" @click=${() => this.expandAll()}>Expand all</button>
+            <button type="button" @click=${() => this.collapseAll()}>Collapse all</button>
+            <button type="button" @click=${() => d && this.download(this.fileName('svg'), new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
+            <button type="button" @click=${async () => d && this.download(this.fileName('png'), await this.toPNG())}>PNG</button>
+          </div>`
+        : nothing}
+      <div
+        part="canvas"
+        class="canvas"
+        @click=${this.onClick}
+        @keydown=${this.onKey}
+        @pointerover=${this.showDetails}
+        @pointerout=${this.hideDetails}
+        @focusin=${this.showDetails}
+        @focusout=${this.hideDetails}
+      >
+        ${d && !this.fatal ? unsafeHTML(d.svg) : nothing}
+      </div>
+      ${this.renderDetails()} ${this.renderMessage()}
+      <div class="status" role="status" aria-live="polite">${busy ? (d ? 'Laying out…' : 'Loading…') : ''}</div>
+      ${this.renderTable()}
+    </div>`;
+  }
+}

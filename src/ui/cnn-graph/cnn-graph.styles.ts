@@ -1,0 +1,185 @@
+import { css, unsafeCSS } from 'lit';
+import { THEMES, tokenCSS } from '../render/theme.js';
+
+const light = unsafeCSS(tokenCSS(THEMES.light));
+const dark = unsafeCSS(tokenCSS(THEMES.dark));
+
+export const styles = css`
+  :host {
+    ${light}
+    --cnn-height: 640px;
+    --cnn-font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
+    display: block;
+    position: relative;
+    height: var(--cnn-height);
+    color: var(--cnn-fg);
+    background: var(--cnn-bg);
+    font-family: var(--cnn-font-family);
+    font-size: 13px;
+    border: 1px solid var(--cnn-module-stroke);
+    border-radius: 8px;
+    overflow: hidden;
+    contain: content;
+  }
+  :host([theme='dark']) {
+    ${dark}
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+      color-scheme: dark;
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+  }
+  .toolbar {
+    display: flex;
+    gap: 4px;
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--cnn-module-stroke);
+    background: var(--cnn-module-bg);
+    flex-wrap: wrap;
+  }
+  .toolbar button {
+    font: inherit;
+    font-size: 12px;
+    color: var(--cnn-fg);
+    background: var(--cnn-bg);
+    border: 1px solid var(--cnn-module-stroke);
+    border-radius: 5px;
+    padding: 2px 8px;
+    cursor: pointer;
+  }
+  .toolbar button:focus-visible {
+    outline: 2px solid var(--cnn-focus);
+    outline-offset: 1px;
+  }
+  .canvas {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    overflow: hidden;
+    outline: none;
+  }
+  .canvas:focus-visible {
+    box-shadow: inset 0 0 0 2px var(--cnn-focus);
+  }
+  .canvas svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+    cursor: grab;
+    user-select: none;
+  }
+  .cnn-node:focus {
+    outline: none;
+  }
+  .cnn-node:focus-visible .cnn-box,
+  .cnn-node.focused .cnn-box {
+    stroke: var(--cnn-focus) !important;
+    stroke-width: 3px !important;
+  }
+  .cnn-node[aria-pressed='true'] .cnn-box {
+    stroke: var(--cnn-selected) !important;
+    stroke-width: 3.5px !important;
+  }
+  .cnn-frame-title {
+    cursor: pointer;
+  }
+  .message {
+    position: absolute;
+    left: 8px;
+    right: 8px;
+    bottom: 8px;
+    max-height: 40%;
+    overflow: auto;
+    padding: 8px 10px;
+    border-radius: 6px;
+    border: 1px solid var(--cnn-error);
+    background: var(--cnn-error-bg);
+    color: var(--cnn-fg);
+    font-size: 12.5px;
+    line-height: 1.4;
+  }
+  .message.fatal {
+    position: static;
+    margin: 16px;
+    max-height: none;
+  }
+  .message strong {
+    color: var(--cnn-error);
+  }
+  .message ul {
+    margin: 4px 0 0;
+    padding-left: 18px;
+  }
+  .details {
+    position: absolute;
+    z-index: 2;
+    max-width: 360px;
+    padding: 8px 10px;
+    border-radius: 6px;
+    border: 1px solid var(--cnn-module-stroke);
+    background: var(--cnn-bg);
+    color: var(--cnn-fg);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
+    font-size: 12px;
+    line-height: 1.4;
+    pointer-events: none;
+  }
+  .details h3 {
+    margin: 0;
+    font-size: 13px;
+  }
+  .details .sub {
+    color: var(--cnn-muted);
+    margin-bottom: 4px;
+  }
+  .details table {
+    border-collapse: collapse;
+  }
+  .details th {
+    text-align: left;
+    font-weight: 400;
+    color: var(--cnn-muted);
+    padding-right: 8px;
+    vertical-align: top;
+  }
+  .details code {
+    display: block;
+    font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+    font-size: 11.5px;
+    margin-top: 4px;
+  }
+  .details .diag {
+    color: var(--cnn-error);
+    margin-top: 4px;
+  }
+  .status {
+    position: absolute;
+    top: 8px;
+    right: 10px;
+    font-size: 12px;
+    color: var(--cnn-muted);
+    pointer-events: none;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,60 @@
+/** The typed `cnn-*` events. All bubble and cross shadow roots (`composed`). */
+import type { Diagnostic, LayerRecord, ModuleRecord } from '../../analysis/analyze.js';
+
+export interface CnnSelectDetail {
+  /** Layer or module path; `null` when the selection was cleared. */
+  path: string | null;
+  type: 'layer' | 'module' | 'input' | 'output' | null;
+  /** The analysis record of what was selected. */
+  record: LayerRecord | ModuleRecord | null;
+}
+
+export interface CnnToggleDetail {
+  path: string;
+  expanded: boolean;
+  /** Every expanded module after the toggle. */
+  expandedPaths: string[];
+}
+
+export interface CnnLayoutDetail {
+  /** Milliseconds from the start of this render (load, analysis, layout, drawing). */
+  ms: number;
+  /** Milliseconds the layout itself took; 0 when it came from the cache or was passed in. */
+  layoutMs: number;
+  /** For the first render after the element was connected: milliseconds since then. */
+  sinceConnected: number | null;
+  source: 'worker' | 'main' | 'cache' | 'given';
+  nodes: number;
+  edges: number;
+  /** The layout key (pass the layout back as `layout` to skip elk next time). */
+  key: string;
+}
+
+export interface CnnErrorDetail {
+  /** One readable sentence, also shown in the element. */
+  message: string;
+  /** The analysis's or the JSON loader's diagnostics, when there are any. */
+  diagnostics: Diagnostic[];
+  /** `load`: nothing could be drawn; `analysis`: drawn up to the failure. */
+  stage: 'load' | 'analysis' | 'layout';
+}
+
+export type CnnSelectEvent = CustomEvent<CnnSelectDetail>;
+export type CnnToggleEvent = CustomEvent<CnnToggleDetail>;
+export type CnnLayoutEvent = CustomEvent<CnnLayoutDetail>;
+export type CnnErrorEvent = CustomEvent<CnnErrorDetail>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'cnn-select': CnnSelectEvent;
+    'cnn-toggle': CnnToggleEvent;
+    'cnn-layout': CnnLayoutEvent;
+    'cnn-error': CnnErrorEvent;
+  }
+}
+
+export function emit<T>(el: EventTarget, name: string, detail: T): CustomEvent<T> {
+  const e = new CustomEvent<T>(name, { detail, bubbles: true, composed: true });
+  el.dispatchEvent(e);
+  return e;
+}

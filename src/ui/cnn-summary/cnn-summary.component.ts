@@ -1,0 +1,167 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Analysis, LayerRecord } from '../../analysis/analyze.js';
+import type { CnnGraph } from '../cnn-graph/cnn-graph.component.js';
+import type { CnnSelectEvent } from '../cnn-graph/events.js';
+import { fmtInt, fmtShape, fmtShare } from '../render/format.js';
+import { styles } from './cnn-summary.styles.js';
+
+export const SUMMARY_COLUMNS = ['path', 'kind', 'output', 'params', 'macs', 'share'] as const;
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+
+const HEAD: Record<SummaryColumn, string> = { path: 'Layer', kind: 'Type', output: 'Output shape', params: 'Parameters', macs: 'MACs', share: 'Share of MACs' };
+
+const numel = (r: LayerRecord) => (r.outputShape ? r.outputShape.reduce((a, b) => a * b, 1) : -1);
+
+/**
+ * @summary The summary table of a network (layer, type, output shape,
+ * parameters, MACs, share), sortable by column, sharing its selection with the
+ * `<cnn-graph>` named by `for`.
+ *
+ * @fires cnn-select - A row was chosen (also forwarded to the graph as a selection).
+ * @csspart table - The table.
+ * @cssproperty --cnn-summary-height - Maximum height before the table scrolls (default 480px).
+ */
+export class CnnSummary extends LitElement {
+  static override styles = styles;
+
+  /** Id of the `<cnn-graph>` to summarise (looked up in the same document or shadow root). */
+  @property({ reflect: true }) for: string | null = null;
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** Column to sort by, and direction. */
+  @property({ attribute: 'sort-by' }) sortBy: SummaryColumn | null = null;
+  @property({ attribute: 'sort-dir' }) sortDir: 'ascending' | 'descending' = 'descending';
+
+  @state() private analysis: Analysis | null = null;
+  @state() private selected: string | null = null;
+  private graphEl: CnnGraph | null = null;
+
+  private onLayout = () => {
+    this.analysis = this.graphEl?.analysis ?? null;
+    this.selected = this.graphEl?.selected ?? null;
+  };
+
+  private onSelect = (e: CnnSelectEvent) => {
+    this.selected = e.detail.path;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The graph may be defined after this element: look again once the document is parsed.
+    queueMicrotask(() => this.attach());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('for') && this.isConnected) this.attach();
+  }
+
+  private detach(): void {
+    this.graphEl?.removeEventListener('cnn-layout', this.onLayout);
+    this.graphEl?.removeEventListener('cnn-select', this.onSelect);
+    this.graphEl = null;
+  }
+
+  private attach(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const el = this.for ? (root.getElementById?.(this.for) as CnnGraph | null) : null;
+    if (el === this.graphEl) return;
+    this.detach();
+    this.graphEl = el;
+    if (!el) return;
+    el.addEventListener('cnn-layout', this.onLayout);
+    el.addEventListener('cnn-select', this.onSelect);
+    this.onLayout();
+  }
+
+  private sortKey(r: LayerRecord, c: SummaryColumn): number | string {
+    switch (c) {
+      case 'path':
+        return r.path;
+      case 'kind':
+        return r.kind;
+      case 'output':
+        return numel(r);
+      case 'params':
+        return r.params;
+      case 'macs':
+      case 'share':
+        return r.macs ?? -1;
+    }
+  }
+
+  /** The rows in display order (execution order unless sorted). */
+  get rows(): LayerRecord[] {
+    const rows = [...(this.analysis?.layers ?? [])];
+    const c = this.sortBy;
+    if (!c) return rows;
+    const dir = this.sortDir === 'ascending' ? 1 : -1;
+    return rows
+      .map((r, i) => ({ r, i, k: this.sortKey(r, c) }))
+      .sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.i - b.i))
+      .map((x) => x.r);
+  }
+
+  private sort(c: SummaryColumn): void {
+    if (this.sortBy === c) this.sortDir = this.sortDir === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sortBy = c;
+      this.sortDir = c === 'path' || c === 'kind' ? 'ascending' : 'descending';
+    }
+  }
+
+  private choose(path: string): void {
+    this.selected = path;
+    if (this.graphEl) this.graphEl.select(path, 'layer');
+    else this.dispatchEvent(new CustomEvent('cnn-select', { detail: { path, type: 'layer', record: this.analysis?.layers.find((l) => l.path === path) ?? null }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const a = this.analysis;
+    if (!a) return html`<p>${this.for ? `Waiting for #${this.for}…` : 'Set for="id" of a <cnn-graph>.'}</p>`;
+    const t = a.totals;
+    return html`<table part="table">
+      <caption>
+        ${a.model}: ${fmtInt(t.params)} parameters, ${fmtInt(t.macs)} MACs (${a.convention} convention)
+      </caption>
+      <thead>
+        <tr>
+          ${SUMMARY_COLUMNS.map(
+            (c) => html`<th scope="col" class=${c === 'path' || c === 'kind' || c === 'output' ? '' : 'num'} aria-sort=${this.sortBy === c ? this.sortDir : 'none'}>
+              <button type="button" data-column=${c} @click=${() => this.sort(c)}>${HEAD[c]}${this.sortBy === c ? (this.sortDir === 'ascending' ? ' ▲' : ' ▼') : ''}</button>
+            </th>`,
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${this.rows.map(
+          (r) => html`<tr
+            data-path=${r.path}
+            class=${`${r.status === 'error' ? 'error' : ''} ${r.aux ? 'aux' : ''}`}
+            aria-selected=${String(r.path === this.selected)}
+            @click=${() => this.choose(r.path)}
+          >
+            <th scope="row">${r.path}</th>
+            <td>${r.label}</td>
+            <td>${fmtShape(r.outputShape)}</td>
+            <td class="num">${fmtInt(r.params)}</td>
+            <td class="num">${fmtInt(r.macs)}</td>
+            <td class="num">${fmtShare(r.macs, r.aux ? t.auxMacs : t.macs)}</td>
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colspan="3">Total${t.auxParams ? ` (auxiliary heads: ${fmtInt(t.auxParams)} parameters, ${fmtInt(t.auxMacs)} MACs)` : ''}</td>
+          <td class="num">${fmtInt(t.params)}</td>
+          <td class="num">${fmtInt(t.macs)}</td>
+          <td class="num">${t.macs ? '100%' : nothing}</td>
+        </tr>
+      </tfoot>
+    </table>`;
+  }
+}
