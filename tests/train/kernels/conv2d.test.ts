@@ -1,0 +1,236 @@
+/**
+ * Conv2DBackpropFilter / Conv2DBackpropInput on 'wasm' against tfjs's 'cpu'
+ * backend, through real convolutions (tf.grads / tf.variableGrads), and the
+ * kernels' `dilations` / `dimRoundingMode` attributes directly.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareBackends, dilateFilter, initWasm, rand, size } from './helpers.js';
+
+const TOL = 1e-4;
+
+beforeAll(initWasm);
+
+type Pad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
+interface Case {
+  name: string;
+  x: [number, number, number, number];
+  f: [number, number, number, number];
+  strides: number | [number, number];
+  pad: Pad;
+}
+
+const CASES: Case[] = [
+  { name: 'valid, 1 channel', x: [1, 5, 5, 1], f: [3, 3, 1, 1], strides: 1, pad: 'valid' },
+  { name: 'same, batch 2, channels 3 -> 4', x: [2, 6, 6, 3], f: [3, 3, 3, 4], strides: 1, pad: 'same' },
+  { name: 'valid, stride 2, non-square 3x2 kernel', x: [2, 7, 6, 2], f: [3, 2, 2, 3], strides: 2, pad: 'valid' },
+  { name: 'same, stride 2, odd size', x: [3, 7, 7, 2], f: [3, 3, 2, 2], strides: 2, pad: 'same' },
+  { name: 'same, stride [2, 1], 2x4 kernel', x: [2, 6, 7, 2], f: [2, 4, 2, 3], strides: [2, 1], pad: 'same' },
+  { name: 'pad as a number (1)', x: [2, 5, 6, 3], f: [3, 3, 3, 2], strides: 1, pad: 1 },
+  { name: 'pad as a number (2), stride 2, 2x3 kernel', x: [2, 6, 5, 2], f: [2, 3, 2, 3], strides: 2, pad: 2 },
+  { name: 'explicit asymmetric padding', x: [2, 5, 5, 2], f: [3, 2, 2, 3], strides: 1, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
+  { name: 'explicit padding, stride 2', x: [2, 7, 6, 3], f: [3, 3, 3, 2], strides: 2, pad: [[0, 0], [2, 1], [1, 0], [0, 0]] },
+  { name: 'explicit padding wider than the kernel', x: [1, 4, 4, 2], f: [2, 2, 2, 2], strides: 1, pad: [[0, 0], [3, 1], [2, 2], [0, 0]] },
+  { name: 'valid, small output (GEMM path for dx)', x: [2, 7, 7, 3], f: [5, 5, 3, 4], strides: 1, pad: 'valid' },
+  { name: '1x1 kernel, stride 2', x: [2, 5, 5, 3], f: [1, 1, 3, 4], strides: 2, pad: 'valid' },
+  { name: 'kernel as large as the input', x: [3, 4, 4, 2], f: [4, 4, 2, 5], strides: 1, pad: 'valid' },
+  { name: 'LeNet conv1: 28x28x1, 5x5 -> 6, same', x: [2, 28, 28, 1], f: [5, 5, 1, 6], strides: 1, pad: 'same' },
+  { name: 'LeNet conv2: 14x14x6, 5x5 -> 16, valid', x: [2, 14, 14, 6], f: [5, 5, 6, 16], strides: 1, pad: 'valid' },
+];
+
+function outShape(c: Case): number[] {
+  return tf.tidy(() => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.f) as tf.Tensor4D, c.strides, c.pad).shape);
+}
+
+describe('conv2d gradients on wasm match cpu', () => {
+  it('runs on the wasm backend', () => {
+    expect(tf.getBackend()).toBe('wasm');
+  });
+
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const xv = rand(size(c.x), 1);
+      const fv = rand(size(c.f), 2);
+      const ys = outShape(c);
+      const rv = rand(size(ys), 3);
+      const { diff, scale } = await compareBackends(() => {
+        const x = tf.tensor4d(xv, c.x);
+        const f = tf.tensor4d(fv, c.f);
+        const r = tf.tensor(rv, ys);
+        const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r));
+        return [tf.conv2d(x, f, c.strides, c.pad), ...tf.grads(loss)([x, f])];
+      });
+      expect(scale).toBeGreaterThan(0.1);
+      expect(diff).toBeLessThan(TOL);
+    });
+  }
+
+  it('fused conv2d with bias (linear and relu), through tf.variableGrads', async () => {
+    const xs: [number, number, number, number] = [2, 6, 5, 3];
+    const fs: [number, number, number, number] = [3, 3, 3, 4];
+    const xv = rand(size(xs), 4);
+    const fv = rand(size(fs), 5);
+    const bv = rand(4, 6);
+    for (const activation of ['linear', 'relu'] as const) {
+      const { diff, scale } = await compareBackends(() => {
+        const x = tf.tensor4d(xv, xs);
+        const f = tf.variable(tf.tensor4d(fv, fs));
+        const b = tf.variable(tf.tensor1d(bv));
+        const r = tf.tensor(rand(2 * 3 * 3 * 4, 7), [2, 3, 3, 4]);
+        const { value, grads } = tf.variableGrads(
+          () => tf.sum(tf.mul(tf.fused.conv2d({ x, filter: f, bias: b, strides: 2, pad: 'same', activation }), r)) as tf.Scalar,
+          [f, b],
+        );
+        const out = [value, grads[f.name]!, grads[b.name]!].map((t) => t.clone());
+        f.dispose();
+        b.dispose();
+        return out;
+      });
+      expect(scale).toBeGreaterThan(0.1);
+      expect(diff).toBeLessThan(TOL);
+    }
+  });
+
+  it('grouped convolution via split + concat (groups = 2)', async () => {
+    const xs: [number, number, number, number] = [2, 6, 6, 4];
+    const fs: [number, number, number, number] = [3, 3, 2, 6];
+    const xv = rand(size(xs), 8);
+    const fv = rand(size(fs), 9);
+    const { diff, scale } = await compareBackends(() => {
+      const x = tf.tensor4d(xv, xs);
+      const f = tf.tensor4d(fv, fs);
+      const r = tf.tensor(rand(2 * 6 * 6 * 6, 10), [2, 6, 6, 6]);
+      const loss = (a: tf.Tensor, k: tf.Tensor) => {
+        const xg = tf.split(a, 2, 3) as tf.Tensor4D[];
+        const kg = tf.split(k, 2, 3) as tf.Tensor4D[];
+        return tf.sum(tf.mul(tf.concat(xg.map((xi, g) => tf.conv2d(xi, kg[g]!, 1, 'same')), 3), r));
+      };
+      return tf.grads(loss)([x, f]);
+    });
+    expect(scale).toBeGreaterThan(0.1);
+    expect(diff).toBeLessThan(TOL);
+  });
+});
+
+describe('dilation', () => {
+  it("tfjs-core's conv2d gradient itself rejects dilation > 1, on every backend", async () => {
+    for (const backend of ['cpu', 'wasm']) {
+      await tf.setBackend(backend);
+      expect(() =>
+        tf.tidy(() =>
+          tf.grads((x: tf.Tensor, f: tf.Tensor) => tf.sum(tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, 'valid', 'NHWC', 2)))([
+            tf.ones([1, 6, 6, 1]),
+            tf.ones([2, 2, 1, 1]),
+          ]),
+        ),
+      ).toThrow(/dilation rates greater than 1/);
+    }
+    await tf.setBackend('wasm');
+  });
+
+  // What trains a dilated convolution in tfjs: a zero-spread kernel (as
+  // src/train/layers/conv.ts does); a real conv forward on both backends.
+  for (const [name, strides, pad] of [
+    ['dilation 2, same', 1, 'same'],
+    ['dilation 2, stride 2, explicit padding', 2, [[0, 0], [1, 2], [2, 0], [0, 0]]],
+  ] as [string, number, Pad][]) {
+    it(`${name}: gradients through a spread kernel match cpu`, async () => {
+      const xs: [number, number, number, number] = [2, 9, 8, 2];
+      const fs: [number, number, number, number] = [3, 2, 2, 3];
+      const xv = rand(size(xs), 11);
+      const fv = rand(size(fs), 12);
+      const { diff, scale } = await compareBackends(() => {
+        const x = tf.tensor4d(xv, xs);
+        const f = tf.tensor4d(fv, fs);
+        const y = tf.conv2d(x, dilateFilter(f, [2, 2]), strides, pad);
+        const r = tf.tensor(rand(size(y.shape), 13), y.shape);
+        return tf.grads((a: tf.Tensor, k: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, dilateFilter(k as tf.Tensor4D, [2, 2]), strides, pad), r)))([x, f]);
+      });
+      expect(scale).toBeGreaterThan(0.1);
+      expect(diff).toBeLessThan(TOL);
+    });
+  }
+
+  // The kernels also honour a `dilations` attribute (TensorFlow's kernels of
+  // these names have one; tfjs-core's ops never pass it). Reference: cpu
+  // gradients through the spread kernel.
+  for (const [name, strides, dil, pad] of [
+    ['dilations 2, valid', [1, 1], [2, 2], 'valid'],
+    ['dilations [2, 3], same', [1, 1], [2, 3], 'same'],
+    ['dilations 2 with stride 2, explicit padding', [2, 2], [2, 2], [[0, 0], [2, 1], [1, 3], [0, 0]]],
+  ] as [string, [number, number], [number, number], Pad][]) {
+    it(`kernels with attrs ${name} match cpu through a spread kernel`, async () => {
+      const xs: [number, number, number, number] = [2, 9, 10, 3];
+      const fs: [number, number, number, number] = [3, 2, 3, 2];
+      const xv = rand(size(xs), 14);
+      const fv = rand(size(fs), 15);
+      const reference = await compareBackends(() => {
+        // Forward with the attribute on wasm equals the spread kernel (on both).
+        const x = tf.tensor4d(xv, xs);
+        const f = tf.tensor4d(fv, fs);
+        return tf.conv2d(x, dilateFilter(f, dil), strides, pad);
+      });
+      expect(reference.diff).toBeLessThan(TOL);
+      const ys = tf.tidy(() => tf.conv2d(tf.zeros(xs) as tf.Tensor4D, dilateFilter(tf.zeros(fs) as tf.Tensor4D, dil), strides, pad).shape);
+      const rv = rand(size(ys), 16);
+      const [cpuDx, cpuDw] = await (async () => {
+        await tf.setBackend('cpu');
+        const out = tf.tidy(() => {
+          const x = tf.tensor4d(xv, xs);
+          const f = tf.tensor4d(fv, fs);
+          const r = tf.tensor(rv, ys);
+          return tf.grads((a: tf.Tensor, k: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, dilateFilter(k as tf.Tensor4D, dil), strides, pad), r)))([x, f]).map((t) => t.dataSync().slice());
+        });
+        await tf.setBackend('wasm');
+        return out;
+      })();
+      const [wasmDx, wasmDw] = tf.tidy(() => {
+        const x = tf.tensor4d(xv, xs);
+        const f = tf.tensor4d(fv, fs);
+        const dy = tf.tensor(rv, ys);
+        const common = { strides, pad, dataFormat: 'NHWC', dilations: dil };
+        const dw = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...common, filterShape: fs } as unknown as tf.NamedAttrMap) as tf.Tensor;
+        const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: f }, { ...common, inputShape: xs } as unknown as tf.NamedAttrMap) as tf.Tensor;
+        return [dx.dataSync().slice(), dw.dataSync().slice()];
+      });
+      expect(Math.max(...Array.from(cpuDw!, (v, i) => Math.abs(v - wasmDw![i]!)))).toBeLessThan(TOL);
+      expect(Math.max(...Array.from(cpuDx!, (v, i) => Math.abs(v - wasmDx![i]!)))).toBeLessThan(TOL);
+    });
+  }
+});
+
+describe('kernel attributes', () => {
+  it("dimRoundingMode 'ceil' with a numeric pad matches cpu", async () => {
+    const xs: [number, number, number, number] = [2, 8, 7, 2];
+    const fs: [number, number, number, number] = [3, 3, 2, 3];
+    const attrs = { strides: 3, pad: 1, dataFormat: 'NHWC', dimRoundingMode: 'ceil' };
+    const ys = [2, 4, 3, 3];
+    expect(tf.tidy(() => tf.conv2d(tf.zeros(xs) as tf.Tensor4D, tf.zeros(fs) as tf.Tensor4D, 3, 1, 'NHWC', 1, 'ceil').shape)).toEqual(ys);
+    const xv = rand(size(xs), 17);
+    const fv = rand(size(fs), 18);
+    const dv = rand(size(ys), 19);
+    const { diff, scale } = await compareBackends(() => {
+      const x = tf.tensor4d(xv, xs);
+      const filter = tf.tensor4d(fv, fs);
+      const dy = tf.tensor(dv, ys);
+      return [
+        tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: fs } as unknown as tf.NamedAttrMap) as tf.Tensor,
+        tf.engine().runKernel('Conv2DBackpropInput', { dy, filter }, { ...attrs, inputShape: xs } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      ];
+    });
+    expect(scale).toBeGreaterThan(0.1);
+    expect(diff).toBeLessThan(TOL);
+  });
+
+  it('rejects channels-first data like the wasm Conv2D does', () => {
+    expect(() =>
+      tf.tidy(() =>
+        tf.engine().runKernel(
+          'Conv2DBackpropFilter',
+          { x: tf.ones([1, 1, 4, 4]), dy: tf.ones([1, 1, 2, 2]) },
+          { strides: 1, pad: 'valid', dataFormat: 'NCHW', filterShape: [3, 3, 1, 1] } as unknown as tf.NamedAttrMap,
+        ),
+      ),
+    ).toThrow(/channelsLast/);
+  });
+});
