@@ -1,0 +1,156 @@
+/**
+ * Training in Node on the WASM backend (with this project's gradient
+ * kernels): LeNet-5 learns MNIST from 1,024 images, memory stays flat, a
+ * diverging run stops with a message that says what to change, a cancelled
+ * run gives everything back, and auxiliary heads add their weighted loss.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Graph } from '../../src/graph/types.js';
+import { zooGraph } from '../../src/graph/zoo/index.js';
+import { selectBackend } from '../../src/train/backend.js';
+import { compileGraph } from '../../src/train/compile.js';
+import type { Dataset } from '../../src/train/data/index.js';
+import { loadDatasetNode } from '../../src/train/data/load-node.js';
+import { TrainDivergedError, presetOptions, resultRecord, train, trainingLoss, type TrainProgress } from '../../src/train/train.js';
+
+let mnist: Dataset;
+beforeAll(async () => {
+  const info = await selectBackend({ prefer: 'wasm' });
+  expect(info.backend).toBe('wasm');
+  mnist = await loadDatasetNode('mnist');
+}, 60_000);
+
+const lenet = (): Graph => {
+  const g = zooGraph('lenet5');
+  if (!g) throw new Error('lenet5');
+  return g;
+};
+
+describe('train', () => {
+  it('LeNet-5 learns MNIST from 1,024 images on WASM, with flat memory', async () => {
+    const before = tf.memory().numTensors;
+    const progress: TrainProgress[] = [];
+    const r = await train(lenet(), mnist, { epochs: 3, batchSize: 32, lr: 0.1, momentum: 0.9, optimizer: 'sgd', limit: 1024, testLimit: 1000, onProgress: (p) => progress.push(p) });
+    expect(r.backend).toBe('wasm');
+    expect(r.renderer).toBeNull();
+    expect(r.trainSamples).toBe(1024);
+    expect(r.testSamples).toBe(1000);
+    // Chance is 10%; three epochs over 1,024 images reach about 88%.
+    expect(r.testAccuracy).toBeGreaterThan(0.75);
+    expect(r.loss).toHaveLength(3);
+    expect(r.loss[2]).toBeLessThan(r.loss[0]);
+    expect(r.samplesPerSecond).toBeGreaterThan(0);
+    expect(r.reference).toBe(0.9794);
+
+    // The confusion matrix covers every test image, and its diagonal is the accuracy.
+    const total = r.confusion.flat().reduce((a, b) => a + b, 0);
+    const diagonal = r.confusion.reduce((a, row, i) => a + row[i], 0);
+    expect(total).toBe(1000);
+    expect(diagonal / total).toBeCloseTo(r.testAccuracy, 10);
+
+    // Memory: the same number of tensors after every epoch, and none left after the run.
+    expect(r.tensors.start).toBe(before);
+    expect(new Set(r.tensors.epochs).size).toBe(1);
+    expect(r.tensors.end).toBe(before);
+    expect(tf.memory().numTensors).toBe(before);
+
+    // Progress per batch, in order, ending at the whole run.
+    const trainSteps = progress.filter((p) => p.phase === 'train');
+    expect(trainSteps).toHaveLength(3 * 32);
+    expect(trainSteps.every((p) => Number.isFinite(p.loss) && p.samplesPerSecond > 0 && p.etaSeconds >= 0)).toBe(true);
+    expect(progress[progress.length - 1].fraction).toBeCloseTo(1, 10);
+
+    expect(Object.keys(resultRecord(r)).sort()).toEqual(['backend', 'dataset', 'epochs', 'loss', 'model', 'reference', 'renderer', 'samplesPerSecond', 'testAccuracy', 'testSamples', 'trainSamples']);
+  }, 90_000);
+
+  it('a learning rate of 1e6 stops at a non-finite loss with a message, and frees everything', async () => {
+    // resnet-mini: ReLU lets the weights blow up to ∞ within a few steps. (LeNet-5's tanh saturates, so at
+    // lr 1e6 its loss grows huge but stays finite in float32: it is not stopped, only useless.)
+    const graph = zooGraph('resnet-mini') as Graph;
+    const before = tf.memory().numTensors;
+    const run = train(graph, mnist, { epochs: 2, batchSize: 64, lr: 1e6, optimizer: 'sgd', limit: 512, testLimit: 100 });
+    await expect(run).rejects.toBeInstanceOf(TrainDivergedError);
+    await expect(run).rejects.toThrow(/^resnet-mini: the loss became (NaN|infinite) at epoch 1, batch \d+; training stopped\. The learning rate 1000000 is too high for SGD: lower it \(the notes use 0\.1 for this network\) and start again\.$/);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  it('an AbortSignal cancels the run between batches, and frees everything', async () => {
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    let batches = 0;
+    const run = train(lenet(), mnist, {
+      epochs: 5,
+      batchSize: 32,
+      limit: 1024,
+      testLimit: 100,
+      signal: controller.signal,
+      onProgress: () => {
+        if (++batches === 3) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError', epoch: 1, batch: 4 });
+    expect(batches).toBe(3);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  it('takes the notes’ settings for a zoo network', () => {
+    expect(presetOptions('lenet5')).toEqual({ dataset: 'mnist', optimizer: 'sgd', lr: 0.9, momentum: 0, batchSize: 256, epochs: 5 });
+    expect(presetOptions('torchvision-resnet18')).toEqual({});
+  });
+
+  it('refuses a network whose output is not one score per class', async () => {
+    const g = lenet();
+    const wrong: Graph = { ...g, layers: g.layers.map((l) => (l.path === g.output && l.kind === 'Linear' ? { ...l, out_features: 7 } : l)) };
+    await expect(train(wrong, mnist, { epochs: 1, limit: 64 })).rejects.toThrow(/output is 7, but mnist has 10 classes/);
+  });
+});
+
+describe('auxiliary heads', () => {
+  /** conv → flatten → Linear (main); conv → avg pool → flatten → Linear (auxiliary, weight 0.3). */
+  const auxGraph: Graph = {
+    name: 'aux-net',
+    input: [1, 28, 28],
+    layers: [
+      { kind: 'Conv2d', path: 'conv', inputs: ['input'], in_channels: 1, out_channels: 4, kernel_size: 5, stride: 3 },
+      { kind: 'ReLU', path: 'relu', inputs: ['conv'] },
+      { kind: 'Flatten', path: 'flat', inputs: ['relu'] },
+      { kind: 'Linear', path: 'fc', inputs: ['flat'], in_features: 256, out_features: 10 },
+      { kind: 'AvgPool2d', path: 'aux.pool', inputs: ['relu'], kernel_size: 4, stride: 4 },
+      { kind: 'Flatten', path: 'aux.flat', inputs: ['aux.pool'] },
+      { kind: 'Linear', path: 'aux.fc', inputs: ['aux.flat'], in_features: 16, out_features: 10 },
+    ],
+    modules: [{ path: 'aux', type: 'InceptionAux' }],
+    output: 'fc',
+    aux: [{ path: 'aux.fc', weight: 0.3 }],
+  };
+
+  it('the training loss is the main cross-entropy plus 0.3 × the auxiliary one', () => {
+    const c = compileGraph(auxGraph, { seed: 4 });
+    try {
+      tf.tidy(() => {
+        const x = tf.randomNormal([8, 28, 28, 1], 0, 1, 'float32', 1);
+        const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+        const [main, aux] = c.model.predict(x) as tf.Tensor[];
+        const ce = (logits: tf.Tensor) => tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(logits)), -1))).arraySync() as number;
+        expect(trainingLoss(c, x, y).arraySync()).toBeCloseTo(ce(main) + 0.3 * ce(aux), 5);
+      });
+    } finally {
+      c.model.dispose();
+    }
+  });
+
+  it('trains with the auxiliary head and evaluates the main output only', async () => {
+    const before = tf.memory().numTensors;
+    const r = await train(auxGraph, mnist, { epochs: 1, batchSize: 32, lr: 0.05, momentum: 0.9, limit: 256, testLimit: 200, keepModel: true });
+    try {
+      expect(r.compiled?.model.outputs).toHaveLength(2);
+      expect(r.compiled?.inference.outputs).toHaveLength(1);
+      expect(r.confusion.flat().reduce((a, b) => a + b, 0)).toBe(200);
+      expect(r.testAccuracy).toBeGreaterThan(0.3);
+    } finally {
+      r.compiled?.model.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+});
