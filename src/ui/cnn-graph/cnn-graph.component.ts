@@ -159,6 +159,11 @@ export class CnnGraph extends LitElement {
     },
   });
 
+  protected override willUpdate(changed: PropertyValues): void {
+    // A new `expand` value replaces whatever the reader toggled.
+    if (changed.has('expand') && changed.get('expand') !== undefined) this.expandedPaths = null;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.connectedAt = performance.now();

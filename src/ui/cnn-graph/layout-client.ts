@@ -29,9 +29,11 @@ let workerUrl: URL | null = null;
 /** Point the client at another worker file (e.g. when the bundle is served from elsewhere). */
 export function setWorkerUrl(url: string | URL | null): void {
   workerUrl = url === null ? null : new URL(String(url), typeof location !== 'undefined' ? location.href : undefined);
-  client?.dispose();
+  // Jobs already sent to the old worker move to the new one.
+  const jobs = client?.drain() ?? [];
   client = null;
   broken = false;
+  for (const j of jobs) layoutElk(j.graph, j.signal).then(j.resolve, j.reject);
 }
 
 function defaultUrl(): URL | null {
@@ -59,11 +61,7 @@ class WorkerClient {
     w.onerror = (e) => {
       e.preventDefault?.();
       broken = true;
-      const jobs = [...(this.running ? [this.running] : []), ...this.queue];
-      this.running = null;
-      this.queue = [];
-      this.dispose();
-      for (const j of jobs) mainThread(j.graph, j.signal).then(j.resolve, j.reject);
+      for (const j of this.drain()) mainThread(j.graph, j.signal).then(j.resolve, j.reject);
     };
     return w;
   }
@@ -120,9 +118,15 @@ class WorkerClient {
     this.next();
   }
 
-  dispose(): void {
+  /** Stop the worker and hand back the jobs it had not finished. */
+  drain(): Job[] {
+    const jobs = [...(this.running ? [this.running] : []), ...this.queue];
+    for (const j of jobs) j.signal?.removeEventListener('abort', j.onAbort);
+    this.running = null;
+    this.queue = [];
     this.worker?.terminate();
     this.worker = null;
+    return jobs;
   }
 }
 
