@@ -195,6 +195,9 @@ export class LayoutCache {
     }
     return l;
   }
+  clear(): void {
+    this.map.clear();
+  }
   set(layout: Layout): void {
     this.map.delete(layout.key);
     this.map.set(layout.key, layout);

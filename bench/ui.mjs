@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// <cnn-graph> in Debian's Chromium (headless), medians:
+//   - element connected → first complete render (cnn-layout, SVG on screen) for
+//     googlenet collapsed and expanded, torchvision-resnet152 expanded;
+//     "cold": a fresh page each run (worker start, elk load and JIT included);
+//     "warm": same page, worker already warm, layout cache cleared.
+//   - a synthetic 5,000-layer network, fully expanded: total time, and how
+//     long the main thread was blocked (longest gap between animation frames,
+//     long tasks) while the worker lays it out.
+//   - gzip size of the main chunk dist/cnn-graph.js.
+// Usage: node bench/ui.mjs [--runs 5]
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { cpus } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const { default: buildUi } = await import(pathToFileURL(join(root, 'scripts/build-ui.mjs')).href);
+const size = await buildUi({ quiet: true });
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><script type="module">
+import { layoutCache } from '/dist/cnn-graph.js';
+window.__clear = () => layoutCache.clear();
+// Append an element and resolve with its first cnn-layout detail.
+window.__render = (attrs, graph) => new Promise((ok, fail) => {
+  const g = document.createElement('cnn-graph');
+  for (const [k, v] of Object.entries(attrs)) g.setAttribute(k, v);
+  if (graph) g.graph = graph;
+  g.addEventListener('cnn-layout', (e) => { ok(e.detail); g.remove(); }, { once: true });
+  g.addEventListener('cnn-error', (e) => e.detail.stage !== 'analysis' && fail(new Error(e.detail.message)), { once: true });
+  document.body.append(g);
+});
+window.__ready = true;
+</script></head><body></body></html>`;
+
+const types = { '.js': 'text/javascript', '.html': 'text/html' };
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  if (path === '/' || path === '/index.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+  if (path.startsWith('/dist/')) {
+    try {
+      const body = await readFile(join(root, path));
+      return res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {}
+  }
+  res.writeHead(404).end();
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x) => `${Math.round(x)} ms`;
+
+async function freshPage() {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__ready);
+  return page;
+}
+
+const CASES = [
+  ['googlenet collapsed', { model: 'googlenet', expand: 'none' }, 150],
+  ['googlenet expanded', { model: 'googlenet', expand: 'all' }, 500],
+  ['torchvision-resnet152 expanded', { model: 'torchvision-resnet152', expand: 'all' }, 1500],
+];
+
+const results = [];
+for (const [name, attrs, target] of CASES) {
+  const cold = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await freshPage();
+    cold.push((await page.evaluate((a) => window.__render(a), attrs)).sinceConnected);
+    await page.close();
+  }
+  const page = await freshPage();
+  await page.evaluate(() => window.__render({ model: 'resnet-mini', expand: 'all' }));
+  const warm = [];
+  const layout = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(() => window.__clear());
+    const d = await page.evaluate((a) => window.__render(a), attrs);
+    warm.push(d.sinceConnected);
+    layout.push(d.layoutMs);
+  }
+  await page.close();
+  results.push({ name, target, cold: median(cold), warm: median(warm), layout: median(layout) });
+  console.log(`${name.padEnd(32)} cold ${fmt(median(cold)).padStart(8)}   warm ${fmt(median(warm)).padStart(8)} (elk ${fmt(median(layout))})   target < ${target} ms`);
+}
+
+// A synthetic 5,000-layer network: 500 blocks of 10 layers (Conv2d 8→8 3×3 p1, ReLU, …).
+function synthetic(n) {
+  const layers = [];
+  const modules = [];
+  let prev = 'input';
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor(i / 10);
+    if (i % 10 === 0) modules.push({ path: `blocks.${b}`, type: 'Sequential' });
+    const path = `blocks.${b}.${i % 10}`;
+    layers.push(i % 2 === 0 ? { kind: 'Conv2d', in_channels: 8, out_channels: 8, kernel_size: 3, padding: 1, path, inputs: [prev] } : { kind: 'ReLU', path, inputs: [prev] });
+    prev = path;
+  }
+  return { name: `synthetic-${n}`, input: [8, 16, 16], layers, modules: [{ path: 'blocks', type: 'Sequential' }, ...modules], output: prev, aux: [] };
+}
+
+{
+  const page = await freshPage();
+  await page.evaluate(() => window.__render({ model: 'resnet-mini', expand: 'all' }));
+  const r = await page.evaluate(async (graph) => {
+    const gaps = [];
+    let last = performance.now();
+    let running = true;
+    const tick = () => {
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const long = [];
+    const obs = new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration)));
+    obs.observe({ type: 'longtask', buffered: false });
+    const t0 = performance.now();
+    const d = await window.__render({ expand: 'all' }, graph);
+    const total = performance.now() - t0;
+    running = false;
+    obs.disconnect();
+    const during = gaps;
+    return { total, layoutMs: d.layoutMs, source: d.source, nodes: d.nodes, maxGap: Math.max(...during), frames: during.length, long: long.length, longMax: long.length ? Math.max(...long) : 0, longSum: long.reduce((a, b) => a + b, 0) };
+  }, synthetic(5000));
+  await page.close();
+  results.push({ name: 'synthetic 5,000 layers expanded', ...r });
+  console.log(
+    `synthetic 5,000 layers expanded  total ${fmt(r.total)} (elk in ${r.source} ${fmt(r.layoutMs)}, ${r.nodes} nodes); main thread: ${r.frames} frames, longest gap ${fmt(r.maxGap)}, ${r.long} long tasks (longest ${fmt(r.longMax)}, total ${fmt(r.longSum)})`,
+  );
+}
+
+console.log(`dist/cnn-graph.js ${(size.mainBytes / 1024).toFixed(1)} KiB, ${(size.mainGzip / 1024).toFixed(1)} KiB gzip (target < 200 KB); worker ${(size.workerBytes / 1024).toFixed(0)} KiB (elkjs, loaded in the worker only)`);
+const model = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${cpus().length} CPUs, ${model}; ${(await browser.version())}; median of ${RUNS} runs`);
+await browser.close();
+server.close();
