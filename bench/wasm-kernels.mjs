@@ -5,7 +5,7 @@
  * 'cpu' backend for comparison; prints the median samples/s over batches.
  *
  *   node bench/wasm-kernels.mjs [--batches 20] [--cpu-batches 3] [--batch 64]
- *                               [--backends wasm,cpu] [--profile] [--times] [--warmup 3]
+ *                               [--backends wasm,cpu] [--profile] [--times] [--warmup 5] [--cpu-warmup 1]
  *                               [--wasm-dir node_modules/@tensorflow/tfjs-backend-wasm/dist]
  *
  * The TypeScript kernels are bundled with esbuild (a devDependency) into
@@ -32,7 +32,8 @@ function parseArgs(argv) {
     batch: 64,
     backends: ['wasm', 'cpu'],
     profile: false,
-    warmup: 3,
+    warmup: 5,
+    cpuWarmup: 1,
     wasmDir: join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -42,6 +43,7 @@ function parseArgs(argv) {
     else if (a === '--cpu-batches') opts.cpuBatches = Number(next());
     else if (a === '--batch') opts.batch = Number(next());
     else if (a === '--warmup') opts.warmup = Number(next());
+    else if (a === '--cpu-warmup') opts.cpuWarmup = Number(next());
     else if (a === '--backends') opts.backends = next().split(',');
     else if (a === '--profile') opts.profile = true;
     else if (a === '--times') opts.times = true;
@@ -115,7 +117,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function run(tf, backend, batches, opts) {
+async function run(tf, backend, batches, warmup, opts) {
   await tf.setBackend(backend);
   if (tf.getBackend() !== backend) throw new Error(`could not switch to ${backend}`);
   const model = lenet5(tf);
@@ -123,11 +125,11 @@ async function run(tf, backend, batches, opts) {
   const y = tf.oneHot(tf.randomUniform([opts.batch], 0, 10, 'int32', 2), 10).toFloat();
   const totals = opts.profile ? instrument(tf, backend) : null;
   const times = [];
-  for (let i = 0; i < opts.warmup + batches; i++) {
-    if (i === opts.warmup) totals?.clear();
+  for (let i = 0; i < warmup + batches; i++) {
+    if (i === warmup) totals?.clear();
     const t0 = performance.now();
     await model.trainOnBatch(x, y);
-    if (i >= opts.warmup) times.push(performance.now() - t0);
+    if (i >= warmup) times.push(performance.now() - t0);
   }
   const ms = median(times);
   const line = `${backend.padEnd(5)} median ${ms.toFixed(1)} ms/batch  ${((opts.batch * 1000) / ms).toFixed(0)} samples/s` +
@@ -152,6 +154,7 @@ const { registerWasmGradientKernels } = await loadKernels();
 console.log(`registered on wasm: ${registerWasmGradientKernels().join(', ')}`);
 const results = {};
 for (const backend of opts.backends) {
-  results[backend] = await run(tf, backend, backend === 'cpu' ? opts.cpuBatches : opts.batches, opts);
+  const cpu = backend === 'cpu';
+  results[backend] = await run(tf, backend, cpu ? opts.cpuBatches : opts.batches, cpu ? opts.cpuWarmup : opts.warmup, opts);
 }
 if (results.wasm && results.cpu) console.log(`wasm / cpu: ${(results.wasm / results.cpu).toFixed(1)}x`);

@@ -34,6 +34,8 @@ const CASES: Case[] = [
   { name: 'valid, small output (GEMM path for dx)', x: [2, 7, 7, 3], f: [5, 5, 3, 4], strides: 1, pad: 'valid' },
   { name: '1x1 kernel, stride 2', x: [2, 5, 5, 3], f: [1, 1, 3, 4], strides: 2, pad: 'valid' },
   { name: 'kernel as large as the input', x: [3, 4, 4, 2], f: [4, 4, 2, 5], strides: 1, pad: 'valid' },
+  { name: 'same, 1 -> 3 channels, odd 7x9 input, 3x4 kernel (phase path for dx)', x: [2, 7, 9, 1], f: [3, 4, 1, 3], strides: 1, pad: 'same' },
+  { name: 'explicit padding, 2 -> 5 channels, odd size (phase path for dx)', x: [3, 6, 5, 2], f: [2, 3, 2, 5], strides: 1, pad: [[0, 0], [0, 1], [2, 0], [0, 0]] },
   { name: 'LeNet conv1: 28x28x1, 5x5 -> 6, same', x: [2, 28, 28, 1], f: [5, 5, 1, 6], strides: 1, pad: 'same' },
   { name: 'LeNet conv2: 14x14x6, 5x5 -> 16, valid', x: [2, 14, 14, 6], f: [5, 5, 6, 16], strides: 1, pad: 'valid' },
 ];
@@ -154,14 +156,15 @@ describe('dilation', () => {
   // The kernels also honour a `dilations` attribute (TensorFlow's kernels of
   // these names have one; tfjs-core's ops never pass it). Reference: cpu
   // gradients through the spread kernel.
-  for (const [name, strides, dil, pad] of [
-    ['dilations 2, valid', [1, 1], [2, 2], 'valid'],
-    ['dilations [2, 3], same', [1, 1], [2, 3], 'same'],
-    ['dilations 2 with stride 2, explicit padding', [2, 2], [2, 2], [[0, 0], [2, 1], [1, 3], [0, 0]]],
-  ] as [string, [number, number], [number, number], Pad][]) {
+  for (const [name, strides, dil, pad, ci] of [
+    ['dilations 2, valid', [1, 1], [2, 2], 'valid', 3],
+    ['dilations [2, 3], same', [1, 1], [2, 3], 'same', 3],
+    ['dilations [2, 3], same, 1 input channel (phase path)', [1, 1], [2, 3], 'same', 1],
+    ['dilations 2 with stride 2, explicit padding', [2, 2], [2, 2], [[0, 0], [2, 1], [1, 3], [0, 0]], 3],
+  ] as [string, [number, number], [number, number], Pad, number][]) {
     it(`kernels with attrs ${name} match cpu through a spread kernel`, async () => {
-      const xs: [number, number, number, number] = [2, 9, 10, 3];
-      const fs: [number, number, number, number] = [3, 2, 3, 2];
+      const xs: [number, number, number, number] = [2, 9, 10, ci];
+      const fs: [number, number, number, number] = [3, 2, ci, 2];
       const xv = rand(size(xs), 14);
       const fv = rand(size(fs), 15);
       const reference = await compareBackends(() => {

@@ -70,6 +70,28 @@ describe('training on wasm', () => {
     optimizer.dispose();
   });
 
+  it('the kernels free every temporary buffer they allocate on the WASM heap', () => {
+    const backend = tf.engine().backend as unknown as { numDataIds(): number };
+    const step = () =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(rand(2 * 9 * 9 * 3, 83), [2, 9, 9, 3]);
+        const f = tf.tensor4d(rand(3 * 3 * 3 * 4, 84), [3, 3, 3, 4]);
+        const d = tf.tensor4d(rand(3 * 3 * 3 * 2, 85), [3, 3, 3, 2]);
+        const loss = (a: tf.Tensor, k: tf.Tensor, dk: tf.Tensor) => {
+          const y1 = tf.tanh(tf.conv2d(a as tf.Tensor4D, k as tf.Tensor4D, 1, 'same')); // conv path for dx
+          const y2 = tf.conv2d(a as tf.Tensor4D, k as tf.Tensor4D, 2, 'valid'); // GEMM path for dx
+          const y3 = tf.depthwiseConv2d(a as tf.Tensor4D, dk as tf.Tensor4D, 1, 'same');
+          return tf.add(tf.add(tf.sum(tf.maxPool(y1, 2, 2, 'same')), tf.sum(tf.avgPool(y2, 2, 1, 'same'))), tf.sum(y3));
+        };
+        tf.grads(loss)([x, f, d]).forEach((g) => g.dataSync());
+      });
+    step();
+    const baseline = backend.numDataIds();
+    step();
+    step();
+    expect(backend.numDataIds()).toBe(baseline);
+  });
+
   it('a small LeNet-style LayersModel takes the same SGD steps on wasm as on cpu', async () => {
     const build = () => {
       const m = tf.sequential({
