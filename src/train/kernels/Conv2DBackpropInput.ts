@@ -10,7 +10,11 @@
  * Stride 1 and dy not much smaller than x: this is a "full" correlation of
  * `dy` with the spatially flipped, in/out-transposed filter, so it runs as one
  * call of the wasm backend's own `Conv2D` kernel (XNNPACK, SIMD) with padding
- * `effective filter size - 1 - forward padding` on each side.
+ * `effective filter size - 1 - forward padding` on each side. With 1-2 input
+ * channels (a first layer) that correlation would fill 1-2 of the 8 output
+ * channels XNNPACK's GEMM tiles compute, so it is rearranged into 2x2 output
+ * phases (see `viaPhases`): 4.1 ms instead of 15.5 ms (stock) for LeNet-5's
+ * conv1 at batch 64.
  *
  * Otherwise (stride > 1, dy much smaller than x, or forward padding larger
  * than the filter):

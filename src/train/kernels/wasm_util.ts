@@ -4,9 +4,10 @@
  *
  * The kernels read their inputs straight out of the WASM heap
  * (`backend.typedArrayFromHeap`), allocate their outputs on that heap
- * (`backend.makeOutput`) and, where the work is a large matrix product, hand it
- * to the wasm backend's own `BatchMatMul` kernel, which runs XNNPACK's SIMD
- * GEMM when neither operand is transposed and the batch is 1.
+ * (`backend.makeOutput`) and hand the heavy arithmetic to the wasm backend's
+ * own registered kernels - `Conv2D` (XNNPACK's SIMD indirect GEMM),
+ * `BatchMatMul` (XNNPACK's GEMM when neither operand is transposed and the
+ * batch is 1) and `Sigmoid` - so JS only reorders data.
  *
  * Heap views must be re-fetched after every allocation: when the WASM memory
  * grows, earlier `Float32Array` views onto it are detached.
