@@ -36,7 +36,6 @@ Usage:
   cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]
   cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]
   cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right]
-  cnn-graph train <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--batch N] [--lr X] [--optimizer sgd|adam] [--backend wasm|cpu] [--json]
 
 Exit status: 0 ok, 1 problems found in the network, 2 usage errors.`;
 
@@ -259,7 +258,7 @@ async function cmdCompare(argv: string[], io: IO): Promise<number> {
 
 export type Command = (argv: string[], io: IO) => Promise<number> | number;
 
-/** Subcommands; render and train register themselves from their own modules. */
+/** Subcommands; render registers itself from its own module (src/cli/node.ts), keeping elkjs out of the others. */
 export const COMMANDS: Record<string, Command> = {
   list: cmdList,
   summary: cmdSummary,

@@ -3,14 +3,12 @@
  * analysis records (torchinfo: `calculate_*` vs `*_to_str`): the records hold
  * exact integers, these functions only decide how they read.
  */
+import { formatInt, formatShape } from '../../analysis/format.js';
 import type { Shape } from '../../graph/types.js';
 
-/** `61706` → `61,706`; `null` → `—`. */
+/** `61706` → `61,706`; `null` → `—`; pictures use the typographic minus. */
 export function fmtInt(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  const s = String(Math.round(Math.abs(n)));
-  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return n < 0 ? `−${grouped}` : grouped;
+  return formatInt(n).replace(/^-/, '−');
 }
 
 const UNITS = [
@@ -39,7 +37,7 @@ const trimZeros = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, 
 /** `[6, 28, 28]` → `6×28×28`; unknown → `?`. */
 export function fmtShape(shape: Shape | null | undefined): string {
   if (!shape) return '?';
-  return shape.length === 0 ? 'scalar' : shape.join('×');
+  return shape.length === 0 ? 'scalar' : formatShape(shape);
 }
 
 /** A fraction of a total as a percentage: `0.282` → `28.2%`, tiny non-zero → `<0.1%`. */
