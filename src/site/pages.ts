@@ -1,0 +1,7 @@
+/**
+ * Every page of the docs site, in navigation order. Each module exports `pages: SitePage[]`
+ * (or a function returning them); the build renders each in every language.
+ */
+import type { SitePage } from './types.js';
+
+export const PAGE_MODULES: Array<() => Promise<SitePage[]>> = [];
