@@ -36,12 +36,15 @@ Usage:
   cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]
   cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]
   cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right]
+  cnn-graph train <id | file.json> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
+                  [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--backend wasm|cpu] [--seed N] [--json]
+                                                   train in Node (WASM) with the notes' settings; Ctrl-C cancels
 
 Exit status: 0 ok, 1 problems found in the network, 2 usage errors.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-function args(argv: string[], options: Options, positionals: number) {
+export function args(argv: string[], options: Options, positionals: number) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -52,7 +55,7 @@ function args(argv: string[], options: Options, positionals: number) {
   return parsed;
 }
 
-function intOption(v: unknown, name: string, min = 1): number | undefined {
+export function intOption(v: unknown, name: string, min = 1): number | undefined {
   if (v === undefined) return undefined;
   const s = String(v);
   if (!/^-?\d+$/.test(s) || Number(s) < min || !Number.isSafeInteger(Number(s))) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${s}".`);
@@ -90,7 +93,7 @@ export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph |
   return { ...parsed, source: ref };
 }
 
-function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void {
+export function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void {
   for (const d of ds) {
     const lines = [`${d.severity}: ${d.message}`];
     if (d.formula) lines.push(`  ${d.formula}`);
@@ -265,6 +268,8 @@ export const COMMANDS: Record<string, Command> = {
   check: cmdCheck,
   export: cmdExport,
   compare: cmdCompare,
+  // Lazy: train loads tfjs, which the other commands must not wait for.
+  train: async (argv, io) => (await import('./train.js')).cmdTrain(argv, io),
 };
 
 export async function main(argv: string[], io: IO): Promise<number> {
