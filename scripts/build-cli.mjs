@@ -1,10 +1,16 @@
 // The command line as one ESM file, so `cnn-graph` starts fast.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 export default async function buildCli() {
+  rmSync('dist/cli-chunks', { recursive: true, force: true });
   await build({
-    entryPoints: ['src/cli/node.ts'],
-    outfile: 'dist/cli.js',
+    entryPoints: { cli: 'src/cli/node.ts' },
+    outdir: 'dist',
+    // Code splitting: a lazily imported command (train) becomes its own chunk, so its
+    // external imports (tfjs) are not hoisted into dist/cli.js and loaded at start-up.
+    splitting: true,
+    chunkNames: 'cli-chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
