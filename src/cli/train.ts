@@ -167,15 +167,28 @@ function summaryText(r: TrainResult, graph: Graph, reference: number | null, pre
   return lines.join('\n') + '\n';
 }
 
-/** What is known of a run cancelled midway: the finished epochs. */
-function partialRecord(base: Omit<ResultRecord, 'epochs' | 'loss' | 'testAccuracy' | 'samplesPerSecond'>, epochs: EpochSummary[], at: { epoch: number; batch: number }) {
-  const last = [...epochs].reverse().find((e) => e.testAccuracy !== null);
+/** What is known of a run cancelled midway: the finished epochs, and the pace up to the last batch. */
+function partialRecord(
+  base: Omit<ResultRecord, 'epochs' | 'loss' | 'testAccuracy' | 'samplesPerSecond'>,
+  epochs: EpochSummary[],
+  last: TrainProgress | null,
+  at: { epoch: number; batch: number },
+) {
+  const evaluated = [...epochs].reverse().find((e) => e.testAccuracy !== null);
+  // The record's keys in the record's order, then where it stopped.
+  const { model, dataset, backend, renderer, trainSamples, testSamples, reference } = base;
   return {
-    ...base,
+    model,
+    dataset,
+    backend,
+    renderer,
     epochs: epochs.length,
-    samplesPerSecond: epochs.length ? epochs[epochs.length - 1].samplesPerSecond : 0,
-    testAccuracy: last?.testAccuracy ?? null,
+    trainSamples,
+    testSamples,
+    samplesPerSecond: last?.samplesPerSecond ?? 0,
+    testAccuracy: evaluated?.testAccuracy ?? null,
     loss: epochs.map((e) => e.loss),
+    reference,
     cancelled: at,
   };
 }
@@ -186,7 +199,16 @@ export interface TrainCommandOptions {
 }
 
 export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOptions = {}): Promise<number> {
-  const { values, positionals } = args(argv, OPTIONS, 1);
+  let parsed;
+  try {
+    parsed = args(argv, OPTIONS, 1);
+  } catch (e) {
+    if (e instanceof UsageError && /^Unknown option/.test(e.message)) {
+      throw new UsageError(`${e.message} train takes ${Object.keys(OPTIONS).map((o) => `--${o}`).join(', ')}; see \`cnn-graph --help\`.`);
+    }
+    throw e;
+  }
+  const { values, positionals } = parsed;
   if (!positionals[0]) throw new UsageError('train needs a zoo id or a .json file, e.g. `cnn-graph train lenet5 --limit 1024 --epochs 1`.');
   const s = settings(values);
   const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
@@ -240,6 +262,7 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
   process.on('SIGINT', onSigint);
 
   const epochs: EpochSummary[] = [];
+  let lastBatch: TrainProgress | null = null;
   let backendInfo: BackendInfo | null = null;
   let trainSamples = 0;
   let testSamples = 0;
@@ -265,7 +288,10 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
       ...(s.testLimit !== undefined ? { testLimit: s.testLimit } : {}),
       seed: s.seed,
       signal: controller.signal,
-      onProgress: (p) => progress.update(p),
+      onProgress: (p) => {
+        if (p.phase === 'train') lastBatch = p;
+        progress.update(p);
+      },
       onEpoch: (e) => {
         epochs.push(e);
         progress.line(`epoch ${e.epoch}/${epochCount}  loss ${e.loss.toFixed(4)}${e.testAccuracy === null ? '' : `  test accuracy ${pct(e.testAccuracy)}`}  ${formatDuration(e.seconds)}  ${rate(e.samplesPerSecond)}`);
@@ -281,18 +307,18 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
       const partial = partialRecord(
         { model: graph.name, dataset, backend: backendInfo?.backend ?? s.backend, renderer: null, trainSamples, testSamples, reference },
         epochs,
+        lastBatch,
         { epoch: e.epoch, batch: e.batch },
       );
       if (s.json) io.stdout(JSON.stringify(partial) + '\n');
       else {
         const done = epochs.length;
-        io.stdout(
-          `${graph.name}: cancelled at epoch ${e.epoch}, batch ${e.batch}; ${done} epoch${done === 1 ? '' : 's'} finished` +
-            (done
-              ? ` (loss per epoch ${partial.loss.map((l) => l.toFixed(4)).join(' → ')}${partial.testAccuracy === null ? '' : `, last test accuracy ${pct(partial.testAccuracy)}`}, ${rate(partial.samplesPerSecond)})`
-              : '') +
-            '.\n',
-        );
+        // Assigned in the onProgress callback, which TypeScript cannot see.
+        const b = lastBatch as TrainProgress | null;
+        const lines = [`${graph.name}: cancelled at epoch ${e.epoch}, batch ${e.batch}; ${done} of ${b?.epochs ?? '?'} epoch${done === 1 ? '' : 's'} finished`];
+        if (done) lines.push(`  loss per epoch ${partial.loss.map((l) => l.toFixed(4)).join(' → ')}${partial.testAccuracy === null ? '' : `; last test accuracy ${pct(partial.testAccuracy)}`}`);
+        if (b) lines.push(`  last batch: epoch ${b.epoch}, batch ${b.batch}/${b.batches}, loss ${b.loss?.toFixed(4)} · ${rate(b.samplesPerSecond)}`);
+        io.stdout(lines.join('\n') + '\n');
       }
       return EXIT_CANCELLED;
     }
