@@ -40,3 +40,35 @@ export function messages<T extends Record<string, Message>>(en: T, zh: { [K in k
   const tables: Record<Locale, T> = { en, zh: zh as T };
   return (locale) => tables[locale];
 }
+
+type LocaleListener = { el: Element; onChange(locale: Locale): void; last: Locale };
+const listeners = new Set<LocaleListener>();
+let observer: MutationObserver | null = null;
+
+/**
+ * Call `onChange` with the element's locale now and whenever a `lang`
+ * attribute in its document changes (a page that switches language in place).
+ * One MutationObserver, filtered to `lang`, serves every element of the page.
+ * Returns the function that stops watching (call it on disconnect).
+ */
+export function watchLocale(el: Element, onChange: (locale: Locale) => void): () => void {
+  const entry: LocaleListener = { el, onChange, last: localeOf(el) };
+  onChange(entry.last);
+  listeners.add(entry);
+  if (!observer && typeof MutationObserver === 'function' && typeof document !== 'undefined') {
+    observer = new MutationObserver(() => {
+      for (const l of listeners) {
+        const now = localeOf(l.el);
+        if (now !== l.last) l.onChange((l.last = now));
+      }
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  return () => {
+    listeners.delete(entry);
+    if (!listeners.size && observer) {
+      observer.disconnect();
+      observer = null;
+    }
+  };
+}

@@ -3,7 +3,7 @@ import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
 import type { Graph } from '../../src/graph/types.js';
 import { INPUT } from '../../src/graph/types.js';
-import { fmtShape, layoutCache, type Layout, prepare, render, resolveExpand, sceneToSVG, type Scene } from '../../src/ui/render/index.js';
+import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneToSVG, type Scene } from '../../src/ui/render/index.js';
 import { EVIL, markupGraph, mismatchGraph } from './helpers.js';
 
 const model = (id: string) => {
@@ -110,10 +110,18 @@ describe('layout → scene → SVG', { timeout: 120_000 }, () => {
         const b = s.nodes.find((x) => x.id === n.id)!;
         expect(b.x >= f.x && b.y >= f.y && b.x + b.width <= f.x + f.width && b.y + b.height <= f.y + f.height, `${n.id} in ${f.id}`).toBe(true);
       }
+      // One label per tensor: the first edge of each (source, producer) pair carries it, the others only their title.
+      const groups = new Map<string, typeof s.edges>();
       for (const e of s.edges) {
-        expect(e.label, e.id).not.toBeNull();
-        expect(e.label!.text.text).toBe(e.shape);
+        const k = `${e.source} ${e.producer}`;
+        groups.set(k, [...(groups.get(k) ?? []), e]);
+        expect(e.title.startsWith(`${e.shape}: ${e.producer} → `), e.id).toBe(true);
         expect(e.d).toMatch(/^M[\d.-]+,[\d.-]+/);
+      }
+      for (const [k, es] of groups) {
+        expect(es[0].label, k).not.toBeNull();
+        expect(es[0].label!.text.text).toBe(es[0].shape);
+        for (const e of es.slice(1)) expect(e.label, `${k}: ${e.id} repeats the label`).toBeNull();
       }
       // The SVG carries the same shapes, in order.
       const shapes = [...r.svg.matchAll(/data-shape="([^"]*)"/g)].map((x) => x[1]);
@@ -129,6 +137,26 @@ describe('layout → scene → SVG', { timeout: 120_000 }, () => {
     expect(conv.texts[0].text).toBe('Conv2d 5×5 · 6 · s1 p2');
     // 156 parameters of 61,706; 117,600 MACs of 416,520.
     expect(conv.badges.map((b) => b.text.text)).toEqual(['156 params · 0.25%', '117.6K MACs · 28%']);
+  });
+
+  it('a tensor read by several layers is labelled once (Inception fan-out, residual skip)', async () => {
+    for (const [id, fanOut] of [['googlenet-mini', 4], ['resnet-mini', 2]] as const) {
+      const r = await render(zooGraph(id)!, { expand: 'all' });
+      const bySource = new Map<string, number>();
+      for (const e of r.scene.edges) bySource.set(`${e.source} ${e.producer}`, (bySource.get(`${e.source} ${e.producer}`) ?? 0) + 1);
+      // The network really fans out that wide somewhere, yet each tensor has one label.
+      expect(Math.max(...bySource.values()), id).toBeGreaterThanOrEqual(fanOut);
+      expect(r.scene.edges.filter((e) => e.label)).toHaveLength(bySource.size);
+      expect(r.svg.match(/class="cnn-edge-label"/g)).toHaveLength(bySource.size);
+      // Every edge still tells its shape (its <title>).
+      expect(r.svg.match(/<title>[^<]*<\/title><\/path>/g)).toHaveLength(r.scene.edges.length);
+    }
+  });
+
+  it('resnet-mini: normalised SVG snapshot (the skip edge has a title, not a second label)', async () => {
+    const { svg } = await render(zooGraph('resnet-mini')!, { expand: 'all' });
+    const normal = svg.replace(/-?\d+\.\d+/g, (x) => String(Math.round(Number(x))));
+    await expect(normal).toMatchFileSnapshot('__snapshots__/resnet-mini.svg');
   });
 
   it('lenet5: normalised SVG snapshot', async () => {
@@ -183,6 +211,25 @@ describe('layout → scene → SVG', { timeout: 120_000 }, () => {
     const e = await render(m.graph, { expand: 'none', layout: pre, elk: noElk, cache: false });
     expect(e.svg).toBe(a.svg);
     expect(layoutCache.get(a.layout.key)).toBe(a.layout);
+  });
+
+  it('precomputeLayouts: the default and the fully expanded view, JSON-safe, drawn later without elk', async () => {
+    const g = zooGraph('googlenet')!;
+    const noElk = { layout: () => Promise.reject(new Error('elk must not run')) };
+    const fresh = new LayoutCache();
+    const layouts: Layout[] = JSON.parse(JSON.stringify(await precomputeLayouts(g, { cache: fresh })));
+    const a = analyze(g);
+    const keys = (['auto', 'all'] as const).map((e) => prepare({ graph: g, analysis: a }, { expand: e }).key);
+    expect(layouts.map((l) => l.key)).toEqual(keys);
+    for (const expand of ['auto', 'all'] as const) {
+      const r = await render(g, { expand, elk: noElk, cache: false, layout: layouts.find((l) => l.key === prepare({ graph: g, analysis: a }, { expand }).key) });
+      expect(r.scene.nodes.length).toBe(r.prepared.view.nodes.length);
+    }
+    // Other options change the boxes, so the keys: a file made for `down` does not serve `right`.
+    const right = await precomputeLayouts(g, { direction: 'right', expand: ['none'], cache: fresh });
+    expect(keys).not.toContain(right[0].key);
+    // A small network's `auto` is its fully expanded view: one layout.
+    expect(await precomputeLayouts(zooGraph('lenet5')!, { cache: fresh })).toHaveLength(1);
   });
 
   it('the dark theme changes token fallbacks, not structure', async () => {

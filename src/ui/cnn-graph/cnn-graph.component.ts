@@ -7,9 +7,11 @@ import { analyze, type Analysis, type Convention, type Diagnostic, type LayerRec
 import type { Graph } from '../../graph/types.js';
 import { ZOO_IDS, zooGraph } from '../../graph/zoo/index.js';
 import { ANNOTATIONS, type Annotation } from '../render/cards.js';
+import { type Locale, watchLocale } from '../i18n.js';
 import { details } from '../render/details.js';
 import { fmtInt, fmtShape, fmtShare } from '../render/format.js';
 import { type Direction, type Layout, layoutCache } from '../render/layout.js';
+import { ARROW_HEADINGS, nearestInDirection } from '../render/navigate.js';
 import { type Prepared, prepare, sceneOf } from '../render/pipeline.js';
 import type { Scene, SceneNode } from '../render/scene.js';
 import { sceneToSVG } from '../render/svg.js';
@@ -18,6 +20,7 @@ import { collapsible, type Expand, resolveExpand } from '../render/view.js';
 import { styles } from './cnn-graph.styles.js';
 import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
 import { layoutElk, warmLayout } from './layout-client.js';
+import { graphMessages } from './messages.js';
 
 /** A load failure: nothing to draw, a message and perhaps the JSON loader's diagnostics. */
 class LoadError extends Error {
@@ -67,6 +70,12 @@ export function parseExpand(text: string | number | null | undefined): Expand {
 }
 
 const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
+
+/** Enough of a `Layout` to trust it: the scene throws a clear error if one is for another graph. */
+function isLayout(x: unknown): x is Layout {
+  const l = x as Partial<Layout> | null;
+  return typeof l === 'object' && l !== null && typeof l.key === 'string' && typeof l.width === 'number' && typeof l.height === 'number' && typeof l.nodes === 'object' && typeof l.edges === 'object';
+}
 
 /**
  * @summary A convolutional network as a laid-out, annotated, interactive graph:
@@ -123,6 +132,14 @@ export class CnnGraph extends LitElement {
   @property({ type: Boolean, reflect: true }) toolbar = false;
   /** A precomputed layout (from a `cnn-layout` event's key, or `renderNetwork`); used when it matches. */
   @property({ attribute: false }) layout: Layout | null = null;
+  /**
+   * URL of a JSON array of precomputed layouts (what `precomputeLayouts` writes,
+   * e.g. for the default and the fully expanded view). They are fetched before
+   * the first layout and used whenever one matches the view on screen, so elk
+   * never runs for them (`cnn-layout` reports `source: 'given'`). A file that
+   * cannot be loaded only costs the speed-up: the element lays out as usual.
+   */
+  @property({ reflect: true }) layouts: string | null = null;
   /** Path of the selected layer or module. */
   @property({ reflect: true }) selected: string | null = null;
 
@@ -131,6 +148,8 @@ export class CnnGraph extends LitElement {
   @state() private hover: { type: SceneNode['type']; path: string; x: number; y: number } | null = null;
   @state() private drawn: Drawn | null = null;
   @state() private fatal: CnnErrorDetail | null = null;
+  /** Language of the element's own words: its nearest `lang` attribute. */
+  @state() private locale: Locale = 'en';
 
   private loaded: Loaded | null = null;
   private loadedKey = '';
@@ -142,9 +161,13 @@ export class CnnGraph extends LitElement {
   private activeId: string | null = null;
   private pendingFocus: string | null = null;
   private loadSeq = 0;
+  private unwatchLocale: (() => void) | null = null;
+  /** Layouts from the `layouts` file, by key, and the URL they came from. */
+  private given = new Map<string, Layout>();
+  private givenFrom: string | null = null;
 
   private readonly task = new Task(this, {
-    args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.layout] as const,
+    args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.layout, this.layouts] as const,
     task: (_args, { signal }) => this.draw(signal),
     onComplete: (d) => {
       this.fatal = null;
@@ -167,7 +190,15 @@ export class CnnGraph extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.connectedAt = performance.now();
-    warmLayout();
+    this.unwatchLocale = watchLocale(this, (l) => (this.locale = l));
+    // Precomputed layouts make the worker unnecessary for the first picture; it starts on the first miss.
+    if (!this.layouts) warmLayout();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchLocale?.();
+    this.unwatchLocale = null;
   }
 
   /** The analysis of the network on screen (null before the first render). */
@@ -244,6 +275,33 @@ export class CnnGraph extends LitElement {
     return graph;
   }
 
+  /** Fetch the `layouts` file once per URL; a failure is reported on the console and otherwise ignored. */
+  private async loadLayouts(signal: AbortSignal): Promise<void> {
+    const url = this.layouts;
+    if (url === this.givenFrom) return;
+    this.given = new Map();
+    this.givenFrom = url;
+    if (!url) return;
+    try {
+      const res = await fetch(url, { signal });
+      if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
+      const list: unknown = await res.json();
+      if (!Array.isArray(list)) throw new Error('it is not a JSON array of layouts');
+      for (const l of list) {
+        if (isLayout(l)) {
+          this.given.set(l.key, l);
+          layoutCache.set(l);
+        }
+      }
+    } catch (e) {
+      if (isAbort(e)) {
+        this.givenFrom = null;
+        throw e;
+      }
+      console.warn(`<cnn-graph>: the precomputed layouts "${url}" could not be used (${e instanceof Error ? e.message : String(e)}); laying out with elk instead.`);
+    }
+  }
+
   private annotationSet(): Annotation[] {
     const words = this.annotations.split(/[\s,]+/).filter(Boolean);
     return ANNOTATIONS.filter((a) => words.includes(a));
@@ -254,12 +312,14 @@ export class CnnGraph extends LitElement {
     const loaded = await this.load(signal);
     const expanded = this.expandedPaths ?? resolveExpand(loaded.analysis, parseExpand(this.expand));
     const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet() });
+    await this.loadLayouts(signal);
     let layout: Layout;
     let source: CnnLayoutDetail['source'];
     let layoutMs = 0;
     const cached = layoutCache.get(prepared.key);
-    if (this.layout && this.layout.key === prepared.key) {
-      layout = this.layout;
+    const given = this.layout && this.layout.key === prepared.key ? this.layout : this.given.get(prepared.key);
+    if (given) {
+      layout = given;
       source = 'given';
     } else if (cached) {
       layout = cached;
@@ -313,6 +373,7 @@ export class CnnGraph extends LitElement {
       }
     }
     if (d && svg && (changed.has('selected') || this.wired === d)) this.markSelection(svg);
+    if (svg && changed.has('locale') && changed.get('locale') !== undefined) this.labelSvg(svg);
   }
 
   private wire(svg: SVGSVGElement, d: Drawn, first: boolean): void {
@@ -321,7 +382,6 @@ export class CnnGraph extends LitElement {
     svg.setAttribute('width', '100%');
     svg.setAttribute('height', '100%');
     svg.setAttribute('role', 'group');
-    svg.setAttribute('aria-roledescription', 'network graph');
     const viewport = svg.querySelector<SVGGElement>('.cnn-viewport') as SVGGElement;
     const ids = d.scene.nodes.map((n) => n.id);
     if (!this.activeId || !ids.includes(this.activeId)) this.activeId = ids[0] ?? null;
@@ -333,13 +393,8 @@ export class CnnGraph extends LitElement {
       .attr('aria-expanded', function () {
         return this.dataset.type === 'module' ? 'false' : null;
       });
-    select(svg)
-      .selectAll<SVGGElement, unknown>('.cnn-frame-title')
-      .attr('role', 'button')
-      .attr('aria-expanded', 'true')
-      .attr('aria-label', function () {
-        return `Collapse ${this.dataset.path ?? ''}`;
-      });
+    select(svg).selectAll<SVGGElement, unknown>('.cnn-frame-title').attr('role', 'button').attr('aria-expanded', 'true');
+    this.labelSvg(svg);
     this.setActive(this.activeId, false);
 
     this.zoomer = zoom<SVGSVGElement, unknown>()
@@ -361,6 +416,13 @@ export class CnnGraph extends LitElement {
         this.reveal(el.dataset.id as string);
       }
     }
+  }
+
+  /** The SVG's words that depend on the locale. */
+  private labelSvg(svg: SVGSVGElement): void {
+    const t = graphMessages(this.locale);
+    svg.setAttribute('aria-roledescription', t.graphRole);
+    for (const el of svg.querySelectorAll<SVGGElement>('.cnn-frame-title')) el.setAttribute('aria-label', t.collapse(el.dataset.path ?? ''));
   }
 
   private markSelection(svg: SVGSVGElement): void {
@@ -559,24 +621,22 @@ export class CnnGraph extends LitElement {
   private onKey = (e: KeyboardEvent) => {
     const d = this.drawn;
     if (!d) return;
-    const ids = d.scene.nodes.map((n) => n.id);
-    const i = Math.max(0, ids.indexOf(this.activeId ?? ''));
-    const node = d.scene.nodes[i];
-    let next: number | null = null;
+    const nodes = d.scene.nodes;
+    const node = nodes.find((n) => n.id === this.activeId) ?? nodes[0];
+    let next: string | null = null;
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowRight':
-        next = Math.min(ids.length - 1, i + 1);
-        break;
       case 'ArrowUp':
       case 'ArrowLeft':
-        next = Math.max(0, i - 1);
+        // To the nearest box that way on screen; at the edge of the picture, stay.
+        next = node ? nearestInDirection(nodes, node.id, ARROW_HEADINGS[e.key]) : null;
         break;
       case 'Home':
-        next = 0;
+        next = nodes[0]?.id ?? null;
         break;
       case 'End':
-        next = ids.length - 1;
+        next = nodes[nodes.length - 1]?.id ?? null;
         break;
       case 'Enter':
       case ' ':
@@ -599,7 +659,7 @@ export class CnnGraph extends LitElement {
         return;
     }
     e.preventDefault();
-    if (next !== null) this.setActive(ids[next], true);
+    if (next !== null) this.setActive(next, true);
   };
 
   private showDetails = (e: Event) => {
@@ -625,7 +685,7 @@ export class CnnGraph extends LitElement {
     const d = this.drawn;
     const h = this.hover;
     if (!d || !h) return nothing;
-    const info = details({ graph: d.loaded.graph, analysis: d.loaded.analysis }, h.type, h.path);
+    const info = details({ graph: d.loaded.graph, analysis: d.loaded.analysis }, h.type, h.path, this.locale);
     return html`<div part="details" class="details" role="tooltip" style="left:${h.x}px;top:${h.y}px">
       <h3>${info.title}</h3>
       <div class="sub">${info.subtitle}</div>
@@ -638,10 +698,11 @@ export class CnnGraph extends LitElement {
   }
 
   private renderMessage() {
+    const m = graphMessages(this.locale);
     if (this.fatal) {
       const f = this.fatal;
       return html`<div part="message" class="message fatal" role="alert">
-        <strong>Cannot draw this network.</strong> ${f.message}
+        <strong>${m.cannotDraw}</strong> ${f.message}
         ${f.diagnostics.length > 1 ? html`<ul>${f.diagnostics.slice(1, 6).map((x) => html`<li>${x.message}</li>`)}</ul>` : nothing}
       </div>`;
     }
@@ -649,7 +710,7 @@ export class CnnGraph extends LitElement {
     if (!a || a.ok) return nothing;
     const errors = a.diagnostics.filter((x) => x.severity === 'error');
     return html`<div part="message" class="message" role="alert">
-      <strong>${errors.length === 1 ? 'The analysis found an error' : `The analysis found ${errors.length} errors`}</strong>; the network is drawn up to the failure.
+      <strong>${m.analysisErrors(errors.length)}</strong>${m.drawnUpTo}
       <ul>
         ${errors.slice(0, 5).map((x) => html`<li>${x.message}${x.fix ? html` <em>${x.fix}</em>` : nothing}</li>`)}
       </ul>
@@ -660,12 +721,20 @@ export class CnnGraph extends LitElement {
     const a = this.analysis;
     if (!a) return nothing;
     const t = a.totals;
+    const m = graphMessages(this.locale);
     return html`<table class="sr-only">
       <caption>
-        Layers of ${a.model}: ${fmtInt(t.params)} parameters, ${fmtInt(t.macs)} MACs
+        ${m.caption(a.model, fmtInt(t.params), fmtInt(t.macs))}
       </caption>
       <thead>
-        <tr><th scope="col">Layer</th><th scope="col">Type</th><th scope="col">Output shape</th><th scope="col">Parameters</th><th scope="col">MACs</th><th scope="col">Share of MACs</th></tr>
+        <tr>
+          <th scope="col">${m.layer}</th>
+          <th scope="col">${m.type}</th>
+          <th scope="col">${m.outputShape}</th>
+          <th scope="col">${m.parameters}</th>
+          <th scope="col">${m.macs}</th>
+          <th scope="col">${m.shareOfMacs}</th>
+        </tr>
       </thead>
       <tbody>
         ${a.layers.map(
@@ -678,16 +747,17 @@ export class CnnGraph extends LitElement {
   override render() {
     const d = this.drawn;
     const busy = this.task.status === TaskStatus.PENDING;
+    const m = graphMessages(this.locale);
     return html`<div part="base" class="base">
       ${this.toolbar
-        ? html`<div part="toolbar" class="toolbar" role="toolbar" aria-label="Graph tools">
-            <button type="button" @click=${() => this.fit()} title="Fit the whole network">Fit</button>
-            <button type="button" @click=${() => this.zoomBy(1.25)} aria-label="Zoom in">+</button>
-            <button type="button" @click=${() => this.zoomBy(0.8)} aria-label="Zoom out">−</button>
-            <button type="button" @click=${() => this.expandAll()}>Expand all</button>
-            <button type="button" @click=${() => this.collapseAll()}>Collapse all</button>
-            <button type="button" @click=${() => d && this.download(this.fileName('svg'), new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
-            <button type="button" @click=${async () => d && this.download(this.fileName('png'), await this.toPNG())}>PNG</button>
+        ? html`<div part="toolbar" class="toolbar" role="toolbar" aria-label=${m.tools}>
+            <button type="button" data-action="fit" @click=${() => this.fit()} title=${m.fitTitle}>${m.fit}</button>
+            <button type="button" data-action="zoom-in" @click=${() => this.zoomBy(1.25)} aria-label=${m.zoomIn} title=${m.zoomIn}>+</button>
+            <button type="button" data-action="zoom-out" @click=${() => this.zoomBy(0.8)} aria-label=${m.zoomOut} title=${m.zoomOut}>−</button>
+            <button type="button" data-action="expand-all" @click=${() => this.expandAll()}>${m.expandAll}</button>
+            <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>${m.collapseAll}</button>
+            <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.download(this.fileName('svg'), new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
+            <button type="button" data-action="png" title=${m.downloadPng} @click=${async () => d && this.download(this.fileName('png'), await this.toPNG())}>PNG</button>
           </div>`
         : nothing}
       <div
@@ -703,7 +773,7 @@ export class CnnGraph extends LitElement {
         ${d && !this.fatal ? unsafeHTML(d.svg) : nothing}
       </div>
       ${this.renderDetails()} ${this.renderMessage()}
-      <div class="status" role="status" aria-live="polite">${busy ? (d ? 'Laying out…' : 'Loading…') : ''}</div>
+      <div class="status" role="status" aria-live="polite">${busy ? (d ? m.layingOut : m.loading) : ''}</div>
       ${this.renderTable()}
     </div>`;
   }

@@ -3,13 +3,42 @@ import { property, state } from 'lit/decorators.js';
 import type { Analysis, LayerRecord } from '../../analysis/analyze.js';
 import type { CnnGraph } from '../cnn-graph/cnn-graph.component.js';
 import type { CnnSelectEvent } from '../cnn-graph/events.js';
+import { type Locale, messages, watchLocale } from '../i18n.js';
 import { fmtInt, fmtShape, fmtShare } from '../render/format.js';
 import { styles } from './cnn-summary.styles.js';
 
 export const SUMMARY_COLUMNS = ['path', 'kind', 'output', 'params', 'macs', 'share'] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 
-const HEAD: Record<SummaryColumn, string> = { path: 'Layer', kind: 'Type', output: 'Output shape', params: 'Parameters', macs: 'MACs', share: 'Share of MACs' };
+/** The table's own words; layer labels and numbers are the analysis's. */
+const words = messages(
+  {
+    path: 'Layer',
+    kind: 'Type',
+    output: 'Output shape',
+    params: 'Parameters',
+    macs: 'MACs',
+    share: 'Share of MACs',
+    caption: (model: string, params: string, macs: string, convention: string) => `${model}: ${params} parameters, ${macs} MACs (${convention} convention)`,
+    total: 'Total',
+    auxTotal: (params: string, macs: string) => ` (auxiliary heads: ${params} parameters, ${macs} MACs)`,
+    waiting: (id: string) => `Waiting for #${id}…`,
+    noFor: 'Set for="id" of a <cnn-graph>.',
+  },
+  {
+    path: '层',
+    kind: '类型',
+    output: '输出形状',
+    params: '参数量',
+    macs: 'MACs',
+    share: 'MACs 占比',
+    caption: (model: string, params: string, macs: string, convention: string) => `${model}：${params} 个参数，${macs} 次乘加（MACs，${convention} 约定）`,
+    total: '合计',
+    auxTotal: (params: string, macs: string) => `（辅助分类器：${params} 个参数，${macs} MACs）`,
+    waiting: (id: string) => `等待 #${id}…`,
+    noFor: '请用 for="id" 指向一个 <cnn-graph>。',
+  },
+);
 
 const numel = (r: LayerRecord) => (r.outputShape ? r.outputShape.reduce((a, b) => a * b, 1) : -1);
 
@@ -34,7 +63,10 @@ export class CnnSummary extends LitElement {
 
   @state() private analysis: Analysis | null = null;
   @state() private selected: string | null = null;
+  /** Language of the headers: the nearest `lang` attribute. */
+  @state() private locale: Locale = 'en';
   private graphEl: CnnGraph | null = null;
+  private unwatchLocale: (() => void) | null = null;
 
   private onLayout = () => {
     this.analysis = this.graphEl?.analysis ?? null;
@@ -47,12 +79,15 @@ export class CnnSummary extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.unwatchLocale = watchLocale(this, (l) => (this.locale = l));
     // The graph may be defined after this element: look again once the document is parsed.
     queueMicrotask(() => this.attach());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchLocale?.();
+    this.unwatchLocale = null;
     this.detach();
   }
 
@@ -122,17 +157,18 @@ export class CnnSummary extends LitElement {
 
   override render() {
     const a = this.analysis;
-    if (!a) return html`<p>${this.for ? `Waiting for #${this.for}…` : 'Set for="id" of a <cnn-graph>.'}</p>`;
+    const w = words(this.locale);
+    if (!a) return html`<p>${this.for ? w.waiting(this.for) : w.noFor}</p>`;
     const t = a.totals;
     return html`<table part="table">
       <caption>
-        ${a.model}: ${fmtInt(t.params)} parameters, ${fmtInt(t.macs)} MACs (${a.convention} convention)
+        ${w.caption(a.model, fmtInt(t.params), fmtInt(t.macs), a.convention)}
       </caption>
       <thead>
         <tr>
           ${SUMMARY_COLUMNS.map(
             (c) => html`<th scope="col" class=${c === 'path' || c === 'kind' || c === 'output' ? '' : 'num'} aria-sort=${this.sortBy === c ? this.sortDir : 'none'}>
-              <button type="button" data-column=${c} @click=${() => this.sort(c)}>${HEAD[c]}${this.sortBy === c ? (this.sortDir === 'ascending' ? ' ▲' : ' ▼') : ''}</button>
+              <button type="button" data-column=${c} @click=${() => this.sort(c)}>${w[c]}${this.sortBy === c ? (this.sortDir === 'ascending' ? ' ▲' : ' ▼') : ''}</button>
             </th>`,
           )}
         </tr>
@@ -156,7 +192,7 @@ export class CnnSummary extends LitElement {
       </tbody>
       <tfoot>
         <tr>
-          <td colspan="3">Total${t.auxParams ? ` (auxiliary heads: ${fmtInt(t.auxParams)} parameters, ${fmtInt(t.auxMacs)} MACs)` : ''}</td>
+          <td colspan="3">${w.total}${t.auxParams ? w.auxTotal(fmtInt(t.auxParams), fmtInt(t.auxMacs)) : ''}</td>
           <td class="num">${fmtInt(t.params)}</td>
           <td class="num">${fmtInt(t.macs)}</td>
           <td class="num">${t.macs ? '100%' : nothing}</td>

@@ -4,8 +4,59 @@
  * Pure data, so the element, `<cnn-summary>` and tests read the same thing.
  */
 import type { Diagnostic } from '../../analysis/analyze.js';
+import { type Locale, messages } from '../i18n.js';
 import { lookup, type Model } from './cards.js';
 import { fmtInt, fmtShape, fmtShare } from './format.js';
+
+/** The card's labels. Formulas and diagnostics come from the analysis as they are. */
+const words = messages(
+  {
+    input: 'input',
+    output: 'output',
+    parameters: 'parameters',
+    macs: 'MACs',
+    ofAux: ' of aux',
+    weights: 'weights',
+    receptiveField: 'receptive field',
+    wholeInput: 'whole input',
+    jump: 'jump',
+    outputMemory: 'output memory',
+    float32: 'B (float32)',
+    auxiliary: 'auxiliary',
+    trainingOnly: 'training only',
+    status: 'status',
+    skipped: 'not analysed: an earlier layer failed',
+    error: 'error',
+    layers: (n: number) => `${n} layers`,
+    shape: 'shape',
+    auxOutput: 'auxiliary output',
+    from: (path: string) => `from ${path}`,
+    lossWeight: 'loss weight',
+  },
+  {
+    input: '输入',
+    output: '输出',
+    parameters: '参数量',
+    macs: 'MACs',
+    ofAux: '，占辅助头',
+    weights: '权重',
+    receptiveField: '感受野',
+    wholeInput: '整个输入',
+    jump: '步长',
+    outputMemory: '输出内存',
+    float32: '字节（float32）',
+    auxiliary: '辅助分类器',
+    trainingOnly: '仅用于训练',
+    status: '状态',
+    skipped: '未分析：前面的层出错了',
+    error: '错误',
+    layers: (n: number) => `${n} 层`,
+    shape: '形状',
+    auxOutput: '辅助输出',
+    from: (path: string) => `来自 ${path}`,
+    lossWeight: '损失权重',
+  },
+);
 
 export interface Details {
   title: string;
@@ -15,7 +66,9 @@ export interface Details {
   diagnostics: Diagnostic[];
 }
 
-export function details(model: Model, type: 'layer' | 'module' | 'input' | 'output', path: string): Details {
+/** The hover/focus card of a node, its labels in `locale` (English by default). */
+export function details(model: Model, type: 'layer' | 'module' | 'input' | 'output', path: string, locale: Locale = 'en'): Details {
+  const w = words(locale);
   const a = model.analysis;
   const lk = lookup(model);
   const t = a.totals;
@@ -27,16 +80,16 @@ export function details(model: Model, type: 'layer' | 'module' | 'input' | 'outp
     const r = lk.layers.get(path);
     if (!r) return { title: path, subtitle: '', rows: [], formula: [], diagnostics: [] };
     const rows: Details['rows'] = [
-      ['input', r.inputShapes.map(fmtShape).join(' + ') || '—'],
-      ['output', fmtShape(r.outputShape)],
-      ['parameters', `${fmtInt(r.params)} (${fmtShare(r.params, t.params)})`],
-      ['MACs', `${fmtInt(r.macs)} (${fmtShare(r.macs, r.aux ? t.auxMacs : t.macs)}${r.aux ? ' of aux' : ''})`],
+      [w.input, r.inputShapes.map(fmtShape).join(' + ') || '—'],
+      [w.output, fmtShape(r.outputShape)],
+      [w.parameters, `${fmtInt(r.params)} (${fmtShare(r.params, t.params)})`],
+      [w.macs, `${fmtInt(r.macs)} (${fmtShare(r.macs, r.aux ? t.auxMacs : t.macs)}${r.aux ? w.ofAux : ''})`],
     ];
-    if (r.weights.length) rows.push(['weights', r.weights.map((w) => `${w.name} ${w.shape.join('×')}`).join(', ')]);
-    if (r.receptiveField) rows.push(['receptive field', r.receptiveField.global ? 'whole input' : `${r.receptiveField.size.join('×')} (jump ${r.receptiveField.jump.join('×')})`]);
-    if (r.outputBytes !== null) rows.push(['output memory', `${fmtInt(r.outputBytes)} B (float32)`]);
-    if (r.aux) rows.push(['auxiliary', 'training only']);
-    if (r.status !== 'ok') rows.push(['status', r.status === 'skipped' ? 'not analysed: an earlier layer failed' : 'error']);
+    if (r.weights.length) rows.push([w.weights, r.weights.map((w) => `${w.name} ${w.shape.join('×')}`).join(', ')]);
+    if (r.receptiveField) rows.push([w.receptiveField, r.receptiveField.global ? w.wholeInput : `${r.receptiveField.size.join('×')} (${w.jump} ${r.receptiveField.jump.join('×')})`]);
+    if (r.outputBytes !== null) rows.push([w.outputMemory, `${fmtInt(r.outputBytes)} ${w.float32}`]);
+    if (r.aux) rows.push([w.auxiliary, w.trainingOnly]);
+    if (r.status !== 'ok') rows.push([w.status, r.status === 'skipped' ? w.skipped : w.error]);
     return { title: r.label, subtitle: `${r.path} · ${r.kind}`, rows, formula: [...r.formula], diagnostics: diagsFor([r.path]) };
   }
   if (type === 'module') {
@@ -44,23 +97,23 @@ export function details(model: Model, type: 'layer' | 'module' | 'input' | 'outp
     if (!m) return { title: path, subtitle: '', rows: [], formula: [], diagnostics: [] };
     return {
       title: lk.moduleLabels.get(m.path) ?? m.type,
-      subtitle: `${m.path} · ${m.type} · ${m.layers.length} layers`,
+      subtitle: `${m.path} · ${m.type} · ${w.layers(m.layers.length)}`,
       rows: [
-        ['input', fmtShape(m.inputShape)],
-        ['output', fmtShape(m.outputShape)],
-        ['parameters', `${fmtInt(m.params)} (${fmtShare(m.params, t.params)})`],
-        ['MACs', `${fmtInt(m.macs)} (${fmtShare(m.macs, m.aux ? t.auxMacs : t.macs)})`],
+        [w.input, fmtShape(m.inputShape)],
+        [w.output, fmtShape(m.outputShape)],
+        [w.parameters, `${fmtInt(m.params)} (${fmtShare(m.params, t.params)})`],
+        [w.macs, `${fmtInt(m.macs)} (${fmtShare(m.macs, m.aux ? t.auxMacs : t.macs)})`],
       ],
       formula: [],
       diagnostics: diagsFor(m.layers),
     };
   }
-  if (type === 'input') return { title: 'input', subtitle: a.model, rows: [['shape', fmtShape(a.input)]], formula: [], diagnostics: [] };
+  if (type === 'input') return { title: w.input, subtitle: a.model, rows: [[w.shape, fmtShape(a.input)]], formula: [], diagnostics: [] };
   const aux = model.graph.aux.find((x) => x.path === path);
   return {
-    title: aux ? 'auxiliary output' : 'output',
-    subtitle: `from ${path}`,
-    rows: [['shape', fmtShape(lk.layers.get(path)?.outputShape ?? null)], ...(aux ? [['loss weight', String(aux.weight)] as [string, string]] : [])],
+    title: aux ? w.auxOutput : w.output,
+    subtitle: w.from(path),
+    rows: [[w.shape, fmtShape(lk.layers.get(path)?.outputShape ?? null)], ...(aux ? [[w.lossWeight, String(aux.weight)] as [string, string]] : [])],
     formula: [],
     diagnostics: [],
   };

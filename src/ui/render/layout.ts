@@ -119,7 +119,7 @@ export function elkGraph(view: View, cards: ReadonlyMap<string, Card>, frameTitl
   }
   for (const e of view.edges) {
     const edge: ElkEdge = { id: e.id, sources: [e.source], targets: [e.target] };
-    if (shapes) {
+    if (shapes && e.labelled) {
       const text = fmtShape(e.shape);
       // Inline: the shape sits on the wire it describes.
       edge.labels = [{ id: `${e.id}:label`, text, ...edgeLabelSize(text), layoutOptions: LABEL_OPTIONS }];

@@ -92,3 +92,35 @@ export async function render(graph: Graph, options: RenderOptions = {}): Promise
 export async function renderNetworkSVG(graph: Graph, options: RenderOptions = {}): Promise<string> {
   return (await render(graph, options)).svg;
 }
+
+export interface PrecomputeOptions extends Omit<PrepareOptions, 'expand'>, AnalyzeOptions {
+  /**
+   * The views to lay out, as `expand` values or exact sets of expanded module
+   * paths. Default: `['auto', 'all']`, the element's first picture and the
+   * fully expanded one (its "Expand all" button).
+   */
+  expand?: readonly (Expand | ReadonlySet<string>)[];
+  elk?: ElkLike;
+  /** `false` to bypass the shared layout cache. */
+  cache?: LayoutCache | false;
+  /** An analysis already made for this graph and these options. */
+  analysis?: Analysis;
+}
+
+/**
+ * The layouts of a network's views, computed ahead (in Node, by a docs
+ * build) so that `<cnn-graph layouts="file.json">` draws them without running
+ * elk. `JSON.stringify` the result to write that file. Pass the same `input`,
+ * `convention`, `direction` and `annotations` the element will be given:
+ * they change the boxes and so the layout keys. Views that lay out the same
+ * (a small network's `auto` and `all`) appear once.
+ */
+export async function precomputeLayouts(graph: Graph, options: PrecomputeOptions = {}): Promise<Layout[]> {
+  const analysis = options.analysis ?? analyze(graph, { ...(options.input ? { input: options.input } : {}), ...(options.convention ? { convention: options.convention } : {}) });
+  const out = new Map<string, Layout>();
+  for (const expand of options.expand ?? ['auto', 'all']) {
+    const prepared = prepare({ graph, analysis }, { ...options, expand });
+    if (!out.has(prepared.key)) out.set(prepared.key, await layoutOf(prepared, options));
+  }
+  return [...out.values()];
+}

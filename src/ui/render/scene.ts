@@ -56,6 +56,12 @@ export interface SceneEdge {
   label: (Box & { text: SceneText }) | null;
   /** The analysed shape as text (`6×28×28`), or `?` when unknown. */
   shape: string;
+  /**
+   * What the edge carries, in words (its SVG `<title>`): every edge has one,
+   * also those whose shape is not written on them because another edge from
+   * the same tensor carries the label.
+   */
+  title: string;
   aux: boolean;
 }
 
@@ -161,6 +167,7 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
   });
 
   const nodeAux = new Map(view.nodes.map((n) => [n.id, n.aux]));
+  const nodePath = new Map(view.nodes.map((n) => [n.id, n.type === 'input' ? 'input' : n.type === 'output' ? 'output' : n.path]));
   const edges: SceneEdge[] = view.edges.map((e) => {
     const route = layout.edges[e.id] ?? { points: [], label: null };
     const shape = fmtShape(e.shape);
@@ -175,6 +182,7 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       d: roundedPath(route.points),
       label,
       shape,
+      title: `${shape}: ${e.producer} → ${nodePath.get(e.target) ?? e.target}`,
       aux: (nodeAux.get(e.source) ?? false) || (nodeAux.get(e.target) ?? false),
     };
   });

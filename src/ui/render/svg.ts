@@ -66,7 +66,7 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
   out.push(`<g class="cnn-edges">`);
   for (const e of scene.edges) {
     out.push(
-      `<path part="edge" class="cnn-edge" data-id="${esc(e.id)}" data-source="${esc(e.source)}" data-target="${esc(e.target)}" data-producer="${esc(e.producer)}" data-shape="${esc(e.shape)}" d="${e.d}" marker-end="url(#cnn-arrow)" style="fill:none;stroke:${v('--cnn-edge')};stroke-width:1.3${e.aux ? ';stroke-dasharray:5 3' : ''}"/>`,
+      `<path part="edge" class="cnn-edge" data-id="${esc(e.id)}" data-source="${esc(e.source)}" data-target="${esc(e.target)}" data-producer="${esc(e.producer)}" data-shape="${esc(e.shape)}" d="${e.d}" marker-end="url(#cnn-arrow)" style="fill:none;stroke:${v('--cnn-edge')};stroke-width:1.3${e.aux ? ';stroke-dasharray:5 3' : ''}"><title>${esc(e.title)}</title></path>`,
     );
   }
   out.push(`</g>`);

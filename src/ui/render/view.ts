@@ -41,6 +41,13 @@ export interface ViewEdge {
   shape: Shape | null;
   /** The lowest container holding both ends (`''` is the root). */
   container: string;
+  /**
+   * Whether this edge carries the shape label. A tensor read by several
+   * consumers (an Inception fan-out, a residual skip) is labelled once, on the
+   * edge to its first consumer in execution order (the trunk); the other edges
+   * keep the shape in their title.
+   */
+  labelled: boolean;
 }
 
 export interface View {
@@ -166,11 +173,15 @@ export function buildView(graph: Graph, a: Analysis, expanded: ReadonlySet<strin
 
   const edges: ViewEdge[] = [];
   const edgeKeys = new Set<string>();
+  const labelled = new Set<string>();
   const addEdge = (source: string, target: string, producer: string, shape: Shape | null) => {
     const key = `${source}\u0000${target}\u0000${producer}`;
     if (source === target || edgeKeys.has(key)) return;
     edgeKeys.add(key);
-    edges.push({ id: `E${edges.length}`, source, target, producer, shape, container: lca(source, target) });
+    const tensor = `${source}\u0000${producer}`;
+    const first = !labelled.has(tensor);
+    labelled.add(tensor);
+    edges.push({ id: `E${edges.length}`, source, target, producer, shape, container: lca(source, target), labelled: first });
   };
   for (const l of a.layers) {
     const target = (rep.get(l.path) as { id: string }).id;
