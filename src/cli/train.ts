@@ -315,7 +315,8 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
         const done = epochs.length;
         // Assigned in the onProgress callback, which TypeScript cannot see.
         const b = lastBatch as TrainProgress | null;
-        const lines = [`${graph.name}: cancelled at epoch ${e.epoch}, batch ${e.batch}; ${done} of ${b?.epochs ?? '?'} epoch${done === 1 ? '' : 's'} finished`];
+        const total = b?.epochs ?? s.epochs ?? preset.epochs ?? 5;
+        const lines = [`${graph.name}: cancelled at epoch ${e.epoch}, batch ${e.batch}; ${done} of ${total} epoch${total === 1 ? '' : 's'} finished`];
         if (done) lines.push(`  loss per epoch ${partial.loss.map((l) => l.toFixed(4)).join(' → ')}${partial.testAccuracy === null ? '' : `; last test accuracy ${pct(partial.testAccuracy)}`}`);
         if (b) lines.push(`  last batch: epoch ${b.epoch}, batch ${b.batch}/${b.batches}, loss ${b.loss?.toFixed(4)} · ${rate(b.samplesPerSecond)}`);
         io.stdout(lines.join('\n') + '\n');
