@@ -4,4 +4,6 @@
  */
 import type { SitePage } from './types.js';
 
-export const PAGE_MODULES: Array<() => Promise<SitePage[]>> = [];
+export const PAGE_MODULES: Array<() => Promise<SitePage[]>> = [
+  () => import('./pages/home.js').then((m) => m.pages),
+];

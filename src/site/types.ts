@@ -21,6 +21,8 @@ export interface PageContext {
   t(en: string, zh: string): string;
   /** Relative URL from this page to another page of the same language, by its `path`. */
   link(path: string): string;
+  /** This page's `path` (the same in every language). */
+  path: string;
 }
 
 export interface SitePage {

@@ -1,0 +1,170 @@
+/**
+ * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet. Every zoo
+ * network as a live thumbnail (collapsed, precomputed layout) linking to its page, and a chart of
+ * parameters against MACs on log scales (client script `home`, d3) whose numbers come from
+ * `analyze()` at build time, embedded as JSON and repeated in a table for readers without the chart.
+ */
+import { analyze } from '../../analysis/analyze.js';
+import { formatCount, formatInt } from '../../analysis/format.js';
+import { type Family, ZOO } from '../../graph/zoo/index.js';
+import { esc, graphFigure } from '../shell.js';
+import type { Lang, PageContext, SitePage } from '../types.js';
+
+/** The notes' lineage, in order. */
+export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet'];
+
+const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
+  LeNet: {
+    en: 'Convolution, pooling, then fully connected layers: the pattern every later network keeps.',
+    zh: '卷积、池化，再接全连接层：之后的网络都沿用了这个骨架。',
+  },
+  AlexNet: {
+    en: 'LeNet made deep and wide for ImageNet: ReLU, dropout, and most of the parameters in the fully connected layers.',
+    zh: '为 ImageNet 放大加深的 LeNet：ReLU、Dropout，参数大多在全连接层。',
+  },
+  VGG: {
+    en: 'Blocks of 3×3 convolutions: two stacked 3×3 see what one 5×5 sees with fewer parameters.',
+    zh: '由 3×3 卷积组成的块：两层 3×3 的感受野等于一层 5×5，参数更少。',
+  },
+  NiN: {
+    en: '1×1 convolutions after each convolution, and global average pooling instead of fully connected layers.',
+    zh: '每个卷积后接 1×1 卷积，用全局平均池化取代全连接层。',
+  },
+  GoogLeNet: {
+    en: 'Inception blocks: parallel 1×1, 3×3, 5×5 and pooling branches, with 1×1 reductions to keep the cost down.',
+    zh: 'Inception 块：1×1、3×3、5×5 和池化四路并行，用 1×1 卷积降维控制计算量。',
+  },
+  ResNet: {
+    en: 'Residual connections: each block learns a correction added to its input, so very deep networks still train.',
+    zh: '残差连接：每个块学习加到输入上的修正量，很深的网络也能训练。',
+  },
+};
+
+export interface LineagePoint {
+  id: string;
+  title: string;
+  family: Family;
+  year: number;
+  input: string;
+  params: number;
+  macs: number;
+  /** Link from the page that embeds the data. */
+  href: string;
+  /** Whether it is one of the notes' own networks (course datasets) rather than the ImageNet-scale original. */
+  notes: boolean;
+}
+
+/** The chart's data: every zoo network's totals from the analysis. */
+export function lineage(ctx: PageContext): LineagePoint[] {
+  return ZOO.map((e) => {
+    const a = analyze(e.build());
+    return {
+      id: e.id,
+      title: e.title,
+      family: e.family,
+      year: e.year,
+      input: a.input.join('×'),
+      params: a.totals.params,
+      macs: a.totals.macs,
+      href: ctx.link(`models/${e.id}/index.html`),
+      notes: !/^torchvision|paper$/.test(e.id),
+    };
+  });
+}
+
+/** JSON inside a `<script type="application/json">`: `<` escaped so no string can close the tag. */
+export function jsonScript(id: string, data: unknown): string {
+  return `<script type="application/json" id="${esc(id)}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+}
+
+async function body(ctx: PageContext): Promise<string> {
+  const { t } = ctx;
+  const points = lineage(ctx);
+  const byFamily = FAMILIES.map((f) => ({ family: f, entries: ZOO.filter((e) => e.family === f) }));
+  const thumbs: string[] = [];
+  for (const { family, entries } of byFamily) {
+    const cards: string[] = [];
+    for (const e of entries) {
+      const p = points.find((x) => x.id === e.id) as LineagePoint;
+      const fig = await graphFigure(ctx, e.id, { expand: 'none', toolbar: false, annotations: '', height: '230px', bare: true, elementId: `thumb-${e.id}` });
+      cards.push(`<li class="card thumb">
+<h3><a href="${esc(p.href)}">${esc(e.title)}</a></h3>
+<div class="thumb-graph" inert>${fig}</div>
+<p class="num">${t('params', '参数')} <b>${formatCount(p.params)}</b> · MACs <b>${formatCount(p.macs)}</b> · ${esc(p.input)}</p>
+</li>`);
+    }
+    thumbs.push(`<section class="family" id="family-${family.toLowerCase()}" aria-labelledby="family-${family.toLowerCase()}-h">
+<h3 class="family-h" id="family-${family.toLowerCase()}-h">${esc(family)} <span class="muted">${esc(String(Math.min(...entries.map((e) => e.year))))}</span></h3>
+<p class="family-text">${esc(FAMILY_TEXT[family][ctx.lang])}</p>
+<ul class="grid thumbs">
+${cards.join('\n')}
+</ul>
+</section>`);
+  }
+  const rows = [...points]
+    .sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || a.params - b.params)
+    .map((p) => `<tr><th scope="row"><a href="${esc(p.href)}">${esc(p.title)}</a></th><td>${esc(p.family)}</td><td class="num">${esc(p.input)}</td><td class="num">${formatInt(p.params)}</td><td class="num">${formatInt(p.macs)}</td></tr>`)
+    .join('\n');
+  const labels = {
+    title: t('Parameters versus MACs of every network', '各网络的参数量与乘加次数'),
+    desc: t(
+      'Log–log scatter plot: one point per network, parameters on the horizontal axis, multiply–accumulate operations (MACs) of one forward pass on the vertical axis, coloured by family. The table below lists the same numbers.',
+      '双对数散点图：每个网络一个点，横轴为参数量，纵轴为一次前向传播的乘加次数（MACs），颜色区分网络家族。下表列出相同的数字。',
+    ),
+    x: t('parameters', '参数量'),
+    y: t('MACs per image', '每张图的 MACs'),
+    notes: t('the notes’ version (course dataset)', '讲义中的版本（课程数据集）'),
+    imagenet: t('ImageNet scale (paper or torchvision)', 'ImageNet 规模（论文或 torchvision）'),
+  };
+  return `<div class="hero">
+<h1>${t('Every network of the notes, drawn and computed', '讲义里的每个网络：画出来，算清楚')}</h1>
+<p class="lead">${t(
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
+  )}</p>
+</div>
+
+<section id="chart" aria-labelledby="chart-h">
+<h2 id="chart-h">${t('Parameters and computation', '参数量与计算量')}</h2>
+<p>${t(
+    'Where each network sits: parameters (memory) to the right, multiply–accumulates per image (time) upwards, both on log scales. NiN and GoogLeNet do more work per parameter than AlexNet and VGG, whose parameters sit in the fully connected layers. Click a point to open its page.',
+    '每个网络的位置：越往右参数越多（占内存），越往上每张图的乘加越多（耗时间），两轴都取对数。NiN 和 GoogLeNet 每个参数承担的计算比 AlexNet、VGG 多得多——后两者的参数大多在全连接层。点击一个点可打开它的页面。',
+  )}</p>
+<figure class="lineage-chart" id="lineage-chart" data-labels="${esc(JSON.stringify(labels))}">
+<div class="chart-box" aria-hidden="false"></div>
+<figcaption>${t('Circles: the notes’ versions (MNIST / Fashion-MNIST inputs). Diamonds: ImageNet-scale originals (3×224×224).', '圆点：讲义中的版本（MNIST / Fashion-MNIST 输入）。菱形：ImageNet 规模的原版（3×224×224）。')}</figcaption>
+</figure>
+${jsonScript('lineage-data', points)}
+<details class="table-details">
+<summary>${t('The numbers as a table', '以表格查看这些数字')}</summary>
+<div class="table-wrap">
+<table class="lineage-table">
+<caption>${esc(labels.title)}</caption>
+<thead><tr><th scope="col">${t('Network', '网络')}</th><th scope="col">${t('Family', '家族')}</th><th scope="col" class="num">${t('Input', '输入')}</th><th scope="col" class="num">${t('Parameters', '参数量')}</th><th scope="col" class="num">MACs</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div>
+</details>
+</section>
+
+<section id="networks" aria-labelledby="networks-h">
+<h2 id="networks-h">${t('The networks', '网络一览')}</h2>
+<p>${t('Each thumbnail is the live graph with its modules collapsed; open a network to expand it, read its story and train it in the page.', '每个缩略图都是实时绘制的网络图（模块已折叠）；打开网络页面可以展开模块、阅读来历并在页面里训练。')}</p>
+${thumbs.join('\n')}
+</section>`;
+}
+
+export const pages: SitePage[] = [
+  {
+    path: 'index.html',
+    title: { en: 'Every network of the notes', zh: '讲义里的每个网络' },
+    description: {
+      en: 'LeNet-5 to ResNet drawn from their PyTorch definitions, with every shape, parameter and MAC computed, in English and Chinese.',
+      zh: '从 LeNet-5 到 ResNet，按 PyTorch 定义绘制，每个形状、参数量和乘加次数都经计算得出。',
+    },
+    scripts: ['home'],
+    body,
+  },
+];
