@@ -115,8 +115,8 @@ export async function serve(pages: Record<string, string> = {}, dirs: Record<str
   };
 }
 
-/** A plain HTML page that loads only the bundle. */
-export function page(body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cnn-graph test</title>
+/** A plain HTML page that loads only the bundle; `lang` is the page's language (`zh-CN` for the Chinese docs). */
+export function page(body: string, head = '', lang = 'en'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>cnn-graph test</title>
 <script type="module" src="/dist/cnn-graph.js"></script>${head}</head><body style="margin:0">${body}</body></html>`;
 }

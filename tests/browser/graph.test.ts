@@ -14,6 +14,8 @@ import { stringifyNetwork } from '../../src/graph/json.js';
 import { INPUT } from '../../src/graph/types.js';
 import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
 import { fmtShape } from '../../src/ui/render/format.js';
+import { nearestInDirection } from '../../src/ui/render/navigate.js';
+import { precomputeLayouts } from '../../src/ui/render/pipeline.js';
 import { markupGraph, mismatchGraph } from '../ui/helpers.js';
 import { launchChromium, page as htmlPage, ROOT, serve, type StaticServer } from './chromium.js';
 
@@ -21,7 +23,7 @@ interface Drawn {
   event: 'layout' | 'error';
   detail: { message?: string; source?: string; nodes?: number };
   nodes: { id: string; type: string; path: string; x: number; y: number; w: number; h: number }[];
-  edges: { producer: string; shape: string; label: string | null }[];
+  edges: { source: string; producer: string; shape: string; label: string | null; title: string | null }[];
   message: string;
 }
 
@@ -60,7 +62,7 @@ const PAGE = htmlPage(
           return { id: n.dataset.id, type: n.dataset.type, path: n.dataset.path, x: +r.getAttribute('x'), y: +r.getAttribute('y'), w: +r.getAttribute('width'), h: +r.getAttribute('height') };
         });
         const labels = new Map([...root.querySelectorAll('.cnn-edge-label')].map((l) => [l.dataset.edge, l.textContent.trim()]));
-        const edges = [...root.querySelectorAll('.cnn-edge')].map((e) => ({ producer: e.dataset.producer, shape: e.dataset.shape, label: labels.get(e.dataset.id) ?? null }));
+        const edges = [...root.querySelectorAll('.cnn-edge')].map((e) => ({ source: e.dataset.source, producer: e.dataset.producer, shape: e.dataset.shape, label: labels.get(e.dataset.id) ?? null, title: e.querySelector('title')?.textContent ?? null }));
         resolve({ event, detail: e.detail, nodes, edges, message: root.querySelector('.message')?.textContent.trim() ?? '' });
       });
     };
@@ -110,31 +112,89 @@ const draw = (attrs: Record<string, string | null>, prop?: unknown): Promise<Dra
 
 const events = () => page.evaluate(() => (window as unknown as { __events: { type: string; detail: Record<string, unknown> }[] }).__events.splice(0));
 
+/**
+ * Every edge's shape and title are the analysed shape of its tensor; each
+ * tensor (source box and producing layer) is labelled exactly once, on its
+ * first edge, with that shape.
+ */
 function checkEdges(id: string, d: Drawn, a: Analysis) {
   const byPath = new Map(a.layers.map((l) => [l.path, l]));
+  const labelled = new Set<string>();
   for (const e of d.edges) {
     const want = fmtShape(e.producer === INPUT ? a.input : (byPath.get(e.producer)?.outputShape ?? null));
     expect(e.shape, `${id}: edge from ${e.producer}`).toBe(want);
-    expect(e.label, `${id}: label of edge from ${e.producer}`).toBe(want);
+    expect(e.title?.startsWith(`${want}: ${e.producer} → `), `${id}: title of edge from ${e.producer}`).toBe(true);
+    const tensor = `${e.source} ${e.producer}`;
+    expect(e.label, `${id}: label of edge from ${e.producer}`).toBe(labelled.has(tensor) ? null : want);
+    labelled.add(tensor);
   }
 }
 
+type NavBox = { id: string; x: number; y: number; width: number; height: number };
+const HEADINGS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' } as const;
+
+/**
+ * Arrow presses that visit every box from the first, planned on the scene the
+ * page laid out with the pure navigation function: from where the focus is,
+ * the shortest run of presses to the nearest box not yet visited, repeated.
+ * Returns the keys and the box each press must land on.
+ */
+function planVisit(boxes: NavBox[]): { keys: (keyof typeof HEADINGS)[]; expect: string[] } | null {
+  const keys: (keyof typeof HEADINGS)[] = [];
+  const expect: string[] = [];
+  const seen = new Set([boxes[0].id]);
+  let at = boxes[0].id;
+  while (seen.size < boxes.length) {
+    const prev = new Map<string, [string, keyof typeof HEADINGS]>();
+    const queue = [at];
+    let goal: string | null = null;
+    while (queue.length && !goal) {
+      const id = queue.shift() as string;
+      for (const k of Object.keys(HEADINGS) as (keyof typeof HEADINGS)[]) {
+        const n = nearestInDirection(boxes, id, HEADINGS[k]);
+        if (!n || n === at || prev.has(n)) continue;
+        prev.set(n, [id, k]);
+        if (!seen.has(n)) {
+          goal = n;
+          break;
+        }
+        queue.push(n);
+      }
+    }
+    if (!goal) return null;
+    const path: [string, keyof typeof HEADINGS][] = [];
+    for (let n = goal; n !== at; n = (prev.get(n) as [string, string])[0]) path.unshift([n, (prev.get(n) as [string, keyof typeof HEADINGS])[1]]);
+    for (const [n, k] of path) {
+      keys.push(k);
+      expect.push(n);
+      seen.add(n);
+    }
+    at = goal;
+  }
+  return { keys, expect };
+}
+
 async function keyboardReachesAll(d: Drawn) {
-  // Tab into the graph, then walk with ArrowDown: every node must take the focus once.
-  // Start the sequential focus navigation from the top of the page.
+  // Tab into the graph, Home to the input, then arrows: every box must take the focus, each press landing where the eye would go.
   await page.evaluate(() => {
     document.body.tabIndex = -1;
     document.body.focus();
   });
   await page.keyboard.press('Tab');
-  const seen: string[] = [];
   const focused = () => page.evaluate(() => (document.getElementById('g')!.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id ?? null);
+  await page.keyboard.press('End');
+  expect(await focused()).toBe(d.nodes[d.nodes.length - 1].id);
   await page.keyboard.press('Home');
-  seen.push((await focused()) as string);
-  for (let i = 1; i < d.nodes.length; i++) {
-    await page.keyboard.press('ArrowDown');
+  expect(await focused()).toBe(d.nodes[0].id);
+  const boxes = d.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y, width: n.w, height: n.h }));
+  const plan = planVisit(boxes);
+  expect(plan, 'every box is reachable with the arrow keys').not.toBeNull();
+  const seen = [d.nodes[0].id];
+  for (const k of plan!.keys) {
+    await page.keyboard.press(k);
     seen.push((await focused()) as string);
   }
+  expect(seen.slice(1)).toEqual(plan!.expect);
   expect(new Set(seen)).toEqual(new Set(d.nodes.map((n) => n.id)));
 }
 
@@ -317,5 +377,95 @@ describe('worker fallback and <cnn-summary>', { timeout: 120_000 }, () => {
     // And back: a click in the graph marks the row.
     await page.evaluate(() => (document.getElementById('g')!.shadowRoot!.querySelector('.cnn-node[data-path="net.9"]') as SVGGElement).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     await page.waitForFunction(() => document.getElementById('s')!.shadowRoot!.querySelector('tr[aria-selected="true"]')?.getAttribute('data-path') === 'net.9');
+  });
+});
+
+describe('language and precomputed layouts', { timeout: 120_000 }, () => {
+  it('a Chinese page (html lang="zh-CN") gets Chinese toolbar, summary headers and details; switching lang follows', async () => {
+    const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    p2.on('pageerror', (e) => errors.push(e.message));
+    server.set(
+      '/zh.html',
+      htmlPage(
+        `<cnn-graph id="g" model="lenet5" toolbar></cnn-graph><cnn-summary id="s" for="g"></cnn-summary>`,
+        `<script type="module">document.getElementById('g').addEventListener('cnn-layout', () => (window.__drawn = true), { once: true });</script>`,
+        'zh-CN',
+      ),
+    );
+    await p2.goto(`${server.url}/zh.html`);
+    await p2.waitForFunction(() => (window as unknown as { __drawn?: boolean }).__drawn, undefined, { timeout: 60_000 });
+    const read = () =>
+      p2.evaluate(async () => {
+        const g = document.getElementById('g')!;
+        const s = document.getElementById('s')!;
+        await (g as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        await (s as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        const text = (el: Element | null) => el?.textContent?.trim() ?? null;
+        return {
+          toolbar: [...g.shadowRoot!.querySelectorAll('[part="toolbar"] button')].map((b) => text(b)),
+          toolbarLabel: g.shadowRoot!.querySelector('[part="toolbar"]')?.getAttribute('aria-label'),
+          hidden: [...g.shadowRoot!.querySelectorAll('table.sr-only thead th')].map((th) => text(th)),
+          summary: [...s.shadowRoot!.querySelectorAll('thead th button')].map((b) => text(b)),
+          total: text(s.shadowRoot!.querySelector('tfoot td')),
+          role: g.shadowRoot!.querySelector('svg')?.getAttribute('aria-roledescription'),
+        };
+      });
+    expect(await read()).toEqual({
+      toolbar: ['适应窗口', '+', '−', '全部展开', '全部折叠', 'SVG', 'PNG'],
+      toolbarLabel: '图工具',
+      hidden: ['层', '类型', '输出形状', '参数量', 'MACs', 'MACs 占比'],
+      summary: ['层', '类型', '输出形状', '参数量', 'MACs', 'MACs 占比'],
+      total: '合计',
+      role: '网络结构图',
+    });
+    // The details card of a focused layer speaks Chinese too; its numbers are the analysis's.
+    await p2.evaluate(() => (document.getElementById('g')!.shadowRoot!.querySelector('.cnn-node[data-path="net.0"]') as SVGGElement).focus());
+    await p2.waitForFunction(() => document.getElementById('g')!.shadowRoot!.querySelector('[part="details"]') !== null);
+    const rows = await p2.evaluate(() => [...document.getElementById('g')!.shadowRoot!.querySelectorAll('[part="details"] tr')].map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]));
+    expect(rows.slice(0, 3)).toEqual([
+      ['输入', '1×28×28'],
+      ['输出', '6×28×28'],
+      ['参数量', '156 (0.25%)'],
+    ]);
+    // The page switches to English in place.
+    await p2.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+    const en = await read();
+    expect(en.toolbar).toEqual(['Fit', '+', '−', 'Expand all', 'Collapse all', 'SVG', 'PNG']);
+    expect(en.summary).toEqual(['Layer', 'Type', 'Output shape', 'Parameters', 'MACs', 'Share of MACs']);
+    expect(en.role).toBe('network graph');
+    expect(errors).toEqual([]);
+    await p2.close();
+  });
+
+  it('layouts="file.json" from precomputeLayouts: the default and the expanded view draw without elk', async () => {
+    const layouts = await precomputeLayouts(zooGraph('googlenet')!);
+    server.set('/googlenet.layouts.json', JSON.stringify(layouts), 'application/json');
+    const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    p2.on('pageerror', (e) => errors.push(e.message));
+    server.set(
+      '/layouts.html',
+      htmlPage(
+        `<cnn-graph id="g" model="googlenet" layouts="/googlenet.layouts.json"></cnn-graph>`,
+        `<script type="module">window.__layouts = []; document.getElementById('g').addEventListener('cnn-layout', (e) => window.__layouts.push(e.detail));</script>`,
+      ),
+    );
+    await p2.goto(`${server.url}/layouts.html`);
+    const next = (n: number) => p2.waitForFunction((k) => (window as unknown as { __layouts: unknown[] }).__layouts.length >= k, n, { timeout: 60_000 }).then(() => p2.evaluate((k) => (window as unknown as { __layouts: { source: string; layoutMs: number; key: string; nodes: number }[] }).__layouts[k - 1], n));
+    const first = await next(1);
+    expect(first).toMatchObject({ source: 'given', layoutMs: 0, key: layouts[0].key });
+    await p2.evaluate(() => (document.getElementById('g') as unknown as { expandAll(): void }).expandAll());
+    const all = await next(2);
+    expect(all).toMatchObject({ source: 'given', layoutMs: 0, key: layouts[1].key, nodes: analyze(zooGraph('googlenet')!).layers.length + 2 + zooGraph('googlenet')!.aux.length });
+    // A view that was not precomputed is laid out as usual.
+    await p2.evaluate(() => (document.getElementById('g') as unknown as { collapseAll(): void }).collapseAll());
+    expect((await next(3)).source).toBe('worker');
+    // A layouts file that cannot be loaded only costs the speed-up.
+    await p2.evaluate(() => document.getElementById('g')!.setAttribute('layouts', '/missing.layouts.json'));
+    await p2.evaluate(() => document.getElementById('g')!.setAttribute('expand', 'all'));
+    expect(['worker', 'cache']).toContain((await next(4)).source);
+    expect(errors).toEqual([]);
+    await p2.close();
   });
 });
