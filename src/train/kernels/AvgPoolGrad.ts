@@ -18,9 +18,8 @@
  * NHWC; the output size is taken from `dy` (the gradient op does not pass
  * the forward's `dimRoundingMode`).
  */
-import { backend_util } from '@tensorflow/tfjs';
-import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { WASM, asKernelFunc, f32, type KernelArgs } from './wasm_util.js';
+import type { backend_util, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import { WASM, asKernelFunc, f32, poolInfo, zeroOutput, type KernelArgs } from './wasm_util.js';
 
 export const AVG_POOL_GRAD = 'AvgPoolGrad';
 
@@ -70,17 +69,8 @@ export function avgPoolBackprop(dy: Float32Array, dx: Float32Array, g: AvgPoolGe
 
 function avgPoolGrad({ inputs, backend, attrs }: KernelArgs<'dy' | 'input'>): TensorInfo {
   const { dy, input } = inputs;
-  const info = backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    attrs['filterSize'] as [number, number] | number,
-    attrs['strides'] as [number, number] | number,
-    1,
-    attrs['pad'] as 'valid' | 'same' | number | backend_util.ExplicitPadding,
-    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-  );
-  const dx = backend.makeOutput([...input.shape], 'float32');
-  const dxv = f32(backend, dx, AVG_POOL_GRAD);
-  dxv.fill(0);
+  const info = poolInfo(input.shape, attrs);
+  const { info: dx, view: dxv } = zeroOutput(backend, input.shape, AVG_POOL_GRAD);
   avgPoolBackprop(f32(backend, dy, AVG_POOL_GRAD), dxv, {
     batch: info.batchSize,
     inHeight: info.inHeight,

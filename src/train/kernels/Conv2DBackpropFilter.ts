@@ -25,13 +25,15 @@
  * `dilations` attribute (tfjs-core's op does not pass one; TensorFlow's kernel
  * of the same name has it). NHWC only, like the wasm `Conv2D` forward.
  */
-import { backend_util, getKernel } from '@tensorflow/tfjs';
-import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import {
   WASM,
   asKernelFunc,
   assertChannelsLast,
+  convInfo,
   f32,
+  wasmConv2D,
+  zeroOutput,
   type KernelArgs,
   type WasmBackendLike,
 } from './wasm_util.js';
@@ -78,8 +80,6 @@ function viaConv2D(
   dy: TensorInfo,
   info: ConvInfo,
 ): TensorInfo {
-  const conv = getKernel('Conv2D', WASM);
-  if (conv == null) throw new Error("The wasm backend has no 'Conv2D' kernel registered.");
   const {
     batchSize: n,
     inHeight: h,
@@ -103,23 +103,7 @@ function viaConv2D(
   const dyT = backend.makeOutput([oh, ow, n, co], 'float32');
   transposeInput(f32(backend, x, CONV2D_BACKPROP_FILTER), f32(backend, xT, CONV2D_BACKPROP_FILTER), n, h * w, ci);
   transposeDy(f32(backend, dy, CONV2D_BACKPROP_FILTER), f32(backend, dyT, CONV2D_BACKPROP_FILTER), n, oh * ow, co);
-  const res = conv.kernelFunc({
-    inputs: { x: xT, filter: dyT },
-    backend,
-    attrs: {
-      strides: [dh, dw],
-      dilations: [sh, sw],
-      pad: [
-        [0, 0],
-        [pt, pb],
-        [pl, pr],
-        [0, 0],
-      ],
-      dataFormat: 'NHWC',
-      dimRoundingMode: undefined as unknown as string,
-    },
-  });
-  const r = Array.isArray(res) ? res[0]! : res;
+  const r = wasmConv2D(backend, xT, dyT, { strides: [dh, dw], dilations: [sh, sw], pad: [pt, pb, pl, pr] });
   backend.disposeData(xT.dataId);
   backend.disposeData(dyT.dataId);
   const fhOut = r.shape[1]!;
@@ -142,22 +126,11 @@ function viaConv2D(
 
 function conv2DBackpropFilter({ inputs, backend, attrs }: KernelArgs<'x' | 'dy'>): TensorInfo {
   const { x, dy } = inputs;
-  const filterShape = attrs['filterShape'] as [number, number, number, number];
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    attrs['strides'] as [number, number] | number,
-    (attrs['dilations'] as [number, number] | number | undefined) ?? 1,
-    attrs['pad'] as backend_util.ExplicitPadding | 'valid' | 'same' | number,
-    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-    false,
-    backend_util.convertConv2DDataFormat((attrs['dataFormat'] as 'NHWC' | 'NCHW') ?? 'NHWC'),
-  );
+  const filterShape = attrs['filterShape'] as number[];
+  const info = convInfo(x.shape, filterShape, attrs, false);
   assertChannelsLast(info.dataFormat, CONV2D_BACKPROP_FILTER);
   if (info.batchSize * info.outHeight * info.outWidth === 0 || info.outChannels === 0 || info.inChannels === 0) {
-    const out = backend.makeOutput([...filterShape], 'float32');
-    f32(backend, out, CONV2D_BACKPROP_FILTER).fill(0);
-    return out;
+    return zeroOutput(backend, filterShape, CONV2D_BACKPROP_FILTER).info;
   }
   return viaConv2D(backend, x, dy, info);
 }

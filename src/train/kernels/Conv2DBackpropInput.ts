@@ -24,17 +24,19 @@
  * Honours strides, all padding forms, `dimRoundingMode` and a `dilations`
  * attribute when present. NHWC only, like the wasm `Conv2D` forward.
  */
-import { backend_util, getKernel } from '@tensorflow/tfjs';
-import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import {
   WASM,
   asKernelFunc,
   assertChannelsLast,
+  convInfo,
   endValid,
   f32,
   firstValid,
+  wasmConv2D,
   wasmMatMul,
   withShape,
+  zeroOutput,
   type KernelArgs,
   type WasmBackendLike,
 } from './wasm_util.js';
@@ -117,8 +119,6 @@ function viaConv2D(
   info: ConvInfo,
   pads: [number, number, number, number],
 ): TensorInfo {
-  const conv = getKernel('Conv2D', WASM);
-  if (conv == null) throw new Error("The wasm backend has no 'Conv2D' kernel registered.");
   const flipped = backend.makeOutput(
     [info.filterHeight, info.filterWidth, info.outChannels, info.inChannels],
     'float32',
@@ -128,25 +128,10 @@ function viaConv2D(
     f32(backend, flipped, CONV2D_BACKPROP_INPUT),
     info,
   );
-  const out = conv.kernelFunc({
-    inputs: { x: dy, filter: flipped },
-    backend,
-    attrs: {
-      strides: [1, 1],
-      pad: [
-        [0, 0],
-        [pads[0], pads[1]],
-        [pads[2], pads[3]],
-        [0, 0],
-      ],
-      dataFormat: 'NHWC',
-      dilations: [info.dilationHeight, info.dilationWidth],
-      dimRoundingMode: undefined as unknown as string,
-    },
-  });
+  const out = wasmConv2D(backend, dy, flipped, { strides: [1, 1], dilations: [info.dilationHeight, info.dilationWidth], pad: pads });
   // Disposing the filter also frees the XNNPACK operator cached on it.
   backend.disposeData(flipped.dataId);
-  return Array.isArray(out) ? out[0]! : out;
+  return out;
 }
 
 /** Phase grid side of `viaPhases`. */
@@ -170,8 +155,6 @@ function viaPhases(
   pt: number,
   pl: number,
 ): TensorInfo {
-  const conv = getKernel('Conv2D', WASM);
-  if (conv == null) throw new Error("The wasm backend has no 'Conv2D' kernel registered.");
   const p = PHASES;
   const {
     batchSize: n,
@@ -191,10 +174,8 @@ function viaPhases(
   const gy = Math.ceil(h / p);
   const gx = Math.ceil(w / p);
   const oc = p * p * ci;
-  const g = backend.makeOutput([kt, ks, co, oc], 'float32');
-  const gv = f32(backend, g, CONV2D_BACKPROP_INPUT);
+  const { info: g, view: gv } = zeroOutput(backend, [kt, ks, co, oc], CONV2D_BACKPROP_INPUT);
   const wv = f32(backend, filter, CONV2D_BACKPROP_INPUT);
-  gv.fill(0);
   for (let py = 0; py < p; py++) {
     for (let px = 0; px < p; px++) {
       const phase = (py * p + px) * ci;
@@ -209,24 +190,8 @@ function viaPhases(
       }
     }
   }
-  const res = conv.kernelFunc({
-    inputs: { x: dy, filter: g },
-    backend,
-    attrs: {
-      strides: [p, p],
-      pad: [
-        [0, 0],
-        [pt, p * (gy - 1) + kt - oh - pt],
-        [pl, p * (gx - 1) + ks - ow - pl],
-        [0, 0],
-      ],
-      dataFormat: 'NHWC',
-      dilations: [1, 1],
-      dimRoundingMode: undefined as unknown as string,
-    },
-  });
+  const phases = wasmConv2D(backend, dy, g, { strides: [p, p], dilations: [1, 1], pad: [pt, p * (gy - 1) + kt - oh - pt, pl, p * (gx - 1) + ks - ow - pl] });
   backend.disposeData(g.dataId);
-  const phases = Array.isArray(res) ? res[0]! : res;
   const dx = backend.makeOutput([...info.inShape], 'float32');
   const src = f32(backend, phases, CONV2D_BACKPROP_INPUT);
   const dst = f32(backend, dx, CONV2D_BACKPROP_INPUT);
@@ -264,9 +229,7 @@ function viaMatMul(
   transposeFilter(f32(backend, filter, CONV2D_BACKPROP_INPUT), f32(backend, wT, CONV2D_BACKPROP_INPUT), k, co);
   const col = wasmMatMul(backend, withShape(dy, [1, m, co]), wT);
   backend.disposeData(wT.dataId);
-  const dx = backend.makeOutput([...info.inShape], 'float32');
-  const dxv = f32(backend, dx, CONV2D_BACKPROP_INPUT);
-  dxv.fill(0);
+  const { info: dx, view: dxv } = zeroOutput(backend, info.inShape, CONV2D_BACKPROP_INPUT);
   col2im(f32(backend, col, CONV2D_BACKPROP_INPUT), dxv, info);
   backend.disposeData(col.dataId);
   return dx;
@@ -274,22 +237,11 @@ function viaMatMul(
 
 function conv2DBackpropInput({ inputs, backend, attrs }: KernelArgs<'dy' | 'filter'>): TensorInfo {
   const { dy, filter } = inputs;
-  const inputShape = attrs['inputShape'] as [number, number, number, number];
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    attrs['strides'] as [number, number] | number,
-    (attrs['dilations'] as [number, number] | number | undefined) ?? 1,
-    attrs['pad'] as backend_util.ExplicitPadding | 'valid' | 'same' | number,
-    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-    false,
-    backend_util.convertConv2DDataFormat((attrs['dataFormat'] as 'NHWC' | 'NCHW') ?? 'NHWC'),
-  );
+  const inputShape = attrs['inputShape'] as number[];
+  const info = convInfo(inputShape, filter.shape, attrs, false);
   assertChannelsLast(info.dataFormat, CONV2D_BACKPROP_INPUT);
   if (info.outChannels === 0 || info.inChannels === 0 || dy.shape.some((d) => d === 0)) {
-    const dx = backend.makeOutput([...inputShape], 'float32');
-    f32(backend, dx, CONV2D_BACKPROP_INPUT).fill(0);
-    return dx;
+    return zeroOutput(backend, inputShape, CONV2D_BACKPROP_INPUT).info;
   }
   // The correlation also computes the taps that fall into its padding, so it
   // only pays off while the padded area is small next to dy (LeNet-5's conv3,

@@ -14,11 +14,11 @@
  * Accumulates in float64. Honours strides, all padding forms, dilations and
  * `dimRoundingMode`. NHWC.
  */
-import { backend_util } from '@tensorflow/tfjs';
-import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import {
   WASM,
   asKernelFunc,
+  convInfo,
   endValid,
   f32,
   firstValid,
@@ -91,16 +91,8 @@ function depthwiseConv2dNativeBackpropFilter({
   attrs,
 }: KernelArgs<'x' | 'dy'>): TensorInfo {
   const { x, dy } = inputs;
-  const filterShape = attrs['filterShape'] as [number, number, number, number];
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    attrs['strides'] as [number, number] | number,
-    (attrs['dilations'] as [number, number] | number | undefined) ?? 1,
-    attrs['pad'] as backend_util.ExplicitPadding | 'valid' | 'same' | number,
-    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-    true,
-  );
+  const filterShape = attrs['filterShape'] as number[];
+  const info = convInfo(x.shape, filterShape, attrs, true);
   const out = backend.makeOutput([...filterShape], 'float32');
   depthwiseFilterBackprop(
     f32(backend, x, DEPTHWISE_BACKPROP_FILTER),

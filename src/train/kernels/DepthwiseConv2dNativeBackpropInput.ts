@@ -11,11 +11,11 @@
  * dilation / padding combination needs no divisibility tests; the innermost
  * loop runs over contiguous channels. Accumulates in float64. NHWC.
  */
-import { backend_util } from '@tensorflow/tfjs';
-import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import {
   WASM,
   asKernelFunc,
+  convInfo,
   endValid,
   f32,
   firstValid,
@@ -89,16 +89,8 @@ function depthwiseConv2dNativeBackpropInput({
   attrs,
 }: KernelArgs<'dy' | 'filter'>): TensorInfo {
   const { dy, filter } = inputs;
-  const inputShape = attrs['inputShape'] as [number, number, number, number];
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    attrs['strides'] as [number, number] | number,
-    (attrs['dilations'] as [number, number] | number | undefined) ?? 1,
-    attrs['pad'] as backend_util.ExplicitPadding | 'valid' | 'same' | number,
-    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-    true,
-  );
+  const inputShape = attrs['inputShape'] as number[];
+  const info = convInfo(inputShape, filter.shape, attrs, true);
   const out = backend.makeOutput([...inputShape], 'float32');
   depthwiseInputBackprop(
     f32(backend, dy, DEPTHWISE_BACKPROP_INPUT),

@@ -12,7 +12,7 @@
  * Heap views must be re-fetched after every allocation: when the WASM memory
  * grows, earlier `Float32Array` views onto it are detached.
  */
-import { getKernel } from '@tensorflow/tfjs';
+import { backend_util, getKernel } from '@tensorflow/tfjs';
 import type { DataType, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 /** Backend name used by `@tensorflow/tfjs-backend-wasm`. */
@@ -48,6 +48,84 @@ export function f32(backend: WasmBackendLike, info: TensorInfo, what: string): F
     throw new Error(`${what}: the wasm backend did not return a Float32Array.`);
   }
   return view;
+}
+
+/**
+ * A float32 output of `shape` on the WASM heap, zero-filled, with its view
+ * (valid until the next allocation: see the note at the top).
+ */
+export function zeroOutput(backend: WasmBackendLike, shape: readonly number[], what: string): { info: TensorInfo; view: Float32Array } {
+  const info = backend.makeOutput([...shape], 'float32');
+  const view = f32(backend, info, what);
+  view.fill(0);
+  return { info, view };
+}
+
+type Shape4 = [number, number, number, number];
+
+/**
+ * The geometry of a (depthwise) convolution backprop kernel, from its
+ * attributes as tfjs-core's gradient ops pass them: `strides`, `pad`,
+ * `dimRoundingMode`, and `dilations` (default 1) when present. The regular
+ * kernels also read `dataFormat` (default NHWC); the depthwise ones are
+ * always channels-last.
+ */
+export function convInfo(inShape: readonly number[], filterShape: readonly number[], attrs: NamedAttrMap, depthwise: boolean): backend_util.Conv2DInfo {
+  return backend_util.computeConv2DInfo(
+    inShape as Shape4,
+    filterShape as Shape4,
+    attrs['strides'] as [number, number] | number,
+    (attrs['dilations'] as [number, number] | number | undefined) ?? 1,
+    attrs['pad'] as backend_util.ExplicitPadding | 'valid' | 'same' | number,
+    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+    depthwise,
+    depthwise ? 'channelsLast' : backend_util.convertConv2DDataFormat((attrs['dataFormat'] as 'NHWC' | 'NCHW') ?? 'NHWC'),
+  );
+}
+
+/** The geometry of a pooling backprop kernel (`filterSize`, `strides`, `pad`, `dimRoundingMode`). */
+export function poolInfo(inShape: readonly number[], attrs: NamedAttrMap): backend_util.Conv2DInfo {
+  return backend_util.computePool2DInfo(
+    inShape as Shape4,
+    attrs['filterSize'] as [number, number] | number,
+    attrs['strides'] as [number, number] | number,
+    1,
+    attrs['pad'] as 'valid' | 'same' | number | backend_util.ExplicitPadding,
+    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+  );
+}
+
+/**
+ * An NHWC convolution through the wasm backend's own registered `Conv2D`
+ * kernel (XNNPACK's SIMD indirect GEMM), with explicit padding
+ * `[top, bottom, left, right]`. The caller owns the returned tensor.
+ */
+export function wasmConv2D(
+  backend: WasmBackendLike,
+  x: TensorInfo,
+  filter: TensorInfo,
+  geometry: { strides: [number, number]; dilations: [number, number]; pad: [number, number, number, number] },
+): TensorInfo {
+  const conv = getKernel('Conv2D', WASM);
+  if (conv == null) throw new Error("The wasm backend has no 'Conv2D' kernel registered.");
+  const [top, bottom, left, right] = geometry.pad;
+  const out = conv.kernelFunc({
+    inputs: { x, filter },
+    backend,
+    attrs: {
+      strides: geometry.strides,
+      dilations: geometry.dilations,
+      pad: [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+      dimRoundingMode: undefined as unknown as string,
+    },
+  });
+  return Array.isArray(out) ? out[0]! : out;
 }
 
 /** Same data, different shape: a TensorInfo view sharing `info.dataId`. */
