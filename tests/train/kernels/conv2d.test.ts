@@ -5,22 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareBackends, dilateFilter, initWasm, rand, size } from './helpers.js';
-
-const TOL = 1e-4;
+import { CONV2D, TOL, compareBackends, dilateFilter, dilatedKernelDiff, gradientDiff, initWasm, rand, size, type ConvCase, type Pad } from './helpers.js';
 
 beforeAll(initWasm);
 
-type Pad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
-interface Case {
-  name: string;
-  x: [number, number, number, number];
-  f: [number, number, number, number];
-  strides: number | [number, number];
-  pad: Pad;
-}
-
-const CASES: Case[] = [
+const CASES: ConvCase[] = [
   { name: 'valid, 1 channel', x: [1, 5, 5, 1], f: [3, 3, 1, 1], strides: 1, pad: 'valid' },
   { name: 'same, batch 2, channels 3 -> 4', x: [2, 6, 6, 3], f: [3, 3, 3, 4], strides: 1, pad: 'same' },
   { name: 'valid, stride 2, non-square 3x2 kernel', x: [2, 7, 6, 2], f: [3, 2, 2, 3], strides: 2, pad: 'valid' },
@@ -40,10 +29,6 @@ const CASES: Case[] = [
   { name: 'LeNet conv2: 14x14x6, 5x5 -> 16, valid', x: [2, 14, 14, 6], f: [5, 5, 6, 16], strides: 1, pad: 'valid' },
 ];
 
-function outShape(c: Case): number[] {
-  return tf.tidy(() => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.f) as tf.Tensor4D, c.strides, c.pad).shape);
-}
-
 describe('conv2d gradients on wasm match cpu', () => {
   it('runs on the wasm backend', () => {
     expect(tf.getBackend()).toBe('wasm');
@@ -51,17 +36,7 @@ describe('conv2d gradients on wasm match cpu', () => {
 
   for (const c of CASES) {
     it(c.name, async () => {
-      const xv = rand(size(c.x), 1);
-      const fv = rand(size(c.f), 2);
-      const ys = outShape(c);
-      const rv = rand(size(ys), 3);
-      const { diff, scale } = await compareBackends(() => {
-        const x = tf.tensor4d(xv, c.x);
-        const f = tf.tensor4d(fv, c.f);
-        const r = tf.tensor(rv, ys);
-        const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r));
-        return [tf.conv2d(x, f, c.strides, c.pad), ...tf.grads(loss)([x, f])];
-      });
+      const { diff, scale } = await gradientDiff(CONV2D, c, 1, true);
       expect(scale).toBeGreaterThan(0.1);
       expect(diff).toBeLessThan(TOL);
     });
@@ -153,8 +128,7 @@ describe('dilation', () => {
     });
   }
 
-  // The kernels also honour a `dilations` attribute (TensorFlow's kernels of
-  // these names have one; tfjs-core's ops never pass it). Reference: cpu
+  // The kernels also honour a `dilations` attribute. Reference: cpu
   // gradients through the spread kernel.
   for (const [name, strides, dil, pad, ci] of [
     ['dilations 2, valid', [1, 1], [2, 2], 'valid', 3],
@@ -174,30 +148,9 @@ describe('dilation', () => {
         return tf.conv2d(x, dilateFilter(f, dil), strides, pad);
       });
       expect(reference.diff).toBeLessThan(TOL);
-      const ys = tf.tidy(() => tf.conv2d(tf.zeros(xs) as tf.Tensor4D, dilateFilter(tf.zeros(fs) as tf.Tensor4D, dil), strides, pad).shape);
-      const rv = rand(size(ys), 16);
-      const [cpuDx, cpuDw] = await (async () => {
-        await tf.setBackend('cpu');
-        const out = tf.tidy(() => {
-          const x = tf.tensor4d(xv, xs);
-          const f = tf.tensor4d(fv, fs);
-          const r = tf.tensor(rv, ys);
-          return tf.grads((a: tf.Tensor, k: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, dilateFilter(k as tf.Tensor4D, dil), strides, pad), r)))([x, f]).map((t) => t.dataSync().slice());
-        });
-        await tf.setBackend('wasm');
-        return out;
-      })();
-      const [wasmDx, wasmDw] = tf.tidy(() => {
-        const x = tf.tensor4d(xv, xs);
-        const f = tf.tensor4d(fv, fs);
-        const dy = tf.tensor(rv, ys);
-        const common = { strides, pad, dataFormat: 'NHWC', dilations: dil };
-        const dw = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...common, filterShape: fs } as unknown as tf.NamedAttrMap) as tf.Tensor;
-        const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: f }, { ...common, inputShape: xs } as unknown as tf.NamedAttrMap) as tf.Tensor;
-        return [dx.dataSync().slice(), dw.dataSync().slice()];
-      });
-      expect(Math.max(...Array.from(cpuDw!, (v, i) => Math.abs(v - wasmDw![i]!)))).toBeLessThan(TOL);
-      expect(Math.max(...Array.from(cpuDx!, (v, i) => Math.abs(v - wasmDx![i]!)))).toBeLessThan(TOL);
+      const { dx, dw } = await dilatedKernelDiff(CONV2D, xs, fs, strides, dil, pad, 14);
+      expect(dw).toBeLessThan(TOL);
+      expect(dx).toBeLessThan(TOL);
     });
   }
 });

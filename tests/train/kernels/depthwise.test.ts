@@ -5,22 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareBackends, dilateFilter, initWasm, maxAbsDiff, rand, runOn, size } from './helpers.js';
-
-const TOL = 1e-4;
+import { DEPTHWISE, TOL, compareBackends, dilatedKernelDiff, gradientDiff, initWasm, rand, size, type ConvCase, type Pad } from './helpers.js';
 
 beforeAll(initWasm);
 
-type Pad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
-interface Case {
-  name: string;
-  x: [number, number, number, number];
-  f: [number, number, number, number];
-  strides: number | [number, number];
-  pad: Pad;
-}
-
-const CASES: Case[] = [
+const CASES: ConvCase[] = [
   { name: 'same, multiplier 1, batch 2', x: [2, 6, 6, 3], f: [3, 3, 3, 1], strides: 1, pad: 'same' },
   { name: 'valid, stride 2, multiplier 2, non-square kernel', x: [2, 7, 7, 2], f: [3, 2, 2, 2], strides: 2, pad: 'valid' },
   { name: 'pad as a number, multiplier 3', x: [1, 5, 6, 2], f: [2, 3, 2, 3], strides: 1, pad: 1 },
@@ -35,17 +24,7 @@ describe('depthwise conv2d gradients on wasm match cpu', () => {
 
   for (const c of CASES) {
     it(c.name, async () => {
-      const xv = rand(size(c.x), 21);
-      const fv = rand(size(c.f), 22);
-      const ys = tf.tidy(() => tf.depthwiseConv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.f) as tf.Tensor4D, c.strides, c.pad).shape);
-      const rv = rand(size(ys), 23);
-      const { diff, scale } = await compareBackends(() => {
-        const x = tf.tensor4d(xv, c.x);
-        const f = tf.tensor4d(fv, c.f);
-        const r = tf.tensor(rv, ys);
-        const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r));
-        return tf.grads(loss)([x, f]);
-      });
+      const { diff, scale } = await gradientDiff(DEPTHWISE, c, 21);
       expect(scale).toBeGreaterThan(0.1);
       expect(diff).toBeLessThan(TOL);
     });
@@ -85,31 +64,9 @@ describe('depthwise conv2d gradients on wasm match cpu', () => {
     ['dilations [3, 2], valid, stride 2', [2, 2], [3, 2], 'valid'],
   ] as [string, [number, number], [number, number], Pad][]) {
     it(`kernels with attrs ${name} match cpu through a spread kernel`, async () => {
-      const xs: [number, number, number, number] = [2, 9, 8, 3];
-      const fs: [number, number, number, number] = [3, 2, 3, 2];
-      const xv = rand(size(xs), 32);
-      const fv = rand(size(fs), 33);
-      const ys = tf.tidy(() => tf.depthwiseConv2d(tf.zeros(xs) as tf.Tensor4D, dilateFilter(tf.zeros(fs) as tf.Tensor4D, dil), strides, pad).shape);
-      const rv = rand(size(ys), 34);
-      const [cpuDx, cpuDw] = await runOn('cpu', () => {
-        const r = tf.tensor(rv, ys);
-        return tf.grads((a: tf.Tensor, k: tf.Tensor) => tf.sum(tf.mul(tf.depthwiseConv2d(a as tf.Tensor4D, dilateFilter(k as tf.Tensor4D, dil), strides, pad), r)))([
-          tf.tensor4d(xv, xs),
-          tf.tensor4d(fv, fs),
-        ]);
-      });
-      const [wasmDx, wasmDw] = await runOn('wasm', () => {
-        const x = tf.tensor4d(xv, xs);
-        const filter = tf.tensor4d(fv, fs);
-        const dy = tf.tensor(rv, ys);
-        const common = { strides, pad, dilations: dil };
-        return [
-          tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter }, { ...common, inputShape: xs } as unknown as tf.NamedAttrMap) as tf.Tensor,
-          tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...common, filterShape: fs } as unknown as tf.NamedAttrMap) as tf.Tensor,
-        ];
-      });
-      expect(maxAbsDiff(cpuDx!, wasmDx!)).toBeLessThan(TOL);
-      expect(maxAbsDiff(cpuDw!, wasmDw!)).toBeLessThan(TOL);
+      const { dx, dw } = await dilatedKernelDiff(DEPTHWISE, [2, 9, 8, 3], [3, 2, 3, 2], strides, dil, pad, 32);
+      expect(dx).toBeLessThan(TOL);
+      expect(dw).toBeLessThan(TOL);
     });
   }
 });

@@ -108,3 +108,99 @@ export function dilateFilter(kernel: tf.Tensor4D, [dh, dw]: [number, number]): t
   k = tf.reshape(k, [kh * dh, kw * dw, i, o]);
   return tf.slice(k as tf.Tensor4D, [0, 0, 0, 0], [dh * (kh - 1) + 1, dw * (kw - 1) + 1, i, o]);
 }
+
+/** Largest difference allowed between the wasm kernels and cpu (float32 sums of a few hundred terms). */
+export const TOL = 1e-4;
+
+export type Shape4 = [number, number, number, number];
+export type Pad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
+
+/** One convolution geometry to differentiate on both backends. */
+export interface ConvCase {
+  name: string;
+  x: Shape4;
+  f: Shape4;
+  strides: number | [number, number];
+  pad: Pad;
+}
+
+/** A convolution op and the names of its two backprop kernels, for the checks below. */
+export interface ConvOp {
+  forward: (x: tf.Tensor4D, f: tf.Tensor4D, strides: number | [number, number], pad: Pad) => tf.Tensor4D;
+  filterKernel: string;
+  inputKernel: string;
+  /** Attributes tfjs-core's gradient passes besides the geometry. */
+  attrs: Record<string, unknown>;
+}
+
+export const CONV2D: ConvOp = {
+  forward: (x, f, strides, pad) => tf.conv2d(x, f, strides, pad),
+  filterKernel: 'Conv2DBackpropFilter',
+  inputKernel: 'Conv2DBackpropInput',
+  attrs: { dataFormat: 'NHWC' },
+};
+
+export const DEPTHWISE: ConvOp = {
+  forward: (x, f, strides, pad) => tf.depthwiseConv2d(x, f, strides, pad),
+  filterKernel: 'DepthwiseConv2dNativeBackpropFilter',
+  inputKernel: 'DepthwiseConv2dNativeBackpropInput',
+  attrs: {},
+};
+
+/**
+ * d/dx and d/dW of `sum(op(x, W) * r)` (random x, W, r from `seed`,
+ * `seed + 1`, `seed + 2`) on cpu and on wasm, plus the forward output when
+ * `withForward`: the largest difference and magnitude.
+ */
+export async function gradientDiff(op: ConvOp, c: ConvCase, seed: number, withForward = false): Promise<{ diff: number; scale: number }> {
+  const xv = rand(size(c.x), seed);
+  const fv = rand(size(c.f), seed + 1);
+  const ys = tf.tidy(() => op.forward(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.f) as tf.Tensor4D, c.strides, c.pad).shape);
+  const rv = rand(size(ys), seed + 2);
+  return compareBackends(() => {
+    const x = tf.tensor4d(xv, c.x);
+    const f = tf.tensor4d(fv, c.f);
+    const r = tf.tensor(rv, ys);
+    const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(op.forward(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r));
+    return [...(withForward ? [op.forward(x, f, c.strides, c.pad)] : []), ...tf.grads(loss)([x, f])];
+  });
+}
+
+/**
+ * The backprop kernels called directly on wasm with a `dilations` attribute
+ * (TensorFlow's kernels of these names have one; tfjs-core's ops never pass
+ * it) against cpu's gradients through the zero-spread kernel: [dx, dW]
+ * differences.
+ */
+export async function dilatedKernelDiff(
+  op: ConvOp,
+  xs: Shape4,
+  fs: Shape4,
+  strides: [number, number],
+  dilations: [number, number],
+  pad: Pad,
+  seed: number,
+): Promise<{ dx: number; dw: number }> {
+  const xv = rand(size(xs), seed);
+  const fv = rand(size(fs), seed + 1);
+  const ys = tf.tidy(() => op.forward(tf.zeros(xs) as tf.Tensor4D, dilateFilter(tf.zeros(fs) as tf.Tensor4D, dilations), strides, pad).shape);
+  const rv = rand(size(ys), seed + 2);
+  const [cpuDx, cpuDw] = await runOn('cpu', () => {
+    const r = tf.tensor(rv, ys);
+    return tf.grads((a: tf.Tensor, k: tf.Tensor) => tf.sum(tf.mul(op.forward(a as tf.Tensor4D, dilateFilter(k as tf.Tensor4D, dilations), strides, pad), r)))([
+      tf.tensor4d(xv, xs),
+      tf.tensor4d(fv, fs),
+    ]);
+  });
+  const [wasmDx, wasmDw] = await runOn('wasm', () => {
+    const x = tf.tensor4d(xv, xs);
+    const filter = tf.tensor4d(fv, fs);
+    const dy = tf.tensor(rv, ys);
+    const common = { ...op.attrs, strides, pad, dilations };
+    return [
+      tf.engine().runKernel(op.inputKernel, { dy, filter }, { ...common, inputShape: xs } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      tf.engine().runKernel(op.filterKernel, { x, dy }, { ...common, filterShape: fs } as unknown as tf.NamedAttrMap) as tf.Tensor,
+    ];
+  });
+  return { dx: maxAbsDiff(cpuDx!, wasmDx!), dw: maxAbsDiff(cpuDw!, wasmDw!) };
+}
