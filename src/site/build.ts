@@ -20,7 +20,7 @@ import { analyze } from '../analysis/analyze.js';
 import { formatCount, formatInt } from '../analysis/format.js';
 import { ZOO } from '../graph/zoo/index.js';
 import { PAGE_MODULES } from './pages.js';
-import { esc, graphFigure, LANGS, outputPath, pageContext, precompute, precomputedLayouts, shell } from './shell.js';
+import { esc, FAVICON, graphFigure, LANGS, outputPath, pageContext, precompute, precomputedLayouts, shell } from './shell.js';
 import type { SitePage } from './types.js';
 
 export interface BuildOptions {
@@ -88,6 +88,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   };
 
   copyAssets(dist, out, log);
+  writeFileSync(join(out, 'favicon.svg'), FAVICON);
   writeFileSync(join(out, 'site.css'), readFileSync(join(repo, 'src/site/site.css'), 'utf8'));
   // A static host that runs Jekyll (GitHub Pages) would otherwise hide nothing here, but would rewrite nothing either.
   writeFileSync(join(out, '.nojekyll'), '');

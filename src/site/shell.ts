@@ -119,6 +119,7 @@ export function shell({ page, ctx, body, pages, scripts }: ShellInput): string {
 <meta name="color-scheme" content="light dark">
 <title>${esc(page.path === 'index.html' ? `${siteName} · ${title}` : `${title} · ${siteName}`)}</title>
 ${description ? `<meta name="description" content="${esc(description)}">\n` : ''}${alt}
+<link rel="icon" href="${esc(root)}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${esc(root)}site.css">
 <script type="module" src="${esc(root)}cnn-graph.js"></script>
 ${js}
@@ -143,6 +144,9 @@ ${body}
 </html>
 `;
 }
+
+/** The site's icon: the brand mark of the header (two triangles, as in site.css). */
+export const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#22b0a0"/><path d="M0 3a3 3 0 0 1 3-3h13L0 16z" fill="#4f7cff"/></svg>`;
 
 // ---------------------------------------------------------------------------
 // Figures: a zoo network as a live <cnn-graph>, with the picture precomputed.

@@ -75,26 +75,6 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
   svg.append('text').attr('class', 'axis-title').attr('x', width - m.right).attr('y', height - 10).attr('text-anchor', 'end').text(`${labels.x} →`);
   svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${m.top}) rotate(-90)`).attr('text-anchor', 'end').text(`${labels.y} →`);
 
-  // Labels: to the right of the point, nudged down until they stop overlapping an earlier one.
-  const placed: Array<{ x: number; y: number; w: number }> = [];
-  const order = [...points].sort((a, b) => y(a.macs) - y(b.macs));
-  const labelY = new Map<string, { x: number; y: number; anchor: string }>();
-  for (const p of order) {
-    const px = x(p.params);
-    const w = p.title.length * 6.3;
-    const right = px + 9 + w < width - 4;
-    const lx = right ? px + 9 : px - 9;
-    let ly = y(p.macs) + 4;
-    const left = right ? lx : lx - w;
-    for (let i = 0; i < 12; i++) {
-      const clash = placed.some((q) => Math.abs(q.y - ly) < 13 && left < q.x + q.w && left + w > q.x);
-      if (!clash) break;
-      ly += 13;
-    }
-    placed.push({ x: left, y: ly, w });
-    labelY.set(p.id, { x: lx, y: ly, anchor: right ? 'start' : 'end' });
-  }
-
   const a = svg
     .append('g')
     .attr('class', 'points')
@@ -112,12 +92,12 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
     .attr('fill', (p) => color(p.family))
     .attr('stroke', 'var(--bg, #fff)')
     .attr('stroke-width', 1.5);
-  a.append('text')
-    .attr('x', (p) => (labelY.get(p.id) as { x: number }).x)
-    .attr('y', (p) => (labelY.get(p.id) as { y: number }).y)
-    .attr('text-anchor', (p) => (labelY.get(p.id) as { anchor: string }).anchor)
-    .attr('class', 'point-label')
-    .text((p) => p.title);
+  const text = a.append('text').attr('class', 'point-label').text((p) => p.title);
+  placeLabels(
+    text.nodes(),
+    points.map((p) => [x(p.params), y(p.macs)]),
+    [m.left, m.top, width - m.right, height - m.bottom],
+  );
 
   const legend = select(box).append('ul').attr('class', 'legend');
   const items = legend
@@ -126,6 +106,48 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
     .join('li');
   items.append('span').attr('class', 'swatch').style('background', (f) => color(f));
   items.append('span').text((f) => f);
+}
+
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+
+/**
+ * Put each label next to its point where it covers no other label and no point: try right, left,
+ * above, below, then further out in steps; dense clusters (the ImageNet-scale networks) get the
+ * outer slots. Greedy, from the most crowded point first.
+ */
+function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame: Box): void {
+  const r = 7;
+  const pointBoxes: Box[] = at.map(([px, py]) => [px - r, py - r, px + r, py + r]);
+  const crowd = at.map(([px, py]) => at.filter(([qx, qy]) => Math.hypot(qx - px, qy - py) < 90).length);
+  const order = at.map((_, i) => i).sort((i, j) => (crowd[j] as number) - (crowd[i] as number));
+  const placed: Box[] = [];
+  for (const i of order) {
+    const t = texts[i] as SVGTextElement;
+    const [px, py] = at[i] as [number, number];
+    const w = t.getComputedTextLength() + 2;
+    const h = 12;
+    const candidates: Array<[number, number, 'start' | 'end' | 'middle']> = [];
+    for (const d of [0, 1, 2, 3, 4, 5]) {
+      const dy = d * 12;
+      candidates.push([px + r + 2, py + 4 + dy, 'start'], [px - r - 2, py + 4 + dy, 'end'], [px, py - r - 3 - dy, 'middle'], [px, py + r + 11 + dy, 'middle']);
+      if (d) candidates.push([px + r + 2, py + 4 - dy, 'start'], [px - r - 2, py + 4 - dy, 'end']);
+    }
+    const boxOf = ([lx, ly, anchor]: [number, number, string]): Box => {
+      const x0 = anchor === 'start' ? lx : anchor === 'end' ? lx - w : lx - w / 2;
+      return [x0, ly - h + 3, x0 + w, ly + 3];
+    };
+    const fits = (b: Box) => b[0] >= frame[0] - 60 && b[2] <= frame[2] + 30 && b[1] >= 0 && b[3] <= frame[3] + 4;
+    const best =
+      candidates.find((c) => {
+        const b = boxOf(c);
+        return fits(b) && !placed.some((q) => overlaps(q, b)) && !pointBoxes.some((q, j) => j !== i && overlaps(q, b));
+      }) ?? (candidates[0] as [number, number, 'start']);
+    placed.push(boxOf(best));
+    t.setAttribute('x', String(best[0]));
+    t.setAttribute('y', String(best[1]));
+    t.setAttribute('text-anchor', best[2]);
+  }
 }
 
 function main(): void {
@@ -143,4 +165,14 @@ function main(): void {
   }).observe(fig);
 }
 
+/** Thumbnails show the whole network: fit each one once it has drawn (the element's first view fits the width only). */
+function fitThumbnails(): void {
+  for (const g of document.querySelectorAll<HTMLElement & { fit?: () => void; scene?: unknown }>('.thumb cnn-graph')) {
+    g.addEventListener('cnn-layout', () => requestAnimationFrame(() => g.fit?.()));
+    // Drawn before this script ran (module scripts run one after another): fit now.
+    if (g.scene) requestAnimationFrame(() => g.fit?.());
+  }
+}
+
+fitThumbnails();
 main();
