@@ -2,7 +2,7 @@
  * JSON in and out. `parseNetwork` never throws: malformed JSON, unknown kinds
  * and wrong types become diagnostics that name the JSON path and the layer.
  */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import type { Diagnostic } from '../analysis/analyze.js';
 import { FORMAT, LAYER_SCHEMAS, NETWORK_SCHEMA } from './schema.js';
 import { INPUT, LAYER_KINDS, type Graph, type Layer, type LayerKind } from './types.js';
@@ -19,7 +19,7 @@ export interface ParseResult {
 const jsonPathText = (p: readonly PropertyKey[]): string =>
   p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(top level)';
 
-function issueText(i: z.core.$ZodIssue, value: unknown): string {
+function issueText(i: core.$ZodIssue, value: unknown): string {
   if (i.code === 'unrecognized_keys') {
     const names = i.keys.map((k) => `"${k}"`).join(', ');
     return `unknown field${i.keys.length > 1 ? 's' : ''} ${names}`;
