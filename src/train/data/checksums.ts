@@ -6,7 +6,7 @@
  * and `npm run build:data` (which fails if an asset's checksum differs from ASSET_FILES).
  */
 
-import type { DatasetName } from './dataset.js';
+import { DatasetError, type DatasetName } from './dataset.js';
 import { plainBytes } from './idx.js';
 
 export interface FileDigest {
@@ -62,6 +62,29 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   if (!subtle) throw new Error('sha256Hex: Web Crypto (crypto.subtle) is not available in this context');
   const digest = await subtle.digest('SHA-256', plainBytes(bytes));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Checks `bytes` against its committed size and, when `sha256` is given, its
+ * SHA-256 (the page's Web Crypto or Node's crypto); throws DatasetError
+ * 'size-mismatch' or 'checksum-mismatch' naming `label` (a path or URL).
+ * The size is checked first: it is free, and a truncated file is the common case.
+ */
+export async function verifyDigest(
+  bytes: Uint8Array,
+  want: FileDigest,
+  label: string,
+  sha256: ((bytes: Uint8Array) => string | Promise<string>) | null,
+): Promise<void> {
+  if (bytes.length !== want.bytes) {
+    throw new DatasetError('size-mismatch', `${label}: ${bytes.length} bytes, expected ${want.bytes}`);
+  }
+  if (sha256) {
+    const got = await sha256(bytes);
+    if (got !== want.sha256) {
+      throw new DatasetError('checksum-mismatch', `${label}: SHA-256 ${got}, expected ${want.sha256} (a corrupted, stale or different file)`);
+    }
+  }
 }
 
 export function hasWebCrypto(): boolean {

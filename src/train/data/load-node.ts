@@ -16,6 +16,7 @@ import {
   FASHION_JSON_FILES,
   MNIST_IDX_FILES,
   assetFileName,
+  verifyDigest,
   type FileDigest,
 } from './checksums.js';
 import { DatasetError, IMAGE_SIZE, classesOf, makeSplit, type Dataset, type DatasetName, type Split } from './dataset.js';
@@ -43,18 +44,6 @@ export function sha256HexSync(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function checkDigest(bytes: Uint8Array, want: FileDigest, label: string, verify: boolean): void {
-  if (bytes.length !== want.bytes) {
-    throw new DatasetError('size-mismatch', `${label}: ${bytes.length} bytes, expected ${want.bytes}`);
-  }
-  if (verify) {
-    const got = sha256HexSync(bytes);
-    if (got !== want.sha256) {
-      throw new DatasetError('checksum-mismatch', `${label}: SHA-256 ${got}, expected ${want.sha256} (corrupted or different file)`);
-    }
-  }
-}
-
 async function readChecked(path: string, want: FileDigest, verify: boolean): Promise<Uint8Array> {
   let buf: Buffer;
   try {
@@ -63,7 +52,7 @@ async function readChecked(path: string, want: FileDigest, verify: boolean): Pro
     throw new DatasetError('missing-file', `cannot read ${path}: ${(e as Error).message}`);
   }
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  checkDigest(bytes, want, path, verify);
+  await verifyDigest(bytes, want, path, verify ? sha256HexSync : null);
   return bytes;
 }
 

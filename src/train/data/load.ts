@@ -3,7 +3,7 @@
  * *.bin.gz). No Node imports; works with any `fetch` (the page's, or an injected one in tests).
  */
 
-import { ASSET_FILES, assetFileName, hasWebCrypto, sha256Hex, type AssetKind, type FileDigest, type SplitName } from './checksums.js';
+import { ASSET_FILES, assetFileName, hasWebCrypto, sha256Hex, verifyDigest, type AssetKind, type FileDigest, type SplitName } from './checksums.js';
 import { DatasetError, classesOf, makeSplit, type Dataset, type DatasetName } from './dataset.js';
 import { gunzipIfNeeded } from './idx.js';
 
@@ -67,16 +67,8 @@ async function fetchAsset(
       throw new DatasetError('bad-data', (e as Error).message);
     }
   }
-  if (bytes.length !== want.bytes) {
-    throw new DatasetError('size-mismatch', `${url.href}: ${bytes.length} bytes, expected ${want.bytes}`);
-  }
   const verify = opts.verify ?? (hasWebCrypto() ? 'sha256' : 'size');
-  if (verify === 'sha256') {
-    const got = await sha256Hex(bytes);
-    if (got !== want.sha256) {
-      throw new DatasetError('checksum-mismatch', `${url.href}: SHA-256 ${got}, expected ${want.sha256} (corrupted or stale asset)`);
-    }
-  }
+  await verifyDigest(bytes, want, url.href, verify === 'sha256' ? sha256Hex : null);
   return bytes;
 }
 
