@@ -1,0 +1,203 @@
+/**
+ * What the concept pages share: the list of concepts (slugs are fixed: model pages link
+ * to them), the calculator contract, form fields, and the pages' own styles.
+ *
+ * A calculator is pure: `read` turns form values into parameters, `render` turns
+ * parameters into HTML for the page's output slots (`[data-out=name]`), computed by the
+ * analysis. The build renders the defaults into the page; the client script
+ * (src/site/client/concepts.ts) runs the same `render` on every input, so what the
+ * page shows before and after JavaScript is one function's output.
+ */
+import type { Lang, PageContext, SitePage } from '../types.js';
+
+export type Tr = (en: string, zh: string) => string;
+export const tr =
+  (lang: Lang): Tr =>
+  (en, zh) =>
+    lang === 'zh' ? zh : en;
+
+export const esc = (s: unknown): string =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** Form values by input name; checkboxes are `'on'` when checked, absent otherwise. */
+export type FormValues = Record<string, string>;
+
+export interface Calculator<P> {
+  id: string;
+  defaults: P;
+  read(v: FormValues): P;
+  /** HTML per output slot. */
+  render(p: P, lang: Lang): Record<string, string>;
+  /**
+   * Drive elements in the calculator's section (set `<cnn-compare>` attributes or items,
+   * a `<cnn-graph>`'s graph). Runs in the browser only, after `render`.
+   */
+  drive?(root: Element, p: P, lang: Lang): void;
+}
+
+export interface Concept {
+  slug: string;
+  title: Record<Lang, string>;
+  description: Record<Lang, string>;
+}
+
+/** In reading order. `concepts/<slug>/index.html`. */
+export const CONCEPTS: readonly Concept[] = [
+  {
+    slug: 'output-size',
+    title: { en: 'Output size: padding, stride, dilation', zh: '输出尺寸：填充、步幅与空洞' },
+    description: { en: 'How many positions a sliding window takes, PyTorch’s formula with your numbers, and the ceil_mode rule.', zh: '滑动窗口能放多少个位置：代入你的数字的 PyTorch 公式，以及 ceil_mode 的规则。' },
+  },
+  {
+    slug: 'multi-channel',
+    title: { en: 'Multi-channel convolution', zh: '多通道卷积' },
+    description: { en: 'Filters span every input channel; one filter per output channel; groups split them. Parameters and MACs counted.', zh: '滤波器覆盖所有输入通道，每个输出通道一个滤波器，分组把它们分开。参数量和乘加次数逐项算出。' },
+  },
+  {
+    slug: 'pooling',
+    title: { en: 'Pooling', zh: '汇聚（池化）' },
+    description: { en: 'Max and average pooling on a small example, count_include_pad, ceil_mode, and adaptive pooling’s windows.', zh: '在小例子上做最大值汇聚和平均汇聚：count_include_pad、ceil_mode，以及自适应汇聚的窗口。' },
+  },
+  {
+    slug: 'one-by-one',
+    title: { en: 'The 1×1 convolution and the bottleneck', zh: '1×1 卷积与降维（瓶颈）' },
+    description: { en: 'Why a 1×1 reduction makes a 5×5 convolution ten times cheaper: the notes’ two examples recomputed.', zh: '为什么先用 1×1 降维能让 5×5 卷积便宜约十倍：重新计算笔记里的两个例子。' },
+  },
+  {
+    slug: 'stacked-3x3',
+    title: { en: 'Stacked 3×3 versus one large kernel', zh: '堆叠的 3×3 卷积与一个大卷积核' },
+    description: { en: 'n stacked 3×3 convolutions see as far as one (2n+1)×(2n+1): 27C² against 49C² for n = 3.', zh: 'n 个堆叠的 3×3 卷积与一个 (2n+1)×(2n+1) 卷积感受野相同：n = 3 时参数 27C² 对 49C²。' },
+  },
+  {
+    slug: 'nin-gap',
+    title: { en: 'NiN blocks and global average pooling', zh: 'NiN 块与全局平均池化' },
+    description: { en: 'NiN’s 1×1 convolutions, and what global average pooling saves against a fully connected head.', zh: 'NiN 的 1×1 卷积，以及全局平均池化相对全连接输出层省下了多少参数。' },
+  },
+  {
+    slug: 'residual',
+    title: { en: 'Residual connections', zh: '残差连接' },
+    description: { en: 'y = F(x) + x: the shapes that must match for the addition, identity and projection shortcuts, live.', zh: 'y = F(x) + x：相加时两条线路的形状必须一致；恒等捷径与投影捷径，实时演示。' },
+  },
+  {
+    slug: 'auxiliary',
+    title: { en: 'GoogLeNet’s auxiliary classifiers', zh: 'GoogLeNet 的辅助分类器' },
+    description: { en: 'Two extra heads used only in training, loss weight 0.3, their parameters and MACs counted apart.', zh: '只在训练时使用的两个辅助输出，损失权重 0.3，参数量和乘加次数单独统计。' },
+  },
+];
+
+export const conceptPath = (slug: string): string => (slug === '' ? 'concepts/index.html' : `concepts/${slug}/index.html`);
+
+/** A number input. */
+export function numField(name: string, label: string, value: number, o: { min?: number; max?: number; step?: number; hint?: string } = {}): string {
+  const attrs = [`type="number"`, `name="${esc(name)}"`, `value="${esc(value)}"`, `inputmode="numeric"`, `min="${o.min ?? 1}"`, o.max !== undefined ? `max="${o.max}"` : '', `step="${o.step ?? 1}"`].filter(Boolean).join(' ');
+  return `<label class="field"><span>${label}</span><input ${attrs}>${o.hint ? `<small>${o.hint}</small>` : ''}</label>`;
+}
+
+export function selectField(name: string, label: string, value: string, options: ReadonlyArray<readonly [string, string]>): string {
+  return `<label class="field"><span>${label}</span><select name="${esc(name)}">${options.map(([v, t]) => `<option value="${esc(v)}"${v === value ? ' selected' : ''}>${t}</option>`).join('')}</select></label>`;
+}
+
+export function checkField(name: string, label: string, checked: boolean): string {
+  return `<label class="field check"><input type="checkbox" name="${esc(name)}"${checked ? ' checked' : ''}><span>${label}</span></label>`;
+}
+
+/** A calculator: the form and its output slots, pre-rendered with the defaults. */
+export function calcSection<P>(calc: Calculator<P>, lang: Lang, fields: string, layout: (slots: Record<string, string>) => string, p: P = calc.defaults): string {
+  const html = calc.render(p, lang);
+  const slots: Record<string, string> = {};
+  for (const [k, v] of Object.entries(html)) slots[k] = `<div data-out="${esc(k)}">${v}</div>`;
+  return `<section class="calc" data-calc-root="${esc(calc.id)}">
+<form class="calc-form" data-calc="${esc(calc.id)}" onsubmit="return false">${fields}</form>
+${layout(slots)}
+</section>`;
+}
+
+/** Integer form value in [min, max], else the fallback; the calculators explain out-of-range values themselves. */
+export function intOf(v: FormValues, name: string, fallback: number): number {
+  const raw = v[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  return Number.isFinite(n) ? Math.trunc(n) : fallback;
+}
+
+export const numberOf = (v: FormValues, name: string, fallback: number): number => {
+  const raw = v[name];
+  const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(n) ? n : fallback;
+};
+
+/** Messages from the analysis are English; on Chinese pages they get a Chinese lead-in. */
+export function problems(list: ReadonlyArray<{ message: string; fix?: string; formula?: string }>, t: Tr): string {
+  if (!list.length) return '';
+  return `<div class="calc-error" role="alert"><p><strong>${t('PyTorch would refuse this:', 'PyTorch 会拒绝这个配置（以下为分析器的英文说明）：')}</strong></p>${list
+    .map((d) => `<p>${esc(d.message)}${d.formula ? ` <code>${esc(d.formula)}</code>` : ''}${d.fix ? ` <em>${esc(d.fix)}</em>` : ''}</p>`)
+    .join('')}</div>`;
+}
+
+/** Previous / next concept and the way back to the overview. */
+export function pager(ctx: PageContext, slug: string): string {
+  const i = CONCEPTS.findIndex((c) => c.slug === slug);
+  const prev = CONCEPTS[i - 1];
+  const next = CONCEPTS[i + 1];
+  const a = (c: Concept, rel: string) => `<a rel="${rel}" href="${esc(ctx.link(conceptPath(c.slug)))}">${esc(c.title[ctx.lang])}</a>`;
+  return `<nav class="concept-pager" aria-label="${ctx.t('Concepts', '概念')}">
+<span>${prev ? `← ${a(prev, 'prev')}` : ''}</span>
+<a href="${esc(ctx.link(conceptPath('')))}">${ctx.t('All concepts', '全部概念')}</a>
+<span>${next ? `${a(next, 'next')} →` : ''}</span>
+</nav>`;
+}
+
+export function head(ctx: PageContext, slug: string, lead: string): string {
+  const c = CONCEPTS.find((x) => x.slug === slug) as Concept;
+  return `<p class="crumbs"><a href="${esc(ctx.link(conceptPath('')))}">${ctx.t('Concepts', '概念')}</a></p>
+<h1>${esc(c.title[ctx.lang])}</h1>
+<p class="lead">${lead}</p>
+${STYLE}`;
+}
+
+/** The concept pages' own styles (the site stylesheet has none for forms and pictures). */
+export const STYLE = `<style>
+.crumbs{margin:.8rem 0 0;font-size:.9rem}
+.calc{background:var(--panel);border:1px solid var(--line);border-radius:var(--radius);padding:1rem 1.1rem;margin:1.2rem 0;box-shadow:var(--shadow)}
+.calc-form{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;margin-bottom:.6rem}
+.field{display:flex;flex-direction:column;gap:.15rem;font-size:.88rem;color:var(--muted)}
+.field input[type=number],.field select{font:inherit;font-size:1rem;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.25rem .45rem;width:6.5rem}
+.field select{width:auto}
+.field.check{flex-direction:row;align-items:center;gap:.4rem;padding-bottom:.35rem}
+.field small{font-size:.78rem}
+.calc-result{font-size:1.05rem}
+.calc-result .big{font-size:1.6rem;font-weight:700;font-variant-numeric:tabular-nums}
+.calc-error{color:#b42318;background:color-mix(in srgb,#f04438 12%,transparent);border-radius:8px;padding:.5rem .8rem;max-width:var(--measure)}
+.calc-error p{margin:.25rem 0}
+.formula{font-family:var(--mono);font-size:.95rem;background:var(--code-bg);padding:.35rem .6rem;border-radius:6px;display:inline-block;max-width:100%;overflow-wrap:anywhere}
+.windows{width:100%;height:auto;max-width:820px;display:block;margin:.6rem 0}
+.windows text{font:11px var(--mono);fill:var(--fg)}
+.windows .cell{fill:var(--panel-2);stroke:var(--line)}
+.windows .pad{fill:url(#pad-hatch);stroke:var(--line)}
+.windows .out{fill:none;stroke:var(--line);stroke-dasharray:3 2}
+.windows .tap{fill:color-mix(in srgb,var(--accent) 55%,transparent)}
+.windows .tap.in-pad{fill:color-mix(in srgb,var(--accent) 25%,transparent)}
+.windows .tap.beyond{fill:none;stroke:var(--accent);stroke-dasharray:2 2}
+.windows .span{stroke:var(--accent);stroke-width:1.5}
+.windows .dropped .tap,.windows .dropped .span{fill:none;stroke:#d92d20;stroke-dasharray:3 2}
+.windows .dropped text{fill:#d92d20}
+.windows .muted{fill:var(--muted)}
+.grid-table td,.grid-table th{text-align:center;padding:.2rem .45rem;font-variant-numeric:tabular-nums;min-width:2.2rem}
+.grid-table td.pad{color:var(--muted);background:var(--panel-2)}
+.grid-table td.hit{background:color-mix(in srgb,var(--accent) 22%,transparent)}
+.grid-table small{display:block;color:var(--muted);font-size:.72rem}
+.side{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
+.concept-pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.95rem}
+cnn-compare{display:block;margin:1rem 0;background:transparent}
+.calc cnn-compare{margin-bottom:0}
+.groups{max-width:520px;width:100%;height:auto;display:block}
+.groups text{font:11px var(--font);fill:var(--fg)}
+.groups .band{opacity:.35}
+</style>`;
+
+/** A concept page from its entry in CONCEPTS: the title and description are written once. */
+export function conceptPage(slug: string, body: (ctx: PageContext) => string | Promise<string>, scripts: string[] = ['concepts']): SitePage {
+  const c = CONCEPTS.find((x) => x.slug === slug);
+  if (!c) throw new Error(`concepts: "${slug}" is not in CONCEPTS (src/site/concepts/common.ts).`);
+  return { path: conceptPath(slug), section: 'concepts', title: c.title, description: c.description, scripts, body };
+}
