@@ -135,7 +135,7 @@ function copyAssets(dist: string, out: string, log: (m: string) => void): void {
   }
   for (const f of readdirSync(dist)) {
     const from = join(dist, f);
-    if (/^cnn-(graph|train)[^/]*\.(js|mjs|map)$/.test(f) || /\.wasm$/.test(f)) copyFileSync(from, join(out, f));
+    if (/^cnn-(graph|train)[^/]*\.(js|mjs|map)$/.test(f) || /\.wasm$/.test(f) || f === 'network.schema.json') copyFileSync(from, join(out, f));
     // A training bundle split into chunks keeps them in a sibling directory.
     else if (/^cnn-train/.test(f) && statSync(from).isDirectory()) copyTree(from, join(out, f), false);
   }
