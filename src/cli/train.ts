@@ -131,7 +131,10 @@ class Progress {
       const width = 20;
       const full = Math.round(p.fraction * width);
       const bar = '█'.repeat(full) + '░'.repeat(width - full);
-      this.io.stderr(`\r\x1b[Kepoch ${p.epoch}/${p.epochs} ${bar} ${String(Math.floor(100 * p.fraction)).padStart(3)}%  ${where}  ${tail}`);
+      const text = `epoch ${p.epoch}/${p.epochs} ${bar} ${String(Math.floor(100 * p.fraction)).padStart(3)}%  ${where}  ${tail}`;
+      // A line wider than the terminal wraps, and \r would then redraw only its last part.
+      const columns = process.stderr.columns || 100;
+      this.io.stderr(`\r\x1b[K${text.slice(0, columns - 1)}`);
       this.drawn = true;
     } else if (p.fraction * 10 >= this.nextTenth) {
       while (p.fraction * 10 >= this.nextTenth) this.nextTenth++;
