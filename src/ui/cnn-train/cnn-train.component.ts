@@ -6,7 +6,7 @@ import { BACKEND_NAMES, selectBackend, type BackendInfo, type BackendName } from
 import { DATASET_NAMES, classesOf, type Dataset, type DatasetName } from '../../train/data/dataset.js';
 import { loadDataset } from '../../train/data/load.js';
 import { ContextLostError, TrainDivergedError, presetOptions, resultRecord, train, type EpochSummary, type OptimizerName, type ResultRecord, type TrainProgress, type TrainResult } from '../../train/train.js';
-import { localeOf, type Locale } from '../i18n.js';
+import { type Locale, watchLocale } from '../i18n.js';
 import { fmtInt } from '../render/format.js';
 import { confusionColors, lineChart, type Point } from './charts.js';
 import { trainMessages } from './messages.js';
@@ -168,19 +168,25 @@ export class CnnTrain extends LitElement {
   private plannedEpochs = 0;
   private priorLoss: number[] = [];
   private priorAccuracy: (number | null)[] = [];
+  /** The language of the nearest `lang` (en or zh), followed live. */
+  @state() private locale: Locale = 'en';
   private controller: AbortController | null = null;
   private graphEl: GraphElement | null = null;
+  private unwatchLocale: (() => void) | null = null;
 
   private onGraphChange = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.unwatchLocale = watchLocale(this, (l) => (this.locale = l));
     // The graph may come later in the document: look again once it is parsed.
     queueMicrotask(() => this.attach());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchLocale?.();
+    this.unwatchLocale = null;
     this.detach();
     // A removed panel stops its run (tensors are given back by train()).
     this.controller?.abort();
@@ -242,10 +248,6 @@ export class CnnTrain extends LitElement {
       limit: this.limit,
       testLimit: this.testLimit,
     };
-  }
-
-  private get locale(): Locale {
-    return localeOf(this);
   }
 
   // ---- running --------------------------------------------------------------
@@ -459,7 +461,7 @@ export class CnnTrain extends LitElement {
     if (this.status === 'data') line = t.loadingData(...this.dataFiles);
     else if (this.status === 'backend') line = t.starting;
     else if (p) {
-      const parts = [p.phase === 'train' ? t.training(p.epoch, p.epochs, p.batch, p.batches) : t.evaluating(p.epoch, p.epochs, p.batch, p.batches)];
+      const parts = [this.status === 'done' ? t.finished(p.epochs) : p.phase === 'train' ? t.training(p.epoch, p.epochs, p.batch, p.batches) : t.evaluating(p.epoch, p.epochs, p.batch, p.batches)];
       if (this.status === 'training') parts.push(t.eta(duration(p.etaSeconds)));
       if (p.samplesPerSecond) parts.push(t.perSecond(fmtInt(Math.round(p.samplesPerSecond))));
       const lastLoss = this.lossPoints[this.lossPoints.length - 1];
