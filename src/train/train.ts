@@ -351,6 +351,8 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
             vars,
           );
           const value = lossTensor ? (await lossTensor.data())[0] : NaN;
+          // A context lost mid-batch reads back garbage (often NaN): that is the GPU's fault, not the learning rate's.
+          if (!Number.isFinite(value) && (lost || contextLost())) throw new ContextLostError(epoch - 1, snapshot);
           if (!Number.isFinite(value)) {
             throw new TrainDivergedError(
               `${graph.name}: the loss became ${Number.isNaN(value) ? 'NaN' : value > 0 ? 'infinite' : '−infinite'} at epoch ${epoch}, batch ${b.batch + 1}; training stopped. ` +
