@@ -110,6 +110,11 @@ export function shell({ page, ctx, body, pages, scripts }: ShellInput): string {
     })
     .join('');
   const js = scripts.map((s) => `<script type="module" src="${esc(root)}assets/${esc(s)}.js"></script>`).join('\n');
+  // The precomputed layouts are fetched by the elements only once cnn-graph.js has run: start them now, beside it.
+  // (`crossorigin` makes the preload match the element's plain fetch(), so it is reused, not fetched twice.)
+  const preloads = [...new Set([...body.matchAll(/<cnn-graph [^>]*\blayouts="([^"]+)"/g)].map((m) => m[1] as string))]
+    .map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`)
+    .join('\n');
   const alt = LANGS.map((l) => `<link rel="alternate" hreflang="${HTML_LANG[l]}" href="${esc(l === lang ? selfHref : otherHref)}">`).join('\n');
   return `<!doctype html>
 <html lang="${HTML_LANG[lang]}">
@@ -122,7 +127,7 @@ ${description ? `<meta name="description" content="${esc(description)}">\n` : ''
 <link rel="icon" href="${esc(root)}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${esc(root)}site.css">
 <script type="module" src="${esc(root)}cnn-graph.js"></script>
-${js}
+${preloads ? `${preloads}\n` : ''}${js}
 </head>
 <body>
 <a class="skip" href="#main">${ctx.t('Skip to content', '跳到正文')}</a>
