@@ -6,5 +6,6 @@ import type { SitePage } from './types.js';
 
 export const PAGE_MODULES: Array<() => Promise<SitePage[]>> = [
   () => import('./pages/home.js').then((m) => m.pages),
+  () => import('./pages/models.js').then((m) => m.pages()),
   () => import('./pages/concepts.js').then((m) => m.pages),
 ];
