@@ -35,6 +35,15 @@ function wire(form: HTMLFormElement): void {
   update();
 }
 
-const start = () => document.querySelectorAll<HTMLFormElement>('form[data-calc]').forEach(wire);
+/** Items computed at build time for a `<cnn-compare>` without a form: `<script type="application/json" data-items-for="id">`. */
+function items(script: HTMLScriptElement): void {
+  const el = document.getElementById(script.dataset.itemsFor ?? '');
+  if (el) (el as HTMLElement & { items: unknown }).items = JSON.parse(script.textContent ?? '[]');
+}
+
+const start = () => {
+  document.querySelectorAll<HTMLScriptElement>('script[type="application/json"][data-items-for]').forEach(items);
+  document.querySelectorAll<HTMLFormElement>('form[data-calc]').forEach(wire);
+};
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();

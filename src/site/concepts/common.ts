@@ -170,7 +170,7 @@ export const STYLE = `<style>
 .calc-error{color:#b42318;background:color-mix(in srgb,#f04438 12%,transparent);border-radius:8px;padding:.5rem .8rem;max-width:var(--measure)}
 .calc-error p{margin:.25rem 0}
 .formula{font-family:var(--mono);font-size:.95rem;background:var(--code-bg);padding:.35rem .6rem;border-radius:6px;display:inline-block;max-width:100%;overflow-wrap:anywhere}
-.windows{width:100%;height:auto;max-width:820px;display:block;margin:.6rem 0}
+.windows{height:auto;max-width:100%;display:block;margin:.6rem 0}
 .windows text{font:11px var(--mono);fill:var(--fg)}
 .windows .cell{fill:var(--panel-2);stroke:var(--line)}
 .windows .pad{fill:url(#pad-hatch);stroke:var(--line)}
