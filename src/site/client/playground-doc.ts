@@ -1,0 +1,231 @@
+/**
+ * The playground's reading of the editor text, without a DOM: parse it (`parseNetwork`), analyse
+ * it (`analyze`), and place every diagnostic on a line and column of the text, so the page can
+ * list them, mark their lines and jump to them. Pure; the tests run it in Node.
+ */
+import { analyze, type Analysis, type Diagnostic } from '../../analysis/analyze.js';
+import { parseNetwork } from '../../graph/json.js';
+import type { Graph } from '../../graph/types.js';
+
+/** A JSON path as a key: `layers.3.out_channels`. */
+export const pathKey = (p: readonly (string | number)[]): string => p.join('.');
+
+export interface Span {
+  /** Character offsets of the value (for an object member also covering its key). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Where each value of a JSON document is: JSON path key → span (the member's key through its
+ * value, so selecting it shows `"out_channels": 16`). Returns null for text that is not valid
+ * JSON — `parseNetwork` reports where that breaks.
+ */
+export function jsonSpans(text: string): Map<string, Span> | null {
+  const spans = new Map<string, Span>();
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  const fail = (): never => {
+    throw new SyntaxError(`at ${i}`);
+  };
+  const str = (): string => {
+    if (text[i] !== '"') fail();
+    const start = i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    if (i >= text.length) fail();
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: (string | number)[], from: number): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') i++;
+      else {
+        for (;;) {
+          ws();
+          const keyAt = i;
+          const k = str();
+          ws();
+          if (text[i++] !== ':') fail();
+          value([...path, k], keyAt);
+          ws();
+          if (text[i] === ',') i++;
+          else if (text[i] === '}') {
+            i++;
+            break;
+          } else fail();
+        }
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') i++;
+      else {
+        for (let n = 0; ; n++) {
+          ws();
+          value([...path, n], i);
+          ws();
+          if (text[i] === ',') i++;
+          else if (text[i] === ']') {
+            i++;
+            break;
+          } else fail();
+        }
+      }
+    } else if (c === '"') str();
+    else {
+      const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += (m as RegExpExecArray)[0].length;
+    }
+    spans.set(pathKey(path), { start: from, end: i });
+  };
+  try {
+    value([], (ws(), i));
+    ws();
+    if (i !== text.length) fail();
+  } catch {
+    return null;
+  }
+  return spans;
+}
+
+/** 1-based line and column of a character offset. */
+export function lineCol(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const line = before.split('\n').length;
+  return { line, column: before.length - before.lastIndexOf('\n') };
+}
+
+/** Character offsets of a 1-based line (without its newline); clamped to the text. */
+export function lineSpan(text: string, line: number): Span {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  const nl = text.indexOf('\n', start);
+  return { start, end: nl < 0 ? text.length : nl };
+}
+
+export interface Item {
+  severity: Diagnostic['severity'];
+  /** `json` (the document's syntax or schema) or `analysis` (shapes, channels). */
+  source: 'json' | 'analysis';
+  message: string;
+  fix?: string;
+  formula?: string;
+  /** The layer's path, if the diagnostic names one. */
+  layer: string;
+  /** Where to put the cursor; null when nothing in the text can be pointed at. */
+  line: number | null;
+  column: number | null;
+  span: Span | null;
+}
+
+export interface Reading {
+  /** The validated network, or null if the text does not describe one. */
+  graph: Graph | null;
+  analysis: Analysis | null;
+  items: Item[];
+  /** Lines that carry an error (for the gutter). */
+  errorLines: number[];
+}
+
+/** The span of `path`, or of its nearest ancestor that exists in the document. */
+function spanOf(spans: Map<string, Span> | null, path: readonly (string | number)[]): Span | null {
+  if (!spans) return null;
+  for (let n = path.length; n >= 0; n--) {
+    const s = spans.get(pathKey(path.slice(0, n)));
+    if (s && (n > 0 || path.length === 0)) return s;
+  }
+  return null;
+}
+
+/** Index in the document's `layers` of the layer with this path (the JSON path of analysis diagnostics). */
+function layerIndex(doc: unknown, path: string): number {
+  const layers = (doc as { layers?: unknown } | null)?.layers;
+  if (!Array.isArray(layers)) return -1;
+  return layers.findIndex((l) => (l as { path?: unknown } | null)?.path === path);
+}
+
+/** Everything the page shows about the text: the network (if any), its analysis, and the diagnostics placed in the text. */
+export function readNetwork(text: string): Reading {
+  const parsed = parseNetwork(text);
+  let analysis: Analysis | null = null;
+  let diags: Array<Diagnostic & { source: Item['source'] }> = parsed.diagnostics.map((d) => ({ ...d, source: 'json' as const }));
+  if (parsed.graph) {
+    analysis = analyze(parsed.graph);
+    diags = analysis.diagnostics.map((d) => ({ ...d, source: 'analysis' as const }));
+  }
+  let spans: Map<string, Span> | null | undefined;
+  let doc: unknown;
+  const lazySpans = () => (spans === undefined ? (spans = jsonSpans(text)) : spans);
+  const lazyDoc = () => {
+    if (doc === undefined) {
+      try {
+        doc = JSON.parse(text);
+      } catch {
+        doc = null;
+      }
+    }
+    return doc;
+  };
+  const items: Item[] = diags.map((d) => {
+    let span: Span | null = null;
+    let at: { line: number; column: number } | null = null;
+    // JSON syntax errors carry their line and column in the message (parseNetwork's `locate`).
+    const syntax = /at line (\d+), column (\d+)/.exec(d.message);
+    if (syntax) {
+      at = { line: Number(syntax[1]), column: Number(syntax[2]) };
+      span = lineSpan(text, at.line);
+    } else {
+      let jsonPath = d.jsonPath;
+      if ((!jsonPath || jsonPath.length === 0) && d.path) {
+        const idx = layerIndex(lazyDoc(), d.path);
+        if (idx >= 0) jsonPath = ['layers', idx];
+      }
+      // An unknown field: point at the field itself, not the whole layer.
+      const unknown = /unknown fields? "([^"]+)"/.exec(d.message);
+      if (jsonPath && unknown) span = lazySpans()?.get(pathKey([...jsonPath, unknown[1] as string])) ?? null;
+      if (jsonPath && !span) span = spanOf(lazySpans(), jsonPath);
+      if (span) at = lineCol(text, span.start);
+    }
+    return {
+      severity: d.severity,
+      source: d.source,
+      message: d.message,
+      ...(d.fix ? { fix: d.fix } : {}),
+      ...(d.formula ? { formula: d.formula } : {}),
+      layer: d.path,
+      line: at?.line ?? null,
+      column: at?.column ?? null,
+      span,
+    };
+  });
+  const errorLines = [...new Set(items.filter((i) => i.severity === 'error' && i.line !== null).map((i) => i.line as number))].sort((a, b) => a - b);
+  return { graph: parsed.graph, analysis, items, errorLines };
+}
+
+/** The line of the layer `path` in the text (for following a selection in the graph), or null. */
+export function layerLine(text: string, path: string): number | null {
+  const idx = layerIndex(
+    (() => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return null;
+      }
+    })(),
+    path,
+  );
+  if (idx < 0) return null;
+  const s = jsonSpans(text)?.get(pathKey(['layers', idx]));
+  return s ? lineCol(text, s.start).line : null;
+}
