@@ -19,6 +19,7 @@ import { dirname, join, posix } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { formatCount, formatInt } from '../analysis/format.js';
 import { ZOO } from '../graph/zoo/index.js';
+import { THEMES, tokenCSS } from '../ui/render/theme.js';
 import { PAGE_MODULES } from './pages.js';
 import { esc, FAVICON, graphFigure, LANGS, outputPath, pageContext, precompute, precomputedLayouts, shell } from './shell.js';
 import type { SitePage } from './types.js';
@@ -43,6 +44,12 @@ export interface BuildReport {
   brokenLinks: string[];
   ms: number;
 }
+
+/**
+ * The build-time picture inside a <cnn-graph theme="auto"> reads the element's tokens with light
+ * fallbacks; in a dark page it takes the dark tokens too, so nothing flashes light before the upgrade.
+ */
+const PREVIEW_DARK = `\n/* Generated from THEMES.dark (src/ui/render/theme.ts): the pre-upgrade pictures in dark mode. */\n@media (prefers-color-scheme: dark) {\n  cnn-graph[theme="auto"] > svg { ${tokenCSS(THEMES.dark)} }\n}\n`;
 
 /** Client scripts every page loads, before the page's own. Empty for now: the elements do the work. */
 const SITE_SCRIPTS: string[] = [];
@@ -89,7 +96,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
 
   copyAssets(dist, out, log);
   writeFileSync(join(out, 'favicon.svg'), FAVICON);
-  writeFileSync(join(out, 'site.css'), readFileSync(join(repo, 'src/site/site.css'), 'utf8'));
+  writeFileSync(join(out, 'site.css'), readFileSync(join(repo, 'src/site/site.css'), 'utf8') + PREVIEW_DARK);
   // A static host that runs Jekyll (GitHub Pages) would otherwise hide nothing here, but would rewrite nothing either.
   writeFileSync(join(out, '.nojekyll'), '');
 

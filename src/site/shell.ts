@@ -257,7 +257,7 @@ export async function graphFigure(ctx: PageContext, id: string, options: FigureO
     options.height ? `style="--cnn-height:${esc(options.height)};height:${esc(options.height)}"` : '',
   ].filter(Boolean);
   const el = `<cnn-graph ${attrs.join(' ')}>${uniqueIds(pre.svg, n)}</cnn-graph>`;
-  const summary = options.summary ? `\n<cnn-summary for="${esc(elementId)}"></cnn-summary>` : '';
+  const summary = options.summary ? `\n<cnn-summary for="${esc(elementId)}" theme="auto"></cnn-summary>` : '';
   if (options.bare) return el + summary;
   return `<figure class="graph-figure${options.className ? ` ${esc(options.className)}` : ''}">
 ${el}${options.caption ? `\n<figcaption>${options.caption}</figcaption>` : ''}

@@ -71,7 +71,7 @@ describe('graphFigure', () => {
     const ctx = pageContext('zh', 'models/lenet5/index.html');
     const html = await graphFigure(ctx, 'lenet5', { summary: true, expand: 'all' });
     expect(html).toMatch(/^<figure class="graph-figure">\n<cnn-graph id="graph-lenet5" model="lenet5" expand="all" theme="auto" toolbar layouts="\.\.\/\.\.\/\.\.\/layouts\/lenet5\.json"><svg /);
-    expect(html).toContain('<cnn-summary for="graph-lenet5"></cnn-summary>');
+    expect(html).toContain('<cnn-summary for="graph-lenet5" theme="auto"></cnn-summary>');
     // Ids inside the inline SVG are made unique per figure, references follow.
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toContain('cnn-arrow-f1');
