@@ -1,6 +1,8 @@
 // The train panel's bundle:
 //   dist/cnn-train.js             one self-contained ESM file defining <cnn-train>, with tfjs
 //                                 (core, layers, webgl, cpu) and tfjs-backend-wasm inside
+//   dist/cnn-train-json.js        the JSON network loader (and its schema library), imported
+//                                 only for a <cnn-graph src=…>, from next to cnn-train.js
 //   dist/tfjs-backend-wasm*.wasm  the WASM backend's binaries; the panel finds them next to
 //                                 the script (import.meta.url), or where its `wasm` attribute says
 //   dist/cnn-train.meta.json      esbuild metafile
@@ -8,7 +10,7 @@
 // by default. See docs/train.md for what must sit where when the files are served elsewhere.
 // It never defines <cnn-graph>: the build fails if that element's module gets in.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,16 +41,22 @@ const tfjsParts = {
   },
 };
 
+/** The JSON loader stays out of the main file: `import('../../graph/json.js')` → `./cnn-train-json.js`. */
+const jsonExternal = {
+  name: 'json-external',
+  setup(b) {
+    b.onResolve({ filter: /graph\/json\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: './cnn-train-json.js', external: true } : undefined));
+  },
+};
+
 export default async function buildTrain({ quiet = false } = {}) {
   await mkdir(dist, { recursive: true });
+  // An earlier build split code into this folder; nothing loads it any more.
+  await rm(join(dist, 'cnn-train-chunks'), { recursive: true, force: true });
   const result = await build({
     entryPoints: { 'cnn-train': 'src/ui/cnn-train/cnn-train.ts' },
     outdir: dist,
-    // Lazily imported parts (the JSON network loader and its schema library, used only for a
-    // <cnn-graph src=…>) go to dist/cnn-train-chunks/, loaded on demand relative to the script.
-    splitting: true,
-    chunkNames: 'cnn-train-chunks/[name]-[hash]',
-    plugins: [tfjsParts],
+    plugins: [tfjsParts, jsonExternal],
     bundle: true,
     minify: true,
     metafile: true,
@@ -63,6 +71,19 @@ export default async function buildTrain({ quiet = false } = {}) {
     external: ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'url', 'util'],
     // tfjs's `process.env` probes: there is no process in the page.
     define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  await build({
+    entryPoints: { 'cnn-train-json': 'src/graph/json.ts' },
+    outdir: dist,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    legalComments: 'eof',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    tsconfig: join(root, 'tsconfig.json'),
   });
   const out = relative(root, join(dist, 'cnn-train.js'));
   const inputs = Object.keys(result.metafile.outputs[out]?.inputs ?? {});
