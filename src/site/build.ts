@@ -16,12 +16,10 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { analyze } from '../analysis/analyze.js';
-import { formatCount, formatInt } from '../analysis/format.js';
 import { ZOO } from '../graph/zoo/index.js';
 import { THEMES, tokenCSS } from '../ui/render/theme.js';
 import { PAGE_MODULES } from './pages.js';
-import { esc, FAVICON, graphFigure, LANGS, outputPath, pageContext, precompute, precomputedLayouts, shell } from './shell.js';
+import { FAVICON, LANGS, outputPath, pageContext, precompute, precomputedLayouts, shell } from './shell.js';
 import type { SitePage } from './types.js';
 
 export interface BuildOptions {
@@ -60,7 +58,6 @@ const ALWAYS: readonly string[] = ['auto', 'none'];
 export async function loadPages(): Promise<SitePage[]> {
   const pages: SitePage[] = [];
   for (const load of PAGE_MODULES) pages.push(...(await load()));
-  if (!pages.some((p) => p.path.startsWith('models/'))) pages.push(...fallbackModelPages());
   return pages;
 }
 
@@ -230,22 +227,3 @@ export function checkLinks(out: string, files: readonly string[]): string[] {
   }
   return broken;
 }
-
-/** Until src/site/pages/models.ts registers the real model pages: the graph and summary of each network, as before. */
-function fallbackModelPages(): SitePage[] {
-  return ZOO.map((e) => ({
-    path: `models/${e.id}/index.html`,
-    section: 'networks' as const,
-    title: { en: e.title, zh: e.title },
-    description: { en: e.summary, zh: e.summary },
-    async body(ctx) {
-      const a = analyze(e.build());
-      return `<h1>${esc(e.title)}</h1>
-<p class="lead">${esc(e.summary)}.</p>
-<p class="num">${ctx.t('Parameters', '参数量')} ${formatInt(a.totals.params)} · MACs ${formatCount(a.totals.macs)} · ${ctx.t('input', '输入')} ${a.input.join('×')} → ${ctx.t('output', '输出')} ${a.output ? a.output.join('×') : '—'}</p>
-${await graphFigure(ctx, e.id, { summary: true })}
-<p class="muted">${ctx.t('Source', '出处')}: ${esc(e.source)}</p>`;
-    },
-  }));
-}
-
