@@ -47,8 +47,8 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
 <p>第一个卷积层用 11×11 的大滤波器、步幅 4，迅速缩小图像；后面的卷积层用 5×5，再用 3×3。全连接部分很宽——两个 4096 的隐藏层——参数也就都集中在这里。</p>`,
     },
     look: {
-      en: 'Compare the two columns below: the convolutions do almost all of the multiply–accumulates, the fully connected layers hold most of the parameters — the computed shares say how much.',
-      zh: '对比下面两列：乘加几乎都由卷积层完成，参数却大多在全连接层——具体比例见下面的计算。',
+      en: 'Compare the parameter and MAC columns of the table: the convolutions do almost all of the multiply–accumulates, the fully connected layers hold most of the parameters — the computed shares say how much.',
+      zh: '对比表中参数和乘加两列：乘加几乎都由卷积层完成，参数却大多在全连接层——具体比例见下面的计算。',
     },
     concepts: ['output-size', 'pooling', 'multi-channel'],
   },
@@ -93,13 +93,13 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
     },
     idea: {
       en: `<p>Which filter size is right — 1×1, 3×3 or 5×5? The Inception block does not choose: it runs them side by side, four parallel branches (1×1; 1×1 then 3×3; 1×1 then 5×5; 3×3 max pooling then 1×1), keeps the height and width equal in all of them, and concatenates their outputs along the channel axis. Training decides how much each branch matters.</p>
-<p>Run naively, the 3×3 and 5×5 branches would be expensive on a wide input. The 1×1 convolutions in front of them first reduce the channels, so the large filters work on a thin input — the computed savings for every block are below. The network ends like NiN, with global average pooling and a single fully connected layer, and the paper adds two auxiliary classifiers in the middle, whose losses (weight 0.3) help the gradient reach the early layers during training and are dropped at inference.</p>`,
+<p>Run naively, the 3×3 and 5×5 branches would be expensive on a wide input. The 1×1 convolutions in front of them first reduce the channels, so the large filters work on a thin input — the computed savings for every block are below. The paper’s network ends like NiN, with global average pooling and a single fully connected layer, and adds two auxiliary classifiers in the middle, whose losses (weight 0.3) help the gradient reach the early layers during training and are dropped at inference.</p>`,
       zh: `<p>滤波器该用多大——1×1、3×3 还是 5×5？Inception 块不做选择：它让四条路径并行（1×1；1×1 后接 3×3；1×1 后接 5×5；3×3 最大汇聚后接 1×1），各条路径的高和宽保持一致，输出在通道维上拼接。哪条路径更重要，由训练来决定。</p>
-<p>如果直接运行，3×3 和 5×5 路径在通道很多的输入上代价很高。它们前面的 1×1 卷积先降维（减少通道数），大滤波器就只在“薄”的输入上工作——每个块省下多少，下面逐一算出。网络的结尾和 NiN 一样：全局平均池化加一个全连接层。论文还在中间加了两个辅助分类器，训练时它们的损失（权重 0.3）帮助梯度传到前面的层，推理时去掉。</p>`,
+<p>如果直接运行，3×3 和 5×5 路径在通道很多的输入上代价很高。它们前面的 1×1 卷积先降维（减少通道数），大滤波器就只在“薄”的输入上工作——每个块省下多少，下面逐一算出。论文中网络的结尾和 NiN 一样：全局平均池化加一个全连接层；论文还在中间加了两个辅助分类器，训练时它们的损失（权重 0.3）帮助梯度传到前面的层，推理时去掉。</p>`,
     },
     look: {
-      en: 'Look at the 1×1 reductions in each Inception block and at the head: one fully connected layer after the average pooling instead of AlexNet’s three.',
-      zh: '请留意每个 Inception 块里的 1×1 降维，以及输出部分：平均池化后只有一个全连接层，而不是 AlexNet 的三个。',
+      en: 'Look at the 1×1 convolutions in front of the 3×3 and 5×5 convolutions of each Inception block: they decide what the block costs.',
+      zh: '请留意每个 Inception 块里 3×3 和 5×5 卷积前面的 1×1 卷积：块的代价由它们决定。',
     },
     concepts: ['one-by-one', 'auxiliary', 'nin-gap'],
   },
@@ -110,9 +110,9 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
     },
     idea: {
       en: `<p>Making a plain network deeper eventually makes it worse — not from overfitting, since the training error rises too. A deeper network could in principle copy a shallower one and set the extra layers to the identity, but that turns out to be hard to learn. A <em>residual block</em> makes it easy: its layers compute a correction F(x) and the block outputs F(x) + x. If nothing useful is left to learn, the layers only have to push F towards zero.</p>
-<p>The addition also helps the gradient: the derivative of F(x) + x with respect to x is F′(x) + 1, so the signal going back through the shortcut is never multiplied down to nothing, however many blocks there are (the notes explain the vanishing gradient this way). When a block changes the number of channels or halves the size, the shortcut cannot be the identity and becomes a 1×1 convolution with stride, the <em>projection</em>. The deeper ResNets use <em>bottleneck</em> blocks (1×1 to reduce, 3×3, 1×1 to expand) to keep the cost of depth down, and all of them end with global average pooling and one fully connected layer.</p>`,
+<p>The addition also helps the gradient: the derivative of F(x) + x with respect to x is F′(x) + 1, so the signal going back through the shortcut is never multiplied down to nothing, however many blocks there are (the notes explain the vanishing gradient this way). When a block changes the number of channels or halves the size, the shortcut cannot be the identity and becomes a 1×1 convolution with stride, the <em>projection</em>. The deeper ResNets use <em>bottleneck</em> blocks (1×1 to reduce, 3×3, 1×1 to expand) to keep the cost of depth down, and the ImageNet versions end with global average pooling and one fully connected layer.</p>`,
       zh: `<p>普通网络一味加深，最终会变差——并非过拟合，因为训练误差也上升了。理论上更深的网络可以照搬较浅的网络，再把多出的层设为恒等映射，但这恰恰很难学到。<em>残差块</em>让它变得容易：块内的层只计算一个修正量 F(x)，块的输出是 F(x) + x。如果没有什么可学的，这些层只需把 F 推向零。</p>
-<p>加法也帮助了梯度：F(x) + x 对 x 的导数是 F′(x) + 1，经过捷径传回的信号不会被一路乘到零，不管有多少个块（讲义正是这样解释梯度消失的）。当一个块改变通道数或把尺寸减半时，捷径不能是恒等映射，而是一个带步幅的 1×1 卷积，称为<em>投影</em>。更深的 ResNet 使用<em>瓶颈</em>块（1×1 降维、3×3、1×1 升维）来控制加深的代价；所有版本都以全局平均池化和一个全连接层结束。</p>`,
+<p>加法也帮助了梯度：F(x) + x 对 x 的导数是 F′(x) + 1，经过捷径传回的信号不会被一路乘到零，不管有多少个块（讲义正是这样解释梯度消失的）。当一个块改变通道数或把尺寸减半时，捷径不能是恒等映射，而是一个带步幅的 1×1 卷积，称为<em>投影</em>。更深的 ResNet 使用<em>瓶颈</em>块（1×1 降维、3×3、1×1 升维）来控制加深的代价；ImageNet 上的各个版本都以全局平均池化和一个全连接层结束。</p>`,
     },
     look: {
       en: 'Each residual block appears in the graph as a box with two paths joined by an addition; the blocks and their shortcuts are listed below.',

@@ -6,7 +6,7 @@
  * heads, the residual blocks, where the notes' arithmetic differs — the notes' training preset
  * with a `<cnn-train>` panel loaded only when opened (client script `model`), and links.
  */
-import { formatCount, formatInt, formatPercent, formatShape } from '../../analysis/format.js';
+import { formatBytes, formatCount, formatInt, formatPercent, formatShape } from '../../analysis/format.js';
 import { ZOO, type ZooEntry } from '../../graph/zoo/index.js';
 import { modelInsights, notesChecks, type GapSaving, type Head, type InceptionBlock, type ModelInsights, type NotesCheck, type ResidualSummary, type Share } from '../insights.js';
 import { FAMILY_TEXT } from '../models/families.js';
@@ -51,7 +51,7 @@ const STYLE = `<style>
 .model-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.5rem 1.5rem;margin:1rem 0}
 .model-facts div{border-left:3px solid var(--accent,#4f7cff);padding-left:.6rem}
 .model-facts dt{font-size:.8rem;opacity:.75}
-.model-facts dd{margin:0;font-variant-numeric:tabular-nums;font-weight:600}
+.model-facts dd{margin:0;overflow-wrap:anywhere;font-variant-numeric:tabular-nums;font-weight:600}
 .crumbs{font-size:.9rem;opacity:.85}
 td.share{position:relative;min-width:6.5rem}
 .share-bar{position:absolute;left:0;top:15%;bottom:15%;width:var(--w);background:color-mix(in srgb,var(--accent,#4f7cff) 22%,transparent);border-radius:2px;z-index:-1}
@@ -96,7 +96,7 @@ ${item(t('Parameters', '参数量'), `${formatInt(a.totals.params)} <span class=
 ${item(t('MACs per image', '每张图的乘加次数'), `${formatInt(a.totals.macs)} <span class="muted">(${formatCount(a.totals.macs)})</span>`)}
 ${item(t('Input', '输入'), formatShape(a.input))}
 ${item(t('Output', '输出'), formatShape(a.output))}
-${item(t('Weights at float32', '权重（float32）'), `${formatCount(a.totals.paramBytes)}B`)}
+${item(t('Weights at float32', '权重（float32）'), formatBytes(a.totals.paramBytes))}
 ${item(t('Source', '出处'), esc(e.source))}
 </dl>`;
 }
@@ -120,16 +120,17 @@ function whereItLives(ctx: PageContext, e: ZooEntry, ins: ModelInsights): string
   }
   const [conv, linear, other] = ins.split as [ModelInsights['split'][0], ModelInsights['split'][0], ModelInsights['split'][0]];
   const parts = [
-    `${t('convolutions', '卷积层')} (${conv.layers}): ${pct(conv.params, a.totals.params)} ${t('of the parameters', '的参数')}, ${pct(conv.macs, a.totals.macs)} ${t('of the MACs', '的乘加')}`,
-    linear.layers ? `${t('fully connected layers', '全连接层')} (${linear.layers}): ${pct(linear.params, a.totals.params)} ${t('of the parameters', '的参数')}, ${pct(linear.macs, a.totals.macs)} ${t('of the MACs', '的乘加')}` : '',
-    other.params ? `${t('batch normalisation', '批量归一化')} (${other.layers}): ${pct(other.params, a.totals.params)} ${t('of the parameters', '的参数')}` : '',
+    t(`convolutions (${conv.layers}): ${pct(conv.params, a.totals.params)} of the parameters, ${pct(conv.macs, a.totals.macs)} of the MACs`, `卷积层（${conv.layers} 层）：${pct(conv.params, a.totals.params)} 的参数，${pct(conv.macs, a.totals.macs)} 的乘加`),
+    linear.layers ? t(`fully connected layers (${linear.layers}): ${pct(linear.params, a.totals.params)} of the parameters, ${pct(linear.macs, a.totals.macs)} of the MACs`, `全连接层（${linear.layers} 层）：${pct(linear.params, a.totals.params)} 的参数，${pct(linear.macs, a.totals.macs)} 的乘加`) : '',
+    other.params ? t(`batch normalisation (${other.layers}): ${pct(other.params, a.totals.params)} of the parameters`, `批量归一化（${other.layers} 层）：${pct(other.params, a.totals.params)} 的参数`) : '',
   ].filter(Boolean);
-  out.push(`<p>${t('By kind', '按层的种类')}: ${parts.join(t('; ', '；'))}.</p>`);
+  out.push(`<p>${t('By kind', '按层的种类')}${t(': ', '：')}${parts.join(t('; ', '；'))}${t('.', '。')}</p>`);
   const topStageM = [...ins.stages].filter((s) => !s.aux).sort((x, y) => y.macs - x.macs)[0];
   const topStageP = [...ins.stages].sort((x, y) => y.params - x.params)[0];
   if (topStageM && topStageP) {
-    out.push(`<p>${t('Most parameters', '参数最多的部分')}: ${code(topStageP.path)} (${pct(topStageP.paramShare)})${t('; most MACs', '；乘加最多的部分')}: ${code(topStageM.path)} (${sharePct(topStageM.macShare)}).${ins.analysis.totals.auxParams ? ' ' + t(`The auxiliary classifiers hold ${pct(a.totals.auxParams, a.totals.params)} of the parameters and run only in training.`, `辅助分类器占 ${pct(a.totals.auxParams, a.totals.params)} 的参数，只在训练时运行。`) : ''}</p>`);
+    out.push(`<p>${t('Most parameters', '参数最多的部分')}${t(': ', '：')}${code(topStageP.path)} (${pct(topStageP.paramShare)})${t('; most MACs', '；乘加最多的部分')}${t(': ', '：')}${code(topStageM.path)} (${sharePct(topStageM.macShare)})${t('.', '。')}${ins.analysis.totals.auxParams ? ' ' + t(`The auxiliary classifiers hold ${pct(a.totals.auxParams, a.totals.params)} of the parameters and run only in training.`, `辅助分类器占 ${pct(a.totals.auxParams, a.totals.params)} 的参数，只在训练时运行。`) : ''}</p>`);
   }
+  out.push(`<p class="muted">${esc(FAMILY_TEXT[e.family].look[ctx.lang])}</p>`);
   const stageRows = ins.stages.map(
     (s: Share) => `<tr><th scope="row">${code(s.path)}${s.aux ? ` <span class="muted">${t('(training only)', '（仅训练）')}</span>` : ''}</th><td>${esc(s.type)}</td><td class="num">${formatShape(s.outputShape)}</td><td class="num">${formatInt(s.params)}</td>${bar(s.paramShare)}<td class="num">${formatInt(s.macs)}</td>${bar(s.macShare)}</tr>`,
   );
@@ -142,8 +143,7 @@ function whereItLives(ctx: PageContext, e: ZooEntry, ins: ModelInsights): string
     ),
   );
   const top = ins.topLayers.map((s) => `<li>${code(s.path)} ${esc(s.type)}: ${formatInt(s.params)} (${pct(s.paramShare)})</li>`).join('');
-  out.push(`<p>${t('The layers with the most parameters', '参数最多的几层')}:</p><ol class="num">${top}</ol>`);
-  out.push(`<p class="muted">${esc(FAMILY_TEXT[e.family].look[ctx.lang])}</p>`);
+  out.push(`<p>${t('The layers with the most parameters:', '参数最多的几层：')}</p><ol class="num">${top}</ol>`);
   return out.join('\n');
 }
 
@@ -294,7 +294,7 @@ function notesSection(ctx: PageContext, ins: ModelInsights, checks: NotesCheck[]
     if (ex.kind === 'bottleneck') {
       const [C, H, W] = ex.config.input;
       const what = ex.quantity === 'macs' ? t('multiply–accumulates', '乘加次数') : t('parameters', '参数量');
-      items.push(`<li>${t(`The notes’ 1×1 example (${esc(ex.source)}): ${C}×${H}×${W} → ${ex.config.out} with a ${ex.config.kernel}×${ex.config.kernel} convolution, directly or through a 1×1 reduction to ${ex.config.reduce}. The notes print ${what}`, `讲义中的 1×1 例子（${esc(ex.source)}）：${C}×${H}×${W} 经 ${ex.config.kernel}×${ex.config.kernel} 卷积到 ${ex.config.out} 个通道，直接做或先用 1×1 降到 ${ex.config.reduce}。讲义给出的${what}为`)} ${formatInt(c.printed.a)} / ${formatInt(c.printed.b)}; ${t('computed', '计算结果')}: <b>${formatInt(c.computed.a)}</b> / <b>${formatInt(c.computed.b)}</b>. ${
+      items.push(`<li>${t(`The notes’ 1×1 example (${esc(ex.source)}): ${C}×${H}×${W} → ${ex.config.out} with a ${ex.config.kernel}×${ex.config.kernel} convolution, directly or through a 1×1 reduction to ${ex.config.reduce}. The notes print ${what}`, `讲义中的 1×1 例子（${esc(ex.source)}）：${C}×${H}×${W} 经 ${ex.config.kernel}×${ex.config.kernel} 卷积到 ${ex.config.out} 个通道，直接做或先用 1×1 降到 ${ex.config.reduce}。讲义给出的${what}为`)} ${formatInt(c.printed.a)} / ${formatInt(c.printed.b)}${t('; computed: ', '；计算结果：')}<b>${formatInt(c.computed.a)}</b> / <b>${formatInt(c.computed.b)}</b>${t('. ', '。')}${
         c.agree
           ? t('They agree.', '两者一致。')
           : t(
@@ -303,7 +303,7 @@ function notesSection(ctx: PageContext, ins: ModelInsights, checks: NotesCheck[]
             )
       }</li>`);
     } else {
-      items.push(`<li>${t(`The notes’ stacked-kernel example (${esc(ex.source)}): one ${ex.config.kernel}×${ex.config.kernel} convolution against a stack of 3×3 convolutions with the same receptive field, C channels in and out, bias-free. The notes give`, `讲义中堆叠卷积核的例子（${esc(ex.source)}）：一个 ${ex.config.kernel}×${ex.config.kernel} 卷积与感受野相同的一叠 3×3 卷积对比，输入输出都是 C 个通道、无偏置。讲义给出`)} ${c.printed.a}C² / ${c.printed.b}C²; ${t(`computed with C = ${ex.config.channels}`, `取 C = ${ex.config.channels} 计算`)}: <b>${formatInt(c.comparison.variants[0].params)}</b> = ${c.computed.a}C², <b>${formatInt(c.comparison.variants[1].params)}</b> = ${c.computed.b}C². ${c.agree ? t('They agree.', '两者一致。') : t('They differ.', '两者不一致。')}</li>`);
+      items.push(`<li>${t(`The notes’ stacked-kernel example (${esc(ex.source)}): one ${ex.config.kernel}×${ex.config.kernel} convolution against a stack of 3×3 convolutions with the same receptive field, C channels in and out, bias-free. The notes give`, `讲义中堆叠卷积核的例子（${esc(ex.source)}）：一个 ${ex.config.kernel}×${ex.config.kernel} 卷积与感受野相同的一叠 3×3 卷积对比，输入输出都是 C 个通道、无偏置。讲义给出`)} ${c.printed.a}C² / ${c.printed.b}C²${t(`; computed with C = ${ex.config.channels}: `, `；取 C = ${ex.config.channels} 计算：`)}<b>${formatInt(c.comparison.variants[0].params)}</b> = ${c.computed.a}C², <b>${formatInt(c.comparison.variants[1].params)}</b> = ${c.computed.b}C²${t('. ', '。')}${c.agree ? t('They agree.', '两者一致。') : t('They differ.', '两者不一致。')}</li>`);
     }
   }
   const lead = ins.formulas.length
@@ -390,11 +390,11 @@ function linksSection(ctx: PageContext, e: ZooEntry): string {
   return `<nav class="model-links" aria-labelledby="links-h">
 <h2 id="links-h">${t('Where to go next', '接下来')}</h2>
 <div class="pager">
-<div>${prev ? `${t('Previous in the lineage', '谱系中的上一个')}: ${a(prev, 'prev')}` : ''}</div>
-<div>${next ? `${t('Next in the lineage', '谱系中的下一个')}: ${a(next, 'next')}` : ''}</div>
+<div>${prev ? `${t('Previous in the lineage: ', '谱系中的上一个：')}${a(prev, 'prev')}` : ''}</div>
+<div>${next ? `${t('Next in the lineage: ', '谱系中的下一个：')}${a(next, 'next')}` : ''}</div>
 </div>
-${family.length ? `<p>${t(`Other ${esc(e.family)} versions`, `${esc(e.family)} 的其他版本`)}: ${family.map((x) => `<a href="${esc(ctx.link(modelPath(x.id)))}">${esc(x.title)}</a>`).join(t(', ', '、'))}</p>` : ''}
-<p>${t('The ideas behind it', '相关概念')}:</p>
+${family.length ? `<p>${t(`Other ${esc(e.family)} versions: `, `${esc(e.family)} 的其他版本：`)}${family.map((x) => `<a href="${esc(ctx.link(modelPath(x.id)))}">${esc(x.title)}</a>`).join(t(', ', '、'))}</p>` : ''}
+<p>${t('The ideas behind it:', '相关概念：')}</p>
 <ul class="related">${concepts.join('')}</ul>
 </nav>`;
 }
@@ -417,14 +417,14 @@ export async function modelBody(ctx: PageContext, e: ZooEntry): Promise<string> 
   return `${STYLE}
 <p class="crumbs"><a href="${esc(ctx.link('index.html'))}#family-${esc(e.family.toLowerCase())}">${esc(e.family)}</a> · ${esc(String(e.year))}</p>
 <h1>${esc(e.title)}</h1>
-<p class="lead">${esc(v.label[ctx.lang])}. ${esc(fam.origin[ctx.lang])}</p>
+<p class="lead">${esc(fam.origin[ctx.lang])}</p>
 ${facts(ctx, e, ins)}
 ${figure}
 
 <section id="idea" aria-labelledby="idea-h">
 <h2 id="idea-h">${t('The idea', '思路')}</h2>
 ${fam.idea[ctx.lang]}
-<h3>${t('This version', '这个版本')}</h3>
+<h3>${t('This version', '这个版本')}${t(': ', '：')}${esc(v.label[ctx.lang])}</h3>
 ${v.body[ctx.lang]}
 </section>
 
