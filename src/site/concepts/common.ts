@@ -190,7 +190,10 @@ export const STYLE = `<style>
 .concept-pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.95rem}
 cnn-compare{display:block;margin:1rem 0;background:transparent}
 .calc cnn-compare{margin-bottom:0}
-.groups{max-width:520px;width:100%;height:auto;display:block}
+.groups{max-width:100%;height:auto;display:block}
+.residual-graph{height:560px;border:1px solid var(--line);border-radius:var(--radius);background:var(--panel);overflow:hidden}
+.residual-graph>svg{width:100%;height:100%}
+.residual-graph cnn-graph{height:100%;border:0}
 .groups text{font:11px var(--font);fill:var(--fg)}
 .groups .band{opacity:.35}
 </style>`;

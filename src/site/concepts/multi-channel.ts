@@ -88,7 +88,7 @@ export function groupsSVG(p: MultiChannelParams, t: (en: string, zh: string) => 
   for (let i = 0; i < co; i++) parts.push(`<rect x="390" y="${yi(i, co)}" width="40" height="${Math.max(1, (hgt - 20) / co - 1)}" fill="var(--panel-2)" stroke="var(--line)"/>`);
   parts.push(`<text x="90" y="12" text-anchor="middle">C_in = ${p.cin}${p.cin > max ? ' …' : ''}</text><text x="410" y="12" text-anchor="middle">C_out = ${p.cout}${p.cout > max ? ' …' : ''}</text>`);
   parts.push(`<text x="250" y="${hgt + 16}" text-anchor="middle">${g === 1 ? t('every output channel reads every input channel', '每个输出通道读取全部输入通道') : t(`${g} groups: each output channel reads ${p.cin / g} input channels`, `${g} 组：每个输出通道只读取 ${p.cin / g} 个输入通道`)}</text>`);
-  return `<svg class="groups" viewBox="0 0 500 ${hgt + 24}" role="img" aria-label="${esc(t(`Channels connected in ${g} group(s)`, `按 ${g} 组连接的通道`))}">${parts.join('')}</svg>`;
+  return `<svg class="groups" viewBox="0 0 500 ${hgt + 24}" width="500" role="img" aria-label="${esc(t(`Channels connected in ${g} group(s)`, `按 ${g} 组连接的通道`))}">${parts.join('')}</svg>`;
 }
 
 export const multiChannelCalc: Calculator<MultiChannelParams> = {
@@ -155,7 +155,7 @@ export const page = conceptPage('multi-channel', (ctx: PageContext) => {
     'PyTorch’s <code>groups</code> splits the channels: with groups = g, input and output channels are cut into g groups and each output channel reads only the C_in/g channels of its group, so the weights shrink g times. Both C_in and C_out must be divisible by g; try a value that does not divide them.',
     'PyTorch 的 <code>groups</code> 把通道分组：groups = g 时，输入和输出通道各分成 g 组，每个输出通道只读取本组的 C_in/g 个输入通道，权重因此少 g 倍。C_in 和 C_out 都必须能被 g 整除；试试一个不能整除的值。',
   )}</p>
-${calcSection(c, ctx.lang, fields, (s) => `${s.result}<div class="side">${s.picture}</div>
+${calcSection(c, ctx.lang, fields, (s) => `${s.result}${s.picture}
 <h3>${t('Against a fully connected layer', '与全连接层相比')}</h3>
 <p>${t('A fully connected layer between the same input and output sizes connects every input value to every output value, with no weight sharing:', '在同样的输入和输出尺寸之间放一个全连接层，每个输入值都连到每个输出值，没有权值共享：')}</p>
 <cnn-compare theme="auto" data-role="versus-dense"></cnn-compare>`)}

@@ -234,8 +234,8 @@ export const page: SitePage = conceptPage('output-size', (ctx: PageContext) => {
 ${calcSection(c, ctx.lang, fields, (s) => `${s.result}${s.notes}<h3>${t('The windows along H', '沿 H 方向的窗口')}</h3>${s.picture}<p class="muted">${t('Hatched: padding. Each row is one output position; filled squares are the positions the kernel reads.', '斜线格：填充。每一行是一个输出位置，实心方块是卷积核读取的位置。')}</p>`)}
 <h2>${t('ceil_mode (pooling only)', 'ceil_mode（仅汇聚层）')}</h2>
 <p>${t(
-      'MaxPool2d and AvgPool2d accept <code>ceil_mode=True</code>: round the division up instead of down, so a last window that hangs over the end still produces an output. One exception: a window that would <em>start</em> in the right padding is dropped, because it would see nothing but padding. GoogLeNet’s 3×3/2 pools use ceil_mode. Try H = 6, K = 3, S = 2, P = 1 with ceil_mode on.',
-      'MaxPool2d 和 AvgPool2d 可以设 <code>ceil_mode=True</code>：除法向上取整，于是伸出末尾的最后一个窗口也会产生输出。但有一个例外：如果窗口的<em>起点</em>已经落在右侧填充里，它只能看到填充，PyTorch 会丢弃它。GoogLeNet 的 3×3/2 汇聚就用了 ceil_mode。试试 H = 6、K = 3、S = 2、P = 1 并勾选 ceil_mode。',
+      'MaxPool2d and AvgPool2d accept <code>ceil_mode=True</code>: round the division up instead of down, so a last window that hangs over the end still produces an output. One exception: a window that would <em>start</em> in the right padding is dropped, because it would see nothing but padding. GoogLeNet’s 3×3/2 pools use ceil_mode. Try MaxPool2d with H = 5, K = 2, S = 2, P = 1: ceil_mode asks for one more window, which would start in the right padding.',
+      'MaxPool2d 和 AvgPool2d 可以设 <code>ceil_mode=True</code>：除法向上取整，于是伸出末尾的最后一个窗口也会产生输出。但有一个例外：如果窗口的<em>起点</em>已经落在右侧填充里，它只能看到填充，PyTorch 会丢弃它。GoogLeNet 的 3×3/2 汇聚就用了 ceil_mode。试试 MaxPool2d、H = 5、K = 2、S = 2、P = 1：勾选 ceil_mode 后本来会多出一个窗口，但它会从右侧填充里开始。',
     )}</p>
 <h2>${t('When PyTorch refuses', 'PyTorch 何时报错')}</h2>
 <p>${t(

@@ -30,10 +30,10 @@ export function exampleInput(h: number): number[][] {
  * count_include_pad divides by; clamped to `[0, L)` it is what is summed (and the divisor
  * without count_include_pad). A ceil_mode overhang past the padding never counts.
  */
-export function axisWindow(i: number, length: number, k: number, s: number, p: number): { start: number; end: number; padded: number } {
+export function axisWindow(i: number, length: number, k: number, s: number, p: number): { start: number; end: number; padded: number; padStart: number; padEnd: number } {
   const start = i * s - p;
   const end = Math.min(start + k, length + p);
-  return { start: Math.max(start, 0), end: Math.min(end, length), padded: end - start };
+  return { start: Math.max(start, 0), end: Math.min(end, length), padded: end - start, padStart: start, padEnd: end };
 }
 
 export interface PoolResult {
@@ -41,7 +41,7 @@ export interface PoolResult {
   input: number[][];
   out: number | null;
   /** Per output cell: value, divisor (average only), and the input window. */
-  cells: { value: number; divisor: number; rows: [number, number]; cols: [number, number] }[][];
+  cells: { value: number; divisor: number; inside: number; rows: [number, number]; cols: [number, number]; padRows: [number, number]; padCols: [number, number] }[][];
 }
 
 export function pool(p: PoolParams): PoolResult {
@@ -61,7 +61,7 @@ export function pool(p: PoolParams): PoolResult {
         for (let y = r.start; y < r.end; y++) for (let x = c.start; x < c.end; x++) vals.push(input[y][x]);
         const divisor = p.countIncludePad ? r.padded * c.padded : (r.end - r.start) * (c.end - c.start);
         const value = p.kind === 'max' ? Math.max(...vals) : vals.reduce((a, v) => a + v, 0) / divisor;
-        row.push({ value, divisor, rows: [r.start, r.end], cols: [c.start, c.end] });
+        row.push({ value, divisor, inside: vals.length, rows: [r.start, r.end], cols: [c.start, c.end], padRows: [r.padStart, r.padEnd], padCols: [c.padStart, c.padEnd] });
       }
       cells.push(row);
     }
@@ -79,8 +79,8 @@ function inputTable(r: PoolResult, p: PoolParams, t: (en: string, zh: string) =>
     const tds: string[] = [];
     for (let x = -p.p; x < n - p.p; x++) {
       const inside = y >= 0 && y < p.h && x >= 0 && x < p.h;
-      const inWin = hit && y >= hit.rows[0] - (p.countIncludePad ? 0 : 0) && y < hit.rows[1] && x >= hit.cols[0] && x < hit.cols[1];
-      tds.push(inside ? `<td${inWin ? ' class="hit"' : ''}>${r.input[y][x]}</td>` : `<td class="pad">${p.kind === 'max' ? '−∞' : '0'}</td>`);
+      const inWin = hit && y >= hit.padRows[0] && y < hit.padRows[1] && x >= hit.padCols[0] && x < hit.padCols[1];
+      tds.push(inside ? `<td${inWin ? ' class="hit"' : ''}>${r.input[y][x]}</td>` : `<td class="pad${inWin ? ' hit' : ''}">${p.kind === 'max' ? '−∞' : '0'}</td>`);
     }
     rows.push(`<tr>${tds.join('')}</tr>`);
   }
@@ -111,7 +111,7 @@ export const poolCalc: Calculator<PoolParams> = {
     const r = pool(p);
     if (r.out === null) return { result: problems(r.analysis.diagnostics, t), tables: '' };
     const rec = r.analysis.layers[0];
-    const edge = r.cells.flat().some((c) => c.divisor !== p.k * p.k);
+    const edge = r.cells.flat().some((c) => c.inside !== p.k * p.k);
     const note =
       p.kind === 'avg'
         ? edge

@@ -58,14 +58,29 @@ export const residualCalc: Calculator<ResidualParams> = {
     };
   },
   drive(root, p) {
-    const el = root.querySelector('cnn-graph');
-    if (el) (el as unknown as { graph: Graph | null }).graph = residualGraph(p);
+    // The build put a static picture of the default block here; the live element replaces it.
+    const host = root.querySelector('[data-graph-host]');
+    if (!host) return;
+    let el = host.querySelector('cnn-graph');
+    if (!el) {
+      el = document.createElement('cnn-graph');
+      el.id = 'residual-graph';
+      el.setAttribute('theme', 'auto');
+      el.setAttribute('toolbar', '');
+      (el as unknown as { graph: Graph | null }).graph = residualGraph(p);
+      host.replaceChildren(el);
+      return;
+    }
+    (el as unknown as { graph: Graph | null }).graph = residualGraph(p);
   },
 };
 
-export const page = conceptPage('residual', (ctx: PageContext) => {
+export const page = conceptPage('residual', async (ctx: PageContext) => {
   const t = ctx.t;
   const d = residualCalc.defaults;
+  // Build time only (elk in Node); the browser draws with the element.
+  const { renderNetworkSVG } = await import('../../ui/render/pipeline.js');
+  const picture = await renderNetworkSVG(residualGraph(d));
   const fields = [
     numField('cin', 'C_in', d.cin, { min: 1, max: 2048 }),
     numField('cout', 'C_out', d.cout, { min: 1, max: 2048 }),
@@ -94,7 +109,7 @@ export const page = conceptPage('residual', (ctx: PageContext) => {
     'The addition is element by element, so F(x) and x must have the same channels, height and width — the notes insist on this. The notes’ block keeps both (3×3 convolutions with padding 1, C → C), so the shortcut is the identity. When a block changes the channels or halves the resolution with stride 2, x must be projected: a 1×1 convolution with the same stride (ResNet’s option B). Change C_out or the stride below with an identity shortcut to see the analysis refuse the addition.',
     '相加是逐元素的，所以 F(x) 和 x 的通道数、高和宽都必须相同——笔记特别强调了这一点。笔记中的残差块两者都保持不变（padding 为 1 的 3×3 卷积，C → C），所以捷径就是恒等映射。当一个块改变通道数，或用步幅 2 把分辨率减半时，x 必须经过投影：一个步幅相同的 1×1 卷积（ResNet 的方案 B）。在下面用恒等捷径并改变 C_out 或步幅，就能看到分析器拒绝这次相加。',
   )}</p>
-${calcSection(residualCalc, ctx.lang, fields, (s) => `${s.result}<cnn-graph id="residual-graph" theme="auto" direction="down" style="--cnn-height:520px"></cnn-graph>`)}
+${calcSection(residualCalc, ctx.lang, fields, (s) => `${s.result}<div class="residual-graph" data-graph-host>${picture}</div>`)}
 <p><a href="${esc(ctx.link('models/resnet-mini/index.html'))}">${t('The lecture’s residual network', '课程中的残差网络')}</a> · <a href="${esc(ctx.link('models/torchvision-resnet18/index.html'))}">ResNet-18</a> · <a href="${esc(ctx.link('models/torchvision-resnet50/index.html'))}">ResNet-50</a></p>
 ${pager(ctx, 'residual')}`;
 });

@@ -168,13 +168,17 @@ export function compareFromAttributes(a: CompareAttributes, locale: Locale): Com
 /** `9.677…` → `9.68`, `27.4` → `27.4`, `150.2` → `150`. */
 export function formatRatio(r: number): string {
   if (!Number.isFinite(r)) return '∞';
-  const digits = r < 10 ? 2 : r < 100 ? 1 : 0;
-  return r.toFixed(digits).replace(/\.?0+$/, '');
+  if (r >= 100) return formatInt(r);
+  const digits = r < 10 ? 2 : 1;
+  return r.toFixed(digits).replace(/\.0+$|(\.\d*?)0+$/, '$1');
 }
 
 /** `0.8966…` → `89.7%`. */
 export function formatPct(f: number): string {
   const p = Math.abs(f) * 100;
+  // Never print a rounded 100% (or 0%) for something that is not.
+  if (p >= 99.95 && p < 100) return '>99.9%';
+  if (p > 0 && p < 0.01) return '<0.01%';
   return `${p >= 10 ? p.toFixed(1) : p.toFixed(2).replace(/\.?0+$/, '')}%`;
 }
 

@@ -10,7 +10,7 @@ export const styles = css`
     color: var(--cnn-fg);
     background: var(--cnn-bg);
     font-family: ${unsafeCSS(FONT_FAMILY)};
-    font-size: 13px;
+    font-size: 14px;
     line-height: 1.45;
   }
   :host([theme='dark']) {
@@ -62,7 +62,7 @@ export const styles = css`
     margin: 4px 0 8px;
     padding: 0;
     list-style: none;
-    font-weight: 600;
+    font-size: 15px;
   }
   table {
     border-collapse: collapse;
