@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run validate -- <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
 //                         [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--seed N]
-//                         [--backend webgl|wasm|cpu] [--swiftshader] [--json]
+//                         [--backend webgl|wasm|cpu] [--swiftshader] [--json] [--screenshot FILE.png]
 //
 // Trains a zoo network the way a reader would: through <cnn-train> in headless Chromium
 // (Debian's /usr/bin/chromium, or $CNN_CHROMIUM), on WebGL by default. With a GPU on the
@@ -27,7 +27,7 @@ const SWIFTSHADER_FLAGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshad
 // A real GPU in headless Chromium: ANGLE on Vulkan (what Chromium uses on Linux), blocklist off.
 const GPU_FLAGS = ['--enable-gpu', '--ignore-gpu-blocklist', '--use-angle=vulkan', '--enable-features=Vulkan'];
 
-const USAGE = 'usage: npm run validate -- <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N] [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--seed N] [--backend webgl|wasm|cpu] [--swiftshader] [--json]';
+const USAGE = 'usage: npm run validate -- <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N] [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--seed N] [--backend webgl|wasm|cpu] [--swiftshader] [--json] [--screenshot FILE.png]';
 
 class UsageError extends Error {}
 
@@ -50,6 +50,7 @@ function parse(argv) {
         backend: { type: 'string' },
         swiftshader: { type: 'boolean' },
         json: { type: 'boolean' },
+        screenshot: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -92,6 +93,7 @@ function parse(argv) {
     backend: pick('backend', ['webgl', 'wasm', 'cpu']) ?? 'webgl',
     swiftshader: Boolean(v.swiftshader),
     json: Boolean(v.json),
+    screenshot: v.screenshot ?? null,
   };
 }
 
@@ -200,7 +202,7 @@ async function main() {
   };
   process.on('SIGINT', onSigint);
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') log(`console ${m.type()}: ${m.text()}`);
@@ -239,6 +241,8 @@ async function main() {
       return { record, error, seconds: (performance.now() - started) / 1000, settings: el.settings, info: el.backendInfo, batchSize: r?.batchSize ?? null, lr: r?.lr ?? null, optimizer: r?.optimizer ?? null };
     }, settings);
     if (tty) process.stderr.write('\r\x1b[K');
+    // The panel as it ends (result, curves, confusion matrix), for the docs.
+    if (o.screenshot) await page.screenshot({ path: resolve(o.screenshot), fullPage: true });
     if (interrupted || (!out.record && !out.error)) {
       log('validate: stopped before the end; no result.');
       return 130;
