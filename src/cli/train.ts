@@ -103,6 +103,7 @@ function formatDuration(seconds: number): string {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+const signedPoints = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(100 * x).toFixed(2)} percentage points`;
 const rate = (x: number) => `${formatInt(Math.round(x))} samples/s`;
 
 function describeBackendInfo(b: BackendInfo): string {
@@ -161,7 +162,7 @@ function summaryText(r: TrainResult, graph: Graph, reference: number | null, pre
   const lines = [`${title} on ${DATASET_TITLES[r.dataset]}: test accuracy ${pct(r.testAccuracy)} (${formatInt(correct)} of ${formatInt(r.testSamples)} test images)`];
   if (reference !== null) {
     const full = r.trainSamples === 60_000 && r.epochs === presetEpochs;
-    lines.push(`  the notes report ${pct(reference)}${full ? '' : ` after ${presetEpochs ?? '?'} epochs on all 60,000 training images`}; difference ${((r.testAccuracy - reference) * 100).toFixed(2)} points`);
+    lines.push(`  the notes report ${pct(reference)}${full ? '' : ` after ${presetEpochs ?? '?'} epochs on all 60,000 training images`}; difference ${signedPoints(r.testAccuracy - reference)}`);
   }
   const losses = r.loss.map((l) => l.toFixed(4)).join(' → ');
   const opt = r.optimizer === 'adam' ? `Adam lr ${r.lr}` : `SGD lr ${r.lr}${r.momentum ? ` momentum ${r.momentum}` : ''}`;

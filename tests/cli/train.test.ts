@@ -72,6 +72,9 @@ describe('cnn-graph train (in-process)', () => {
     expect(m, r.stdout).not.toBeNull();
     expect(Number(m![1])).toBeCloseTo((100 * Number(m![2])) / 200, 2);
     expect(r.stdout).toContain('the notes report 97.94% after 5 epochs on all 60,000 training images');
+    const d = /difference ([−+])(\d+\.\d\d) percentage points/.exec(r.stdout);
+    expect(d, r.stdout).not.toBeNull();
+    expect((d![1] === '−' ? -1 : 1) * Number(d![2])).toBeCloseTo(Number(m![1]) - 97.94, 2);
     expect(r.stdout).toMatch(/trained 2 epochs on 256 images, batch 64, Adam lr 0\.001, seed 3; loss per epoch \d+\.\d{4} → \d+\.\d{4}/);
     expect(r.stdout).toMatch(/backend wasm \(SIMD, one thread\) · [\d,]+ samples\/s · /);
     expect(r.stderr).toMatch(/^epoch 2\/2 {2}loss /m);
