@@ -158,7 +158,7 @@ function inceptionSection(ctx: PageContext, ins: ModelInsights): string {
   const rows: string[] = [];
   for (const b of blocks) {
     b.branches.forEach((br, i) => {
-      rows.push(`<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${b.branches.length}">${code(b.path)}<br><span class="muted">${formatShape(b.inputShape)} → ${formatShape(b.outputShape)}</span></th>` : ''}<td>${code(br.branch)}</td><td class="num">${br.input[0]} → 1×1 → ${br.reduce} → ${br.kernel}×${br.kernel} → ${br.out}</td><td class="num">${formatInt(br.direct.params)}</td><td class="num">${formatInt(br.reduced.params)}</td><td class="num">${formatInt(br.direct.macs)}</td><td class="num">${formatInt(br.reduced.macs)}</td>${savingCell(br.saving.macs)}</tr>`);
+      rows.push(`<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${b.branches.length}">${code(b.path)}<br><span class="muted">${formatShape(b.inputShape)} → ${formatShape(b.outputShape)}</span></th>` : ''}<td>${code(br.branch)}</td><td class="num">${br.input[0]} → 1×1 → ${br.reduce} → ${br.kernel}×${br.kernel} → ${br.out}</td><td class="num">${formatInt(br.direct.params)} → ${formatInt(br.reduced.params)}</td><td class="num">${formatInt(br.direct.macs)} → ${formatInt(br.reduced.macs)}</td>${savingCell(br.saving.macs)}</tr>`);
     });
   }
   const direct = blocks.reduce((n, b) => n + b.direct.macs, 0);
@@ -197,9 +197,9 @@ function inceptionSection(ctx: PageContext, ins: ModelInsights): string {
   }</p>
 ${table(
   t('Each reduced branch against a direct k×k convolution (convolutions only; bias included where the network has it)', '每条降维路径与直接 k×k 卷积的对比（只计卷积；网络有偏置时计入偏置）'),
-  [t('Block', '块'), t('Branch', '路径'), t('Channels', '通道'), t('Params direct', '参数（直接）'), t('Params with 1×1', '参数（1×1 降维）'), t('MACs direct', '乘加（直接）'), t('MACs with 1×1', '乘加（1×1 降维）'), t('MACs saved', '省下的乘加')],
+  [t('Block', '块'), t('Branch', '路径'), t('Channels', '通道'), t('Parameters: direct → with 1×1', '参数量：直接 → 1×1 降维'), t('MACs: direct → with 1×1', '乘加：直接 → 1×1 降维'), t('MACs saved', '省下的乘加')],
   rows,
-  [false, false, true, true, true, true, true, true],
+  [false, false, true, true, true, true],
 )}
 ${
   fb
@@ -287,7 +287,7 @@ function notesSection(ctx: PageContext, ins: ModelInsights, checks: NotesCheck[]
     const rule = f.kind === 'Conv2d' ? t('(H + 2P − K)/S + 1', '(H + 2P − FH)/S + 1') : 'H/S';
     const pytorch = f.ceilMode ? t('PyTorch rounds up (ceil_mode)', 'PyTorch 向上取整（ceil_mode）') : t('PyTorch counts whole windows (floor)', 'PyTorch 只数完整的窗口（向下取整）');
     const more = f.count > 1 ? t(` (and ${f.count - 1} more layer${f.count > 2 ? 's' : ''} with the same numbers)`, `（另有 ${f.count - 1} 层数字相同）`) : '';
-    items.push(`<li>${code(f.path)} ${esc(f.kind)}${more}: ${t('the notes’ formula', '讲义的公式')} ${rule} ${t('gives', '得')} <span class="formula">${esc(f.formula)} = ${esc(String(Number(f.notes.toFixed(4))))}</span>; ${pytorch}: <b>${f.pytorch}</b>.</li>`);
+    items.push(`<li>${code(f.path)} ${esc(f.kind)}${more}${t(': ', '：')}${t('the notes’ formula', '讲义的公式')} ${rule} ${t('gives', '得')} <span class="formula">${esc(f.formula)} = ${esc(String(Number(f.notes.toFixed(4))))}</span>${t('; ', '；')}${pytorch}${t(': ', '：')}<b>${f.pytorch}</b>${t('.', '。')}</li>`);
   }
   for (const c of checks) {
     const ex = c.example;
@@ -371,7 +371,7 @@ ${item(t('Reported test accuracy', '讲义报告的测试准确率'), p.referenc
 <h2 id="train-h">${t('Train it in the page', '在页面里训练')}</h2>
 ${preset}
 <details class="train-panel" data-train-src="${esc(ctx.root)}cnn-train.js" data-msg-loading="${esc(t('Loading the training code (TensorFlow.js)…', '正在加载训练代码（TensorFlow.js）…'))}" data-msg-failed="${esc(t('The training code could not be loaded', '训练代码加载失败'))}">
-<summary>${t('Open the train panel', '打开训练面板')} <span class="muted">${t('(loads TensorFlow.js and the dataset only now)', '（此时才加载 TensorFlow.js 和数据集）')}</span></summary>
+<summary>${t('Open the train panel', '打开训练面板')} <span class="muted">${t('(the training code, TensorFlow.js, loads only now)', '（此时才加载训练代码 TensorFlow.js）')}</span></summary>
 <p class="train-status" data-train-status role="status" hidden></p>
 <cnn-train for="${GRAPH_ID}" theme="auto"></cnn-train>
 </details>
