@@ -191,9 +191,10 @@ export const STYLE = `<style>
 cnn-compare{display:block;margin:1rem 0;background:transparent}
 .calc cnn-compare{margin-bottom:0}
 .groups{max-width:100%;height:auto;display:block}
-.residual-graph{height:560px;border:1px solid var(--line);border-radius:var(--radius);background:var(--panel);overflow:hidden}
+.residual-graph{position:relative;height:560px;border:1px solid var(--line);border-radius:var(--radius);background:var(--panel);overflow:hidden}
 .residual-graph>svg{width:100%;height:100%}
 .residual-graph cnn-graph{height:100%;border:0}
+.residual-graph cnn-graph.pending{position:absolute;inset:0;visibility:hidden}
 .groups text{font:11px var(--font);fill:var(--fg)}
 .groups .band{opacity:.35}
 </style>`;

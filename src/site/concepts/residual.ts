@@ -68,7 +68,13 @@ export const residualCalc: Calculator<ResidualParams> = {
       el.setAttribute('theme', 'auto');
       el.setAttribute('toolbar', '');
       (el as unknown as { graph: Graph | null }).graph = residualGraph(p);
-      host.replaceChildren(el);
+      // Keep the build-time picture until the element has drawn (the layout worker takes a moment to start).
+      el.classList.add('pending');
+      el.addEventListener('cnn-layout', () => {
+        host.querySelectorAll(':scope > svg').forEach((s) => s.remove());
+        el?.classList.remove('pending');
+      }, { once: true });
+      host.append(el);
       return;
     }
     (el as unknown as { graph: Graph | null }).graph = residualGraph(p);
