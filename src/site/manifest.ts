@@ -104,7 +104,11 @@ const isPublic = (m: CemMember): boolean => !m.static && (m.privacy === undefine
  */
 const isRealEvent = (e: CemNamed): boolean => /^cnn-/.test(e.name) || !!e.description;
 
-/** Every custom element of the manifest, sorted by tag. */
+/** The order of the reference: the graph and its table first, then the others by tag. */
+const FIRST = ['cnn-graph', 'cnn-summary'];
+const rank = (tag: string): number => (FIRST.includes(tag) ? FIRST.indexOf(tag) : FIRST.length);
+
+/** Every custom element of the manifest: `<cnn-graph>`, `<cnn-summary>`, then the others by tag. */
 export function elementDocs(manifest: Manifest): ElementDoc[] {
   const out: ElementDoc[] = [];
   for (const mod of manifest.modules) {
@@ -148,7 +152,7 @@ export function elementDocs(manifest: Manifest): ElementDoc[] {
       });
     }
   }
-  return out.sort((a, b) => a.tag.localeCompare(b.tag));
+  return out.sort((a, b) => rank(a.tag) - rank(b.tag) || a.tag.localeCompare(b.tag));
 }
 
 /** JSDoc text as HTML: escaped, with `code` spans. */
@@ -161,7 +165,7 @@ const described = (s: string): string => (s ? docText(s) : '<span class="muted">
 
 function table(caption: string, head: string[], rows: string[][], id: string): string {
   return `<div class="table-wrap"><table class="api-table" id="${esc(id)}">
-<caption>${esc(caption)}</caption>
+<caption class="visually-hidden">${esc(caption)}</caption>
 <thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('\n')}

@@ -1,0 +1,122 @@
+/**
+ * The playground: a network as JSON in an editor, and beside it the live `<cnn-graph>`, the
+ * `<cnn-summary>` and the diagnostics of that JSON. The page is the editor prefilled with
+ * LeNet-5 (readable and drawn without JavaScript); the client script `playground` does the
+ * rest: a picker of zoo networks, debounced updates, diagnostics that jump to their line,
+ * the text kept in localStorage and in the URL hash (share by link). See
+ * src/site/client/playground.ts.
+ */
+import { stringifyNetwork } from '../../graph/json.js';
+import { ZOO, zooGraph } from '../../graph/zoo/index.js';
+import { esc, graphFigure } from '../shell.js';
+import type { PageContext, SitePage } from '../types.js';
+
+/** The network the editor starts with when there is nothing in the URL or the browser's storage. */
+export const START_ID = 'lenet5';
+
+/** The playground's own styles: the editor with its line numbers, the two columns, the dimmed stale graph. */
+const STYLE = `<style>
+.pg-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.8rem; align-items: center; margin: 0.8rem 0; }
+.pg-bar select, .pg-bar button, .pg-share input { font: inherit; font-size: 0.92rem; padding: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--fg); }
+.pg-bar button { cursor: pointer; }
+.pg-bar button:hover { border-color: var(--accent); }
+.pg-status { color: var(--muted); font-size: 0.9rem; }
+.pg-share { display: flex; gap: 0.4rem; align-items: center; flex-basis: 100%; }
+.pg-share[hidden] { display: none; }
+.pg-share input { flex: 1; min-width: 0; font-family: var(--mono); font-size: 0.8rem; }
+.pg-cols { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 1.2rem; align-items: start; }
+@media (max-width: 900px) { .pg-cols { grid-template-columns: minmax(0, 1fr); } }
+.pg-editor { display: flex; height: 60vh; min-height: 320px; border: 1px solid var(--line); border-radius: var(--radius); background: var(--panel); overflow: hidden; font: 13px/20px var(--mono); }
+.pg-editor:focus-within { border-color: var(--accent); }
+.pg-gutter { margin: 0; padding: 8px 8px 8px 4px; min-width: 3.2em; text-align: right; color: var(--muted); background: var(--panel-2); border-right: 1px solid var(--line); overflow: hidden; user-select: none; font: inherit; border-radius: 0; white-space: pre; }
+.pg-gutter span { display: block; padding-left: 0.3em; }
+.pg-gutter .pg-err { color: #fff; background: #c4314b; border-radius: 3px; }
+.pg-gutter .pg-cur { outline: 2px solid var(--accent); outline-offset: -2px; border-radius: 3px; }
+.pg-text { flex: 1; margin: 0; padding: 8px; border: 0; resize: none; background: transparent; color: var(--fg); font: inherit; white-space: pre; overflow: auto; tab-size: 2; outline: none; }
+.pg-graph { position: relative; }
+.pg-graph cnn-graph { height: 60vh; min-height: 320px; transition: opacity 0.2s; }
+.pg-stale .pg-graph cnn-graph { opacity: 0.4; filter: grayscale(0.7); }
+.pg-stale-note { display: none; position: absolute; left: 0.8rem; right: 0.8rem; top: 3rem; z-index: 1; background: var(--panel); border: 1px solid #c4314b; border-radius: 6px; padding: 0.4rem 0.7rem; font-size: 0.9rem; }
+.pg-stale .pg-stale-note { display: block; }
+.pg-totals { margin: 0.6rem 0 0.3rem; font-variant-numeric: tabular-nums; }
+.pg-diags { list-style: none; padding: 0; margin: 0.4rem 0; }
+.pg-diags li { margin: 0 0 0.4rem; max-width: none; }
+.pg-diag { display: block; width: 100%; text-align: left; font: inherit; font-size: 0.9rem; color: var(--fg); background: var(--panel); border: 1px solid var(--line); border-left: 4px solid #c4314b; border-radius: 6px; padding: 0.4rem 0.7rem; cursor: pointer; }
+.pg-diag.pg-warning { border-left-color: #c98a00; }
+.pg-diag:hover { border-color: var(--accent); }
+.pg-diag .pg-where { font-family: var(--mono); font-size: 0.82rem; color: var(--muted); margin-right: 0.5em; }
+.pg-diag .pg-msg { white-space: pre-wrap; }
+.pg-diag .pg-msg.pg-code { font-family: var(--mono); font-size: 0.82rem; }
+.pg-diag .pg-fix, .pg-diag .pg-formula { display: block; color: var(--muted); margin-top: 0.15rem; }
+.pg-ok { color: #1c7c54; }
+</style>`;
+
+async function body(ctx: PageContext): Promise<string> {
+  const { t } = ctx;
+  const start = stringifyNetwork(zooGraph(START_ID)!);
+  const lines = start.split('\n').length;
+  const options = ZOO.map((e) => `<option value="${esc(e.id)}"${e.id === START_ID ? ' selected' : ''}>${esc(e.title)} (${esc(e.id)})</option>`).join('');
+  const graph = await graphFigure(ctx, START_ID, { elementId: 'pg-graph', bare: true, toolbar: true, height: '60vh' });
+  return `${STYLE}
+<h1>${t('Playground', '试验场')}</h1>
+<p class="lead">${t(
+    'Edit a network as JSON and watch it redrawn, summarised and checked as you type. Start from any network of the notes, change a kernel size or a channel count, break it on purpose: the diagnostics say which layer fails and how to fix it.',
+    '用 JSON 编辑一个网络，边改边看它重新绘制、汇总和检查。可以从讲义里的任一网络开始，改一个卷积核大小或通道数，甚至故意把它改坏：诊断信息会指出哪一层出了问题、该怎么改。',
+  )}</p>
+<p>${t(
+    'The format is cnn-graph’s network JSON: <code>input</code> is <code>[channels, height, width]</code>, each layer has a <code>path</code>, a <code>kind</code> (PyTorch’s class name) and PyTorch’s arguments; a layer reads the one before it unless it lists <code>inputs</code>. Its JSON Schema, for editors that validate and complete JSON:',
+    '格式是 cnn-graph 的网络 JSON：<code>input</code> 为 <code>[通道, 高, 宽]</code>；每一层有 <code>path</code>、<code>kind</code>（PyTorch 的类名）和 PyTorch 的参数；除非写明 <code>inputs</code>，每层都以上一层的输出为输入。供编辑器校验和补全用的 JSON Schema：',
+  )} <a href="${esc(ctx.root)}network.schema.json" download>network.schema.json</a>.</p>
+<div class="pg" id="playground">
+<div class="pg-bar">
+<label>${t('Start from', '从这个网络开始')} <select id="pg-example">${options}</select></label>
+<button type="button" id="pg-copy">${t('Copy link', '复制链接')}</button>
+<button type="button" id="pg-restore" hidden>${t('Restore my previous text', '恢复我之前的文本')}</button>
+<span class="pg-status" id="pg-status" role="status" aria-live="polite"></span>
+<div class="pg-share" id="pg-share" hidden><label for="pg-share-url">${t('Copy this link:', '复制这个链接：')}</label> <input id="pg-share-url" readonly></div>
+</div>
+<div class="pg-cols">
+<div class="pg-left">
+<div class="pg-editor">
+<pre class="pg-gutter" id="pg-gutter" aria-hidden="true">${Array.from({ length: lines }, (_, i) => `<span>${i + 1}</span>`).join('')}</pre>
+<textarea class="pg-text" id="pg-text" wrap="off" spellcheck="false" autocapitalize="off" autocomplete="off" aria-label="${t('Network JSON', '网络 JSON')}" aria-describedby="pg-diag-h">${esc(start)}</textarea>
+</div>
+</div>
+<div class="pg-right">
+<div class="pg-graph">
+<p class="pg-stale-note" id="pg-stale-note" role="note">${t('The text has errors: this is the last network that parsed. Fix the error to see your change.', '文本有错误：这里显示的是最后一个能解析的网络。改正错误后才会显示你的修改。')}</p>
+${graph}
+</div>
+</div>
+</div>
+<section class="pg-diagnostics" aria-labelledby="pg-diag-h">
+<h2 id="pg-diag-h">${t('Diagnostics', '诊断')}</h2>
+<p class="pg-totals" id="pg-totals"></p>
+<ul class="pg-diags" id="pg-diags"></ul>
+</section>
+<h2>${t('Summary', '汇总表')}</h2>
+<cnn-summary for="pg-graph"></cnn-summary>
+</div>
+<noscript><p class="note">${t('The playground needs JavaScript; the graph above is LeNet-5 as drawn when the site was built.', '试验场需要 JavaScript；上面的图是构建网站时画好的 LeNet-5。')}</p></noscript>
+<h2>${t('Good to know', '小贴士')}</h2>
+<ul>
+<li>${t('Your text stays in this browser (localStorage) and in the page address: reload and it is still there; <b>Copy link</b> gives a URL that opens this exact network anywhere. Nothing is sent to a server.', '你的文本保存在这个浏览器里（localStorage），也写在页面地址中：刷新后仍在；<b>复制链接</b>得到的网址在任何地方都能打开这个网络。不会发送到任何服务器。')}</li>
+<li>${t('Choosing another network replaces the text; the previous text is kept and <b>Restore my previous text</b> brings it back.', '选择另一个网络会替换文本；之前的文本会被保留，点<b>恢复我之前的文本</b>即可找回。')}</li>
+<li>${t('Click a diagnostic to jump to its line and select the layer in the graph; click a layer in the graph to find its line.', '点击一条诊断可跳到对应行并在图中选中该层；在图中点击一层可找到它所在的行。')}</li>
+<li>${t('The same JSON works in the command line (<code>cnn-graph summary file.json</code>, <code>cnn-graph render file.json --out file.svg</code>) and in <code>&lt;cnn-graph src=&quot;file.json&quot;&gt;</code>.', '同样的 JSON 也可用于命令行（<code>cnn-graph summary file.json</code>、<code>cnn-graph render file.json --out file.svg</code>）和 <code>&lt;cnn-graph src=&quot;file.json&quot;&gt;</code>。')} <a href="${esc(ctx.link('embed/index.html'))}">${t('Embedding the element', '嵌入这个元素')}</a>.</li>
+</ul>`;
+}
+
+export const pages: SitePage[] = [
+  {
+    path: 'playground/index.html',
+    section: 'playground',
+    title: { en: 'Playground', zh: '试验场' },
+    description: {
+      en: 'Edit a network as JSON and see its graph, summary and diagnostics update live; share it by URL.',
+      zh: '用 JSON 编辑网络，实时查看网络图、汇总表和诊断信息；通过链接分享。',
+    },
+    scripts: ['playground'],
+    body,
+  },
+];
