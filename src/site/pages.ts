@@ -8,4 +8,6 @@ export const PAGE_MODULES: Array<() => Promise<SitePage[]>> = [
   () => import('./pages/home.js').then((m) => m.pages),
   () => import('./pages/models.js').then((m) => m.pages()),
   () => import('./pages/concepts.js').then((m) => m.pages),
+  () => import('./pages/playground.js').then((m) => m.pages),
+  () => import('./pages/embed.js').then((m) => m.pages),
 ];
