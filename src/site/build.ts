@@ -14,7 +14,7 @@
  * Every URL in a page is relative, so the site works from any sub-path and from file://
  * (except what needs fetch: layouts, data).
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { ZOO } from '../graph/zoo/index.js';
 import { THEMES, tokenCSS } from '../ui/render/theme.js';
@@ -75,60 +75,81 @@ export function checkPages(pages: readonly SitePage[]): void {
 export async function buildSite(options: BuildOptions = {}): Promise<BuildReport> {
   const t0 = performance.now();
   const repo = options.repo ?? process.cwd();
-  const out = join(repo, options.out ?? 'site');
+  const final = join(repo, options.out ?? 'site');
+  // Written beside and swapped in at the end, so a server or test reading the old site never sees half of one.
+  // (node_modules/.cache: ignored by git, and on the same disk as site/ so the swap is a rename.)
+  const out = join(repo, `node_modules/.cache/site.partial-${process.pid}`);
   const dist = join(repo, 'dist');
   const log = options.verbose === false ? () => {} : (m: string) => console.log(`site: ${m}`);
   const pages = options.pages ?? (await loadPages());
   checkPages(pages);
 
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  const files: string[] = [];
-  const write = (rel: string, body: string) => {
-    const file = join(out, rel);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, body);
-    files.push(rel);
-  };
+  const fill = async () => {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const files: string[] = [];
+    const write = (rel: string, body: string) => {
+      const file = join(out, rel);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, body);
+      files.push(rel);
+    };
 
-  copyAssets(dist, out, log);
-  writeFileSync(join(out, 'favicon.svg'), FAVICON);
-  writeFileSync(join(out, 'site.css'), readFileSync(join(repo, 'src/site/site.css'), 'utf8') + PREVIEW_DARK);
-  // A static host that runs Jekyll (GitHub Pages) would otherwise hide nothing here, but would rewrite nothing either.
-  writeFileSync(join(out, '.nojekyll'), '');
+    copyAssets(dist, out, log);
+    writeFileSync(join(out, 'favicon.svg'), FAVICON);
+    writeFileSync(join(out, 'site.css'), readFileSync(join(repo, 'src/site/site.css'), 'utf8') + PREVIEW_DARK);
+    // GitHub Pages runs Jekyll over a site unless told not to; nothing here needs it.
+    writeFileSync(join(out, '.nojekyll'), '');
 
-  const scripts = new Set<string>(SITE_SCRIPTS);
-  for (const p of pages) for (const s of p.scripts ?? []) scripts.add(s);
+    const scripts = new Set<string>(SITE_SCRIPTS);
+    for (const p of pages) for (const s of p.scripts ?? []) scripts.add(s);
 
-  for (const page of pages) {
-    for (const lang of LANGS) {
-      const ctx = pageContext(lang, page.path);
-      let body: string;
-      try {
-        body = await page.body(ctx);
-      } catch (e) {
-        throw new Error(`site: page "${page.path}" (${lang}) failed to render: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    for (const page of pages) {
+      for (const lang of LANGS) {
+        const ctx = pageContext(lang, page.path);
+        let body: string;
+        try {
+          body = await page.body(ctx);
+        } catch (e) {
+          throw new Error(`site: page "${page.path}" (${lang}) failed to render: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        }
+        write(outputPath(lang, page.path), shell({ page, ctx, body, pages, scripts: [...SITE_SCRIPTS, ...(page.scripts ?? [])] }));
       }
-      write(outputPath(lang, page.path), shell({ page, ctx, body, pages, scripts: [...SITE_SCRIPTS, ...(page.scripts ?? [])] }));
     }
+    log(`${pages.length} pages × ${LANGS.length} languages`);
+
+    // Precomputed layouts: what the pages drew, plus the default and collapsed view of every zoo network.
+    for (const e of ZOO) for (const x of ALWAYS) await precompute(e.id, x);
+    mkdirSync(join(out, 'layouts'), { recursive: true });
+    let layoutCount = 0;
+    for (const [id, byKey] of precomputedLayouts()) {
+      writeFileSync(join(out, 'layouts', `${id}.json`), JSON.stringify([...byKey.values()]));
+      layoutCount += byKey.size;
+    }
+    log(`${layoutCount} precomputed layouts for ${precomputedLayouts().size} networks`);
+
+    await bundleClientScripts(repo, out, [...scripts]);
+    if (scripts.size) log(`client scripts: ${[...scripts].join(', ')}`);
+
+    const brokenLinks = checkLinks(out, files);
+    for (const b of brokenLinks) console.warn(`site: broken link ${b}`);
+    return { files, scripts, layoutCount, brokenLinks };
+  };
+  let result: Awaited<ReturnType<typeof fill>>;
+  try {
+    result = await fill();
+  } catch (e) {
+    rmSync(out, { recursive: true, force: true });
+    throw e;
   }
-  log(`${pages.length} pages × ${LANGS.length} languages`);
-
-  // Precomputed layouts: what the pages drew, plus the default and collapsed view of every zoo network.
-  for (const e of ZOO) for (const x of ALWAYS) await precompute(e.id, x);
-  mkdirSync(join(out, 'layouts'), { recursive: true });
-  let layoutCount = 0;
-  for (const [id, byKey] of precomputedLayouts()) {
-    writeFileSync(join(out, 'layouts', `${id}.json`), JSON.stringify([...byKey.values()]));
-    layoutCount += byKey.size;
+  const { files, scripts, layoutCount, brokenLinks } = result;
+  rmSync(final, { recursive: true, force: true });
+  try {
+    renameSync(out, final);
+  } catch {
+    cpSync(out, final, { recursive: true });
+    rmSync(out, { recursive: true, force: true });
   }
-  log(`${layoutCount} precomputed layouts for ${precomputedLayouts().size} networks`);
-
-  await bundleClientScripts(repo, out, [...scripts]);
-  if (scripts.size) log(`client scripts: ${[...scripts].join(', ')}`);
-
-  const brokenLinks = checkLinks(out, files);
-  for (const b of brokenLinks) console.warn(`site: broken link ${b}`);
   return { pages: pages.length, files, layouts: layoutCount, scripts: [...scripts], brokenLinks, ms: performance.now() - t0 };
 }
 

@@ -4,16 +4,39 @@
  * pointing at a file that exists (and an id that exists for `#fragment` links), the language switch
  * pointing at the same page in the other language. One browser, a few pages at a time.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 import { graphStates, htmlFiles, waitForGraphs } from './site-helpers.js';
 
-const SITE = join(ROOT, 'site');
-const built = existsSync(join(SITE, 'index.html'));
+const BUILT = join(ROOT, 'site');
+const built = existsSync(join(BUILT, 'index.html'));
+/** A hard-linked snapshot of site/, so a rebuild while the test runs (another terminal's build) cannot pull files away. */
+const SITE = join(ROOT, 'node_modules/.cache/site-test');
+if (built) snapshot(BUILT, SITE);
 const files = built ? htmlFiles(SITE) : [];
+
+function snapshot(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  const walk = (a: string, b: string) => {
+    mkdirSync(b, { recursive: true });
+    for (const f of readdirSync(a)) {
+      const pa = join(a, f);
+      const pb = join(b, f);
+      if (statSync(pa).isDirectory()) walk(pa, pb);
+      else {
+        try {
+          linkSync(pa, pb);
+        } catch {
+          copyFileSync(pa, pb);
+        }
+      }
+    }
+  };
+  walk(from, to);
+}
 
 /** `zh/<path>` ↔ `<path>`. */
 const counterpart = (file: string): string => (file.startsWith('zh/') ? file.slice(3) : `zh/${file}`);
