@@ -81,8 +81,8 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
 <p>第二个想法是彻底去掉 AlexNet 的全连接分类部分。最后一个 NiN 块输出的通道数等于类别数，<em>全局平均池化</em>把每张特征图平均成一个数，就是该类的得分。输出部分不再有容易过拟合的参数，网络也不再依赖输入的尺寸。</p>`,
     },
     look: {
-      en: 'There is no Linear layer at all: every parameter is in a convolution, and the head that replaces AlexNet’s fully connected layers is compared below.',
-      zh: '网络里没有一个全连接层：所有参数都在卷积层里。下面把取代 AlexNet 全连接层的输出部分与全连接方案作了比较。',
+      en: 'The last block and the pooling do the job of AlexNet’s fully connected layers; what that saves is computed below.',
+      zh: '最后一个块加上池化完成了 AlexNet 全连接层的工作；省下了多少，下面有计算。',
     },
     concepts: ['nin-gap', 'one-by-one', 'output-size'],
   },

@@ -56,6 +56,7 @@ const STYLE = `<style>
 td.share{position:relative;min-width:6.5rem}
 .share-bar{position:absolute;left:0;top:15%;bottom:15%;width:var(--w);background:color-mix(in srgb,var(--accent,#4f7cff) 22%,transparent);border-radius:2px;z-index:-1}
 .share-table td,.share-table th{white-space:nowrap}
+.share-table th[scope=rowgroup]{white-space:normal}
 .insight{margin:1.25rem 0}
 .key{font-size:1.05rem}
 .saving-pos{color:var(--ok,#1a7f37)}
@@ -158,7 +159,7 @@ function inceptionSection(ctx: PageContext, ins: ModelInsights): string {
   const rows: string[] = [];
   for (const b of blocks) {
     b.branches.forEach((br, i) => {
-      rows.push(`<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${b.branches.length}">${code(b.path)}<br><span class="muted">${formatShape(b.inputShape)} → ${formatShape(b.outputShape)}</span></th>` : ''}<td>${code(br.branch)}</td><td class="num">${br.input[0]} → 1×1 → ${br.reduce} → ${br.kernel}×${br.kernel} → ${br.out}</td><td class="num">${formatInt(br.direct.params)} → ${formatInt(br.reduced.params)}</td><td class="num">${formatInt(br.direct.macs)} → ${formatInt(br.reduced.macs)}</td>${savingCell(br.saving.macs)}</tr>`);
+      rows.push(`<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${b.branches.length}">${code(b.path)}<br><span class="muted">${formatShape(b.inputShape)} → ${formatShape(b.outputShape)}</span></th>` : ''}<td>${code(br.branch)} ${br.kernel}×${br.kernel}</td><td class="num">${br.input[0]} → ${br.reduce} → ${br.out}</td><td class="num">${formatInt(br.direct.params)} → ${formatInt(br.reduced.params)}</td><td class="num">${formatInt(br.direct.macs)} → ${formatInt(br.reduced.macs)}</td>${savingCell(br.saving.macs)}</tr>`);
     });
   }
   const direct = blocks.reduce((n, b) => n + b.direct.macs, 0);
@@ -197,7 +198,7 @@ function inceptionSection(ctx: PageContext, ins: ModelInsights): string {
   }</p>
 ${table(
   t('Each reduced branch against a direct k×k convolution (convolutions only; bias included where the network has it)', '每条降维路径与直接 k×k 卷积的对比（只计卷积；网络有偏置时计入偏置）'),
-  [t('Block', '块'), t('Branch', '路径'), t('Channels', '通道'), t('Parameters: direct → with 1×1', '参数量：直接 → 1×1 降维'), t('MACs: direct → with 1×1', '乘加：直接 → 1×1 降维'), t('MACs saved', '省下的乘加')],
+  [t('Block', '块'), t('Branch', '路径'), t('Channels: in → 1×1 → k×k', '通道：输入 → 1×1 → k×k'), t('Parameters: direct → with 1×1', '参数量：直接 → 1×1 降维'), t('MACs: direct → with 1×1', '乘加：直接 → 1×1 降维'), t('MACs saved', '省下的乘加')],
   rows,
   [false, false, true, true, true, true],
 )}
@@ -224,7 +225,7 @@ function gapSection(ctx: PageContext, ins: ModelInsights): string {
   const flat = g.featureMap[0] * g.featureMap[1] * g.featureMap[2];
   const widths = (h: Head) => `${formatInt(flat)} → ${h.widths.map(formatInt).join(' → ')}`;
   const actualName = `${t('global average pooling', '全局平均池化')} ${code(g.pool)}${g.actual.paths.length ? ` + ${g.actual.paths.map(code).join(', ')}` : ''}`;
-  const base = Math.max(g.actual.params, 1);
+  const base = g.actual.params;
   let nin = '';
   const cb = g.classifierBlock;
   if (cb) {
@@ -234,11 +235,18 @@ function gapSection(ctx: PageContext, ins: ModelInsights): string {
       `这里最后一个块 ${code(cb.path)} 本身就是分类器：它用 <b>${formatInt(cb.params)}</b> 个参数把 ${formatShape(cb.input)} 的特征图变成每类一张 ${g.featureMap[1]}×${g.featureMap[2]} 的图，池化再把每张图平均成一个得分。对同样的 ${formatShape(cb.input)} 特征图，一个直接输出 ${g.classes} 类的全连接层需要 <b>${formatInt(cb.linear.params)}</b> 个参数，像讲义中 AlexNet 那样的输出部分（${formatInt(cflat)} → ${cb.alexnetHead.widths.map(formatInt).join(' → ')}）需要 <b>${formatInt(cb.alexnetHead.params)}</b> 个。`,
     )}</p>`;
   }
-  const rows = [
-    headRow(ctx, actualName, g.actual, base),
-    headRow(ctx, `${t('one Linear', '一个全连接层')} ${widths(g.linear)}`, g.linear, base),
-    headRow(ctx, `${t('a head like the notes’ AlexNet', '像讲义中 AlexNet 的输出部分')} ${widths(g.alexnetHead)}`, g.alexnetHead, base),
-  ];
+  const rows = cb
+    ? [
+        // NiN: the classifier is the last block plus the pooling; compare from the block's input.
+        headRow(ctx, `${t('the last NiN block', '最后一个 NiN 块')} ${code(cb.path)} + ${code(g.pool)}`, cb, cb.params),
+        headRow(ctx, `${t('one Linear', '一个全连接层')} ${formatInt(cb.input[0] * cb.input[1] * cb.input[2])} → ${formatInt(g.classes)}`, cb.linear, cb.params),
+        headRow(ctx, `${t('a head like the notes’ AlexNet', '像讲义中 AlexNet 的输出部分')} ${formatInt(cb.input[0] * cb.input[1] * cb.input[2])} → ${cb.alexnetHead.widths.map(formatInt).join(' → ')}`, cb.alexnetHead, cb.params),
+      ]
+    : [
+        headRow(ctx, actualName, g.actual, base),
+        headRow(ctx, `${t('one Linear', '一个全连接层')} ${widths(g.linear)}`, g.linear, base),
+        headRow(ctx, `${t('a head like the notes’ AlexNet', '像讲义中 AlexNet 的输出部分')} ${widths(g.alexnetHead)}`, g.alexnetHead, base),
+      ];
   return `<section id="gap" aria-labelledby="gap-h">
 <h2 id="gap-h">${t('What global average pooling saves', '全局平均池化省下了多少')}</h2>
 <p class="key">${t(
