@@ -68,6 +68,7 @@ export class CnnCompare extends LitElement {
   @property() bias: string | null = null;
   /** Which counts to draw, in order: `macs params` (default), `macs` or `params`. */
   @property() metrics = 'macs params';
+  /** `light` (default), `dark`, or `auto` (follows the system). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** Configurations to compare, first the baseline; wins over `kind`. */
   @property({ attribute: false }) items: CompareItem[] | null = null;

@@ -56,9 +56,11 @@ export class CnnSummary extends LitElement {
 
   /** Id of the `<cnn-graph>` to summarise (looked up in the same document or shadow root). */
   @property({ reflect: true }) for: string | null = null;
+  /** `light` (default), `dark`, or `auto` (follows the system). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-  /** Column to sort by, and direction. */
+  /** Column to sort by (`path`, `kind`, `output`, `params`, `macs`, `share`); none keeps execution order. */
   @property({ attribute: 'sort-by' }) sortBy: SummaryColumn | null = null;
+  /** Sort direction: `descending` (default) or `ascending`. */
   @property({ attribute: 'sort-dir' }) sortDir: 'ascending' | 'descending' = 'descending';
 
   @state() private analysis: Analysis | null = null;
