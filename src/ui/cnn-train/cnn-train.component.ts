@@ -407,7 +407,7 @@ export class CnnTrain extends LitElement {
     const trainCount = 60000;
     return html`<div part="base">
       <header part="header">
-        <strong>${t.title}: ${id ?? '—'}</strong>
+        <strong>${t.heading(id ?? '—')}</strong>
         ${this.for && !this.graph ? html`<span class="muted">${t.from(this.for)}</span>` : nothing}
         <span class="muted">${entry?.preset ? html`${t.presetNote}: ${entry.preset.note}` : id ? t.noPreset : this.for ? t.waiting(this.for) : t.noModel}</span>
       </header>
@@ -446,9 +446,9 @@ export class CnnTrain extends LitElement {
   private renderBackend(t: ReturnType<typeof trainMessages>) {
     const i = this.info;
     return html`<p part="backend">
-      ${t.backend}:
+      ${t.backend}
       ${i
-        ? html`<strong class="backend-name">${i.backend}</strong>${i.renderer ? html` · ${t.renderer}: <span class="renderer">${i.renderer}</span>${i.software ? html` <span class="muted">(${t.software})</span>` : nothing}` : nothing}${i.wasm ? html` <span class="muted">(${t.wasmFeatures(i.wasm.simd, i.wasm.threads)})</span>` : nothing}${i.skipped.length ? html`<br /><span class="muted">${t.skipped(i.skipped.map((x) => `${x.backend} (${x.reason})`).join('; '))}</span>` : nothing}`
+        ? html`<strong class="backend-name">${i.backend}</strong>${i.renderer ? html` · ${t.renderer} <span class="renderer">${i.renderer}</span>${i.software ? html` <span class="muted">(${t.software})</span>` : nothing}` : nothing}${i.wasm ? html` <span class="muted">(${t.wasmFeatures(i.wasm.simd, i.wasm.threads)})</span>` : nothing}${i.skipped.length ? html`<br /><span class="muted">${t.skipped(i.skipped.map((x) => `${x.backend} (${x.reason})`).join('; '))}</span>` : nothing}`
         : html`<span class="muted">${t.notYet}</span>`}
     </p>`;
   }

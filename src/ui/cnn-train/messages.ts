@@ -6,7 +6,7 @@ import { messages } from '../i18n.js';
 
 export const trainMessages = messages(
   {
-    title: 'Train',
+    heading: (id: string) => `Train: ${id}`,
     model: 'Network',
     from: (id: string) => `from #${id}`,
     dataset: 'Dataset',
@@ -24,8 +24,8 @@ export const trainMessages = messages(
     start: 'Start',
     stop: 'Stop',
     continueWasm: 'Continue on WASM',
-    backend: 'Backend',
-    renderer: 'GPU',
+    backend: 'Backend:',
+    renderer: 'GPU:',
     software: 'software rendering',
     wasmFeatures: (simd: boolean, threads: boolean) => `${simd ? 'SIMD' : 'no SIMD'}, ${threads ? 'threads' : 'one thread'}`,
     skipped: (list: string) => `not used: ${list}`,
@@ -56,7 +56,7 @@ export const trainMessages = messages(
     waiting: (id: string) => `Waiting for #${id}…`,
   },
   {
-    title: '训练',
+    heading: (id: string) => `训练：${id}`,
     model: '网络',
     from: (id: string) => `来自 #${id}`,
     dataset: '数据集',
@@ -74,8 +74,8 @@ export const trainMessages = messages(
     start: '开始',
     stop: '停止',
     continueWasm: '在 WASM 上继续',
-    backend: '后端',
-    renderer: 'GPU',
+    backend: '后端：',
+    renderer: 'GPU：',
     software: '软件渲染',
     wasmFeatures: (simd: boolean, threads: boolean) => `${simd ? 'SIMD' : '无 SIMD'}，${threads ? '多线程' : '单线程'}`,
     skipped: (list: string) => `未使用：${list}`,
