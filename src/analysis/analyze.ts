@@ -10,7 +10,7 @@ import { INPUT, type Graph, type Layer, type LayerKind, type Shape } from '../gr
 import { effectiveKernel, product } from './arith.js';
 import { dims } from './layers/common.js';
 import { LAYER_SPECS } from './layers/index.js';
-import type { Category, Convention, InputInfo, WeightSpec } from './layers/spec.js';
+import type { Category, Convention, InputInfo, LayerKindSpec, WeightSpec, Window } from './layers/spec.js';
 
 export { MAX_COUNT, MAX_DIM };
 
@@ -119,6 +119,10 @@ export interface AnalyzeOptions {
 
 const BYTES_F32 = 4;
 
+/** The spec of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */
+const SPECS: Readonly<Record<string, LayerKindSpec | undefined>> = Object.assign(Object.create(null), LAYER_SPECS);
+const specFor = (kind: string): LayerKindSpec | undefined => SPECS[kind];
+
 export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
   const convention = options.convention ?? 'default';
   const input = options.input ?? graph.input;
@@ -136,64 +140,77 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     report('error', null, { code: 'input', message: `input: the input shape must be three positive integers C×H×W, got ${JSON.stringify(input)}.`, fix: 'Write it like 1x28x28 or [1, 28, 28].', jsonPath: ['input'] });
   }
 
-  const aux = auxLayers(graph);
-  const byPath = new Map<string, LayerRecord>();
+  const wiring = wire(graph);
+  const aux = auxFlags(graph, wiring);
   const records: LayerRecord[] = [];
-  const rf = new Map<string, ReceptiveField>();
   const inputRf: ReceptiveField = { size: [1, 1], jump: [1, 1], global: false };
+  const inputShape = inputOk ? input : null;
 
-  for (const layer of graph.layers) {
-    const spec = LAYER_SPECS[layer.kind] as (typeof LAYER_SPECS)[LayerKind] | undefined;
-    const base = {
-      path: layer.path,
-      kind: layer.kind,
-      name: lastSegment(layer.path),
-      depth: depthOf(layer.path) - 1,
-      parent: parentPath(layer.path),
-      inputs: layer.inputs,
-      aux: aux.has(layer.path),
-      functional: layer.functional ?? (layer.kind === 'Concat' || layer.kind === 'Add'),
-    };
+  // Hot loop (ResNet-152: 515 layers in well under 2 ms): plain loops, one
+  // record literal per layer, no intermediate objects or array callbacks.
+  const { start, src: srcIndex } = wiring;
+  for (let k = 0; k < graph.layers.length; k++) {
+    const layer = graph.layers[k];
+    const spec = specFor(layer.kind);
+    const path = layer.path;
+    const isAux = aux[k] === 1;
+    const functional = layer.functional ?? (layer.kind === 'Concat' || layer.kind === 'Add');
     if (!spec) {
-      const rec: LayerRecord = { ...base, label: String(layer.kind), category: 'reshape', inputShapes: [], outputShape: null, weights: [], params: 0, trainableParams: 0, bufferCount: 0, macs: null, outputBytes: null, receptiveField: null, status: 'error', formula: [] };
+      const rec: LayerRecord = { path, kind: layer.kind, name: lastSegment(path), depth: depthOf(path) - 1, parent: parentPath(path), inputs: layer.inputs, aux: isAux, functional, label: String(layer.kind), category: 'reshape', inputShapes: [], outputShape: null, weights: [], params: 0, trainableParams: 0, bufferCount: 0, macs: null, outputBytes: null, receptiveField: null, status: 'error', formula: [] };
       records.push(rec);
-      if (!byPath.has(layer.path)) byPath.set(layer.path, rec);
       continue;
     }
-    const anySpec = spec as unknown as import('./layers/spec.js').LayerKindSpec;
-    const weights = anySpec.weights(layer);
-    const params = weights.reduce((a, w) => a + product(w.shape), 0);
-    const bufferCount = anySpec.buffers(layer).reduce((a, w) => a + product(w.shape), 0);
-    const sources: Source[] = [];
-    for (const src of layer.inputs) sources.push(src === INPUT ? new Source(inputOk ? input : null, null, inputRf) : new Source(byPath.get(src)?.outputShape ?? null, byPath.get(src) ?? null, rf.get(src) ?? null));
-    const inputShapes = sources.map((s) => s.shape);
+    const weights = spec.weights(layer);
+    let params = 0;
+    for (const w of weights) params += product(w.shape);
+    let bufferCount = 0;
+    for (const b of spec.buffers(layer)) bufferCount += product(b.shape);
+    const nIn = layer.inputs.length;
+    const sources: Source[] = new Array(nIn);
+    const inputShapes: (Shape | null)[] = new Array(nIn);
+    let missing = nIn === 0;
+    for (let j = 0; j < nIn; j++) {
+      // Only layers before this one have records yet (a later one is an order error).
+      const at = srcIndex[start[k] + j];
+      const from = at >= 0 && at < k ? records[at] : null;
+      const s = from ? new Source(from.outputShape, from, from.receptiveField) : at === INPUT_INDEX ? new Source(inputShape, null, inputRf) : new Source(null, null, null);
+      sources[j] = s;
+      inputShapes[j] = s.shape;
+      if (s.shape === null) missing = true;
+    }
     let status: Status = 'ok';
     let outputShape: Shape | null = null;
+    let numel = 0;
     let formula: string[] = [];
-    if (structBroken.has(layer.path)) status = 'error';
-    else if (inputShapes.some((s) => s === null) || inputShapes.length === 0) status = 'skipped';
+    if (structBroken.size && structBroken.has(path)) status = 'error';
+    else if (missing) status = 'skipped';
     else {
       const infos = sources as InputInfo[];
-      const result = anySpec.outputShape(layer, infos);
+      const result = spec.outputShape(layer, infos);
       if (!result.ok) {
         status = 'error';
         report('error', layer, result.error);
       } else {
-        const big = result.shape.find((x) => x > MAX_DIM);
-        const numel = product(result.shape);
-        if (big !== undefined || numel > MAX_COUNT || result.shape.some((x) => !Number.isFinite(x))) {
+        const shape = result.shape;
+        let tooBig = false;
+        numel = 1;
+        for (const x of shape) {
+          numel *= x;
+          if (!(x <= MAX_DIM)) tooBig = true; // NaN and ±∞ included
+        }
+        if (tooBig || numel > MAX_COUNT) {
           status = 'error';
-          report('error', layer, { code: 'too-large', message: `the output ${dims(result.shape)} is too large to analyse exactly (${numel.toExponential(2)} values).`, fix: 'Use a smaller input or fewer channels.' });
+          report('error', layer, { code: 'too-large', message: `the output ${dims(shape)} is too large to analyse exactly (${numel.toExponential(2)} values).`, fix: 'Use a smaller input or fewer channels.' });
         } else {
-          outputShape = result.shape;
-          for (const w of result.warnings ?? []) report('warning', layer, w);
-          formula = anySpec.formula ? anySpec.formula(layer, infos[0].shape, outputShape) : [];
+          outputShape = shape;
+          if (result.warnings) for (const w of result.warnings) report('warning', layer, w);
+          if (spec.formula) formula = spec.formula(layer, infos[0].shape, shape);
         }
       }
     }
     let macs: number | null = null;
     if (outputShape) {
-      macs = anySpec.macs(layer, inputShapes as Shape[], outputShape, convention);
+      macs = spec.macs(layer, inputShapes as Shape[], outputShape, convention);
       if (!(macs <= MAX_COUNT)) {
         report('error', layer, { code: 'too-large', message: `its ${macs.toExponential(2)} multiply-accumulates exceed exact integer range.`, fix: 'Use a smaller input or fewer channels.' });
         status = 'error';
@@ -203,19 +220,16 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     }
     if (params > MAX_COUNT) report('error', layer, { code: 'too-large', message: `its ${params.toExponential(2)} parameters exceed exact integer range.`, fix: 'Use fewer channels or features.' });
     let receptiveField: ReceptiveField | null = null;
-    if (outputShape) {
-      receptiveField = receptive(anySpec.window(layer, inputShapes[0] as Shape), sources.map((s) => s.rf), input);
-      if (receptiveField) rf.set(layer.path, receptiveField);
-    }
+    if (outputShape) receptiveField = receptive(spec.window(layer, inputShapes[0] as Shape), sources, input);
     const rec: LayerRecord = {
-      path: base.path,
-      kind: base.kind,
-      name: base.name,
-      label: anySpec.label(layer),
-      category: anySpec.category,
-      depth: base.depth,
-      parent: base.parent,
-      inputs: base.inputs,
+      path,
+      kind: layer.kind,
+      name: lastSegment(path),
+      label: spec.label(layer),
+      category: spec.category,
+      depth: depthOf(path) - 1,
+      parent: parentPath(path),
+      inputs: layer.inputs,
       inputShapes,
       outputShape,
       weights,
@@ -223,18 +237,17 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
       trainableParams: params,
       bufferCount,
       macs,
-      outputBytes: outputShape ? product(outputShape) * BYTES_F32 : null,
+      outputBytes: outputShape ? numel * BYTES_F32 : null,
       receptiveField,
-      aux: base.aux,
-      functional: base.functional,
+      aux: isAux,
+      functional,
       status,
       formula,
     };
     records.push(rec);
-    if (!byPath.has(layer.path)) byPath.set(layer.path, rec);
   }
 
-  const modules = moduleRecords(graph, records);
+  const modules = moduleRecords(graph, records, wiring);
   const main = records.filter((r) => !r.aux);
   const auxRecs = records.filter((r) => r.aux);
   const sum = (rs: LayerRecord[], f: (r: LayerRecord) => number | null) => rs.reduce((a, r) => a + (f(r) ?? 0), 0);
@@ -251,7 +264,8 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     activationBytes: sum(main, (r) => r.outputBytes),
     paramBytes: params * BYTES_F32,
   };
-  const out = byPath.get(graph.output);
+  const outAt = wiring.first.get(graph.output);
+  const out = outAt === undefined ? undefined : records[outAt];
   return {
     model: graph.name,
     input: [input[0], input[1], input[2]],
@@ -279,95 +293,239 @@ class Source {
 }
 
 /** Receptive field: `r_out = r_in + (D(K−1)+1 − 1)·j_in`, `j_out = j_in·S` (per axis); merges take the largest. */
-function receptive(win: import('./layers/spec.js').Window, ins: (ReceptiveField | null)[], input: readonly number[]): ReceptiveField | null {
-  if (ins.some((r) => r === null) || ins.length === 0) return null;
-  const fields = ins as ReceptiveField[];
-  const merged: ReceptiveField = {
-    size: [Math.max(...fields.map((f) => f.size[0])), Math.max(...fields.map((f) => f.size[1]))],
-    jump: [Math.max(...fields.map((f) => f.jump[0])), Math.max(...fields.map((f) => f.jump[1]))],
-    global: fields.some((f) => f.global),
-  };
-  if (win === 'identity' || merged.global) return merged;
-  if (win === 'global') return { size: [input[1], input[2]], jump: merged.jump, global: true };
-  const size = [0, 1].map((i) => merged.size[i] + (effectiveKernel(win[i].kernel, win[i].dilation) - 1) * merged.jump[i]) as [number, number];
-  const jump = [0, 1].map((i) => merged.jump[i] * win[i].stride) as [number, number];
-  return { size, jump, global: false };
+function receptive(win: Window, sources: readonly Source[], input: readonly number[]): ReceptiveField | null {
+  if (sources.length === 0) return null;
+  let s0 = 0;
+  let s1 = 0;
+  let j0 = 0;
+  let j1 = 0;
+  let global = false;
+  for (const { rf } of sources) {
+    if (rf === null) return null;
+    if (rf.size[0] > s0) s0 = rf.size[0];
+    if (rf.size[1] > s1) s1 = rf.size[1];
+    if (rf.jump[0] > j0) j0 = rf.jump[0];
+    if (rf.jump[1] > j1) j1 = rf.jump[1];
+    if (rf.global) global = true;
+  }
+  if (win === 'identity' || global) return { size: [s0, s1], jump: [j0, j1], global };
+  if (win === 'global') return { size: [input[1], input[2]], jump: [j0, j1], global: true };
+  const [h, w] = win;
+  return { size: [s0 + (effectiveKernel(h.kernel, h.dilation) - 1) * j0, s1 + (effectiveKernel(w.kernel, w.dilation) - 1) * j1], jump: [j0 * h.stride, j1 * w.stride], global: false };
 }
 
-/** Layers that do not feed the inference output: the auxiliary heads. */
-function auxLayers(graph: Graph): Set<string> {
-  const producers = new Map(graph.layers.map((l) => [l.path, l.inputs]));
-  const live = new Set<string>();
-  const stack = [graph.output];
+/** `src` value of an edge from the network input; −1 is an edge from no layer. */
+const INPUT_INDEX = -2;
+
+/**
+ * The graph's edges as layer indices, resolved once per analysis so the
+ * record loop, the auxiliary-head walk and the module records do no string
+ * lookups of their own.
+ */
+interface Wiring {
+  /** The first layer with each path. */
+  first: Map<string, number>;
+  /** Layer k's inputs are edges `start[k]` to `start[k + 1] − 1`. */
+  start: Int32Array;
+  /** Producer of each edge: the first layer with that path, `INPUT_INDEX`, or −1. */
+  src: Int32Array;
+  /**
+   * Where paths repeat (a broken graph), the last layer with layer k's path:
+   * what a path-keyed map gives, and so what the auxiliary walk and module
+   * shapes use. Null when every path is unique.
+   */
+  last: Int32Array | null;
+}
+
+function wire(graph: Graph): Wiring {
+  const layers = graph.layers;
+  const n = layers.length;
+  const first = new Map<string, number>();
+  let repeats = false;
+  let edges = 0;
+  for (let k = 0; k < n; k++) {
+    const p = layers[k].path;
+    if (first.has(p)) repeats = true;
+    else first.set(p, k);
+    edges += layers[k].inputs.length;
+  }
+  const start = new Int32Array(n + 1);
+  const src = new Int32Array(edges);
+  let e = 0;
+  for (let k = 0; k < n; k++) {
+    start[k] = e;
+    for (const i of layers[k].inputs) src[e++] = i === INPUT ? INPUT_INDEX : (first.get(i) ?? -1);
+  }
+  start[n] = e;
+  let last: Int32Array | null = null;
+  if (repeats) {
+    const lastByPath = new Map<string, number>();
+    for (let k = 0; k < n; k++) lastByPath.set(layers[k].path, k);
+    last = new Int32Array(n);
+    for (let k = 0; k < n; k++) last[k] = lastByPath.get(layers[k].path) as number;
+  }
+  return { first, start, src, last };
+}
+
+/** 1 for layers that do not feed the inference output: the auxiliary heads. */
+function auxFlags(graph: Graph, { first, start, src, last }: Wiring): Uint8Array {
+  const n = graph.layers.length;
+  const dead = new Uint8Array(n);
+  const outAt = first.get(graph.output);
+  if (outAt === undefined) return dead;
+  // A path names its last layer here (as a path-keyed map would); `canon` maps any layer to it.
+  const canon = (k: number) => (last ? last[k] : k);
+  const live = new Uint8Array(n);
+  const stack = [canon(outAt)];
   while (stack.length) {
-    const p = stack.pop() as string;
-    if (live.has(p) || !producers.has(p)) continue;
-    live.add(p);
-    stack.push(...(producers.get(p) ?? []));
+    const k = stack.pop() as number;
+    if (live[k]) continue;
+    live[k] = 1;
+    for (let e = start[k]; e < start[k + 1]; e++) if (src[e] >= 0) stack.push(canon(src[e]));
   }
-  if (!producers.has(graph.output)) return new Set();
-  return new Set(graph.layers.filter((l) => !live.has(l.path)).map((l) => l.path));
+  for (let k = 0; k < n; k++) dead[k] = live[canon(k)] ? 0 : 1;
+  return dead;
 }
 
-function moduleRecords(graph: Graph, records: LayerRecord[]): ModuleRecord[] {
-  const declared = new Map(graph.modules.map((m) => [m.path, m.type]));
-  const order: string[] = [];
-  const children = new Map<string, string[]>();
-  const inside = new Map<string, LayerRecord[]>();
-  const addChild = (parent: string, child: string) => {
-    const list = children.get(parent) ?? [];
-    if (!list.includes(child)) list.push(child);
-    children.set(parent, list);
-  };
-  for (const r of records) {
-    const chain = ancestors(r.path);
-    for (const m of chain) {
-      if (!inside.has(m)) {
-        inside.set(m, []);
-        order.push(m);
+interface ModuleAcc {
+  path: string;
+  depth: number;
+  children: string[];
+  /** Only for modules with many direct children, to keep adding them linear. */
+  childSet: Set<string> | null;
+  layers: string[];
+  params: number;
+  trainableParams: number;
+  macs: number | null;
+  aux: boolean;
+  errors: boolean;
+  skipped: boolean;
+  /** The one path entering the module from outside, if only one does. */
+  entering: string | null;
+  severalEntering: boolean;
+  leaving: LayerRecord | null;
+  leavingCount: number;
+}
+
+const NO_MODULES: readonly ModuleAcc[] = [];
+
+function addChild(acc: ModuleAcc, child: string): void {
+  const kids = acc.children;
+  // Layers of a block come one after another, so the last child is the usual repeat.
+  if (kids.length && kids[kids.length - 1] === child) return;
+  if (acc.childSet) {
+    if (acc.childSet.has(child)) return;
+    acc.childSet.add(child);
+  } else if (kids.includes(child)) return;
+  else if (kids.length >= 16) acc.childSet = new Set(kids).add(child);
+  kids.push(child);
+}
+
+/**
+ * Module records from the layer records. Every layer's chain of enclosing
+ * modules is found once (consecutive layers usually share it); an edge from
+ * layer i to layer r enters the modules of r's chain that i is not in, and
+ * makes i leave the modules of its own chain that r is not in.
+ */
+function moduleRecords(graph: Graph, records: LayerRecord[], { first, start, src, last }: Wiring): ModuleRecord[] {
+  const declared = new Map<string, string>();
+  for (const m of graph.modules) declared.set(m.path, m.type);
+  const accs = new Map<string, ModuleAcc>();
+  const order: ModuleAcc[] = [];
+  const n = records.length;
+  const chains: (readonly ModuleAcc[])[] = new Array(n);
+  let chain: readonly ModuleAcc[] = NO_MODULES;
+  let chainParent: string | null = null;
+  for (let k = 0; k < n; k++) {
+    const r = records[k];
+    if (r.parent !== chainParent) {
+      const found: ModuleAcc[] = [];
+      // The ancestors `a`, `a.b` of `a.b.c`, outermost first.
+      for (let dot = r.path.indexOf('.'); dot >= 0; dot = r.path.indexOf('.', dot + 1)) {
+        const m = r.path.slice(0, dot);
+        let acc = accs.get(m);
+        if (!acc) {
+          acc = { path: m, depth: found.length, children: [], childSet: null, layers: [], params: 0, trainableParams: 0, macs: 0, aux: true, errors: false, skipped: false, entering: null, severalEntering: false, leaving: null, leavingCount: 0 };
+          accs.set(m, acc);
+          order.push(acc);
+        }
+        if (found.length) addChild(found[found.length - 1], m);
+        found.push(acc);
       }
-      (inside.get(m) as LayerRecord[]).push(r);
+      chain = found.length ? found : NO_MODULES;
+      chainParent = r.parent;
     }
-    [...chain, r.path].forEach((p, i, all) => i > 0 && addChild(all[i - 1], p));
+    chains[k] = chain;
+    if (chain.length) addChild(chain[chain.length - 1], r.path);
+    for (const acc of chain) {
+      acc.layers.push(r.path);
+      acc.params += r.params;
+      acc.trainableParams += r.trainableParams;
+      acc.macs = acc.macs === null || r.macs === null ? null : acc.macs + r.macs;
+      if (!r.aux) acc.aux = false;
+      if (r.status === 'error') acc.errors = true;
+      else if (r.status === 'skipped') acc.skipped = true;
+    }
   }
-  const byPath = new Map(records.map((r) => [r.path, r]));
-  const consumers = new Map<string, string[]>();
-  for (const r of records) for (const i of r.inputs) consumers.set(i, [...(consumers.get(i) ?? []), r.path]);
-  const external = new Set([graph.output, ...graph.aux.map((a) => a.path)]);
-  return order.map((path) => {
-    const rs = inside.get(path) as LayerRecord[];
-    const members = new Set(rs.map((r) => r.path));
-    const entering = new Set<string>();
-    const leaving: LayerRecord[] = [];
-    for (const r of rs) for (const i of r.inputs) if (!members.has(i)) entering.add(i);
-    for (const r of rs) {
-      const usedOutside = external.has(r.path) || (consumers.get(r.path) ?? []).some((c) => !members.has(c));
-      if (usedOutside) leaving.push(r);
-    }
-    const inShape = entering.size === 1 ? shapeOf([...entering][0], byPath, graph) : null;
-    const macsKnown = rs.every((r) => r.macs !== null);
-    return {
-      path,
-      type: declared.get(path) ?? 'Module',
-      name: lastSegment(path),
-      depth: depthOf(path) - 1,
-      parent: parentPath(path),
-      children: children.get(path) ?? [],
-      layers: rs.map((r) => r.path),
-      params: rs.reduce((a, r) => a + r.params, 0),
-      trainableParams: rs.reduce((a, r) => a + r.trainableParams, 0),
-      macs: macsKnown ? rs.reduce((a, r) => a + (r.macs as number), 0) : null,
-      inputShape: inShape,
-      outputShape: leaving.length === 1 ? leaving[0].outputShape : null,
-      aux: rs.every((r) => r.aux),
-      status: rs.some((r) => r.status === 'error') ? 'error' : rs.some((r) => r.status === 'skipped') ? 'skipped' : 'ok',
-    };
-  });
-}
+  if (order.length === 0) return [];
 
-function shapeOf(path: string, byPath: Map<string, LayerRecord>, graph: Graph): Shape | null {
-  if (path === INPUT) return graph.input;
-  return byPath.get(path)?.outputShape ?? null;
+  // leaveFrom[p]: the outermost depth at which layer p's output is read from
+  // outside its module (n: nowhere). Keyed by the first layer of each path.
+  const leaveFrom = new Int32Array(n).fill(n);
+  const common = (a: readonly ModuleAcc[], b: readonly ModuleAcc[]) => {
+    let d = 0;
+    while (d < a.length && d < b.length && a[d] === b[d]) d++;
+    return d;
+  };
+  for (let k = 0; k < n; k++) {
+    const cr = chains[k];
+    const inputs = records[k].inputs;
+    for (let e = start[k]; e < start[k + 1]; e++) {
+      const p = src[e];
+      const ci = p >= 0 ? chains[p] : NO_MODULES;
+      const d0 = cr === ci ? cr.length : common(cr, ci);
+      const i = inputs[e - start[k]];
+      for (let d = d0; d < cr.length; d++) {
+        const acc = cr[d];
+        if (acc.entering === null) acc.entering = i;
+        else if (acc.entering !== i) acc.severalEntering = true;
+      }
+      if (p >= 0 && d0 < leaveFrom[p]) leaveFrom[p] = d0;
+    }
+  }
+  for (const o of [graph.output, ...graph.aux.map((a) => a.path)]) {
+    const p = first.get(o);
+    if (p !== undefined) leaveFrom[p] = 0;
+  }
+  for (let k = 0; k < n; k++) {
+    const cr = chains[k];
+    const from = leaveFrom[last ? (first.get(records[k].path) as number) : k];
+    for (let d = from; d < cr.length; d++) {
+      cr[d].leaving = records[k];
+      cr[d].leavingCount++;
+    }
+  }
+  const shapeOf = (path: string): Shape | null => {
+    if (path === INPUT) return graph.input;
+    const at = first.get(path);
+    return at === undefined ? null : records[last ? last[at] : at].outputShape;
+  };
+  return order.map((m) => ({
+    path: m.path,
+    type: declared.get(m.path) ?? 'Module',
+    name: lastSegment(m.path),
+    depth: m.depth,
+    parent: parentPath(m.path),
+    children: m.children,
+    layers: m.layers,
+    params: m.params,
+    trainableParams: m.trainableParams,
+    macs: m.macs,
+    inputShape: m.entering !== null && !m.severalEntering ? shapeOf(m.entering) : null,
+    outputShape: m.leavingCount === 1 ? (m.leaving as LayerRecord).outputShape : null,
+    aux: m.aux,
+    status: m.errors ? 'error' : m.skipped ? 'skipped' : 'ok',
+  }));
 }
 
 /** Records of the top-level children of the network (modules and layers), for depth-limited tables. */

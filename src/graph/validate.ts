@@ -5,7 +5,6 @@
 import { LAYER_SPECS } from '../analysis/layers/index.js';
 import { LAYER_SCHEMAS } from './schema.js';
 import { INPUT, type Graph, LAYER_KINDS } from './types.js';
-import { ancestors } from './paths.js';
 
 export interface StructureIssue {
   path: string;
@@ -33,62 +32,73 @@ export function trustLayers(graph: Graph): Graph {
   return graph;
 }
 
+const KNOWN_KINDS: ReadonlySet<string> = new Set(LAYER_KINDS);
+
 export function checkStructure(graph: Graph): StructureIssue[] {
   const issues: StructureIssue[] = [];
   const seen = new Map<string, number>();
-  const layerPaths = new Set(graph.layers.map((l) => l.path));
-  graph.layers.forEach((layer, index) => {
-    const at = ['layers', index];
-    if (!(LAYER_KINDS as readonly string[]).includes(layer.kind)) {
-      issues.push({ path: layer.path, code: 'kind', message: `unknown layer kind "${layer.kind}".`, fix: `Use one of ${LAYER_KINDS.join(', ')}.`, jsonPath: [...at, 'kind'] });
-      return;
+  const layers = graph.layers;
+  const layerPaths = new Set<string>();
+  for (const l of layers) layerPaths.add(l.path);
+  // Plain loops: this runs on every analysis (ResNet-152: 515 layers).
+  for (let index = 0; index < layers.length; index++) {
+    const layer = layers[index];
+    const path = layer.path;
+    if (!KNOWN_KINDS.has(layer.kind)) {
+      issues.push({ path, code: 'kind', message: `unknown layer kind "${layer.kind}".`, fix: `Use one of ${LAYER_KINDS.join(', ')}.`, jsonPath: ['layers', index, 'kind'] });
+      // It still exists: the layers reading it are not "listed before" it.
+      if (!seen.has(path)) seen.set(path, index);
+      continue;
     }
-    if (layer.path === INPUT || layer.path === '') {
-      issues.push({ path: layer.path, code: 'path', message: `"${layer.path}" cannot name a layer; it is reserved for the network input.`, fix: 'Rename the layer.', jsonPath: [...at, 'path'] });
+    if (path === INPUT || path === '') {
+      issues.push({ path, code: 'path', message: `"${path}" cannot name a layer; it is reserved for the network input.`, fix: 'Rename the layer.', jsonPath: ['layers', index, 'path'] });
     }
-    const prev = seen.get(layer.path);
+    const prev = seen.get(path);
     if (prev !== undefined) {
-      issues.push({ path: layer.path, code: 'duplicate', message: `the path "${layer.path}" is used by layers ${prev} and ${index}.`, fix: 'Give every layer its own path (a module called twice gets a suffix, e.g. relu#2).', jsonPath: [...at, 'path'] });
+      issues.push({ path, code: 'duplicate', message: `the path "${path}" is used by layers ${prev} and ${index}.`, fix: 'Give every layer its own path (a module called twice gets a suffix, e.g. relu#2).', jsonPath: ['layers', index, 'path'] });
     }
-    for (const a of ancestors(layer.path)) {
+    for (let dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+      const a = path.slice(0, dot);
       if (layerPaths.has(a)) {
-        issues.push({ path: layer.path, code: 'path-nesting', message: `"${a}" is a layer, so it cannot also contain "${layer.path}".`, fix: `Rename one of them; only modules contain other paths.`, jsonPath: [...at, 'path'] });
+        issues.push({ path, code: 'path-nesting', message: `"${a}" is a layer, so it cannot also contain "${path}".`, fix: `Rename one of them; only modules contain other paths.`, jsonPath: ['layers', index, 'path'] });
       }
     }
-    const config = validated.has(layer) ? null : LAYER_SCHEMAS[layer.kind].safeParse(layer);
-    if (config?.success) validated.add(layer);
-    if (config && !config.success) {
-      for (const i of config.error.issues) {
-        const field = i.path.map(String).join('.');
-        issues.push({ path: layer.path, code: 'config', message: `${field ? field + ' ' : ''}${i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}` : i.message}${field ? `, got ${JSON.stringify((layer as unknown as Record<string, unknown>)[String(i.path[0])])?.slice(0, 60)}` : ''}.`, fix: 'Check the layer\'s arguments against PyTorch\'s signature.', jsonPath: [...at, ...(i.path as (string | number)[])] });
+    if (!validated.has(layer)) {
+      const config = LAYER_SCHEMAS[layer.kind].safeParse(layer);
+      if (config.success) validated.add(layer);
+      else {
+        for (const i of config.error.issues) {
+          const field = i.path.map(String).join('.');
+          issues.push({ path, code: 'config', message: `${field ? field + ' ' : ''}${i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}` : i.message}${field ? `, got ${JSON.stringify((layer as unknown as Record<string, unknown>)[String(i.path[0])])?.slice(0, 60)}` : ''}.`, fix: 'Check the layer\'s arguments against PyTorch\'s signature.', jsonPath: ['layers', index, ...(i.path as (string | number)[])] });
+        }
+        if (prev === undefined) seen.set(path, index);
+        continue;
       }
-      if (prev === undefined) seen.set(layer.path, index);
-      return;
     }
     const spec = LAYER_SPECS[layer.kind];
-    const n = layer.inputs.length;
+    const inputs = layer.inputs;
+    const n = inputs.length;
     if (spec.arity === 'one' && n !== 1) {
-      issues.push({ path: layer.path, code: 'arity', message: `takes exactly one input, has ${n}.`, fix: n === 0 ? 'Name the layer it reads in "inputs".' : 'Join the inputs first with a Concat or Add layer.', jsonPath: [...at, 'inputs'] });
+      issues.push({ path, code: 'arity', message: `takes exactly one input, has ${n}.`, fix: n === 0 ? 'Name the layer it reads in "inputs".' : 'Join the inputs first with a Concat or Add layer.', jsonPath: ['layers', index, 'inputs'] });
     }
     if (spec.arity === 'many' && n < 2) {
-      issues.push({ path: layer.path, code: 'arity', message: `joins two or more inputs, has ${n}.`, fix: 'List every branch it joins in "inputs".', jsonPath: [...at, 'inputs'] });
+      issues.push({ path, code: 'arity', message: `joins two or more inputs, has ${n}.`, fix: 'List every branch it joins in "inputs".', jsonPath: ['layers', index, 'inputs'] });
     }
-    layer.inputs.forEach((src, j) => {
-      if (src === INPUT) return;
-      if (!seen.has(src)) {
-        const later = layerPaths.has(src);
-        issues.push({
-          path: layer.path,
-          code: later ? 'order' : 'unknown-input',
-          message: later ? `reads "${src}", which is listed after it.` : `reads "${src}", which is not a layer of this network.`,
-          fix: later ? 'List layers in the order they run (the graph must have no cycles).' : `Use "input" for the network input, or the path of an earlier layer.${nearest(src, [...seen.keys()])}`,
-          jsonPath: [...at, 'inputs', j],
-        });
-      }
-    });
-    if (prev === undefined) seen.set(layer.path, index);
-  });
-  if (graph.layers.length === 0) {
+    for (let j = 0; j < n; j++) {
+      const src = inputs[j];
+      if (src === INPUT || seen.has(src)) continue;
+      const later = layerPaths.has(src);
+      issues.push({
+        path,
+        code: later ? 'order' : 'unknown-input',
+        message: later ? `reads "${src}", which is listed after it.` : `reads "${src}", which is not a layer of this network.`,
+        fix: later ? 'List layers in the order they run (the graph must have no cycles).' : `Use "input" for the network input, or the path of an earlier layer.${nearest(src, [...seen.keys()])}`,
+        jsonPath: ['layers', index, 'inputs', j],
+      });
+    }
+    if (prev === undefined) seen.set(path, index);
+  }
+  if (layers.length === 0) {
     issues.push({ path: '', code: 'empty', message: 'the network has no layers.', fix: 'Add at least one layer.', jsonPath: ['layers'] });
   } else if (!layerPaths.has(graph.output)) {
     issues.push({ path: graph.output, code: 'output', message: `the output "${graph.output}" is not a layer of this network.`, fix: 'Set "output" to the path of the final layer, or leave it out to use the last layer.', jsonPath: ['output'] });

@@ -140,3 +140,16 @@ describe('each kind of shape error', () => {
     expect(analyze(g).diagnostics[0].message).toMatch(/^x Conv3d: unknown layer kind "Conv3d"/);
   });
 });
+
+describe('a kind that is not a layer kind, even one named like an Object property', () => {
+  it.each(['Bogus', 'constructor', 'toString', '__proto__'])('%s: one diagnostic naming the layer, the rest analysed', (kind) => {
+    const b = new GraphBuilder('k', [1, 28, 28]);
+    const g = b.build(b.seq('net', [Conv2d(1, 6, 5), ReLU(), Flatten()], b.input));
+    const layers = g.layers.map((l, i) => (i === 1 ? ({ ...l, kind } as unknown as typeof l) : l));
+    const a = analyze({ ...g, layers });
+    expect(a.ok).toBe(false);
+    expect(a.diagnostics.map((d) => d.message)).toEqual([`net.1 ${kind}: unknown layer kind "${kind}".`]);
+    expect(a.layers.map((l) => l.status)).toEqual(['ok', 'error', 'skipped']);
+    expect(a.layers[0].outputShape).toEqual([6, 24, 24]);
+  });
+});

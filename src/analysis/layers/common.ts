@@ -30,12 +30,14 @@ export const kernelText = (k: IntOrPair): string => {
 };
 
 /** `H: ⌊(28 + 2·2 − 1·(5−1) − 1)/1⌋ + 1 = 28` (or with ⌈⌉ for ceil_mode). */
-export function windowFormula(axis: 'H' | 'W', input: number, w: AxisWindow, padAfter: number, out: number, ceil = false): string {
+export function windowFormula(axis: 'H' | 'W' | 'H, W', input: number, w: AxisWindow, padAfter: number, out: number, ceil = false): string {
   const pads = w.padBefore === padAfter ? `2·${w.padBefore}` : `${w.padBefore} + ${padAfter}`;
   const [l, r] = ceil ? ['⌈', '⌉'] : ['⌊', '⌋'];
   const dk = w.dilation === 1 ? `(${w.kernel}−1)` : `${w.dilation}·(${w.kernel}−1)`;
   return `${axis}: ${l}(${input} + ${pads} − ${dk} − 1)/${w.stride}${r} + 1 = ${out}`;
 }
+
+export const sameWindow = (a: AxisWindow, b: AxisWindow): boolean => a.kernel === b.kernel && a.stride === b.stride && a.padBefore === b.padBefore && a.dilation === b.dilation;
 
 /** Shared check for sliding windows: the dilated kernel must fit in the padded input. */
 export function windowFits(kind: string, axis: 'height' | 'width', input: number, w: AxisWindow, padAfter: number): Issue | null {

@@ -1,12 +1,14 @@
 import type { Layer } from '../../graph/types.js';
 import { convOutputSize, pair, samePadding } from '../arith.js';
-import { dims, fail, kernelText, ok, pairText, requireCHW, windowFits, windowFormula } from './common.js';
+import { dims, fail, kernelText, ok, pairText, requireCHW, sameWindow, windowFits, windowFormula } from './common.js';
 import type { AxisWindow, LayerKindSpec } from './spec.js';
 
 type Conv = Layer<'Conv2d'>;
 
+type ConvWindows = [[AxisWindow, number], [AxisWindow, number]];
+
 /** Per-axis window including the padding PyTorch applies on each side. */
-export function convWindows(l: Conv): [[AxisWindow, number], [AxisWindow, number]] {
+function computeConvWindows(l: Conv): ConvWindows {
   const k = pair(l.kernel_size);
   const s = pair(l.stride ?? 1);
   const d = pair(l.dilation ?? 1);
@@ -19,6 +21,20 @@ export function convWindows(l: Conv): [[AxisWindow, number], [AxisWindow, number
     return [{ kernel: k[i], stride: s[i], padBefore: before, dilation: d[i] }, after];
   };
   return [axis(0), axis(1)];
+}
+
+// Analysis asks for the same layer's windows four times in a row (shape,
+// window, label, formula); layers are immutable values, so remember the last.
+let lastLayer: Conv | null = null;
+let lastWindows: ConvWindows | null = null;
+
+/** Per-axis window including the padding PyTorch applies on each side (treat as read-only). */
+export function convWindows(l: Conv): ConvWindows {
+  if (l !== lastLayer || !lastWindows) {
+    lastWindows = computeConvWindows(l);
+    lastLayer = l;
+  }
+  return lastWindows;
 }
 
 export const conv2d: LayerKindSpec<'Conv2d'> = {
@@ -83,8 +99,7 @@ export const conv2d: LayerKindSpec<'Conv2d'> = {
   },
   formula(l, input, output) {
     const [[h, ah], [w, aw]] = convWindows(l);
-    const fh = windowFormula('H', input[1], h, ah, output[1]);
-    const fw = windowFormula('W', input[2], w, aw, output[2]);
-    return fh.slice(2) === fw.slice(2) ? [`H, W${fh.slice(1)}`] : [fh, fw];
+    if (input[1] === input[2] && output[1] === output[2] && ah === aw && sameWindow(h, w)) return [windowFormula('H, W', input[1], h, ah, output[1])];
+    return [windowFormula('H', input[1], h, ah, output[1]), windowFormula('W', input[2], w, aw, output[2])];
   },
 };

@@ -1,7 +1,7 @@
 /** Shared by MaxPool2d and AvgPool2d: PyTorch's pool2d_shape_check and ceil_mode arithmetic. */
 import type { IntOrPair, Shape } from '../../graph/types.js';
 import { pair, poolOutputSize } from '../arith.js';
-import { dims, fail, kernelText, ok, pairText, requireCHW, windowFormula } from './common.js';
+import { dims, fail, kernelText, ok, pairText, requireCHW, sameWindow, windowFormula } from './common.js';
 import type { AxisWindow, InputInfo, ShapeResult } from './spec.js';
 
 export interface PoolLike {
@@ -63,9 +63,10 @@ export function poolLabel(kind: string, l: PoolLike): string {
 export function poolFormula(l: PoolLike, input: Shape, output: Shape): string[] {
   const [h, w] = poolWindows(l);
   const ceil = l.ceil_mode ?? false;
-  const fh = windowFormula('H', input[1], h, h.padBefore, output[1], ceil);
-  const fw = windowFormula('W', input[2], w, w.padBefore, output[2], ceil);
-  const lines = fh.slice(2) === fw.slice(2) ? [`H, W${fh.slice(1)}`] : [fh, fw];
+  const lines =
+    input[1] === input[2] && output[1] === output[2] && sameWindow(h, w)
+      ? [windowFormula('H, W', input[1], h, h.padBefore, output[1], ceil)]
+      : [windowFormula('H', input[1], h, h.padBefore, output[1], ceil), windowFormula('W', input[2], w, w.padBefore, output[2], ceil)];
   if (ceil) lines.push('ceil_mode: a last window that would start in the right padding is dropped.');
   return lines;
 }
