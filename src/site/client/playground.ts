@@ -180,11 +180,12 @@ function renderTotals(r: ReturnType<typeof readNetwork>): void {
     b.dataset.params = String(a.totals.params);
     b.dataset.macs = String(a.totals.macs);
     b.textContent = t(`${name}: ${formatInt(a.totals.params)} parameters · ${formatCount(a.totals.macs)} MACs · input ${a.input.join('×')} → output ${out}`, `${name}：参数量 ${formatInt(a.totals.params)} · MACs ${formatCount(a.totals.macs)} · 输入 ${a.input.join('×')} → 输出 ${out}`);
-    totals.append(b, ' ');
+    totals.append(b);
   }
   const verdict = document.createElement('span');
+  verdict.className = 'pg-verdict';
   if (errors === 0 && warnings === 0) {
-    verdict.className = 'pg-ok';
+    verdict.classList.add('pg-ok');
     verdict.textContent = t('No problems found.', '没有发现问题。');
   } else {
     verdict.textContent = t(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`, `${errors} 个错误，${warnings} 个警告。`);

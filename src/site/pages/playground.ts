@@ -24,7 +24,7 @@ const STYLE = `<style>
 .pg-share { display: flex; gap: 0.4rem; align-items: center; flex-basis: 100%; }
 .pg-share[hidden] { display: none; }
 .pg-share input { flex: 1; min-width: 0; font-family: var(--mono); font-size: 0.8rem; }
-.pg-cols { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 1.2rem; align-items: start; }
+.pg-cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.2rem; align-items: start; }
 @media (max-width: 900px) { .pg-cols { grid-template-columns: minmax(0, 1fr); } }
 .pg-editor { display: flex; height: 60vh; min-height: 320px; border: 1px solid var(--line); border-radius: var(--radius); background: var(--panel); overflow: hidden; font: 13px/20px var(--mono); }
 .pg-editor:focus-within { border-color: var(--accent); }
@@ -48,6 +48,7 @@ const STYLE = `<style>
 .pg-diag .pg-msg { white-space: pre-wrap; }
 .pg-diag .pg-msg.pg-code { font-family: var(--mono); font-size: 0.82rem; }
 .pg-diag .pg-fix, .pg-diag .pg-formula { display: block; color: var(--muted); margin-top: 0.15rem; }
+.pg-verdict { display: block; }
 .pg-ok { color: #1c7c54; }
 </style>`;
 
