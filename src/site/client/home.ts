@@ -31,8 +31,11 @@ interface Labels {
 }
 
 const FAMILIES = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet'];
-/** One hue per family, readable on light and dark backgrounds. */
-const COLORS = ['#e8590c', '#d6336c', '#7048e8', '#1c7ed6', '#0ca678', '#74b816'];
+/** The family hues live in site.css (`--family-<name>`), shared with the thumbnails. */
+const familyColors = (): string[] => {
+  const css = getComputedStyle(document.documentElement);
+  return FAMILIES.map((f) => css.getPropertyValue(`--family-${f.toLowerCase()}`).trim() || '#888');
+};
 
 function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
   const box = fig.querySelector<HTMLElement>('.chart-box');
@@ -45,7 +48,7 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
   const ext = (k: 'params' | 'macs') => [Math.min(...points.map((p) => p[k])) / 2.2, Math.max(...points.map((p) => p[k])) * 2.2] as [number, number];
   const x = scaleLog().domain(ext('params')).range([m.left, width - m.right]).nice();
   const y = scaleLog().domain(ext('macs')).range([height - m.bottom, m.top]).nice();
-  const color = scaleOrdinal<string, string>().domain(FAMILIES).range(COLORS);
+  const color = scaleOrdinal<string, string>().domain(FAMILIES).range(familyColors());
 
   const svg = select(box)
     .append('svg')

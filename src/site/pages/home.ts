@@ -80,27 +80,24 @@ export function jsonScript(id: string, data: unknown): string {
 async function body(ctx: PageContext): Promise<string> {
   const { t } = ctx;
   const points = lineage(ctx);
-  const byFamily = FAMILIES.map((f) => ({ family: f, entries: ZOO.filter((e) => e.family === f) }));
-  const thumbs: string[] = [];
-  for (const { family, entries } of byFamily) {
-    const cards: string[] = [];
-    for (const e of entries) {
+  const cards: string[] = [];
+  for (const f of FAMILIES) {
+    for (const e of ZOO.filter((x) => x.family === f)) {
       const p = points.find((x) => x.id === e.id) as LineagePoint;
-      const fig = await graphFigure(ctx, e.id, { expand: 'none', toolbar: false, annotations: '', height: '230px', bare: true, elementId: `thumb-${e.id}` });
-      cards.push(`<li class="card thumb">
+      const fig = await graphFigure(ctx, e.id, { expand: 'none', toolbar: false, annotations: '', height: '240px', bare: true, elementId: `thumb-${e.id}` });
+      cards.push(`<li class="card thumb" data-family="${esc(f)}">
+<p class="thumb-family"><span class="swatch" data-family="${esc(f)}"></span>${esc(f)} · ${e.year}</p>
 <h3><a href="${esc(p.href)}">${esc(e.title)}</a></h3>
 <div class="thumb-graph" inert>${fig}</div>
 <p class="num">${t('params', '参数')} <b>${formatCount(p.params)}</b> · MACs <b>${formatCount(p.macs)}</b> · ${esc(p.input)}</p>
 </li>`);
     }
-    thumbs.push(`<section class="family" id="family-${family.toLowerCase()}" aria-labelledby="family-${family.toLowerCase()}-h">
-<h3 class="family-h" id="family-${family.toLowerCase()}-h">${esc(family)} <span class="muted">${esc(String(Math.min(...entries.map((e) => e.year))))}</span></h3>
-<p class="family-text">${esc(FAMILY_TEXT[family][ctx.lang])}</p>
-<ul class="grid thumbs">
-${cards.join('\n')}
-</ul>
-</section>`);
   }
+  const steps = FAMILIES.map((f) => {
+    const first = ZOO.filter((e) => e.family === f);
+    const year = Math.min(...first.map((e) => e.year));
+    return `<li data-family="${esc(f)}"><b><span class="swatch" data-family="${esc(f)}"></span>${esc(f)} <span class="step-year">${year}</span></b><span class="step-text">${esc(FAMILY_TEXT[f][ctx.lang])}</span></li>`;
+  });
   const rows = [...points]
     .sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || a.params - b.params)
     .map((p) => `<tr><th scope="row"><a href="${esc(p.href)}">${esc(p.title)}</a></th><td>${esc(p.family)}</td><td class="num">${esc(p.input)}</td><td class="num">${formatInt(p.params)}</td><td class="num">${formatInt(p.macs)}</td></tr>`)
@@ -151,8 +148,13 @@ ${rows}
 
 <section id="networks" aria-labelledby="networks-h">
 <h2 id="networks-h">${t('The networks', '网络一览')}</h2>
+<ol class="lineage-steps">
+${steps.join('\n')}
+</ol>
 <p>${t('Each thumbnail is the live graph with its modules collapsed; open a network to expand it, read its story and train it in the page.', '每个缩略图都是实时绘制的网络图（模块已折叠）；打开网络页面可以展开模块、阅读来历并在页面里训练。')}</p>
-${thumbs.join('\n')}
+<ul class="grid thumbs">
+${cards.join('\n')}
+</ul>
 </section>`;
 }
 
