@@ -4,8 +4,8 @@
  * Elements (`<cnn-compare>`, `<cnn-graph>`) are defined by cnn-graph.js and driven through
  * the DOM here; this script defines none.
  */
-import { CALCULATORS } from '../concepts/calculators.js';
-import type { FormValues } from '../concepts/common.js';
+import { CALCULATORS } from '../concepts/calc/index.js';
+import type { FormValues } from '../concepts/calc/common.js';
 import type { Lang } from '../types.js';
 
 const lang: Lang = /^zh\b/i.test(document.documentElement.lang) ? 'zh' : 'en';

@@ -1,39 +1,11 @@
 /**
- * What the concept pages share: the list of concepts (slugs are fixed: model pages link
- * to them), the calculator contract, form fields, and the pages' own styles.
- *
- * A calculator is pure: `read` turns form values into parameters, `render` turns
- * parameters into HTML for the page's output slots (`[data-out=name]`), computed by the
- * analysis. The build renders the defaults into the page; the client script
- * (src/site/client/concepts.ts) runs the same `render` on every input, so what the
- * page shows before and after JavaScript is one function's output.
+ * What the concept pages share at build time: the list of concepts (slugs are fixed: model
+ * pages link to them), the page frame (crumbs, title, lead, pager), the calculator section
+ * drawn from a calculator's fields, and the pages' own styles. The calculators themselves
+ * (what the browser runs too) are in ./calc/.
  */
 import type { Lang, PageContext, SitePage } from '../types.js';
-
-export type Tr = (en: string, zh: string) => string;
-export const tr =
-  (lang: Lang): Tr =>
-  (en, zh) =>
-    lang === 'zh' ? zh : en;
-
-export const esc = (s: unknown): string =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
-/** Form values by input name; checkboxes are `'on'` when checked, absent otherwise. */
-export type FormValues = Record<string, string>;
-
-export interface Calculator<P> {
-  id: string;
-  defaults: P;
-  read(v: FormValues): P;
-  /** HTML per output slot. */
-  render(p: P, lang: Lang): Record<string, string>;
-  /**
-   * Drive elements in the calculator's section (set `<cnn-compare>` attributes or items,
-   * a `<cnn-graph>`'s graph). Runs in the browser only, after `render`.
-   */
-  drive?(root: Element, p: P, lang: Lang): void;
-}
+import { esc, label, type Calculator, type Field, type Label, type Tr } from './calc/common.js';
 
 export interface Concept {
   slug: string;
@@ -87,52 +59,39 @@ export const CONCEPTS: readonly Concept[] = [
 
 export const conceptPath = (slug: string): string => (slug === '' ? 'concepts/index.html' : `concepts/${slug}/index.html`);
 
-/** A number input. */
-export function numField(name: string, label: string, value: number, o: { min?: number; max?: number; step?: number; hint?: string } = {}): string {
-  const attrs = [`type="number"`, `name="${esc(name)}"`, `value="${esc(value)}"`, `inputmode="numeric"`, `min="${o.min ?? 1}"`, o.max !== undefined ? `max="${o.max}"` : '', `step="${o.step ?? 1}"`].filter(Boolean).join(' ');
-  return `<label class="field"><span>${label}</span><input ${attrs}>${o.hint ? `<small>${o.hint}</small>` : ''}</label>`;
+/** A form field, from its spec in the calculator (the markup the page has always had). */
+function fieldHtml(name: string, f: Field, value: unknown, t: Tr): string {
+  const n = esc(name);
+  if (f.type === 'fixed') return `<input type="hidden" name="${n}" value="${esc(value)}">`;
+  if (f.type === 'check') return `<label class="field check"><input type="checkbox" name="${n}"${value ? ' checked' : ''}><span>${label(f.label, t)}</span></label>`;
+  if (f.type === 'choice') {
+    const options = f.options.map(([v, l]) => `<option value="${esc(v)}"${v === value ? ' selected' : ''}>${label(l, t)}</option>`).join('');
+    return `<label class="field"><span>${label(f.label, t)}</span><select name="${n}">${options}</select></label>`;
+  }
+  const attrs = [`type="number"`, `name="${n}"`, `value="${esc(value)}"`, `inputmode="numeric"`, `min="${f.min ?? 1}"`, f.max !== undefined ? `max="${f.max}"` : '', `step="${f.step ?? 1}"`].filter(Boolean).join(' ');
+  return `<label class="field"><span>${label(f.label, t)}</span><input ${attrs}></label>`;
 }
 
-export function selectField(name: string, label: string, value: string, options: ReadonlyArray<readonly [string, string]>): string {
-  return `<label class="field"><span>${label}</span><select name="${esc(name)}">${options.map(([v, t]) => `<option value="${esc(v)}"${v === value ? ' selected' : ''}>${t}</option>`).join('')}</select></label>`;
-}
-
-export function checkField(name: string, label: string, checked: boolean): string {
-  return `<label class="field check"><input type="checkbox" name="${esc(name)}"${checked ? ' checked' : ''}><span>${label}</span></label>`;
-}
-
-/** A calculator: the form and its output slots, pre-rendered with the defaults. */
-export function calcSection<P>(calc: Calculator<P>, lang: Lang, fields: string, layout: (slots: Record<string, string>) => string, p: P = calc.defaults): string {
-  const html = calc.render(p, lang);
+/**
+ * A calculator: its form (drawn from its fields) and its output slots, pre-rendered with
+ * `p` (the defaults, or values the page computed for fixed fields). `layout` places the slots.
+ */
+export function calcSection<P>(ctx: PageContext, calc: Calculator<P>, layout: (slots: Record<string, string>) => string, p: P = calc.defaults): string {
+  const html = calc.render(p, ctx.lang);
   const slots: Record<string, string> = {};
   for (const [k, v] of Object.entries(html)) slots[k] = `<div data-out="${esc(k)}">${v}</div>`;
+  const fields = (Object.entries(calc.fields) as [keyof P & string, Field][]).map(([k, f]) => fieldHtml(k, f, p[k], ctx.t)).join('');
   return `<section class="calc" data-calc-root="${esc(calc.id)}">
 <form class="calc-form" data-calc="${esc(calc.id)}" onsubmit="return false">${fields}</form>
 ${layout(slots)}
 </section>`;
 }
 
-/** Integer form value in [min, max], else the fallback; the calculators explain out-of-range values themselves. */
-export function intOf(v: FormValues, name: string, fallback: number): number {
-  const raw = v[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  return Number.isFinite(n) ? Math.trunc(n) : fallback;
-}
-
-export const numberOf = (v: FormValues, name: string, fallback: number): number => {
-  const raw = v[name];
-  const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
-  return Number.isFinite(n) ? n : fallback;
-};
-
-/** Messages from the analysis are English; on Chinese pages they get a Chinese lead-in. */
-export function problems(list: ReadonlyArray<{ message: string; fix?: string; formula?: string }>, t: Tr): string {
-  if (!list.length) return '';
-  return `<div class="calc-error" role="alert"><p><strong>${t('PyTorch would refuse this:', 'PyTorch 会拒绝这个配置（以下为分析器的英文说明）：')}</strong></p>${list
-    .map((d) => `<p>${esc(d.message)}${d.formula ? ` <code>${esc(d.formula)}</code>` : ''}${d.fix ? ` <em>${esc(d.fix)}</em>` : ''}</p>`)
-    .join('')}</div>`;
-}
+/** A `<cnn-compare>` that computes its comparison from attributes. */
+export const compareTag = (attrs: Record<string, string | number | boolean>): string =>
+  `<cnn-compare theme="auto" ${Object.entries(attrs)
+    .map(([k, v]) => `${k}="${esc(v)}"`)
+    .join(' ')}></cnn-compare>`;
 
 /** Previous / next concept and the way back to the overview. */
 export function pager(ctx: PageContext, slug: string): string {
@@ -147,13 +106,6 @@ export function pager(ctx: PageContext, slug: string): string {
 </nav>`;
 }
 
-export function head(ctx: PageContext, slug: string, lead: string): string {
-  const c = CONCEPTS.find((x) => x.slug === slug) as Concept;
-  return `<p class="crumbs"><a href="${esc(ctx.link(conceptPath('')))}">${ctx.t('Concepts', '概念')}</a></p>
-<h1>${esc(c.title[ctx.lang])}</h1>
-<p class="lead">${lead}</p>
-${STYLE}`;
-}
 
 /** The concept pages' own styles (the site stylesheet has none for forms and pictures). */
 export const STYLE = `<style>
@@ -199,9 +151,24 @@ cnn-compare{display:block;margin:1rem 0;background:transparent}
 .groups .band{opacity:.35}
 </style>`;
 
-/** A concept page from its entry in CONCEPTS: the title and description are written once. */
-export function conceptPage(slug: string, body: (ctx: PageContext) => string | Promise<string>, scripts: string[] = ['concepts']): SitePage {
+/**
+ * A concept page from its entry in CONCEPTS (the title and description are written once):
+ * crumbs, title and `lead`, then `body`, then the pager.
+ */
+export function conceptPage(slug: string, lead: Label, body: (ctx: PageContext) => string | Promise<string>, scripts: string[] = ['concepts']): SitePage {
   const c = CONCEPTS.find((x) => x.slug === slug);
   if (!c) throw new Error(`concepts: "${slug}" is not in CONCEPTS (src/site/concepts/common.ts).`);
-  return { path: conceptPath(slug), section: 'concepts', title: c.title, description: c.description, scripts, body };
+  return {
+    path: conceptPath(slug),
+    section: 'concepts',
+    title: c.title,
+    description: c.description,
+    scripts,
+    body: async (ctx) => `<p class="crumbs"><a href="${esc(ctx.link(conceptPath('')))}">${ctx.t('Concepts', '概念')}</a></p>
+<h1>${esc(c.title[ctx.lang])}</h1>
+<p class="lead">${label(lead, ctx.t)}</p>
+${STYLE}
+${await body(ctx)}
+${pager(ctx, slug)}`,
+  };
 }

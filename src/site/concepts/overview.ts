@@ -1,6 +1,7 @@
 /** concepts/index.html: the overview, one card per concept in reading order. */
 import type { PageContext, SitePage } from '../types.js';
-import { CONCEPTS, conceptPath, esc, STYLE } from './common.js';
+import { esc } from './calc/common.js';
+import { CONCEPTS, conceptPath, STYLE } from './common.js';
 
 export const page: SitePage = {
   path: conceptPath(''),

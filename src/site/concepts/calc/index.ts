@@ -1,4 +1,4 @@
-/** Every concept calculator by id, for the client script. */
+/** Every concept calculator by id: what the client script bundles (src/site/client/concepts.ts). */
 import { lossCalc } from './auxiliary.js';
 import type { Calculator } from './common.js';
 import { multiChannelCalc } from './multi-channel.js';
