@@ -120,6 +120,28 @@ describe('concept pages in Chromium', () => {
     await mc.page.close();
   });
 
+  it('nin-gap and pooling: the head calculator reads the zoo’s feature map from the page, pooling the count_include_pad box', async () => {
+    const { page, errors } = await open('concepts/nin-gap/index.html');
+    await page.fill('form[data-calc="nin-head"] input[name="hidden"]', '100');
+    // The fully connected head on NiN's 384×5×5 map (carried by the form's fixed fields), 10 classes.
+    expect(await text(page, '[data-value="dense-params"]')).toBe(formatInt(9600 * 100 + 100 + 100 * 100 + 100 + 100 * 10 + 10));
+    expect((await compared(page, '[data-calc-root="nin-head"] cnn-compare'))[0].params).toBe(9600 * 100 + 100 + 100 * 100 + 100 + 100 * 10 + 10);
+    await page.fill('form[data-calc="nin-head"] input[name="hidden"]', '0');
+    expect(await text(page, '.calc-error')).toContain('hidden must be a positive integer, got 0.');
+    expect(await page.locator('[data-calc-root="nin-head"] cnn-compare').getAttribute('hidden')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const pool = await open('concepts/pooling/index.html');
+    // Default: average 2×2/2 with padding 1 on 5×5; output (0, 0) covers one input value and three padding zeros.
+    const first = () => pool.page.locator('[data-value="pooled"] td').first().innerText();
+    expect(await first()).toMatch(/÷4$/);
+    await pool.page.uncheck('form[data-calc="pooling"] input[name="countIncludePad"]');
+    expect(await first()).toMatch(/÷1$/);
+    expect(pool.errors).toEqual([]);
+    await pool.page.close();
+  });
+
   it('residual: the live graph draws the block, and an identity shortcut across a channel change is refused', async () => {
     const { page, errors } = await open('concepts/residual/index.html');
     await page.waitForFunction(() => (document.querySelector('[data-graph-host] cnn-graph') as unknown as { analysis?: { ok: boolean } })?.analysis?.ok === true);

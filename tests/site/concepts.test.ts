@@ -10,6 +10,7 @@ import { lossCalc } from '../../src/site/concepts/calc/auxiliary.js';
 import { CALCULATORS } from '../../src/site/concepts/calc/index.js';
 import { CONCEPTS, conceptPath } from '../../src/site/concepts/common.js';
 import { multiChannel, multiChannelCalc, multiChannelItems } from '../../src/site/concepts/calc/multi-channel.js';
+import { headCalc } from '../../src/site/concepts/calc/nin-gap.js';
 import { heads, ninBlocks } from '../../src/site/concepts/nin-gap.js';
 import { inceptionExample, NOTES } from '../../src/site/concepts/one-by-one.js';
 import { outputSize, outputSizeCalc } from '../../src/site/concepts/calc/output-size.js';
@@ -50,6 +51,24 @@ describe('concept pages', () => {
     expect(en).toContain('kind="bottleneck" c="192" h="28" w="28" k="5" n="32" r="16"');
     const zh = await page.body(pageContext('zh', page.path));
     expect(zh).toContain(`少了 ${formatInt(Math.abs(diff))}`);
+  });
+});
+
+describe('calculator fields', () => {
+  it('read the form by the fields: blanks and junk fall back, choices outside the options fall back, checkboxes are on or absent', () => {
+    const read = outputSizeCalc.read;
+    // A blank padding or stride reads as 0 and 1 (what an empty box means), not as the page's default 1 and 2.
+    expect(read({ layer: 'max', h: '9', k: '3', p: '', s: ' ', d: 'x' })).toEqual({ layer: 'max', h: 9, k: 3, p: 0, s: 1, d: 1, ceil: false });
+    expect(read({ layer: 'lstm', h: '7.9', k: '-2', ceil: 'on' })).toEqual({ layer: 'conv', h: 7, k: -2, p: 0, s: 1, d: 1, ceil: true });
+    expect(lossCalc.read({ main: '0.75', aux1: '', weight: '1e-1' })).toEqual({ main: 0.75, aux1: 1.8, aux2: 1.5, weight: 0.1 });
+  });
+
+  it('the page form is drawn from the same fields, with the values the page computed for fixed fields', async () => {
+    const nin = pages.find((p) => p.path === 'concepts/nin-gap/index.html');
+    const html = await nin!.body(pageContext('en', nin!.path));
+    const h = heads(4096);
+    for (const [name, v] of [['c', h.input[0]], ['h', h.input[1]], ['w', h.input[2]], ['classes', h.classes]] as const) expect(html).toContain(`<input type="hidden" name="${name}" value="${v}">`);
+    expect(CALCULATORS['nin-head'].render(headCalc.read({ hidden: '4096', c: String(h.input[0]), h: String(h.input[1]), w: String(h.input[2]), classes: String(h.classes) }) as never, 'en').result).toContain(formatInt(h.dense.totals.params));
   });
 });
 
