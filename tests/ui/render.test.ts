@@ -3,7 +3,7 @@ import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
 import type { Graph } from '../../src/graph/types.js';
 import { INPUT } from '../../src/graph/types.js';
-import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneToSVG, type Scene } from '../../src/ui/render/index.js';
+import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneToSVG, svgStyleSheet, type Scene } from '../../src/ui/render/index.js';
 import { EVIL, markupGraph, mismatchGraph } from './helpers.js';
 
 const model = (id: string) => {
@@ -230,6 +230,29 @@ describe('layout → scene → SVG', { timeout: 120_000 }, () => {
     expect(keys).not.toContain(right[0].key);
     // A small network's `auto` is its fully expanded view: one layout.
     expect(await precomputeLayouts(zooGraph('lenet5')!, { cache: fresh })).toHaveLength(1);
+  });
+
+  it('styling: classes draws with the same declarations as the inline styles, from svgStyleSheet', async () => {
+    const rules = new Map([...svgStyleSheet().matchAll(/^\.(s-[\w-]+)\{(.*)\}$/gm)].map((m) => [m[1], m[2]]));
+    expect(rules.size).toBeGreaterThan(30);
+    for (const g of [zooGraph('googlenet-mini')!, mismatchGraph()]) {
+      const { scene } = await render(g, { expand: 'none' });
+      const tags = (svg: string) => [...svg.matchAll(/<([a-z]+)\b([^>]*)>/g)].map((m) => ({ name: m[1], attrs: m[2] }));
+      const inline = tags(sceneToSVG(scene));
+      const classes = tags(sceneToSVG(scene, { styling: 'classes' }));
+      expect(classes.map((t) => t.name)).toEqual(inline.map((t) => t.name));
+      const decls = (text: string) => new Set(text.split(';').filter(Boolean));
+      let styled = 0;
+      inline.forEach((t, i) => {
+        const style = /style="([^"]*)"/.exec(t.attrs)?.[1] ?? '';
+        const c = classes[i].attrs;
+        const fromClasses = [...(/class="([^"]*)"/.exec(c)?.[1] ?? '').split(' ').filter((x) => x.startsWith('s-'))].map((x) => rules.get(x) ?? `missing rule ${x}`);
+        const own = /style="([^"]*)"/.exec(c)?.[1] ?? '';
+        if (fromClasses.length) styled++;
+        expect(decls([own, ...fromClasses].join(';')), `${t.name} #${i}`).toEqual(decls(style));
+      });
+      expect(styled).toBeGreaterThan(scene.nodes.length);
+    }
   });
 
   it('the dark theme changes token fallbacks, not structure', async () => {

@@ -161,6 +161,9 @@ export class CnnGraph extends LitElement {
   private activeId: string | null = null;
   private pendingFocus: string | null = null;
   private loadSeq = 0;
+  /** Boxes that `cull` hides while they are far outside the canvas, in scene coordinates. */
+  private cullItems: { el: Element; x0: number; y0: number; x1: number; y1: number; off: boolean }[] = [];
+  private cullQueued = 0;
   private unwatchLocale: (() => void) | null = null;
   /** Layouts from the `layouts` file, by key, and the URL they came from. */
   private given = new Map<string, Layout>();
@@ -199,6 +202,8 @@ export class CnnGraph extends LitElement {
     super.disconnectedCallback();
     this.unwatchLocale?.();
     this.unwatchLocale = null;
+    cancelAnimationFrame(this.cullQueued);
+    this.cullQueued = 0;
   }
 
   /** The analysis of the network on screen (null before the first render). */
@@ -333,7 +338,10 @@ export class CnnGraph extends LitElement {
       layoutCache.set(layout);
     }
     const scene = sceneOf(prepared, layout);
-    return { loaded, prepared, layout, scene, svg: sceneToSVG(scene), started, layoutMs, source };
+    // Classes instead of inline styles (the stylesheet is in the shadow root); the picture starts
+    // hidden so that measuring the canvas does not lay out thousands of boxes that `cull` will hide.
+    const svg = sceneToSVG(scene, { styling: 'classes' }).replace('<g class="cnn-viewport">', '<g class="cnn-viewport cnn-pending">');
+    return { loaded, prepared, layout, scene, svg, started, layoutMs, source };
   }
 
   // ---- after render: zoom, attributes, events --------------------------------
@@ -404,17 +412,21 @@ export class CnnGraph extends LitElement {
         this.transform = e.transform;
         viewport.setAttribute('transform', e.transform.toString());
         if (this.hover) this.hover = null;
+        this.cullQueued ||= requestAnimationFrame(() => {
+          this.cullQueued = 0;
+          this.cull();
+        });
       });
     select(svg).call(this.zoomer).on('dblclick.zoom', null);
+    this.collectCull(svg, d.scene);
     if (first || !this.transform) this.fitWidth();
     else select(svg).call(this.zoomer.transform, this.transform);
+    this.cull();
+    viewport.classList.remove('cnn-pending');
     if (this.pendingFocus) {
-      const el = this.nodeEl(this.pendingFocus);
+      const id = this.pendingFocus;
       this.pendingFocus = null;
-      if (el) {
-        el.focus({ preventScroll: true });
-        this.reveal(el.dataset.id as string);
-      }
+      if (this.nodeEl(id)) this.setActive(id, true);
     }
   }
 
@@ -423,6 +435,46 @@ export class CnnGraph extends LitElement {
     const t = graphMessages(this.locale);
     svg.setAttribute('aria-roledescription', t.graphRole);
     for (const el of svg.querySelectorAll<SVGGElement>('.cnn-frame-title')) el.setAttribute('aria-label', t.collapse(el.dataset.path ?? ''));
+  }
+
+  /** Pair every cullable element with its box; the DOM lists them in scene order. */
+  private collectCull(svg: SVGSVGElement, scene: Scene): void {
+    const items: typeof this.cullItems = [];
+    const add = (els: NodeListOf<Element>, boxes: readonly { x: number; y: number; width: number; height: number }[]) =>
+      els.forEach((el, i) => {
+        const b = boxes[i];
+        if (b) items.push({ el, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, off: false });
+      });
+    add(svg.querySelectorAll('.cnn-node'), scene.nodes);
+    add(svg.querySelectorAll('.cnn-frame'), scene.frames);
+    add(svg.querySelectorAll('.cnn-frame-title'), scene.frames.map((f) => ({ x: f.title.x - 4, y: f.title.y - 12, width: f.width, height: 16 })));
+    add(svg.querySelectorAll('.cnn-edge-label'), scene.edges.flatMap((e) => (e.label ? [e.label] : [])));
+    this.cullItems = items;
+  }
+
+  /**
+   * Hide (display: none) the boxes and labels more than one canvas away from
+   * the view: the browser then styles and lays out only what can be seen. A
+   * tall network fitted to the width shows a few dozen of its hundreds of
+   * boxes; edges stay, so the structure is always there.
+   */
+  private cull(): void {
+    const canvas = this.canvas;
+    if (!canvas || !this.cullItems.length) return;
+    const t = this.transform ?? zoomIdentity;
+    const w = canvas.clientWidth || 800;
+    const h = canvas.clientHeight || 600;
+    const x0 = t.invertX(-w);
+    const x1 = t.invertX(2 * w);
+    const y0 = t.invertY(-h);
+    const y1 = t.invertY(2 * h);
+    for (const it of this.cullItems) {
+      const off = it.x1 < x0 || it.x0 > x1 || it.y1 < y0 || it.y0 > y1;
+      if (off !== it.off) {
+        it.off = off;
+        it.el.classList.toggle('cnn-off', off);
+      }
+    }
   }
 
   private markSelection(svg: SVGSVGElement): void {
@@ -448,6 +500,10 @@ export class CnnGraph extends LitElement {
     if (!el) return;
     el.setAttribute('tabindex', '0');
     if (focus) {
+      // A culled box cannot take the focus: show it first; `reveal` pans to it.
+      el.classList.remove('cnn-off');
+      const item = this.cullItems.find((x) => x.el === el);
+      if (item) item.off = false;
       el.focus({ preventScroll: true });
       this.reveal(id);
     }

@@ -1,10 +1,15 @@
 import { css, unsafeCSS } from 'lit';
+import { svgStyleSheet } from '../render/svg.js';
 import { THEMES, tokenCSS } from '../render/theme.js';
 
 const light = unsafeCSS(tokenCSS(THEMES.light));
 const dark = unsafeCSS(tokenCSS(THEMES.dark));
 
+/** The picture's looks as shared rules: the on-screen SVG carries classes, not inline styles. */
+const svgRules = unsafeCSS(svgStyleSheet());
+
 export const styles = css`
+  ${svgRules}
   :host {
     ${light}
     --cnn-height: 640px;
@@ -78,6 +83,10 @@ export const styles = css`
     height: 100%;
     cursor: grab;
     user-select: none;
+  }
+  .cnn-off,
+  .cnn-pending {
+    display: none;
   }
   .cnn-node:focus {
     outline: none;
@@ -171,8 +180,16 @@ export const styles = css`
     color: var(--cnn-muted);
     pointer-events: none;
   }
+  /* Read by screen readers, never seen. Off-canvas and content-visibility: auto, so the browser
+     skips styling and laying out its hundreds of rows (it was most of a big network's render time);
+     skipped content stays in the accessibility tree. */
   .sr-only {
     position: absolute;
+    left: -100000px;
+    top: 0;
+    content-visibility: auto;
+    contain-intrinsic-size: 1px 1px;
+    table-layout: fixed;
     width: 1px;
     height: 1px;
     padding: 0;

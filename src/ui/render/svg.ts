@@ -5,14 +5,20 @@
  * The same string is the element's `toSVG()` and the CLI's `render`.
  */
 import type { Scene, SceneText, TextRole } from './scene.js';
-import { FONT_FAMILY, THEMES, type Tokens } from './theme.js';
+import { COLOR_KEYS, FONT_FAMILY, THEMES, type Tokens } from './theme.js';
 import { METRICS } from './cards.js';
 import { textWidth } from './measure.js';
 
 export interface SvgOptions {
   /** Token values used as `var()` fallbacks (the theme a standalone file shows). */
   tokens?: Tokens;
-  /** Extra attributes on the root element are not allowed: keep the output a pure function of the scene. */
+  /**
+   * `inline` (default): every element carries its style, so the file stands
+   * alone. `classes`: style classes instead, for a page that has
+   * `svgStyleSheet()` (the element: thousands of inline styles cost the
+   * browser far more to parse and match than a few shared rules).
+   */
+  styling?: 'inline' | 'classes';
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -34,13 +40,67 @@ const TEXT: Record<TextRole, { size: number; weight: number; fill: string; ancho
   'edge-label': { size: METRICS.edgeLabel, weight: 400, fill: '--cnn-edge-label-fg', anchor: 'middle' },
 };
 
+/**
+ * Every look the picture uses, by class, as CSS declarations with `V(token)`
+ * placeholders. No two classes given to one element set the same property,
+ * so the inline styles (standalone files) and the stylesheet (the element)
+ * are the same picture whatever the order.
+ */
+function styleRules(): Record<string, string> {
+  const r: Record<string, string> = {
+    's-frame': 'fill:V(--cnn-module-bg);stroke-width:1.2',
+    's-stroke-frame': 'stroke:V(--cnn-module-stroke)',
+    's-stroke-aux': 'stroke:V(--cnn-aux)',
+    's-fill-error': 'fill:V(--cnn-error-bg)',
+    's-stroke-error': 'stroke:V(--cnn-error)',
+    's-dash': 'stroke-dasharray:5 3',
+    's-nodash': 'stroke-dasharray:none',
+    's-edge': 'fill:none;stroke:V(--cnn-edge);stroke-width:1.3',
+    's-title-bg': 'fill:V(--cnn-module-bg);opacity:0.92',
+    's-node': 'cursor:pointer',
+    's-skipped': 'opacity:0.55',
+    's-sw': 'stroke-width:1.3',
+    's-sw-module': 'stroke-width:2',
+    's-sw-error': 'stroke-width:2.2',
+    's-stack': 'fill:none;stroke-width:1',
+    's-badge': 'fill:V(--cnn-badge-bg);stroke-width:0.6;opacity:0.95',
+    's-label-bg': 'fill:V(--cnn-edge-label-bg);opacity:0.9',
+  };
+  for (const c of COLOR_KEYS) {
+    r[`s-fill-${c}`] = `fill:V(--cnn-${c}-fill)`;
+    r[`s-stroke-${c}`] = `stroke:V(--cnn-${c}-stroke)`;
+  }
+  for (const [role, t] of Object.entries(TEXT)) r[`s-t-${role}`] = `font-size:${t.size}px;font-weight:${t.weight};fill:V(${t.fill})`;
+  return r;
+}
+
+const RULES = styleRules();
+const withTokens = (decl: string, tokens: Tokens): string => decl.replace(/V\((--[\w-]+)\)/g, (_, name: string) => `var(${name},${tokens[name] ?? THEMES.light[name] ?? '#000'})`);
+
+/**
+ * The stylesheet for SVGs written with `styling: 'classes'`: the same
+ * declarations the inline styles carry, as rules. `<cnn-graph>` adopts it.
+ */
+export function svgStyleSheet(tokens: Tokens = THEMES.light): string {
+  return Object.entries(RULES)
+    .map(([cls, decl]) => `.${cls}{${withTokens(decl, tokens)}}`)
+    .join('\n');
+}
+
 export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
   const tokens = options.tokens ?? THEMES.light;
+  const classes = options.styling === 'classes';
+  const inline = new Map<string, string>();
   const v = (name: string): string => `var(${name},${tokens[name] ?? THEMES.light[name] ?? '#000'})`;
-  const text = (t: SceneText, extra = ''): string => {
-    const s = TEXT[t.role];
-    return `<text x="${n(t.x)}" y="${n(t.y)}" text-anchor="${s.anchor}" style="font-size:${s.size}px;font-weight:${s.weight};fill:${v(s.fill)}"${extra}>${esc(t.text)}</text>`;
+  /** ` class="base s-…"` and, for a standalone file, the declarations as `style`. */
+  const look = (base: string, ...cls: string[]): string => {
+    if (classes) return ` class="${base ? `${base} ` : ''}${cls.join(' ')}"`;
+    const key = cls.join(' ');
+    let style = inline.get(key);
+    if (style === undefined) inline.set(key, (style = cls.map((c) => withTokens(RULES[c] as string, tokens)).join(';')));
+    return `${base ? ` class="${base}"` : ''} style="${style}"`;
   };
+  const text = (t: SceneText, extra = ''): string => `<text x="${n(t.x)}" y="${n(t.y)}" text-anchor="${TEXT[t.role].anchor}"${look('', `s-t-${t.role}`)}${extra}>${esc(t.text)}</text>`;
   const w = Math.max(1, Math.ceil(scene.width));
   const h = Math.max(1, Math.ceil(scene.height));
   const out: string[] = [];
@@ -54,19 +114,21 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
 
   out.push(`<g class="cnn-frames">`);
   for (const f of scene.frames) {
-    const stroke = f.status === 'error' ? v('--cnn-error') : f.aux ? v('--cnn-aux') : v('--cnn-module-stroke');
+    const stroke = f.status === 'error' ? 's-stroke-error' : f.aux ? 's-stroke-aux' : 's-stroke-frame';
     out.push(
       `<g part="module" class="cnn-frame" data-id="${esc(f.id)}" data-path="${esc(f.path)}" data-status="${f.status}" aria-label="${esc(f.aria)}">`,
-      `<rect class="cnn-box" x="${n(f.x)}" y="${n(f.y)}" width="${n(f.width)}" height="${n(f.height)}" rx="8" style="fill:${v('--cnn-module-bg')};stroke:${stroke};stroke-width:1.2;stroke-dasharray:${f.aux ? '5 3' : 'none'}"/>`,
+      `<rect${look('cnn-box', 's-frame', stroke, f.aux ? 's-dash' : 's-nodash')} x="${n(f.x)}" y="${n(f.y)}" width="${n(f.width)}" height="${n(f.height)}" rx="8"/>`,
       `</g>`,
     );
   }
   out.push(`</g>`);
 
   out.push(`<g class="cnn-edges">`);
+  const edgeLook = look('cnn-edge', 's-edge');
+  const auxEdgeLook = look('cnn-edge', 's-edge', 's-dash');
   for (const e of scene.edges) {
     out.push(
-      `<path part="edge" class="cnn-edge" data-id="${esc(e.id)}" data-source="${esc(e.source)}" data-target="${esc(e.target)}" data-producer="${esc(e.producer)}" data-shape="${esc(e.shape)}" d="${e.d}" marker-end="url(#cnn-arrow)" style="fill:none;stroke:${v('--cnn-edge')};stroke-width:1.3${e.aux ? ';stroke-dasharray:5 3' : ''}"><title>${esc(e.title)}</title></path>`,
+      `<path part="edge"${e.aux ? auxEdgeLook : edgeLook} data-id="${esc(e.id)}" data-source="${esc(e.source)}" data-target="${esc(e.target)}" data-producer="${esc(e.producer)}" data-shape="${esc(e.shape)}" d="${e.d}" marker-end="url(#cnn-arrow)"><title>${esc(e.title)}</title></path>`,
     );
   }
   out.push(`</g>`);
@@ -77,7 +139,7 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
     const w = textWidth(f.title.text, METRICS.frameTitle, true) + 8;
     out.push(
       `<g part="module-title" class="cnn-frame-title" data-path="${esc(f.path)}">`,
-      `<rect x="${n(f.title.x - 4)}" y="${n(f.title.y - 12)}" width="${n(w)}" height="16" rx="3" style="fill:${v('--cnn-module-bg')};opacity:0.92"/>`,
+      `<rect${look('', 's-title-bg')} x="${n(f.title.x - 4)}" y="${n(f.title.y - 12)}" width="${n(w)}" height="16" rx="3"/>`,
       text(f.title),
       `</g>`,
     );
@@ -87,23 +149,20 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
   out.push(`<g class="cnn-nodes">`);
   for (const node of scene.nodes) {
     const error = node.status === 'error';
-    const fill = error ? v('--cnn-error-bg') : v(`--cnn-${node.color}-fill`);
-    const stroke = error ? v('--cnn-error') : v(`--cnn-${node.color}-stroke`);
-    const dash = node.type === 'module' ? ';stroke-dasharray:none' : node.aux ? ';stroke-dasharray:5 3' : '';
-    const opacity = node.status === 'skipped' ? ';opacity:0.55' : '';
+    const fill = error ? 's-fill-error' : `s-fill-${node.color}`;
+    const stroke = error ? 's-stroke-error' : `s-stroke-${node.color}`;
+    const width = error ? 's-sw-error' : node.type === 'module' ? 's-sw-module' : 's-sw';
+    const dash = node.type === 'module' ? ['s-nodash'] : node.aux ? ['s-dash'] : [];
     out.push(
-      `<g part="node${node.type === 'module' ? ' module' : ''}" class="cnn-node" data-id="${esc(node.id)}" data-path="${esc(node.path)}" data-type="${node.type}" data-kind="${node.color}" data-status="${node.status}" aria-label="${esc(node.aria)}" style="cursor:pointer${opacity}">`,
-      `<rect class="cnn-box" x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${node.type === 'input' || node.type === 'output' ? 14 : 6}" style="fill:${fill};stroke:${stroke};stroke-width:${error ? 2.2 : node.type === 'module' ? 2 : 1.3}${dash}"/>`,
+      `<g part="node${node.type === 'module' ? ' module' : ''}"${look('cnn-node', 's-node', ...(node.status === 'skipped' ? ['s-skipped'] : []))} data-id="${esc(node.id)}" data-path="${esc(node.path)}" data-type="${node.type}" data-kind="${node.color}" data-status="${node.status}" aria-label="${esc(node.aria)}">`,
+      `<rect${look('cnn-box', fill, stroke, width, ...dash)} x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${node.type === 'input' || node.type === 'output' ? 14 : 6}"/>`,
     );
     if (node.type === 'module') {
       // A collapsed module reads as a stack: a second outline just behind it.
-      out.push(`<path d="M${n(node.x + 4)},${n(node.y + node.height + 3)}H${n(node.x + node.width + 3)}V${n(node.y + 4)}" style="fill:none;stroke:${stroke};stroke-width:1"/>`);
+      out.push(`<path${look('', 's-stack', stroke)} d="M${n(node.x + 4)},${n(node.y + node.height + 3)}H${n(node.x + node.width + 3)}V${n(node.y + 4)}"/>`);
     }
     for (const b of node.badges) {
-      out.push(
-        `<rect class="cnn-badge" data-badge="${b.kind}" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8" style="fill:${v('--cnn-badge-bg')};stroke:${stroke};stroke-width:0.6;opacity:0.95"/>`,
-        text(b.text),
-      );
+      out.push(`<rect${look('cnn-badge', 's-badge', stroke)} data-badge="${b.kind}" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8"/>`, text(b.text));
     }
     for (const t of node.texts) out.push(text(t));
     out.push(`</g>`);
@@ -116,7 +175,7 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
     const l = e.label;
     out.push(
       `<g part="edge-label" class="cnn-edge-label" data-edge="${esc(e.id)}">`,
-      `<rect x="${n(l.x)}" y="${n(l.y)}" width="${n(l.width)}" height="${n(l.height)}" rx="3" style="fill:${v('--cnn-edge-label-bg')};opacity:0.9"/>`,
+      `<rect${look('', 's-label-bg')} x="${n(l.x)}" y="${n(l.y)}" width="${n(l.width)}" height="${n(l.height)}" rx="3"/>`,
       text(l.text),
       `</g>`,
     );
