@@ -2,6 +2,7 @@
  * Rows of the torchinfo-like summary, shared by the CLI table and the
  * `<cnn-summary>` element: modules down to a depth, then their layers.
  */
+import { depthOf } from '../graph/paths.js';
 import type { Shape } from '../graph/types.js';
 import type { Analysis } from './analyze.js';
 
@@ -33,13 +34,14 @@ export function summaryRows(a: Analysis, maxDepth = Infinity): SummaryRow[] {
   const totalMacs = a.totals.macs;
   const totalParams = a.totals.params;
   for (const l of a.layers) {
-    const segs = l.path.split('.');
-    for (let d = 1; d <= segs.length; d++) {
-      const p = segs.slice(0, d).join('.');
+    // The prefixes `a`, `a.b`, `a.b.c` of the path, without split/join.
+    const segments = l.path === '' ? 1 : depthOf(l.path);
+    for (let d = 1, dot = l.path.indexOf('.'); d <= segments; d++, dot = l.path.indexOf('.', dot + 1)) {
+      const p = dot < 0 ? l.path : l.path.slice(0, dot);
       if (seen.has(p)) continue;
       if (d > maxDepth) break;
       seen.add(p);
-      const m = d < segs.length ? modules.get(p) : undefined;
+      const m = d < segments ? modules.get(p) : undefined;
       if (m) {
         rows.push({
           path: p,
@@ -54,7 +56,7 @@ export function summaryRows(a: Analysis, maxDepth = Infinity): SummaryRow[] {
           aux: m.aux,
           status: m.status,
         });
-      } else if (d === segs.length) {
+      } else if (d === segments) {
         rows.push({
           path: l.path,
           type: l.kind,

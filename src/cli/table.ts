@@ -5,7 +5,10 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
-const width = (s: string) => [...s].length;
+// Code points, not UTF-16 units; only astral characters (surrogate pairs) differ, so
+// the common case skips building an array of every character of every cell.
+const ASTRAL = /[\uD800-\uDBFF]/;
+const width = (s: string) => (ASTRAL.test(s) ? [...s].length : s.length);
 
 export function table(columns: Column[], rows: string[][], opts: { rule?: string } = {}): string {
   const widths = columns.map((c, i) => Math.max(width(c.title), ...rows.map((r) => width(r[i] ?? ''))));

@@ -4,9 +4,9 @@
  */
 import type { core } from 'zod/mini';
 import type { Diagnostic } from '../analysis/analyze.js';
-import { FORMAT, LAYER_SCHEMAS, NETWORK_SCHEMA } from './schema.js';
+import { FORMAT, layerSchema, networkSchema } from './schema.js';
 import { INPUT, LAYER_KINDS, type Graph, type Layer, type LayerKind } from './types.js';
-import { nearest } from './validate.js';
+import { nearest, trustLayers } from './validate.js';
 
 /** Larger documents are refused before parsing, with a message saying so. */
 export const MAX_JSON_BYTES = 16 * 1024 * 1024;
@@ -71,7 +71,7 @@ export function parseNetwork(text: string): ParseResult {
     err([], `A network must be a JSON object with "name", "input" and "layers", got ${Array.isArray(doc) ? 'a list' : JSON.stringify(doc)?.slice(0, 40)}.`, `Start from \`cnn-graph export lenet5\`.`);
     return { graph: null, diagnostics };
   }
-  const top = NETWORK_SCHEMA.safeParse(doc);
+  const top = networkSchema().safeParse(doc);
   if (!top.success) {
     for (const i of top.error.issues) err(i.path as (string | number)[], `${jsonPathText(i.path)}: ${issueText(i, at(doc, i.path))}.`);
     return { graph: null, diagnostics };
@@ -92,13 +92,13 @@ export function parseNetwork(text: string): ParseResult {
       err(['layers', index, 'kind'], `${name}: ${kind === undefined ? 'has no "kind"' : `unknown layer kind ${JSON.stringify(kind)}`} (${where}).${hint}`, `Use one of: ${LAYER_KINDS.join(', ')}.`, typeof obj.path === 'string' ? obj.path : '');
       return;
     }
-    const parsed = LAYER_SCHEMAS[kind as LayerKind].safeParse(obj);
+    const parsed = layerSchema(kind as LayerKind).safeParse(obj);
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
         const field = jsonPathText(i.path);
         let fix: string | undefined;
         if (i.code === 'unrecognized_keys') {
-          const known = Object.keys(LAYER_SCHEMAS[kind as LayerKind].shape);
+          const known = Object.keys(layerSchema(kind as LayerKind).shape);
           fix = i.keys.map((k) => nearest(k, known).trim()).filter(Boolean).join(' ') || `${kind} accepts: ${known.join(', ')}.`;
         }
         err(['layers', index, ...(i.path as (string | number)[])], `${name} ${kind}: ${field === '(top level)' ? '' : field + ' '}${issueText(i, at(obj, i.path))} (${where}).`, fix, typeof obj.path === 'string' ? obj.path : '', kind as LayerKind);
@@ -119,7 +119,9 @@ export function parseNetwork(text: string): ParseResult {
     aux: net.aux ?? [],
     ...(net.title ? { title: net.title } : {}),
   };
-  return { graph, diagnostics };
+  // Every layer just passed its kind's schema (a filled-in `inputs` is the
+  // previous layer's checked path), so analysis need not check them again.
+  return { graph: trustLayers(graph), diagnostics };
 }
 
 /** The JSON document for a graph: `inputs` left out where it is simply the layer before. */

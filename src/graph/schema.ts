@@ -14,102 +14,119 @@ import { LAYER_KINDS, type LayerKind } from './types.js';
 
 export const FORMAT = 'cnn-graph/1';
 
-// zod/mini ships no default locale; the messages we do not write ourselves
-// (e.g. "Too small: expected string to have >=1 characters") read as in classic zod.
-// Only when nobody configured one, so an application's own choice wins.
-if (!config().localeError) config(en());
+/**
+ * The schemas, built on first use: the CLI's commands on zoo networks never
+ * validate (their layers are trusted), and constructing ~200 zod schemas is
+ * a measurable part of its start-up.
+ */
+function build() {
+  // zod/mini ships no default locale; the messages we do not write ourselves
+  // (e.g. "Too small: expected string to have >=1 characters") read as in classic zod.
+  // Only when nobody configured one, so an application's own choice wins.
+  if (!config().localeError) config(en());
 
-// Range before integrality, so 1e300 reads "must be at most …", not "must be a whole number".
-const whole = (x: number) => Number.isInteger(x);
-const posInt = number().check(gte(1, 'must be at least 1'), lte(MAX_DIM, `must be at most ${MAX_DIM}`), refine(whole, 'must be a whole number'));
-const nonNegInt = number().check(gte(0, 'must be at least 0'), lte(MAX_DIM, `must be at most ${MAX_DIM}`), refine(whole, 'must be a whole number'));
-const intOrPair = (n: typeof posInt) => union([n, tuple([n, n])], { error: 'must be an integer or a [height, width] pair of integers' });
-const posPair = intOrPair(posInt);
-const nonNegPair = intOrPair(nonNegInt);
-const dim = number().check(int('must be a whole number'), gte(-8), lte(8));
-const real = number().check(refine(Number.isFinite, 'must be a finite number'));
-const bool = optional(boolean());
+  // Range before integrality, so 1e300 reads "must be at most …", not "must be a whole number".
+  const whole = (x: number) => Number.isInteger(x);
+  const posInt = number().check(gte(1, 'must be at least 1'), lte(MAX_DIM, `must be at most ${MAX_DIM}`), refine(whole, 'must be a whole number'));
+  const nonNegInt = number().check(gte(0, 'must be at least 0'), lte(MAX_DIM, `must be at most ${MAX_DIM}`), refine(whole, 'must be a whole number'));
+  const intOrPair = (n: typeof posInt) => union([n, tuple([n, n])], { error: 'must be an integer or a [height, width] pair of integers' });
+  const posPair = intOrPair(posInt);
+  const nonNegPair = intOrPair(nonNegInt);
+  const dim = number().check(int('must be a whole number'), gte(-8), lte(8));
+  const real = number().check(refine(Number.isFinite, 'must be a finite number'));
+  const bool = optional(boolean());
 
-const common = {
-  path: string().check(minLength(1, 'must not be empty'), maxLength(512, 'is too long (512 characters at most)')),
-  inputs: optional(array(string().check(maxLength(512))).check(maxLength(4096))),
-  functional: bool,
-};
+  const common = {
+    path: string().check(minLength(1, 'must not be empty'), maxLength(512, 'is too long (512 characters at most)')),
+    inputs: optional(array(string().check(maxLength(512))).check(maxLength(4096))),
+    functional: bool,
+  };
 
-export const LAYER_SCHEMAS: { [K in LayerKind]: ZodMiniObject } = {
-  Conv2d: strictObject({
-    ...common,
-    kind: literal('Conv2d'),
-    in_channels: posInt,
-    out_channels: posInt,
-    kernel_size: posPair,
-    stride: optional(posPair),
-    padding: optional(union([nonNegInt, tuple([nonNegInt, nonNegInt]), literal('same'), literal('valid')], { error: 'must be an integer, a [height, width] pair, "same" or "valid"' })),
-    dilation: optional(posPair),
-    groups: optional(posInt),
-    bias: bool,
-  }),
-  MaxPool2d: strictObject({
-    ...common,
-    kind: literal('MaxPool2d'),
-    kernel_size: posPair,
-    stride: optional(nullable(posPair)),
-    padding: optional(nonNegPair),
-    dilation: optional(posPair),
-    ceil_mode: bool,
-  }),
-  AvgPool2d: strictObject({
-    ...common,
-    kind: literal('AvgPool2d'),
-    kernel_size: posPair,
-    stride: optional(nullable(posPair)),
-    padding: optional(nonNegPair),
-    ceil_mode: bool,
-    count_include_pad: bool,
-  }),
-  AdaptiveAvgPool2d: strictObject({
-    ...common,
-    kind: literal('AdaptiveAvgPool2d'),
-    output_size: union([posInt, tuple([nullable(posInt), nullable(posInt)])], { error: 'must be an integer or a [height, width] pair (null keeps that size)' }),
-  }),
-  Linear: strictObject({ ...common, kind: literal('Linear'), in_features: posInt, out_features: posInt, bias: bool }),
-  Flatten: strictObject({ ...common, kind: literal('Flatten'), start_dim: optional(dim), end_dim: optional(dim) }),
-  ReLU: strictObject({ ...common, kind: literal('ReLU'), inplace: bool }),
-  Tanh: strictObject({ ...common, kind: literal('Tanh') }),
-  Sigmoid: strictObject({ ...common, kind: literal('Sigmoid') }),
-  Softmax: strictObject({ ...common, kind: literal('Softmax'), dim: optional(dim) }),
-  Dropout: strictObject({ ...common, kind: literal('Dropout'), p: optional(number().check(gte(0, 'must be between 0 and 1'), lte(1, 'must be between 0 and 1'))), inplace: bool }),
-  BatchNorm2d: strictObject({
-    ...common,
-    kind: literal('BatchNorm2d'),
-    num_features: posInt,
-    eps: optional(real.check(refine((x: number) => x > 0, 'must be positive'))),
-    momentum: optional(nullable(real)),
-    affine: bool,
-    track_running_stats: bool,
-  }),
-  LocalResponseNorm: strictObject({ ...common, kind: literal('LocalResponseNorm'), size: posInt, alpha: optional(real), beta: optional(real), k: optional(real) }),
-  Concat: strictObject({ ...common, kind: literal('Concat'), dim: optional(dim) }),
-  Add: strictObject({ ...common, kind: literal('Add') }),
-};
+  const layers: { [K in LayerKind]: ZodMiniObject } = {
+    Conv2d: strictObject({
+      ...common,
+      kind: literal('Conv2d'),
+      in_channels: posInt,
+      out_channels: posInt,
+      kernel_size: posPair,
+      stride: optional(posPair),
+      padding: optional(union([nonNegInt, tuple([nonNegInt, nonNegInt]), literal('same'), literal('valid')], { error: 'must be an integer, a [height, width] pair, "same" or "valid"' })),
+      dilation: optional(posPair),
+      groups: optional(posInt),
+      bias: bool,
+    }),
+    MaxPool2d: strictObject({
+      ...common,
+      kind: literal('MaxPool2d'),
+      kernel_size: posPair,
+      stride: optional(nullable(posPair)),
+      padding: optional(nonNegPair),
+      dilation: optional(posPair),
+      ceil_mode: bool,
+    }),
+    AvgPool2d: strictObject({
+      ...common,
+      kind: literal('AvgPool2d'),
+      kernel_size: posPair,
+      stride: optional(nullable(posPair)),
+      padding: optional(nonNegPair),
+      ceil_mode: bool,
+      count_include_pad: bool,
+    }),
+    AdaptiveAvgPool2d: strictObject({
+      ...common,
+      kind: literal('AdaptiveAvgPool2d'),
+      output_size: union([posInt, tuple([nullable(posInt), nullable(posInt)])], { error: 'must be an integer or a [height, width] pair (null keeps that size)' }),
+    }),
+    Linear: strictObject({ ...common, kind: literal('Linear'), in_features: posInt, out_features: posInt, bias: bool }),
+    Flatten: strictObject({ ...common, kind: literal('Flatten'), start_dim: optional(dim), end_dim: optional(dim) }),
+    ReLU: strictObject({ ...common, kind: literal('ReLU'), inplace: bool }),
+    Tanh: strictObject({ ...common, kind: literal('Tanh') }),
+    Sigmoid: strictObject({ ...common, kind: literal('Sigmoid') }),
+    Softmax: strictObject({ ...common, kind: literal('Softmax'), dim: optional(dim) }),
+    Dropout: strictObject({ ...common, kind: literal('Dropout'), p: optional(number().check(gte(0, 'must be between 0 and 1'), lte(1, 'must be between 0 and 1'))), inplace: bool }),
+    BatchNorm2d: strictObject({
+      ...common,
+      kind: literal('BatchNorm2d'),
+      num_features: posInt,
+      eps: optional(real.check(refine((x: number) => x > 0, 'must be positive'))),
+      momentum: optional(nullable(real)),
+      affine: bool,
+      track_running_stats: bool,
+    }),
+    LocalResponseNorm: strictObject({ ...common, kind: literal('LocalResponseNorm'), size: posInt, alpha: optional(real), beta: optional(real), k: optional(real) }),
+    Concat: strictObject({ ...common, kind: literal('Concat'), dim: optional(dim) }),
+    Add: strictObject({ ...common, kind: literal('Add') }),
+  };
 
-export const NETWORK_SCHEMA = strictObject({
-  $schema: optional(string()),
-  format: optional(literal(FORMAT, { error: `must be "${FORMAT}"` })),
-  name: string().check(minLength(1, 'must not be empty'), maxLength(200)),
-  title: optional(string().check(maxLength(500))),
-  input: tuple([posInt, posInt, posInt], { error: 'must be [channels, height, width], three positive integers' }),
-  modules: optional(array(strictObject({ path: string().check(minLength(1), maxLength(512)), type: string().check(minLength(1), maxLength(100)), label: optional(string().check(maxLength(200))) })).check(maxLength(100_000))),
-  layers: array(unknown()).check(minLength(1, 'must list at least one layer'), maxLength(100_000, 'has more than 100,000 layers')),
-  output: optional(string()),
-  aux: optional(array(strictObject({ path: string(), weight: real })).check(maxLength(64))),
-});
+  const network = strictObject({
+    $schema: optional(string()),
+    format: optional(literal(FORMAT, { error: `must be "${FORMAT}"` })),
+    name: string().check(minLength(1, 'must not be empty'), maxLength(200)),
+    title: optional(string().check(maxLength(500))),
+    input: tuple([posInt, posInt, posInt], { error: 'must be [channels, height, width], three positive integers' }),
+    modules: optional(array(strictObject({ path: string().check(minLength(1), maxLength(512)), type: string().check(minLength(1), maxLength(100)), label: optional(string().check(maxLength(200))) })).check(maxLength(100_000))),
+    layers: array(unknown()).check(minLength(1, 'must list at least one layer'), maxLength(100_000, 'has more than 100,000 layers')),
+    output: optional(string()),
+    aux: optional(array(strictObject({ path: string(), weight: real })).check(maxLength(64))),
+  });
+  return { layers, network };
+}
 
-export type NetworkJSON = Infer<typeof NETWORK_SCHEMA>;
+let built: ReturnType<typeof build> | null = null;
+const schemas = () => (built ??= build());
+
+/** One strict schema per layer kind. */
+export const layerSchema = <K extends LayerKind>(kind: K): ZodMiniObject => schemas().layers[kind];
+
+/** The top level of a network document (its layers are checked one by one with `layerSchema`). */
+export const networkSchema = () => schemas().network;
+
+export type NetworkJSON = Infer<ReturnType<typeof networkSchema>>;
 
 /** A JSON Schema document for editors (autocompletion in the playground and IDEs). */
 export function networkJsonSchema(): object {
-  const layer = { anyOf: LAYER_KINDS.map((k) => toJSONSchema(LAYER_SCHEMAS[k] as ZodMiniType, { io: 'input' })) };
-  const top = toJSONSchema(NETWORK_SCHEMA, { io: 'input' }) as { properties: Record<string, unknown> } & Record<string, unknown>;
+  const layer = { anyOf: LAYER_KINDS.map((k) => toJSONSchema(layerSchema(k) as ZodMiniType, { io: 'input' })) };
+  const top = toJSONSchema(networkSchema(), { io: 'input' }) as { properties: Record<string, unknown> } & Record<string, unknown>;
   return { ...top, title: 'cnn-graph network', properties: { ...top.properties, layers: { type: 'array', minItems: 1, items: layer } } };
 }

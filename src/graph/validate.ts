@@ -3,7 +3,7 @@
  * that exist and come earlier, the right number of inputs, a real output.
  */
 import { LAYER_SPECS } from '../analysis/layers/index.js';
-import { LAYER_SCHEMAS } from './schema.js';
+import { layerSchema } from './schema.js';
 import { INPUT, type Graph, LAYER_KINDS } from './types.js';
 
 export interface StructureIssue {
@@ -25,7 +25,8 @@ const validated = new WeakSet<object>();
 /**
  * Mark a graph's layers as already valid. Only for graphs our own code builds
  * and the golden tests check (the zoo): it spares the CLI ~100 ms of cold
- * schema checks on ResNet-152. User graphs are always checked.
+ * schema checks on ResNet-152. User graphs are always checked, once: by
+ * parseNetwork, which marks the layers it has just checked with the same schemas.
  */
 export function trustLayers(graph: Graph): Graph {
   for (const l of graph.layers) validated.add(l);
@@ -64,7 +65,7 @@ export function checkStructure(graph: Graph): StructureIssue[] {
       }
     }
     if (!validated.has(layer)) {
-      const config = LAYER_SCHEMAS[layer.kind].safeParse(layer);
+      const config = layerSchema(layer.kind).safeParse(layer);
       if (config.success) validated.add(layer);
       else {
         for (const i of config.error.issues) {
