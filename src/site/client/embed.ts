@@ -1,11 +1,9 @@
 /**
  * The embed page's live example: log the events `<cnn-graph id="themed">` fires, as a reader's
- * own listener would see them, and switch its `theme` attribute. Only DOM: the element comes
- * from cnn-graph.js.
+ * own listener would see them. Only DOM: the element comes from cnn-graph.js.
  */
 const graph = document.getElementById('themed');
 const log = document.getElementById('embed-log');
-const dark = document.getElementById('embed-dark') as HTMLInputElement | null;
 
 const MAX_LINES = 40;
 let lines: string[] = [];
@@ -59,5 +57,3 @@ if (graph) {
     });
   }
 }
-
-dark?.addEventListener('change', () => graph?.setAttribute('theme', dark.checked ? 'dark' : 'auto'));

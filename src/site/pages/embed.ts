@@ -123,7 +123,8 @@ const onSelect = (e) => console.log(e.detail.path);
 async function body(ctx: PageContext): Promise<string> {
   const { t } = ctx;
   const elements = elementDocs(readManifest(repoRoot()));
-  const live = await graphFigure(ctx, 'lenet5', { elementId: 'themed', expand: 'all', toolbar: true, height: '440px', bare: true });
+  // The stylesheet is a light palette: pin the element's theme so a dark system does not mix the two.
+  const live = (await graphFigure(ctx, 'resnet-mini', { elementId: 'themed', toolbar: true, height: '440px', bare: true })).replace(' theme="auto"', ' theme="light"');
   const ids = ZOO_IDS.map((id) => `<code>${esc(id)}</code>`).join(', ');
   const toc = elements.map((e) => `<li><a href="#api-${esc(e.tag)}"><code>&lt;${esc(e.tag)}&gt;</code></a> — ${docText(e.summary)}</li>`).join('\n');
   return `<style>${THEME_CSS}
@@ -199,12 +200,11 @@ ${block('html', VUE)}
 ${block('css', THEME_CSS)}
 
 <h2 id="live">${t('A live example', '在线示例')}</h2>
-<p>${t('LeNet-5, fully expanded, with the stylesheet above. Click a layer, press Enter on a module, or use the toolbar; the events the element fires are logged below it.', '完全展开的 LeNet-5，套用了上面的样式表。点击一层、在模块上按 Enter，或使用工具栏；元素触发的事件会记录在下方。')}</p>
+<p>${t('The notes’ small ResNet, styled by the stylesheet above. Click a layer; click a residual block’s title to collapse it and the box to open it again (or focus it and press Enter); or use the toolbar. The events the element fires are logged below it.', '讲义中的小型 ResNet，套用了上面的样式表。点击一层；点击残差块的标题将其折叠，再点击方框重新展开（或聚焦后按 Enter）；也可以使用工具栏。元素触发的事件会记录在下方。')}</p>
 <figure class="graph-figure">
 ${live}
-<figcaption>${block('html', '<cnn-graph id="themed" model="lenet5" expand="all" toolbar></cnn-graph>')}</figcaption>
+<figcaption>${block('html', '<cnn-graph id="themed" model="resnet-mini" theme="light" toolbar></cnn-graph>')}</figcaption>
 </figure>
-<p><label><input type="checkbox" id="embed-dark"> ${t('Set <code>theme="dark"</code> (the custom properties above still win where they are set)', '设置 <code>theme="dark"</code>（上面设置过的自定义属性仍然优先）')}</label></p>
 <output class="embed-log" id="embed-log" for="themed" aria-live="polite">${t('Events will appear here.', '事件会显示在这里。')}</output>
 
 <h2 id="api">${t('API reference', 'API 参考')}</h2>
