@@ -103,9 +103,19 @@ function isLayout(x: unknown): x is Layout {
  * @cssproperty --cnn-muted - Secondary text.
  * @cssproperty --cnn-edge - Edges and arrowheads.
  * @cssproperty --cnn-conv-fill - Fill of convolutions; likewise `--cnn-{pool,linear,activation,norm,concat,add,reshape,dropout,module,io}-{fill,stroke}`.
+ * @cssproperty --cnn-edge-label-bg - Background of the shape labels on edges.
+ * @cssproperty --cnn-edge-label-fg - Text of the shape labels on edges.
+ * @cssproperty --cnn-module-bg - Fill of an expanded module's frame (and the toolbar).
+ * @cssproperty --cnn-module-stroke - Outline of frames, the element's border.
+ * @cssproperty --cnn-module-fg - Frame titles.
+ * @cssproperty --cnn-badge-bg - Parameter and MAC badges.
+ * @cssproperty --cnn-badge-fg - Text of the badges.
  * @cssproperty --cnn-error - Failing nodes and messages.
+ * @cssproperty --cnn-error-bg - Fill of a failing node, background of messages.
+ * @cssproperty --cnn-aux - Outline of auxiliary (training-only) heads.
  * @cssproperty --cnn-selected - The selected node's outline.
  * @cssproperty --cnn-focus - The focused node's outline.
+ * @cssproperty --cnn-font-family - Font of the toolbar and messages (the picture uses Arial-metric fonts: its boxes are measured with them).
  */
 export class CnnGraph extends LitElement {
   static override styles = styles;
