@@ -5,7 +5,7 @@
  * its line and column and keeps the text and the last graph, the URL carries the text to another
  * browser, and the Chinese page speaks Chinese. Each test starts with empty storage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ async function openIn(ctx: BrowserContext, path: string): Promise<Page> {
   });
   page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
   await page.goto(`${server.url}${path}`);
-  await ready(page);
+  if (path.includes('/playground/')) await ready(page);
   return page;
 }
 
@@ -87,7 +87,7 @@ async function settled(page: Page, predicate: string): Promise<void> {
   await page.waitForFunction(predicate, undefined, { timeout: 10_000, polling: 50 });
 }
 
-describe.runIf(built)('playground', () => {
+describe.runIf(built)('playground', { timeout: 60_000 }, () => {
   it('is built (site/playground/index.html)', () => {
     expect(built).toBe(true);
   });
@@ -200,6 +200,27 @@ describe.runIf(built)('playground', () => {
     await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1`);
     expect(await page.textContent('#pg-diags .pg-error')).toMatch(/^错误 第 \d+ 行第 \d+ 列 · net\.3/);
     expect(await page.textContent('#pg-diags .pg-fix')).toContain('修改建议');
+  });
+});
+
+describe.runIf(built)('embed page', { timeout: 60_000 }, () => {
+  it('has the API tables of every element of custom-elements.json, and its live example logs the events', async () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string; customElement?: boolean }> }> };
+    const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => d.tagName as string);
+    expect(tags).toContain('cnn-graph');
+    const page = await open('/embed/index.html');
+    for (const tag of tags) {
+      expect(await page.isVisible(`#api-${tag}-attributes-table`), `<${tag}> attributes table`).toBe(true);
+    }
+    expect(await page.$$eval('#api-cnn-graph-events-table tbody th', (c) => c.map((x) => x.textContent))).toEqual(['cnn-select', 'cnn-toggle', 'cnn-layout', 'cnn-error']);
+    await page.locator('#themed').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !!document.querySelector('#themed')?.shadowRoot?.querySelector('[part~="canvas"] [data-path="net.0"]'), undefined, { timeout: 20_000 });
+    await page.click('#themed [part~="canvas"] [data-path="net.0"]');
+    await page.waitForFunction(() => document.querySelector('#embed-log')?.textContent?.includes('cnn-select  { path: "net.0"'), undefined, { timeout: 5_000 });
+    const zh = await context.newPage();
+    await zh.goto(`${server.url}/zh/embed/index.html`);
+    expect(await zh.textContent('h1')).toBe('在任何网页中嵌入网络图');
+    expect(await zh.textContent('#api-cnn-graph-events')).toBe('事件');
   });
 });
 
