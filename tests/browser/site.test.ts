@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZOO_IDS } from '../../src/graph/zoo/index.js';
 import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 import { graphStates, htmlFiles, waitForGraphs } from './site-helpers.js';
 
@@ -84,10 +85,13 @@ describe('the built site', () => {
     const zh = files.filter((f) => f.startsWith('zh/')).map((f) => f.slice(3));
     expect(zh).toEqual(en);
     expect(en).toContain('index.html');
-    // Every zoo network has its page (the layouts file is written once per network).
-    const layouts = JSON.parse(readFileSync(join(SITE, 'layouts', 'lenet5.json'), 'utf8')) as unknown[];
-    expect(layouts.length).toBeGreaterThan(0);
-    for (const f of en.filter((p) => p.startsWith('models/'))) expect(f).toMatch(/^models\/[a-z0-9-]+\/index\.html$/);
+    // Every zoo network has its page and its precomputed layouts.
+    for (const id of ZOO_IDS) {
+      expect(en, `no page for ${id}`).toContain(`models/${id}/index.html`);
+      const layouts = JSON.parse(readFileSync(join(SITE, 'layouts', `${id}.json`), 'utf8')) as Array<{ key: string }>;
+      expect(layouts.length, `layouts/${id}.json`).toBeGreaterThan(0);
+      expect(typeof layouts[0]?.key).toBe('string');
+    }
   });
 
   it('switches language in place: clicking the switch lands on the same page in the other language', async () => {

@@ -96,7 +96,8 @@ async function body(ctx: PageContext): Promise<string> {
   const steps = FAMILIES.map((f) => {
     const first = ZOO.filter((e) => e.family === f);
     const year = Math.min(...first.map((e) => e.year));
-    return `<li data-family="${esc(f)}"><b><span class="swatch" data-family="${esc(f)}"></span>${esc(f)} <span class="step-year">${year}</span></b><span class="step-text">${esc(FAMILY_TEXT[f][ctx.lang])}</span></li>`;
+    // `#family-<name>` is where the model pages' family links land.
+    return `<li id="family-${f.toLowerCase()}" data-family="${esc(f)}"><b><span class="swatch" data-family="${esc(f)}"></span>${esc(f)} <span class="step-year">${year}</span></b><span class="step-text">${esc(FAMILY_TEXT[f][ctx.lang])}</span></li>`;
   });
   const rows = [...points]
     .sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || a.params - b.params)
