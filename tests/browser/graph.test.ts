@@ -469,3 +469,48 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     await p2.close();
   });
 });
+
+describe('a tall network draws only what can be seen', { timeout: 120_000 }, () => {
+  it('torchvision-resnet152 expanded: far boxes hidden, every box in the DOM, the focused box never hidden, fit shows all', async () => {
+    const d = await draw({ src: null, model: 'torchvision-resnet152', expand: 'all', layouts: null });
+    expect(d.event).toBe('layout');
+    expect(d.nodes).toHaveLength(analyze(zooGraph('torchvision-resnet152')!).layers.length + 2);
+    const state = () =>
+      page.evaluate(() => {
+        const root = document.getElementById('g')!.shadowRoot!;
+        const hidden = [...root.querySelectorAll('.cnn-node')].filter((n) => getComputedStyle(n).display === 'none').map((n) => (n as HTMLElement).dataset.id);
+        return { hidden, focused: (root.activeElement as HTMLElement | null)?.dataset.id ?? null };
+      });
+    const first = await state();
+    // Fitted to the width, the 55,000 px tall picture shows its top: most boxes are culled.
+    expect(first.hidden.length).toBeGreaterThan(d.nodes.length / 2);
+    expect(first.hidden).not.toContain(d.nodes[0].id);
+    // End jumps to the output, far below: it is shown, focused and scrolled to.
+    await page.evaluate(() => (document.getElementById('g')!.shadowRoot!.querySelector('.cnn-node') as SVGGElement).focus());
+    await page.keyboard.press('End');
+    const end = await state();
+    expect(end.focused).toBe(d.nodes[d.nodes.length - 1].id);
+    expect(end.hidden).not.toContain(end.focused);
+    // Panning far away keeps the focused box (the keyboard must not lose its place).
+    const before = await page.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.cnn-viewport')!.getAttribute('transform'));
+    // Drag the picture up by five half-canvases: the output ends far below the view.
+    for (let i = 0; i < 5; i++) {
+      await page.mouse.move(500, 550);
+      await page.mouse.down();
+      await page.mouse.move(500, 50, { steps: 4 });
+      await page.mouse.up();
+    }
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    expect(await page.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.cnn-viewport')!.getAttribute('transform'))).not.toBe(before);
+    const panned = await state();
+    expect(panned.hidden.length).toBeGreaterThan(d.nodes.length / 2);
+    expect(panned.hidden).not.toContain(end.focused);
+    // The drag took the focus; Tab brings it back to the same box (a hidden one could not take it).
+    await page.evaluate(() => document.body.focus());
+    await page.keyboard.press('Tab');
+    expect((await state()).focused).toBe(end.focused);
+    await page.evaluate(() => (document.getElementById('g') as unknown as { fit(): void }).fit());
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    expect((await state()).hidden).toEqual([]);
+  });
+});

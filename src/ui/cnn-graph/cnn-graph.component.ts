@@ -478,8 +478,10 @@ export class CnnGraph extends LitElement {
     const x1 = t.invertX(2 * w);
     const y0 = t.invertY(-h);
     const y1 = t.invertY(2 * h);
+    // The node in the tab order stays: hiding it would drop the keyboard focus to the page.
+    const active = this.activeId ? this.nodeEl(this.activeId) : null;
     for (const it of this.cullItems) {
-      const off = it.x1 < x0 || it.x0 > x1 || it.y1 < y0 || it.y0 > y1;
+      const off = it.el !== active && (it.x1 < x0 || it.x0 > x1 || it.y1 < y0 || it.y0 > y1);
       if (off !== it.off) {
         it.off = off;
         it.el.classList.toggle('cnn-off', off);
