@@ -95,6 +95,7 @@ describe('the built site', () => {
   });
 
   it('switches language in place: clicking the switch lands on the same page in the other language', async () => {
+    expect(built, 'site/ is not built').toBe(true);
     const page = await context.newPage();
     try {
       for (const file of ['index.html', files.find((f) => f.startsWith('models/')) ?? 'index.html']) {
