@@ -7,6 +7,7 @@ import { DATASET_NAMES, classesOf, type Dataset, type DatasetName } from '../../
 import { loadDataset } from '../../train/data/load.js';
 import { ContextLostError, TrainDivergedError, presetOptions, resultRecord, train, type EpochSummary, type OptimizerName, type ResultRecord, type TrainProgress, type TrainResult } from '../../train/train.js';
 import { type Locale, watchLocale } from '../i18n.js';
+import { emit } from '../cnn-graph/events.js';
 import { fmtInt } from '../render/format.js';
 import { confusionColors, lineChart, type Point } from './charts.js';
 import { trainMessages } from './messages.js';
@@ -141,9 +142,13 @@ export class CnnTrain extends LitElement {
   @property({ reflect: true }) backend: BackendChoice = 'auto';
   /** `mnist` or `fashion-mnist`; default: the notes' choice for the network. (Attribute `dataset`; `dataset` is HTMLElement's own property.) */
   @property({ attribute: 'dataset' }) datasetName: DatasetName | null = null;
+  /** Passes over the training set; default: the notes'. */
   @property({ type: Number }) epochs: number | null = null;
+  /** Images per gradient step; default: the notes'. */
   @property({ type: Number, attribute: 'batch-size' }) batchSize: number | null = null;
+  /** Learning rate; default: the notes'. */
   @property({ type: Number }) lr: number | null = null;
+  /** `sgd` (with momentum) or `adam`; default: the notes'. */
   @property() optimizer: OptimizerName | null = null;
   /** SGD momentum; default: the notes'. */
   @property({ type: Number }) momentum: number | null = null;
@@ -153,6 +158,7 @@ export class CnnTrain extends LitElement {
   @property({ type: Number, attribute: 'test-limit' }) testLimit: number | null = null;
   /** Seeds the subsets, the shuffles and the initial weights. */
   @property({ type: Number }) seed = 0;
+  /** `light`, `dark`, or `auto` (follows the system's colour scheme). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   @state() private status: 'idle' | 'data' | 'backend' | 'training' | 'done' | 'stopped' | 'error' = 'idle';
@@ -276,10 +282,6 @@ export class CnnTrain extends LitElement {
     return graph;
   }
 
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
-
   /**
    * Trains with the current settings. Resolves with the result, or null when
    * stopped or failed (the panel shows why, and `cnn-train-error` says it).
@@ -351,19 +353,19 @@ export class CnnTrain extends LitElement {
           const shifted = { ...p, epoch: p.epoch + offset, epochs: p.epochs + offset };
           this.last = shifted;
           if (p.phase === 'train' && p.loss !== null) this.lossPoints = [...this.lossPoints, { x: shifted.epoch - 1 + p.batch / p.batches, y: p.loss }];
-          this.emit('cnn-train-progress', shifted);
+          emit(this, 'cnn-train-progress', shifted);
         },
         onEpoch: (e) => {
           const shifted = { ...e, epoch: e.epoch + offset };
           this.epochRows = [...this.epochRows, shifted];
-          this.emit('cnn-train-epoch', shifted);
+          emit(this, 'cnn-train-epoch', shifted);
         },
       });
       if (id !== r.model) throw new Error(`trained ${r.model}, expected ${id}`);
       const merged: TrainResult = { ...r, backendInfo: { ...r.backendInfo, skipped: this.info.skipped }, epochs: offset + r.epochs, loss: [...this.priorLoss, ...r.loss], accuracy: [...this.priorAccuracy, ...r.accuracy] };
       this.done = merged;
       this.status = 'done';
-      this.emit('cnn-train-end', resultRecord(merged));
+      emit(this, 'cnn-train-end', resultRecord(merged));
       return merged;
     } catch (e) {
       if (signal.aborted || (e instanceof Error && e.name === 'AbortError')) {
@@ -378,7 +380,7 @@ export class CnnTrain extends LitElement {
         this.failure = { kind: 'context-lost', message, weights: e.weights, epochsDone: e.epochsDone };
       } else this.failure = { kind: e instanceof TrainDivergedError ? 'diverged' : stage, message };
       this.status = 'error';
-      this.emit<CnnTrainErrorDetail>('cnn-train-error', { kind: this.failure.kind, message });
+      emit<CnnTrainErrorDetail>(this, 'cnn-train-error', { kind: this.failure.kind, message });
       return null;
     } finally {
       if (this.controller === controller) this.controller = null;
