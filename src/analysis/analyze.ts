@@ -4,7 +4,7 @@
  * everything before it is computed, and every problem becomes a diagnostic.
  */
 import { MAX_COUNT, MAX_DIM } from '../graph/limits.js';
-import { checkStructure } from '../graph/validate.js';
+import { admitGraph, show } from '../graph/validate.js';
 import { ancestors, depthOf, lastSegment, parentPath } from '../graph/paths.js';
 import { INPUT, type Graph, type Layer, type LayerKind, type Shape } from '../graph/types.js';
 import { effectiveKernel, product } from './arith.js';
@@ -123,28 +123,67 @@ const BYTES_F32 = 4;
 const SPECS: Readonly<Record<string, LayerKindSpec | undefined>> = Object.assign(Object.create(null), LAYER_SPECS);
 const specFor = (kind: string): LayerKindSpec | undefined => SPECS[kind];
 
+const CONVENTIONS: readonly string[] = ['default', 'torchinfo', 'fvcore'] satisfies Convention[];
+
+/**
+ * Analyse a network. Total over any value: a graph object with wrongly typed
+ * fields (as JavaScript may hand over), or no graph at all, gives an analysis
+ * whose diagnostics say what is wrong and where, never an exception.
+ */
 export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
-  const convention = options.convention ?? 'default';
-  const input = options.input ?? graph.input;
+  try {
+    return analyzeGraph(graph, options);
+  } catch (e) {
+    // Only a value that throws when read (a getter, a Proxy) gets here; the
+    // property tests check that no plain value does.
+    const error = e instanceof Error ? e.message : show(e);
+    return {
+      model: '',
+      input: [0, 0, 0],
+      convention: 'default',
+      output: null,
+      layers: [],
+      modules: [],
+      totals: { params: 0, trainableParams: 0, macs: 0, flops: 0, auxParams: 0, auxMacs: 0, buffers: 0, activationBytes: 0, paramBytes: 0 },
+      diagnostics: [{ severity: 'error', path: '', code: 'internal', message: `the network could not be read: ${error}.`, fix: 'Pass plain data (no getters or proxies); if it is plain data, this is a bug in cnn-graph: please report it with the network.' }],
+      ok: false,
+    };
+  }
+}
+
+function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Diagnostic['severity'], layer: { path: string; kind?: LayerKind } | null, d: Omit<Diagnostic, 'severity' | 'path' | 'kind'>) => {
     const prefix = layer ? `${layer.path}${layer.kind ? ' ' + layer.kind : ''}: ` : '';
     diagnostics.push({ severity, path: layer?.path ?? '', ...(layer?.kind ? { kind: layer.kind } : {}), ...d, message: prefix + d.message });
   };
+  const options: AnalyzeOptions = rawOptions !== null && typeof rawOptions === 'object' ? (rawOptions as AnalyzeOptions) : {};
+  let convention: Convention = options.convention ?? 'default';
+  if (!CONVENTIONS.includes(convention)) {
+    report('error', null, { code: 'convention', message: `convention: unknown MAC-counting convention ${show(convention)}; counted with "default".`, fix: `Use one of ${CONVENTIONS.join(', ')}.` });
+    convention = 'default';
+  }
 
-  for (const s of checkStructure(graph)) report('error', graph.layers.find((l) => l.path === s.path) ?? { path: s.path }, s);
+  const { graph, issues, unsound } = admitGraph(value);
+  if (issues.length) {
+    // A message names the first layer with its path, as a path-keyed lookup would.
+    const kindOf = new Map<string, LayerKind>();
+    for (const l of graph.layers) if (!kindOf.has(l.path)) kindOf.set(l.path, l.kind);
+    for (const s of issues) report('error', s.path ? { path: s.path, kind: kindOf.get(s.path) ?? s.kind } : null, s);
+  }
   const structBroken = new Set(diagnostics.map((d) => d.path));
 
-  const inputOk = input.length === 3 && input.every((x) => Number.isInteger(x) && x >= 1 && x <= MAX_DIM);
+  const input: unknown = options.input ?? graph.input;
+  const inputOk = Array.isArray(input) && input.length === 3 && input.every((x) => Number.isInteger(x) && x >= 1 && x <= MAX_DIM);
   if (!inputOk) {
-    report('error', null, { code: 'input', message: `input: the input shape must be three positive integers C×H×W, got ${JSON.stringify(input)}.`, fix: 'Write it like 1x28x28 or [1, 28, 28].', jsonPath: ['input'] });
+    report('error', null, { code: 'input', message: `input: the input shape must be three positive integers C×H×W, got ${show(input)}.`, fix: 'Write it like 1x28x28 or [1, 28, 28].', jsonPath: ['input'] });
   }
 
   const wiring = wire(graph);
   const aux = auxFlags(graph, wiring);
   const records: LayerRecord[] = [];
   const inputRf: ReceptiveField = { size: [1, 1], jump: [1, 1], global: false };
-  const inputShape = inputOk ? input : null;
+  const inputShape = inputOk ? (input as Shape) : null;
 
   // Hot loop (ResNet-152: 515 layers in well under 2 ms): plain loops, one
   // record literal per layer, no intermediate objects or array callbacks.
@@ -155,8 +194,9 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     const path = layer.path;
     const isAux = aux[k] === 1;
     const functional = layer.functional ?? (layer.kind === 'Concat' || layer.kind === 'Add');
-    if (!spec) {
-      const rec: LayerRecord = { path, kind: layer.kind, name: lastSegment(path), depth: depthOf(path) - 1, parent: parentPath(path), inputs: layer.inputs, aux: isAux, functional, label: String(layer.kind), category: 'reshape', inputShapes: [], outputShape: null, weights: [], params: 0, trainableParams: 0, bufferCount: 0, macs: null, outputBytes: null, receptiveField: null, status: 'error', formula: [] };
+    if (!spec || (unsound && unsound[k])) {
+      // Unknown kind, or arguments that cannot be read: nothing to compute.
+      const rec: LayerRecord = { path, kind: layer.kind, name: lastSegment(path), depth: depthOf(path) - 1, parent: parentPath(path), inputs: layer.inputs, aux: isAux, functional: functional === true, label: layer.kind || '?', category: 'reshape', inputShapes: [], outputShape: null, weights: [], params: 0, trainableParams: 0, bufferCount: 0, macs: null, outputBytes: null, receptiveField: null, status: 'error', formula: [] };
       records.push(rec);
       continue;
     }
@@ -220,7 +260,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     }
     if (params > MAX_COUNT) report('error', layer, { code: 'too-large', message: `its ${params.toExponential(2)} parameters exceed exact integer range.`, fix: 'Use fewer channels or features.' });
     let receptiveField: ReceptiveField | null = null;
-    if (outputShape) receptiveField = receptive(spec.window(layer, inputShapes[0] as Shape), sources, input);
+    if (outputShape) receptiveField = receptive(spec.window(layer, inputShapes[0] as Shape), sources, input as Shape);
     const rec: LayerRecord = {
       path,
       kind: layer.kind,
@@ -247,7 +287,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     records.push(rec);
   }
 
-  const modules = moduleRecords(graph, records, wiring);
+  const modules = moduleRecords(graph, records, wiring, inputShape);
   const main = records.filter((r) => !r.aux);
   const auxRecs = records.filter((r) => r.aux);
   const sum = (rs: LayerRecord[], f: (r: LayerRecord) => number | null) => rs.reduce((a, r) => a + (f(r) ?? 0), 0);
@@ -268,7 +308,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
   const out = outAt === undefined ? undefined : records[outAt];
   return {
     model: graph.name,
-    input: [input[0], input[1], input[2]],
+    input: Array.isArray(input) ? [num(input[0]), num(input[1]), num(input[2])] : [0, 0, 0],
     convention,
     output: out?.outputShape ?? null,
     layers: records,
@@ -278,6 +318,9 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     ok: !diagnostics.some((d) => d.severity === 'error'),
   };
 }
+
+/** A number for `Analysis.input`, which a broken input may not have. */
+const num = (x: unknown): number => (typeof x === 'number' ? x : 0);
 
 /** An input of a layer; `from` (for messages only) is built when a message needs it. */
 class Source {
@@ -427,7 +470,7 @@ function addChild(acc: ModuleAcc, child: string): void {
  * layer i to layer r enters the modules of r's chain that i is not in, and
  * makes i leave the modules of its own chain that r is not in.
  */
-function moduleRecords(graph: Graph, records: LayerRecord[], { first, start, src, last }: Wiring): ModuleRecord[] {
+function moduleRecords(graph: Graph, records: LayerRecord[], { first, start, src, last }: Wiring, inputShape: Shape | null): ModuleRecord[] {
   const declared = new Map<string, string>();
   for (const m of graph.modules) declared.set(m.path, m.type);
   const accs = new Map<string, ModuleAcc>();
@@ -506,7 +549,8 @@ function moduleRecords(graph: Graph, records: LayerRecord[], { first, start, src
     }
   }
   const shapeOf = (path: string): Shape | null => {
-    if (path === INPUT) return graph.input;
+    // The input analysed (an override, or null if it is unusable), not necessarily graph.input.
+    if (path === INPUT) return inputShape;
     const at = first.get(path);
     return at === undefined ? null : records[last ? last[at] : at].outputShape;
   };

@@ -7,7 +7,7 @@
  * in every locale) was two thirds of its bundle.
  */
 import { config, gte, int, lte, maxLength, minLength, refine, toJSONSchema, type infer as Infer } from 'zod/mini';
-import { array, boolean, literal, nullable, number, optional, strictObject, string, tuple, union, unknown, type ZodMiniObject, type ZodMiniType } from 'zod/mini';
+import { array, boolean, literal, nullable, number, object, optional, strictObject, string, tuple, union, unknown, type ZodMiniObject, type ZodMiniType } from 'zod/mini';
 import { en } from 'zod/locales';
 import { MAX_DIM } from './limits.js';
 import { LAYER_KINDS, type LayerKind } from './types.js';
@@ -99,18 +99,29 @@ function build() {
     Add: strictObject({ ...common, kind: literal('Add') }),
   };
 
-  const network = strictObject({
-    $schema: optional(string()),
-    format: optional(literal(FORMAT, { error: `must be "${FORMAT}"` })),
+  // The fields a network has both as a JSON document and as a Graph object.
+  const fields = {
     name: string().check(minLength(1, 'must not be empty'), maxLength(200)),
     title: optional(string().check(maxLength(500))),
-    input: tuple([posInt, posInt, posInt], { error: 'must be [channels, height, width], three positive integers' }),
     modules: optional(array(strictObject({ path: string().check(minLength(1), maxLength(512)), type: string().check(minLength(1), maxLength(100)), label: optional(string().check(maxLength(200))) })).check(maxLength(100_000))),
     layers: array(unknown()).check(minLength(1, 'must list at least one layer'), maxLength(100_000, 'has more than 100,000 layers')),
     output: optional(string()),
     aux: optional(array(strictObject({ path: string(), weight: real })).check(maxLength(64))),
+  };
+  const { name, title, ...rest } = fields;
+  const network = strictObject({
+    $schema: optional(string()),
+    format: optional(literal(FORMAT, { error: `must be "${FORMAT}"` })),
+    name,
+    title,
+    input: tuple([posInt, posInt, posInt], { error: 'must be [channels, height, width], three positive integers' }),
+    ...rest,
   });
-  return { layers, network };
+  // A Graph object from code: the same fields, where other properties are
+  // the caller's own business. Its input is checked by analysis, which may
+  // be given another one.
+  const graph = object(fields);
+  return { layers, network, graph };
 }
 
 let built: ReturnType<typeof build> | null = null;
@@ -121,6 +132,9 @@ export const layerSchema = <K extends LayerKind>(kind: K): ZodMiniObject => sche
 
 /** The top level of a network document (its layers are checked one by one with `layerSchema`). */
 export const networkSchema = () => schemas().network;
+
+/** The top level of a Graph object handed to analysis by code (layers again one by one). */
+export const graphSchema = () => schemas().graph;
 
 export type NetworkJSON = Infer<ReturnType<typeof networkSchema>>;
 

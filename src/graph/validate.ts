@@ -1,17 +1,24 @@
 /**
- * Structural checks on a graph, independent of shapes: unique paths, inputs
- * that exist and come earlier, the right number of inputs, a real output.
+ * Admission and structural checks. `admitGraph` takes any value a caller may
+ * hand to analysis (a Graph from code, a plain object, null…) and returns a
+ * graph that analysis can walk without throwing, plus every problem found:
+ * wrongly typed fields (checked with the same zod schemas as the JSON
+ * format), then structure independent of shapes: unique paths, inputs that
+ * exist and come earlier, the right number of inputs, a real output.
  */
+import type { core } from 'zod/mini';
 import { LAYER_SPECS } from '../analysis/layers/index.js';
-import { layerSchema } from './schema.js';
-import { INPUT, type Graph, LAYER_KINDS } from './types.js';
+import { graphSchema, layerSchema } from './schema.js';
+import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, LAYER_KINDS } from './types.js';
 
 export interface StructureIssue {
   path: string;
+  /** The kind of the layer at fault, when it has a known one. */
+  kind?: LayerKind;
   code: string;
   message: string;
   fix?: string;
-  /** Where in the JSON document, when the graph came from JSON. */
+  /** Where in the JSON document, or in the Graph object: `['layers', 3, 'kernel_size']`. */
   jsonPath?: (string | number)[];
 }
 
@@ -21,6 +28,8 @@ export interface StructureIssue {
  * UI after a collapse) does not validate them again.
  */
 const validated = new WeakSet<object>();
+/** Graph objects whose top-level fields passed the schema (or that our own code built). */
+const validatedGraphs = new WeakSet<object>();
 
 /**
  * Mark a graph's layers as already valid. Only for graphs our own code builds
@@ -30,13 +39,189 @@ const validated = new WeakSet<object>();
  */
 export function trustLayers(graph: Graph): Graph {
   for (const l of graph.layers) validated.add(l);
+  validatedGraphs.add(graph);
   return graph;
 }
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(LAYER_KINDS);
 
-export function checkStructure(graph: Graph): StructureIssue[] {
+/** A value for a message: JSON where it has one, never a throw (cycles, BigInt, symbols). */
+export function show(value: unknown, max = 60): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+  } catch {
+    text = Array.isArray(value) ? 'a list that contains itself' : 'an object that contains itself';
+  }
+  if (text === undefined) text = typeof value === 'symbol' ? value.toString() : typeof value === 'function' ? 'a function' : String(value);
+  return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+/** `layers[3].kernel_size`, from a zod issue path. */
+export const jsonPathText = (p: readonly PropertyKey[]): string =>
+  p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(top level)';
+
+/** The value at a zod issue path, or undefined. */
+export const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
+
+/** What is wrong, after the field's name: `must be a number, got "3"`. */
+export function issueText(i: core.$ZodIssue, value: unknown): string {
+  if (i.code === 'unrecognized_keys') {
+    const names = i.keys.map((k) => `"${k}"`).join(', ');
+    return `unknown field${i.keys.length > 1 ? 's' : ''} ${names}`;
+  }
+  if (value === undefined && i.code === 'invalid_type') return `is required (${i.expected})`;
+  if (value === undefined && i.code === 'invalid_union') return `is required: it ${i.message}`;
+  const got = value === undefined ? '' : `, got ${show(value)}`;
+  if (i.code === 'invalid_type') return `must be ${i.expected === 'tuple' || i.expected === 'array' ? 'a list' : `a ${i.expected}`}${got}`;
+  return `${i.message}${got}`;
+}
+
+/** Admitted graph: safe to walk. */
+export interface Admitted {
+  /** The value itself when it is well formed; otherwise a copy in which broken parts have stand-ins. */
+  graph: Graph;
+  issues: StructureIssue[];
+  /**
+   * 1 for layers whose configuration is unusable (a stand-in with only path,
+   * kind and inputs): analysis must not read their arguments. Null when none.
+   */
+  unsound: Uint8Array | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isModule = (m: unknown): m is ModuleSpec => isObject(m) && typeof m.path === 'string' && typeof m.type === 'string';
+const isAux = (a: unknown): a is AuxOutput => isObject(a) && typeof a.path === 'string' && typeof a.weight === 'number';
+
+/**
+ * What analysis itself reads of a graph's top level has the right types.
+ * Cheap (runs on every analysis, trusted graphs included); the messages for
+ * a graph that fails it come from the schema.
+ */
+function walkable(g: Record<string, unknown>): boolean {
+  if (typeof g.name !== 'string' || typeof g.output !== 'string' || !Array.isArray(g.layers) || !Array.isArray(g.modules) || !Array.isArray(g.aux)) return false;
+  for (const m of g.modules as unknown[]) if (!isModule(m)) return false;
+  for (const a of g.aux as unknown[]) if (!isAux(a)) return false;
+  return true;
+}
+
+/**
+ * Take any value as a network. Graphs built by our own code or parsed from
+ * JSON (see trustLayers) cost a type test of the top level and a WeakSet
+ * lookup per layer; anything else is checked with the format's schemas.
+ */
+export function admitGraph(value: unknown): Admitted {
   const issues: StructureIssue[] = [];
+  if (!isObject(value)) {
+    issues.push({ path: '', code: 'graph', message: `a network must be an object with "name", "input" and "layers", got ${Array.isArray(value) ? 'a list' : show(value, 40)}.`, fix: 'Build it with GraphBuilder or a zoo builder, or load JSON with parseNetwork.', jsonPath: [] });
+    return { graph: { name: '', input: [0, 0, 0], layers: [], modules: [], output: '', aux: [] }, issues, unsound: null };
+  }
+  let graph = value as unknown as Graph;
+  const fine = walkable(value);
+  if (!fine || !validatedGraphs.has(value)) {
+    const top = graphSchema().safeParse(value);
+    if (top.success) {
+      if (fine) validatedGraphs.add(value);
+    } else {
+      for (const i of top.error.issues) {
+        issues.push({ path: '', code: 'graph', message: `${jsonPathText(i.path)}: ${issueText(i, valueAt(value, i.path))}.`, jsonPath: i.path as (string | number)[] });
+      }
+    }
+    // Stand-ins for what cannot be walked; the schema has said what is wrong.
+    if (!fine) {
+      const layers = Array.isArray(value.layers) ? (value.layers as Layer[]) : [];
+      graph = {
+        ...graph,
+        name: typeof value.name === 'string' ? value.name : '',
+        layers,
+        modules: Array.isArray(value.modules) ? value.modules.filter(isModule) : [],
+        aux: Array.isArray(value.aux) ? value.aux.filter(isAux) : [],
+        // Left out, it is the last layer, as in the JSON format.
+        output: typeof value.output === 'string' ? value.output : lastPath(layers),
+      };
+    }
+  }
+  const admitted = admitLayers(graph.layers, issues);
+  if (admitted.layers !== graph.layers) graph = { ...graph, layers: admitted.layers };
+  checkLayers(graph, admitted.unsound, issues);
+  return { graph, issues, unsound: admitted.unsound };
+}
+
+function lastPath(layers: readonly unknown[]): string {
+  const l = layers[layers.length - 1];
+  return isObject(l) && typeof l.path === 'string' ? l.path : '';
+}
+
+/**
+ * Layers that analysis can read: each untrusted one is checked against its
+ * kind's schema; one that fails is replaced by a stand-in (path, kind,
+ * inputs) marked unsound. The array is copied only when something changes.
+ */
+function admitLayers(layers: readonly Layer[], issues: StructureIssue[]): { layers: readonly Layer[]; unsound: Uint8Array | null } {
+  let out: Layer[] | null = null;
+  let unsound: Uint8Array | null = null;
+  const n = layers.length;
+  for (let index = 0; index < n; index++) {
+    const raw: unknown = layers[index];
+    if (validated.has(raw as object)) {
+      if (out) out.push(raw as Layer);
+      continue;
+    }
+    const prev = index === 0 ? INPUT : (out ? out[index - 1] : layers[index - 1]).path;
+    const { layer, sound } = admitLayer(raw, index, prev, issues);
+    if (!sound) (unsound ??= new Uint8Array(n))[index] = 1;
+    if (layer !== raw && !out) out = layers.slice(0, index) as Layer[];
+    if (out) out.push(layer);
+  }
+  return { layers: out ?? layers, unsound };
+}
+
+function admitLayer(raw: unknown, index: number, prev: string, issues: StructureIssue[]): { layer: Layer; sound: boolean } {
+  const where = `layers[${index}]`;
+  const standIn = (path: string, kind: string, inputs: unknown): { layer: Layer; sound: boolean } => ({
+    layer: { path, kind, inputs: Array.isArray(inputs) && inputs.every((i) => typeof i === 'string') ? inputs : [] } as unknown as Layer,
+    sound: false,
+  });
+  if (!isObject(raw)) {
+    issues.push({ path: where, code: 'layer', message: `a layer must be an object with "path" and "kind", got ${Array.isArray(raw) ? 'a list' : show(raw, 40)}.`, fix: 'Write it like { path: "features.0", kind: "Conv2d", in_channels: 3, … }.', jsonPath: ['layers', index] });
+    return standIn(where, '', undefined);
+  }
+  const path = typeof raw.path === 'string' && raw.path !== '' ? raw.path : where;
+  const kind = raw.kind;
+  if (typeof kind !== 'string' || !KNOWN_KINDS.has(kind)) {
+    const named = typeof kind === 'string' ? kind : '';
+    const hint = named ? nearest(named, LAYER_KINDS) : '';
+    const what = kind === undefined ? 'has no "kind"' : `unknown layer kind ${show(kind)}`;
+    issues.push({ path, ...(named ? { kind: named as LayerKind } : {}), code: 'kind', message: `${what}.${hint}`, fix: `Use one of ${LAYER_KINDS.join(', ')}.`, jsonPath: ['layers', index, 'kind'] });
+    return standIn(path, named, raw.inputs);
+  }
+  const schema = layerSchema(kind as LayerKind);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const field = i.path.length ? jsonPathText(i.path) + ' ' : '';
+      let fix = "Check the layer's arguments against PyTorch's signature.";
+      if (i.code === 'unrecognized_keys') {
+        const known = Object.keys(schema.shape);
+        fix = i.keys.map((k) => nearest(k, known).trim()).filter(Boolean).join(' ') || `${kind} accepts: ${known.join(', ')}.`;
+      }
+      issues.push({ path, kind: kind as LayerKind, code: 'config', message: `${field}${issueText(i, valueAt(raw, i.path))}.`, fix, jsonPath: ['layers', index, ...(i.path as (string | number)[])] });
+    }
+    return standIn(path, kind, raw.inputs);
+  }
+  // Left out, `inputs` is the layer listed before, as in the JSON format.
+  if (raw.inputs === undefined) return { layer: { ...raw, inputs: [prev] } as unknown as Layer, sound: true };
+  validated.add(raw);
+  return { layer: raw as unknown as Layer, sound: true };
+}
+
+/** Structural issues of every graph, on layers already admitted. */
+export function checkStructure(graph: Graph): StructureIssue[] {
+  return admitGraph(graph).issues;
+}
+
+function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: StructureIssue[]): void {
   const seen = new Map<string, number>();
   const layers = graph.layers;
   const layerPaths = new Set<string>();
@@ -46,44 +231,35 @@ export function checkStructure(graph: Graph): StructureIssue[] {
     const layer = layers[index];
     const path = layer.path;
     if (!KNOWN_KINDS.has(layer.kind)) {
-      issues.push({ path, code: 'kind', message: `unknown layer kind "${layer.kind}".`, fix: `Use one of ${LAYER_KINDS.join(', ')}.`, jsonPath: ['layers', index, 'kind'] });
-      // It still exists: the layers reading it are not "listed before" it.
+      // Reported on admission. It still exists: the layers reading it are not "listed before" it.
       if (!seen.has(path)) seen.set(path, index);
       continue;
     }
+    const kind = layer.kind;
     if (path === INPUT || path === '') {
-      issues.push({ path, code: 'path', message: `"${path}" cannot name a layer; it is reserved for the network input.`, fix: 'Rename the layer.', jsonPath: ['layers', index, 'path'] });
+      issues.push({ path, kind, code: 'path', message: `"${path}" cannot name a layer; it is reserved for the network input.`, fix: 'Rename the layer.', jsonPath: ['layers', index, 'path'] });
     }
     const prev = seen.get(path);
     if (prev !== undefined) {
-      issues.push({ path, code: 'duplicate', message: `the path "${path}" is used by layers ${prev} and ${index}.`, fix: 'Give every layer its own path (a module called twice gets a suffix, e.g. relu#2).', jsonPath: ['layers', index, 'path'] });
+      issues.push({ path, kind, code: 'duplicate', message: `the path "${path}" is used by layers ${prev} and ${index}.`, fix: 'Give every layer its own path (a module called twice gets a suffix, e.g. relu#2).', jsonPath: ['layers', index, 'path'] });
     }
     for (let dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
       const a = path.slice(0, dot);
       if (layerPaths.has(a)) {
-        issues.push({ path, code: 'path-nesting', message: `"${a}" is a layer, so it cannot also contain "${path}".`, fix: `Rename one of them; only modules contain other paths.`, jsonPath: ['layers', index, 'path'] });
+        issues.push({ path, kind, code: 'path-nesting', message: `"${a}" is a layer, so it cannot also contain "${path}".`, fix: `Rename one of them; only modules contain other paths.`, jsonPath: ['layers', index, 'path'] });
       }
     }
-    if (!validated.has(layer)) {
-      const config = layerSchema(layer.kind).safeParse(layer);
-      if (config.success) validated.add(layer);
-      else {
-        for (const i of config.error.issues) {
-          const field = i.path.map(String).join('.');
-          issues.push({ path, code: 'config', message: `${field ? field + ' ' : ''}${i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}` : i.message}${field ? `, got ${JSON.stringify((layer as unknown as Record<string, unknown>)[String(i.path[0])])?.slice(0, 60)}` : ''}.`, fix: 'Check the layer\'s arguments against PyTorch\'s signature.', jsonPath: ['layers', index, ...(i.path as (string | number)[])] });
-        }
-        if (prev === undefined) seen.set(path, index);
-        continue;
-      }
-    }
-    const spec = LAYER_SPECS[layer.kind];
+    if (prev === undefined) seen.set(path, index);
+    // Its arguments were reported on admission; its inputs may be anything.
+    if (unsound && unsound[index]) continue;
+    const spec = LAYER_SPECS[kind];
     const inputs = layer.inputs;
     const n = inputs.length;
     if (spec.arity === 'one' && n !== 1) {
-      issues.push({ path, code: 'arity', message: `takes exactly one input, has ${n}.`, fix: n === 0 ? 'Name the layer it reads in "inputs".' : 'Join the inputs first with a Concat or Add layer.', jsonPath: ['layers', index, 'inputs'] });
+      issues.push({ path, kind, code: 'arity', message: `takes exactly one input, has ${n}.`, fix: n === 0 ? 'Name the layer it reads in "inputs".' : 'Join the inputs first with a Concat or Add layer.', jsonPath: ['layers', index, 'inputs'] });
     }
     if (spec.arity === 'many' && n < 2) {
-      issues.push({ path, code: 'arity', message: `joins two or more inputs, has ${n}.`, fix: 'List every branch it joins in "inputs".', jsonPath: ['layers', index, 'inputs'] });
+      issues.push({ path, kind, code: 'arity', message: `joins two or more inputs, has ${n}.`, fix: 'List every branch it joins in "inputs".', jsonPath: ['layers', index, 'inputs'] });
     }
     for (let j = 0; j < n; j++) {
       const src = inputs[j];
@@ -91,23 +267,23 @@ export function checkStructure(graph: Graph): StructureIssue[] {
       const later = layerPaths.has(src);
       issues.push({
         path,
+        kind,
         code: later ? 'order' : 'unknown-input',
         message: later ? `reads "${src}", which is listed after it.` : `reads "${src}", which is not a layer of this network.`,
         fix: later ? 'List layers in the order they run (the graph must have no cycles).' : `Use "input" for the network input, or the path of an earlier layer.${nearest(src, [...seen.keys()])}`,
         jsonPath: ['layers', index, 'inputs', j],
       });
     }
-    if (prev === undefined) seen.set(path, index);
   }
   if (layers.length === 0) {
-    issues.push({ path: '', code: 'empty', message: 'the network has no layers.', fix: 'Add at least one layer.', jsonPath: ['layers'] });
+    // A graph whose `layers` failed the schema has that message already.
+    if (!issues.some((i) => i.jsonPath?.[0] === 'layers')) issues.push({ path: '', code: 'empty', message: 'the network has no layers.', fix: 'Add at least one layer.', jsonPath: ['layers'] });
   } else if (!layerPaths.has(graph.output)) {
     issues.push({ path: graph.output, code: 'output', message: `the output "${graph.output}" is not a layer of this network.`, fix: 'Set "output" to the path of the final layer, or leave it out to use the last layer.', jsonPath: ['output'] });
   }
   graph.aux.forEach((a, i) => {
     if (!layerPaths.has(a.path)) issues.push({ path: a.path, code: 'aux', message: `the auxiliary output "${a.path}" is not a layer of this network.`, fix: 'Name the last layer of the auxiliary head.', jsonPath: ['aux', i, 'path'] });
   });
-  return issues;
 }
 
 /** " Did you mean "x"?" for a near miss, else "". */
