@@ -2,11 +2,10 @@
  * JSON in and out. `parseNetwork` never throws: malformed JSON, unknown kinds
  * and wrong types become diagnostics that name the JSON path and the layer.
  */
-import type { core } from 'zod/mini';
 import type { Diagnostic } from '../analysis/analyze.js';
 import { FORMAT, layerSchema, networkSchema } from './schema.js';
 import { INPUT, LAYER_KINDS, type Graph, type Layer, type LayerKind } from './types.js';
-import { nearest, trustLayers } from './validate.js';
+import { issueText, jsonPathText, nearest, trustLayers, valueAt as at } from './validate.js';
 
 /** Larger documents are refused before parsing, with a message saying so. */
 export const MAX_JSON_BYTES = 16 * 1024 * 1024;
@@ -15,24 +14,6 @@ export interface ParseResult {
   graph: Graph | null;
   diagnostics: Diagnostic[];
 }
-
-const jsonPathText = (p: readonly PropertyKey[]): string =>
-  p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(top level)';
-
-function issueText(i: core.$ZodIssue, value: unknown): string {
-  if (i.code === 'unrecognized_keys') {
-    const names = i.keys.map((k) => `"${k}"`).join(', ');
-    return `unknown field${i.keys.length > 1 ? 's' : ''} ${names}`;
-  }
-  if (value === undefined && i.code === 'invalid_type') return `is required (${i.expected})`;
-  if (value === undefined && i.code === 'invalid_union') return `is required: it ${i.message}`;
-  const got = value === undefined ? '' : `, got ${JSON.stringify(value)?.slice(0, 60)}`;
-  if (i.code === 'invalid_type') return `must be ${i.expected === 'tuple' || i.expected === 'array' ? 'a list' : `a ${i.expected}`}${got}`;
-  return `${i.message}${got}`;
-}
-
-const at = (root: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
 
 /** Line and column of a character offset, and the line itself, for JSON syntax errors. */
 function locate(text: string, offset: number): { line: number; column: number; excerpt: string } {
