@@ -164,7 +164,7 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
     convention = 'default';
   }
 
-  const { graph, issues, unsound } = admitGraph(value);
+  const { graph, issues, unsound, isGraph } = admitGraph(value);
   if (issues.length) {
     // A message names the first layer with its path, as a path-keyed lookup would.
     const kindOf = new Map<string, LayerKind>();
@@ -175,7 +175,7 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
 
   const input: unknown = options.input ?? graph.input;
   const inputOk = Array.isArray(input) && input.length === 3 && input.every((x) => Number.isInteger(x) && x >= 1 && x <= MAX_DIM);
-  if (!inputOk) {
+  if (!inputOk && (isGraph || options.input !== undefined)) {
     report('error', null, { code: 'input', message: `input: the input shape must be three positive integers C×H×W, got ${show(input)}.`, fix: 'Write it like 1x28x28 or [1, 28, 28].', jsonPath: ['input'] });
   }
 

@@ -47,6 +47,7 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set(LAYER_KINDS);
 
 /** A value for a message: JSON where it has one, never a throw (cycles, BigInt, symbols). */
 export function show(value: unknown, max = 60): string {
+  if (typeof value === 'bigint') return `${value}n`;
   let text: string | undefined;
   try {
     text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
@@ -88,6 +89,8 @@ export interface Admitted {
    * kind and inputs): analysis must not read their arguments. Null when none.
    */
   unsound: Uint8Array | null;
+  /** False when the value was not an object at all (its stand-in has no input to check either). */
+  isGraph: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -115,7 +118,7 @@ export function admitGraph(value: unknown): Admitted {
   const issues: StructureIssue[] = [];
   if (!isObject(value)) {
     issues.push({ path: '', code: 'graph', message: `a network must be an object with "name", "input" and "layers", got ${Array.isArray(value) ? 'a list' : show(value, 40)}.`, fix: 'Build it with GraphBuilder or a zoo builder, or load JSON with parseNetwork.', jsonPath: [] });
-    return { graph: { name: '', input: [0, 0, 0], layers: [], modules: [], output: '', aux: [] }, issues, unsound: null };
+    return { graph: { name: '', input: [0, 0, 0], layers: [], modules: [], output: '', aux: [] }, issues, unsound: null, isGraph: false };
   }
   let graph = value as unknown as Graph;
   const fine = walkable(value);
@@ -145,7 +148,7 @@ export function admitGraph(value: unknown): Admitted {
   const admitted = admitLayers(graph.layers, issues);
   if (admitted.layers !== graph.layers) graph = { ...graph, layers: admitted.layers };
   checkLayers(graph, admitted.unsound, issues);
-  return { graph, issues, unsound: admitted.unsound };
+  return { graph, issues, unsound: admitted.unsound, isGraph: true };
 }
 
 function lastPath(layers: readonly unknown[]): string {
