@@ -75,7 +75,7 @@ export function issueText(i: core.$ZodIssue, value: unknown): string {
   if (value === undefined && i.code === 'invalid_type') return `is required (${i.expected})`;
   if (value === undefined && i.code === 'invalid_union') return `is required: it ${i.message}`;
   const got = value === undefined ? '' : `, got ${show(value)}`;
-  if (i.code === 'invalid_type') return `must be ${i.expected === 'tuple' || i.expected === 'array' ? 'a list' : `a ${i.expected}`}${got}`;
+  if (i.code === 'invalid_type') return `must be ${i.expected === 'tuple' || i.expected === 'array' ? 'a list' : `${/^[aeiou]/.test(i.expected) ? 'an' : 'a'} ${i.expected}`}${got}`;
   return `${i.message}${got}`;
 }
 

@@ -317,6 +317,21 @@ describe('bad input shows a readable message and fires cnn-error', { timeout: 12
     expect(marked.text).toContain('expects 8 input channels');
   });
 
+  it('a malformed graph property: a message naming the field, or the network drawn without the broken parts', async () => {
+    const notANetwork = await draw({ src: null }, 42);
+    expect(notANetwork.event).toBe('error');
+    expect(notANetwork.message).toContain('The graph property is not a network');
+    // Modules of the wrong shape and a layer with a null kernel size: drawn, the problems listed.
+    const g = JSON.parse(stringifyNetwork(mismatchGraph())) as Record<string, unknown>;
+    g.modules = [5, { path: 7 }];
+    (g.layers as Record<string, unknown>[])[0]!.kernel_size = null;
+    const d = await draw({ src: null }, g);
+    expect(d.event).toBe('layout');
+    expect(d.message).toContain('modules[0]');
+    expect(d.message).toContain('kernel_size');
+    await page.evaluate(() => ((document.getElementById('g') as unknown as { graph: unknown }).graph = null));
+  });
+
   it('names with markup are drawn as text, never run', async () => {
     await page.evaluate(() => ((window as unknown as { __pwned: number }).__pwned = 0));
     const d = await draw({ src: '/markup.json', expand: 'all' });

@@ -280,3 +280,17 @@ describe('format', () => {
     expect(fmtShape(null)).toBe('?');
   });
 });
+
+describe('a caller-made graph of the wrong shape', { timeout: 60_000 }, () => {
+  it('is drawn without its malformed modules, the analysis listing them; a non-network is refused by name', async () => {
+    const base = zooGraph('googlenet-mini')!;
+    const g = { ...base, modules: [5, { path: 7 }, ...base.modules] } as unknown as Graph;
+    const analysis = analyze(g);
+    expect(analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['modules[0]: must be an object, got 5.', 'modules[1].path: must be a string, got 7.', 'modules[1].type: is required (string).']);
+    const r = await render(g, { analysis, expand: 'none' });
+    // The well-formed modules are kept: the picture is the intact network's.
+    const intact = await render(base, { expand: 'none' });
+    expect(r.scene.nodes.map((n) => `${n.type} ${n.path}`)).toEqual(intact.scene.nodes.map((n) => `${n.type} ${n.path}`));
+    await expect(render(42 as unknown as Graph)).rejects.toThrow(/^Not a network: /);
+  });
+});

@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { analyze, type Analysis, type Convention, type Diagnostic, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
 import type { Graph } from '../../graph/types.js';
+import { admitGraph } from '../../graph/validate.js';
 import { ZOO_IDS, zooGraph } from '../../graph/zoo/index.js';
 import { ANNOTATIONS, type Annotation } from '../render/cards.js';
 import { type Locale, watchLocale } from '../i18n.js';
@@ -243,8 +244,10 @@ export class CnnGraph extends LitElement {
     return JSON.stringify([this.graph ? `graph:${this.loadSeqFor(this.graph)}` : null, this.graph ? null : this.src, this.graph || this.src ? null : this.model, this.input, this.convention]);
   }
 
-  private graphIds = new WeakMap<Graph, number>();
-  private loadSeqFor(g: Graph): number {
+  private graphIds = new WeakMap<object, number>();
+  private loadSeqFor(g: unknown): number | string {
+    // Script may set anything; a primitive is its own key (and is refused by load()).
+    if ((typeof g !== 'object' && typeof g !== 'function') || g === null) return `${typeof g}:${String(g)}`;
     let id = this.graphIds.get(g);
     if (id === undefined) this.graphIds.set(g, (id = ++this.loadSeq));
     return id;
@@ -254,15 +257,23 @@ export class CnnGraph extends LitElement {
     const key = this.sourceKey();
     if (this.loaded && this.loadedKey === key) return this.loaded;
     let graph: Graph;
-    if (this.graph) graph = this.graph;
-    else if (this.src) graph = await this.fetchNetwork(this.src, signal);
+    // What the analysis reads: the caller's own object, so its diagnostics name the caller's fields.
+    let given: unknown;
+    if (this.graph) {
+      // A graph property comes from script and may be any shape: draw only from the admitted graph
+      // (malformed modules/aux/output dropped), and refuse what is not a network at all.
+      const admitted = admitGraph(this.graph);
+      if (!admitted.isGraph) throw new LoadError(`The graph property is not a network: ${admitted.issues[0]?.message ?? 'unknown problem'}`);
+      graph = admitted.graph;
+      given = this.graph;
+    } else if (this.src) graph = await this.fetchNetwork(this.src, signal);
     else if (this.model) {
       const g = zooGraph(this.model);
       if (!g) throw new LoadError(`Unknown model "${this.model}". Known models: ${ZOO_IDS.join(', ')}.`);
       graph = g;
     } else throw new LoadError('Nothing to draw: set model="lenet5", src="network.json", or the graph property.');
     const input = this.input ? parseInput(this.input) : undefined;
-    const analysis = analyze(graph, { ...(input ? { input } : {}), convention: this.convention });
+    const analysis = analyze((given ?? graph) as Graph, { ...(input ? { input } : {}), convention: this.convention });
     const loaded = { key, graph, analysis };
     if (this.loadedKey !== key) this.expandedPaths = null;
     this.loaded = loaded;

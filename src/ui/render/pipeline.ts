@@ -6,6 +6,7 @@
  */
 import { analyze, type Analysis, type AnalyzeOptions } from '../../analysis/analyze.js';
 import type { Graph } from '../../graph/types.js';
+import { admitGraph } from '../../graph/validate.js';
 import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
 import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';
 import { buildScene, type Scene } from './scene.js';
@@ -76,9 +77,20 @@ export async function layoutOf(p: Prepared, options: Pick<RenderOptions, 'layout
   return layout;
 }
 
+/**
+ * The graph as the picture may read it: a caller's object of any shape has its
+ * malformed modules, aux heads and output dropped (the analysis reports them);
+ * a value that is not a network at all is refused with the analysis's message.
+ */
+function drawable(graph: Graph): Graph {
+  const admitted = admitGraph(graph);
+  if (!admitted.isGraph) throw new TypeError(`Not a network: ${admitted.issues[0]?.message ?? 'unknown problem'}`);
+  return admitted.graph;
+}
+
 export async function render(graph: Graph, options: RenderOptions = {}): Promise<Rendered> {
   const analysis = options.analysis ?? analyze(graph, { ...(options.input ? { input: options.input } : {}), ...(options.convention ? { convention: options.convention } : {}) });
-  const prepared = prepare({ graph, analysis }, options);
+  const prepared = prepare({ graph: drawable(graph), analysis }, options);
   const layout = await layoutOf(prepared, options);
   const scene = sceneOf(prepared, layout);
   const tokens = typeof options.theme === 'object' ? options.theme : THEMES[options.theme ?? 'light'];
@@ -118,8 +130,9 @@ export interface PrecomputeOptions extends Omit<PrepareOptions, 'expand'>, Analy
 export async function precomputeLayouts(graph: Graph, options: PrecomputeOptions = {}): Promise<Layout[]> {
   const analysis = options.analysis ?? analyze(graph, { ...(options.input ? { input: options.input } : {}), ...(options.convention ? { convention: options.convention } : {}) });
   const out = new Map<string, Layout>();
+  const admitted = drawable(graph);
   for (const expand of options.expand ?? ['auto', 'all']) {
-    const prepared = prepare({ graph, analysis }, { ...options, expand });
+    const prepared = prepare({ graph: admitted, analysis }, { ...options, expand });
     if (!out.has(prepared.key)) out.set(prepared.key, await layoutOf(prepared, options));
   }
   return [...out.values()];
