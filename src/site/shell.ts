@@ -110,11 +110,6 @@ export function shell({ page, ctx, body, pages, scripts }: ShellInput): string {
     })
     .join('');
   const js = scripts.map((s) => `<script type="module" src="${esc(root)}assets/${esc(s)}.js"></script>`).join('\n');
-  // The precomputed layouts are fetched by the elements only once cnn-graph.js has run: start them now, beside it.
-  // (`crossorigin` makes the preload match the element's plain fetch(), so it is reused, not fetched twice.)
-  const preloads = [...new Set([...body.matchAll(/<cnn-graph [^>]*\blayouts="([^"]+)"/g)].map((m) => m[1] as string))]
-    .map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`)
-    .join('\n');
   const alt = LANGS.map((l) => `<link rel="alternate" hreflang="${HTML_LANG[l]}" href="${esc(l === lang ? selfHref : otherHref)}">`).join('\n');
   return `<!doctype html>
 <html lang="${HTML_LANG[lang]}">
@@ -127,7 +122,7 @@ ${description ? `<meta name="description" content="${esc(description)}">\n` : ''
 <link rel="icon" href="${esc(root)}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${esc(root)}site.css">
 <script type="module" src="${esc(root)}cnn-graph.js"></script>
-${preloads ? `${preloads}\n` : ''}${js}
+${js}
 </head>
 <body>
 <a class="skip" href="#main">${ctx.t('Skip to content', '跳到正文')}</a>
@@ -256,7 +251,9 @@ export async function graphFigure(ctx: PageContext, id: string, options: FigureO
     `layouts="${esc(ctx.root)}layouts/${esc(id)}.json"`,
     options.height ? `style="--cnn-height:${esc(options.height)};height:${esc(options.height)}"` : '',
   ].filter(Boolean);
-  const el = `<cnn-graph ${attrs.join(' ')}>${uniqueIds(pre.svg, n)}</cnn-graph>`;
+  // The first view's layout rides in the page: the element draws it with no request (`layouts` serves the other views).
+  const inline = JSON.stringify([pre.layout]).replace(/</g, '\\u003c');
+  const el = `<cnn-graph ${attrs.join(' ')}>${uniqueIds(pre.svg, n)}<script type="application/json" data-cnn-layouts>${inline}</script></cnn-graph>`;
   const summary = options.summary ? `\n<cnn-summary for="${esc(elementId)}" theme="auto"></cnn-summary>` : '';
   if (options.bare) return el + summary;
   return `<figure class="graph-figure${options.className ? ` ${esc(options.className)}` : ''}">

@@ -149,6 +149,12 @@ export class CnnGraph extends LitElement {
    * the first layout and used whenever one matches the view on screen, so elk
    * never runs for them (`cnn-layout` reports `source: 'given'`). A file that
    * cannot be loaded only costs the speed-up: the element lays out as usual.
+   *
+   * Layouts can also come inline, with no request: a child
+   * `<script type="application/json" data-cnn-layouts>` holding the same kind of array
+   * (the docs site puts the first view's layout there, beside the build-time SVG). They
+   * are read when the element connects; the `layouts` file is then fetched only when a
+   * view needs a layout that is not inline.
    */
   @property({ reflect: true }) layouts: string | null = null;
   /** Path of the selected layer or module. */
@@ -179,6 +185,10 @@ export class CnnGraph extends LitElement {
   /** Layouts from the `layouts` file, by key, and the URL they came from. */
   private given = new Map<string, Layout>();
   private givenFrom: string | null = null;
+  /** Layouts from a child `<script type="application/json" data-cnn-layouts>`, by key. */
+  private inline = new Map<string, Layout>();
+  /** The fetch of `givenFrom` (shared by connect and every draw). */
+  private givenLoading: Promise<void> | null = null;
 
   private readonly task = new Task(this, {
     args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.layout, this.layouts] as const,
@@ -205,8 +215,11 @@ export class CnnGraph extends LitElement {
     super.connectedCallback();
     this.connectedAt = performance.now();
     this.unwatchLocale = watchLocale(this, (l) => (this.locale = l));
+    this.readInlineLayouts();
     // Precomputed layouts make the worker unnecessary for the first picture; it starts on the first miss.
+    // Without inline ones the fetch starts now, beside the analysis, so the first draw waits less for the network.
     if (!this.layouts) warmLayout();
+    else if (!this.inline.size) void this.loadLayouts();
   }
 
   override disconnectedCallback(): void {
@@ -301,29 +314,57 @@ export class CnnGraph extends LitElement {
     return graph;
   }
 
-  /** Fetch the `layouts` file once per URL; a failure is reported on the console and otherwise ignored. */
-  private async loadLayouts(signal: AbortSignal): Promise<void> {
-    const url = this.layouts;
-    if (url === this.givenFrom) return;
-    this.given = new Map();
-    this.givenFrom = url;
-    if (!url) return;
+  private readInlineLayouts(): void {
+    const el = this.querySelector(':scope > script[type="application/json"][data-cnn-layouts]');
+    if (!el || this.inline.size) return;
     try {
-      const res = await fetch(url, { signal });
+      const list: unknown = JSON.parse(el.textContent ?? '');
+      if (!Array.isArray(list)) throw new Error('it is not a JSON array of layouts');
+      for (const l of list) if (isLayout(l)) this.inline.set(l.key, l);
+    } catch (e) {
+      console.warn(`<cnn-graph>: the inline layouts could not be used (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  }
+
+  /**
+   * Fetch the `layouts` file once per URL; a failure is reported on the console and otherwise ignored.
+   * The fetch itself is not aborted with a draw (a later draw of the same element reuses it); a
+   * superseded draw stops waiting for it.
+   */
+  private loadLayouts(signal?: AbortSignal): Promise<void> {
+    const url = this.layouts;
+    if (url !== this.givenFrom) {
+      this.given = new Map();
+      this.givenFrom = url;
+      this.givenLoading = url ? this.fetchLayouts(url) : null;
+    }
+    const p = this.givenLoading;
+    if (!p || !signal) return p ?? Promise.resolve();
+    if (signal.aborted) return Promise.reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      p.then(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
+  }
+
+  private async fetchLayouts(url: string): Promise<void> {
+    const given = this.given;
+    try {
+      const res = await fetch(url);
       if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
       const list: unknown = await res.json();
       if (!Array.isArray(list)) throw new Error('it is not a JSON array of layouts');
       for (const l of list) {
         if (isLayout(l)) {
-          this.given.set(l.key, l);
+          given.set(l.key, l);
           layoutCache.set(l);
         }
       }
     } catch (e) {
-      if (isAbort(e)) {
-        this.givenFrom = null;
-        throw e;
-      }
       console.warn(`<cnn-graph>: the precomputed layouts "${url}" could not be used (${e instanceof Error ? e.message : String(e)}); laying out with elk instead.`);
     }
   }
@@ -338,12 +379,15 @@ export class CnnGraph extends LitElement {
     const loaded = await this.load(signal);
     const expanded = this.expandedPaths ?? resolveExpand(loaded.analysis, parseExpand(this.expand));
     const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet() });
-    await this.loadLayouts(signal);
     let layout: Layout;
     let source: CnnLayoutDetail['source'];
     let layoutMs = 0;
+    let given = this.layout && this.layout.key === prepared.key ? this.layout : this.inline.get(prepared.key);
+    if (!given) {
+      await this.loadLayouts(signal);
+      given = this.given.get(prepared.key);
+    }
     const cached = layoutCache.get(prepared.key);
-    const given = this.layout && this.layout.key === prepared.key ? this.layout : this.given.get(prepared.key);
     if (given) {
       layout = given;
       source = 'given';
@@ -801,7 +845,9 @@ export class CnnGraph extends LitElement {
     if (!a) return nothing;
     const t = a.totals;
     const m = graphMessages(this.locale);
-    return html`<table class="sr-only">
+    // In a block wrapper: content-visibility does not apply to a table box, and without it the
+    // hidden rows were laid out with the first picture (about 1,800 boxes for GoogLeNet).
+    return html`<div class="sr-box"><table class="sr-only">
       <caption>
         ${m.caption(a.model, fmtInt(t.params), fmtInt(t.macs))}
       </caption>
@@ -820,7 +866,7 @@ export class CnnGraph extends LitElement {
           (l) => html`<tr><th scope="row">${l.path}</th><td>${l.label}</td><td>${fmtShape(l.outputShape)}</td><td>${fmtInt(l.params)}</td><td>${fmtInt(l.macs)}</td><td>${fmtShare(l.macs, l.aux ? t.auxMacs : t.macs)}</td></tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   override render() {

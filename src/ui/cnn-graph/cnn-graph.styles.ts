@@ -180,9 +180,19 @@ export const styles = css`
     color: var(--cnn-muted);
     pointer-events: none;
   }
-  /* Read by screen readers, never seen. Off-canvas and content-visibility: auto, so the browser
-     skips styling and laying out its hundreds of rows (it was most of a big network's render time);
-     skipped content stays in the accessibility tree. */
+  /* Read by screen readers, never seen. The wrapper is off-canvas with content-visibility: auto
+     (a block: it does not apply to the table box itself), so the browser skips styling and laying
+     out the hundreds of rows; skipped content stays in the accessibility tree. */
+  .sr-box {
+    position: absolute;
+    left: -100000px;
+    top: 0;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    content-visibility: auto;
+    contain-intrinsic-size: 1px 1px;
+  }
   .sr-only {
     position: absolute;
     left: -100000px;
