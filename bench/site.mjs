@@ -2,11 +2,12 @@
 // The docs site, medians:
 //   - build time of the site step (node scripts/build-site.mjs; dist/ already built);
 //   - in Debian's Chromium (headless), a fresh browser context per run (nothing cached):
-//     navigation start → first <cnn-graph> rendered (its cnn-layout event, with the layout's
+//     navigation start → first contentful paint (the build-time SVG inside each <cnn-graph> is
+//     in the HTML, so this is when the reader first sees the network), → DOMContentLoaded, → first <cnn-graph> rendered (its cnn-layout event, with the layout's
 //     source: 'given' means the precomputed layout was used), → every graph rendered;
 //   - what the page transferred until then (every response, workers included), as bytes on disk
 //     and gzip -9 (what a compressing static host sends); the train bundle is not loaded.
-// Usage: node bench/site.mjs [--runs 7] [--builds 3] [--no-build]
+// Usage: node bench/site.mjs [--runs 7] [--builds 3] [--no-build] [--page models/googlenet/index.html]…
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -76,7 +77,8 @@ async function measure(path) {
       for (const l of window.__layouts) if (!firsts.has(l.el)) firsts.set(l.el, l);
       const ls = [...firsts.values()];
       const nav = performance.getEntriesByType('navigation')[0];
-      return { dcl: nav ? nav.domContentLoadedEventEnd : NaN, since: Math.max(...ls.map((l) => l.since)), first: Math.min(...ls.map((l) => l.t)), all: Math.max(...ls.map((l) => l.t)), graphs: ls.length, sources: [...new Set(ls.map((l) => l.source))].join('+') };
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return { fcp: fcp ? fcp.startTime : NaN, dcl: nav ? nav.domContentLoadedEventEnd : NaN, since: Math.max(...ls.map((l) => l.since)), first: Math.min(...ls.map((l) => l.t)), all: Math.max(...ls.map((l) => l.t)), graphs: ls.length, sources: [...new Set(ls.map((l) => l.source))].join('+') };
     });
     await page.waitForTimeout(300);
     let bytes = 0;
@@ -100,6 +102,7 @@ async function measure(path) {
     graphs: last.graphs,
     sources: [...new Set(runs.map((r) => r.sources))].join(', '),
     first: median(runs.map((r) => r.first)),
+    fcp: median(runs.map((r) => r.fcp)),
     dcl: median(runs.map((r) => r.dcl)),
     since: median(runs.map((r) => r.since)),
     all: median(runs.map((r) => r.all)),
@@ -109,7 +112,8 @@ async function measure(path) {
   };
 }
 
-const pages = ['index.html', 'models/googlenet/index.html', 'zh/models/googlenet/index.html', 'models/torchvision-resnet152/index.html'].filter((p) => existsSync(join(site, p)));
+const only = args.flatMap((a, i) => (args[i - 1] === '--page' ? [a] : []));
+const pages = (only.length ? only : ['index.html', 'models/googlenet/index.html', 'zh/models/googlenet/index.html', 'models/torchvision-resnet152/index.html']).filter((p) => existsSync(join(site, p)));
 const results = [];
 for (const p of pages) results.push(await measure(p));
 await browser.close();
@@ -117,7 +121,7 @@ server.close();
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 if (builds.length) console.log(`site build (scripts/build-site.mjs): median ${(median(builds) / 1000).toFixed(1)} s of ${builds.length} (${builds.map((b) => (b / 1000).toFixed(1)).join(', ')})`);
-console.log(`\n| page | graphs | layout source | DOMContentLoaded | first graph rendered | all graphs rendered | element connected → rendered (slowest) | transferred (raw / gzip) |\n|---|---|---|---|---|---|---|---|`);
-for (const r of results) console.log(`| \`${r.path}\` | ${r.graphs} | ${r.sources} | ${Math.round(r.dcl)} ms | ${Math.round(r.first)} ms | ${Math.round(r.all)} ms | ${Math.round(r.since)} ms | ${kib(r.bytes)} / ${kib(r.gz)} |`);
+console.log(`\n| page | graphs | layout source | first contentful paint | DOMContentLoaded | first graph rendered | all graphs rendered | element connected → rendered (slowest) | transferred (raw / gzip) |\n|---|---|---|---|---|---|---|---|---|`);
+for (const r of results) console.log(`| \`${r.path}\` | ${r.graphs} | ${r.sources} | ${Math.round(r.fcp)} ms | ${Math.round(r.dcl)} ms | ${Math.round(r.first)} ms | ${Math.round(r.all)} ms | ${Math.round(r.since)} ms | ${kib(r.bytes)} / ${kib(r.gz)} |`);
 console.log(`\nmedians of ${RUNS} runs, each in a fresh browser context; times from navigation start.`);
 for (const r of results) console.log(`files of ${r.path}: ${r.files.join(', ')}`);
