@@ -483,6 +483,32 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     expect(errors).toEqual([]);
     await p2.close();
   });
+  it('inline layouts (<script type="application/json" data-cnn-layouts>): the first view draws with no request; the layouts file is fetched only for a view that is not inline', async () => {
+    const layouts = await precomputeLayouts(zooGraph('googlenet')!);
+    server.set('/inline.layouts.json', JSON.stringify(layouts), 'application/json');
+    const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    p2.on('pageerror', (e) => errors.push(e.message));
+    const requested: string[] = [];
+    p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    server.set(
+      '/inline.html',
+      htmlPage(
+        `<cnn-graph id="g" model="googlenet" layouts="/inline.layouts.json"><script type="application/json" data-cnn-layouts>${JSON.stringify([layouts[0]]).replace(/</g, '\\u003c')}</script></cnn-graph>`,
+        // A classic script, before the bundle runs: with nothing to wait for, the first draw lands while the bundle's module evaluates.
+        `<script>window.__layouts = []; document.addEventListener('cnn-layout', (e) => window.__layouts.push(e.detail), true);</script>`,
+      ),
+    );
+    await p2.goto(`${server.url}/inline.html`);
+    const next = (n: number) => p2.waitForFunction((k) => (window as unknown as { __layouts: unknown[] }).__layouts.length >= k, n, { timeout: 60_000 }).then(() => p2.evaluate((k) => (window as unknown as { __layouts: { source: string; layoutMs: number; key: string }[] }).__layouts[k - 1], n));
+    expect(await next(1)).toMatchObject({ source: 'given', layoutMs: 0, key: layouts[0].key });
+    expect(requested).not.toContain('/inline.layouts.json');
+    await p2.evaluate(() => (document.getElementById('g') as unknown as { expandAll(): void }).expandAll());
+    expect(await next(2)).toMatchObject({ source: 'given', layoutMs: 0, key: layouts[1].key });
+    expect(requested.filter((u) => u === '/inline.layouts.json')).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await p2.close();
+  });
 });
 
 describe('a tall network draws only what can be seen', { timeout: 120_000 }, () => {
