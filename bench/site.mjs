@@ -4,7 +4,7 @@
 //   - in Debian's Chromium (headless), a fresh browser context per run (nothing cached):
 //     navigation start → first contentful paint (the build-time SVG inside each <cnn-graph> is
 //     in the HTML, so this is when the reader first sees the network), → DOMContentLoaded, → first <cnn-graph> rendered (its cnn-layout event, with the layout's
-//     source: 'given' means the precomputed layout was used), → every graph rendered;
+//     source: 'given' means the precomputed layout was used), → the frame after it painted, → every graph rendered;
 //   - what the page transferred until then (every response, workers included), as bytes on disk
 //     and gzip -9 (what a compressing static host sends); the train bundle is not loaded.
 // Usage: node bench/site.mjs [--runs 7] [--builds 3] [--no-build] [--page models/googlenet/index.html]…
@@ -55,8 +55,14 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 // Record every cnn-layout from the very start of the page (they bubble and are composed).
+// \`painted\`: a timeout queued from the next animation frame runs once that frame's style, layout
+// and paint are done, i.e. about when the drawn graph is on screen.
 const INIT = `window.__layouts = [];
-document.addEventListener('cnn-layout', (e) => window.__layouts.push({ t: performance.now(), source: e.detail.source, since: e.detail.sinceConnected, el: e.composedPath()[0] }), true);`;
+document.addEventListener('cnn-layout', (e) => {
+  const l = { t: performance.now(), painted: NaN, source: e.detail.source, since: e.detail.sinceConnected, el: e.composedPath()[0] };
+  window.__layouts.push(l);
+  requestAnimationFrame(() => setTimeout(() => (l.painted = performance.now())));
+}, true);`;
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 async function measure(path) {
@@ -70,7 +76,7 @@ async function measure(path) {
     await page.goto(`${base}/${path}`, { waitUntil: 'load' });
     await page.waitForFunction(() => {
       const n = document.querySelectorAll('cnn-graph').length;
-      return new Set(window.__layouts.map((l) => l.el)).size >= n;
+      return new Set(window.__layouts.map((l) => l.el)).size >= n && window.__layouts.every((l) => l.painted > 0);
     }, undefined, { timeout: 60_000, polling: 20 });
     const r = await page.evaluate(() => {
       const firsts = new Map();
@@ -78,7 +84,7 @@ async function measure(path) {
       const ls = [...firsts.values()];
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { fcp: fcp ? fcp.startTime : NaN, dcl: nav ? nav.domContentLoadedEventEnd : NaN, since: Math.max(...ls.map((l) => l.since)), first: Math.min(...ls.map((l) => l.t)), all: Math.max(...ls.map((l) => l.t)), graphs: ls.length, sources: [...new Set(ls.map((l) => l.source))].join('+') };
+      return { fcp: fcp ? fcp.startTime : NaN, dcl: nav ? nav.domContentLoadedEventEnd : NaN, since: Math.max(...ls.map((l) => l.since)), first: Math.min(...ls.map((l) => l.t)), painted: Math.min(...ls.map((l) => l.painted)), all: Math.max(...ls.map((l) => l.t)), graphs: ls.length, sources: [...new Set(ls.map((l) => l.source))].join('+') };
     });
     await page.waitForTimeout(300);
     let bytes = 0;
@@ -102,6 +108,7 @@ async function measure(path) {
     graphs: last.graphs,
     sources: [...new Set(runs.map((r) => r.sources))].join(', '),
     first: median(runs.map((r) => r.first)),
+    painted: median(runs.map((r) => r.painted)),
     fcp: median(runs.map((r) => r.fcp)),
     dcl: median(runs.map((r) => r.dcl)),
     since: median(runs.map((r) => r.since)),
@@ -121,7 +128,7 @@ server.close();
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 if (builds.length) console.log(`site build (scripts/build-site.mjs): median ${(median(builds) / 1000).toFixed(1)} s of ${builds.length} (${builds.map((b) => (b / 1000).toFixed(1)).join(', ')})`);
-console.log(`\n| page | graphs | layout source | first contentful paint | DOMContentLoaded | first graph rendered | all graphs rendered | element connected → rendered (slowest) | transferred (raw / gzip) |\n|---|---|---|---|---|---|---|---|---|`);
-for (const r of results) console.log(`| \`${r.path}\` | ${r.graphs} | ${r.sources} | ${Math.round(r.fcp)} ms | ${Math.round(r.dcl)} ms | ${Math.round(r.first)} ms | ${Math.round(r.all)} ms | ${Math.round(r.since)} ms | ${kib(r.bytes)} / ${kib(r.gz)} |`);
+console.log(`\n| page | graphs | layout source | first contentful paint | DOMContentLoaded | first graph rendered (cnn-layout) | its next frame painted | all graphs rendered | element connected → rendered (slowest) | transferred (raw / gzip) |\n|---|---|---|---|---|---|---|---|---|---|`);
+for (const r of results) console.log(`| \`${r.path}\` | ${r.graphs} | ${r.sources} | ${Math.round(r.fcp)} ms | ${Math.round(r.dcl)} ms | ${Math.round(r.first)} ms | ${Math.round(r.painted)} ms | ${Math.round(r.all)} ms | ${Math.round(r.since)} ms | ${kib(r.bytes)} / ${kib(r.gz)} |`);
 console.log(`\nmedians of ${RUNS} runs, each in a fresh browser context; times from navigation start.`);
 for (const r of results) console.log(`files of ${r.path}: ${r.files.join(', ')}`);
