@@ -483,6 +483,23 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     expect(errors).toEqual([]);
     await p2.close();
   });
+  it('a listener added by a later module script still hears the first cnn-layout of an instant (inline-layout) render', async () => {
+    const layouts = await precomputeLayouts(zooGraph('lenet5')!);
+    const p3 = await browser.newPage();
+    server.set(
+      '/late-listener.html',
+      htmlPage(
+        `<cnn-graph id="g" model="lenet5"><script type="application/json" data-cnn-layouts>${JSON.stringify([layouts[0]]).replace(/</g, '\\u003c')}</script></cnn-graph>`,
+        // Runs after the bundle's module, as an embedding page's own script would.
+        `<script type="module">window.__heard = []; document.getElementById('g').addEventListener('cnn-layout', (e) => window.__heard.push(e.detail.source));</script>`,
+      ),
+    );
+    await p3.goto(`${server.url}/late-listener.html`);
+    await p3.waitForFunction(() => (window as unknown as { __heard?: string[] }).__heard?.length === 1, null, { timeout: 60_000 });
+    expect(await p3.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual(['given']);
+    await p3.close();
+  });
+
   it('inline layouts (<script type="application/json" data-cnn-layouts>): the first view draws with no request; the layouts file is fetched only for a view that is not inline', async () => {
     const layouts = await precomputeLayouts(zooGraph('googlenet')!);
     server.set('/inline.layouts.json', JSON.stringify(layouts), 'application/json');

@@ -202,7 +202,8 @@ export class CnnGraph extends LitElement {
       this.drawn = null;
       const diagnostics = e instanceof LoadError ? e.diagnostics : [];
       this.fatal = { message: e instanceof Error ? e.message : String(e), diagnostics, stage: e instanceof LoadError ? 'load' : 'layout' };
-      emit<CnnErrorDetail>(this, 'cnn-error', this.fatal);
+      const fatal = this.fatal;
+      this.announce(() => emit<CnnErrorDetail>(this, 'cnn-error', fatal));
     },
   });
 
@@ -411,6 +412,15 @@ export class CnnGraph extends LitElement {
 
   // ---- after render: zoom, attributes, events --------------------------------
 
+  /**
+   * Lifecycle events go out in a task of their own. With a precomputed layout the first
+   * render can finish while the page's module scripts are still being evaluated, before
+   * a listener added by a later script exists; a task runs after all of them.
+   */
+  private announce(fire: () => void): void {
+    setTimeout(fire, 0);
+  }
+
   private get canvas(): HTMLElement | null {
     return this.renderRoot.querySelector('.canvas');
   }
@@ -437,13 +447,15 @@ export class CnnGraph extends LitElement {
         key: d.layout.key,
       };
       this.connectedAt = null;
-      emit<CnnLayoutDetail>(this, 'cnn-layout', detail);
       const a = d.loaded.analysis;
-      if (!a.ok && this.reportedAnalysis !== a) {
-        this.reportedAnalysis = a;
+      const report = !a.ok && this.reportedAnalysis !== a;
+      if (report) this.reportedAnalysis = a;
+      this.announce(() => {
+        emit<CnnLayoutDetail>(this, 'cnn-layout', detail);
+        if (!report) return;
         const errors = a.diagnostics.filter((x) => x.severity === 'error');
         emit<CnnErrorDetail>(this, 'cnn-error', { message: errors[0]?.message ?? 'The analysis found errors.', diagnostics: a.diagnostics, stage: 'analysis' });
-      }
+      });
     }
     if (d && svg && (changed.has('selected') || this.wired === d)) this.markSelection(svg);
     if (svg && changed.has('locale') && changed.get('locale') !== undefined) this.labelSvg(svg);
