@@ -36,6 +36,7 @@ import {
   zeroOutput,
   type KernelArgs,
   type WasmBackendLike,
+  geometry,
 } from './wasm_util.js';
 
 export const CONV2D_BACKPROP_FILTER = 'Conv2DBackpropFilter';
@@ -80,23 +81,7 @@ function viaConv2D(
   dy: TensorInfo,
   info: ConvInfo,
 ): TensorInfo {
-  const {
-    batchSize: n,
-    inHeight: h,
-    inWidth: w,
-    inChannels: ci,
-    outHeight: oh,
-    outWidth: ow,
-    outChannels: co,
-    filterHeight: fh,
-    filterWidth: fw,
-    strideHeight: sh,
-    strideWidth: sw,
-    dilationHeight: dh,
-    dilationWidth: dw,
-  } = info;
-  const pt = info.padInfo.top;
-  const pl = info.padInfo.left;
+  const { n, h, w, ci, oh, ow, co, fh, fw, sh, sw, dh, dw, pt, pl } = geometry(info);
   const pb = Math.max(0, (fh - 1) * dh + (oh - 1) * sh + 1 - h - pt);
   const pr = Math.max(0, (fw - 1) * dw + (ow - 1) * sw + 1 - w - pl);
   const xT = backend.makeOutput([ci, h, w, n], 'float32');

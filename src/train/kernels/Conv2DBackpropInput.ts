@@ -39,6 +39,7 @@ import {
   zeroOutput,
   type KernelArgs,
   type WasmBackendLike,
+  geometry,
 } from './wasm_util.js';
 
 export const CONV2D_BACKPROP_INPUT = 'Conv2DBackpropInput';
@@ -72,22 +73,7 @@ function transposeFilter(w: Float32Array, out: Float32Array, k: number, co: numb
  * NHWC `dx`, which must be zero-filled.
  */
 export function col2im(col: Float32Array, dx: Float32Array, info: ConvInfo): void {
-  const {
-    batchSize: n,
-    inHeight: h,
-    inWidth: w,
-    inChannels: ci,
-    outHeight: oh,
-    outWidth: ow,
-    filterHeight: fh,
-    filterWidth: fw,
-    strideHeight: sh,
-    strideWidth: sw,
-    dilationHeight: dh,
-    dilationWidth: dw,
-  } = info;
-  const pt = info.padInfo.top;
-  const pl = info.padInfo.left;
+  const { n, h, w, ci, oh, ow, fh, fw, sh, sw, dh, dw, pt, pl } = geometry(info);
   const k = fh * fw * ci;
   for (let b = 0; b < n; b++) {
     for (let oy = 0; oy < oh; oy++) {
@@ -156,19 +142,7 @@ function viaPhases(
   pl: number,
 ): TensorInfo {
   const p = PHASES;
-  const {
-    batchSize: n,
-    inHeight: h,
-    inWidth: w,
-    inChannels: ci,
-    outHeight: oh,
-    outWidth: ow,
-    outChannels: co,
-    filterHeight: fh,
-    filterWidth: fw,
-    dilationHeight: dh,
-    dilationWidth: dw,
-  } = info;
+  const { n, h, w, ci, oh, ow, co, fh, fw, dh, dw } = geometry(info);
   const kt = info.effectiveFilterHeight + p - 1;
   const ks = info.effectiveFilterWidth + p - 1;
   const gy = Math.ceil(h / p);

@@ -23,6 +23,7 @@ import {
   f32,
   firstValid,
   type KernelArgs,
+  geometry,
 } from './wasm_util.js';
 
 export const DEPTHWISE_BACKPROP_FILTER = 'DepthwiseConv2dNativeBackpropFilter';
@@ -33,21 +34,7 @@ export function depthwiseFilterBackprop(
   dw: Float32Array,
   info: backend_util.Conv2DInfo,
 ): void {
-  const {
-    batchSize: n,
-    inHeight: h,
-    inWidth: w,
-    inChannels: ci,
-    outHeight: oh,
-    outWidth: ow,
-    outChannels: co,
-    filterHeight: fh,
-    filterWidth: fw,
-    strideHeight: sh,
-    strideWidth: sw,
-    dilationHeight: dh,
-    dilationWidth: dwl,
-  } = info;
+  const { n, h, w, ci, oh, ow, co, fh, fw, sh, sw, dh, dw: dwl } = geometry(info);
   const cm = co / ci;
   const pt = info.padInfo.top;
   const pl = info.padInfo.left;

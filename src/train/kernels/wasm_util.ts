@@ -161,6 +161,32 @@ export function assertChannelsLast(dataFormat: string, kernelName: string): void
   }
 }
 
+/**
+ * The convolution/pooling geometry under the short names the kernels' loops use
+ * (n×h×w×ci in, oh×ow×co out, fh×fw window, strides, dilations, top/left padding).
+ */
+export function geometry(info: backend_util.Conv2DInfo) {
+  return {
+    n: info.batchSize,
+    h: info.inHeight,
+    w: info.inWidth,
+    ci: info.inChannels,
+    oh: info.outHeight,
+    ow: info.outWidth,
+    co: info.outChannels,
+    fh: info.filterHeight,
+    fw: info.filterWidth,
+    sh: info.strideHeight,
+    sw: info.strideWidth,
+    dh: info.dilationHeight,
+    dw: info.dilationWidth,
+    efh: info.effectiveFilterHeight,
+    efw: info.effectiveFilterWidth,
+    pt: info.padInfo.top,
+    pl: info.padInfo.left,
+  };
+}
+
 /** First output index whose input tap `o * stride + offset` is >= 0. */
 export function firstValid(offset: number, stride: number, outSize: number): number {
   return Math.min(outSize, Math.max(0, Math.ceil(-offset / stride)));
