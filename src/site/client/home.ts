@@ -8,18 +8,10 @@ import { scaleLog, scaleOrdinal } from 'd3-scale';
 import { select } from 'd3-selection';
 import { symbol, symbolCircle, symbolDiamond } from 'd3-shape';
 import { fmtCompact } from '../../ui/render/format.js';
+import type { LineagePoint } from '../pages/home.js';
 
-interface Point {
-  id: string;
-  title: string;
-  family: string;
-  year: number;
-  input: string;
-  params: number;
-  macs: number;
-  href: string;
-  notes: boolean;
-}
+/** The data the build embeds: one point per zoo network, totals from the analysis. */
+type Point = LineagePoint;
 
 interface Labels {
   title: string;
