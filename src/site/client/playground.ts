@@ -9,12 +9,19 @@
  *   another network stashes the text it replaces; "Restore my previous text" brings it back;
  * - text that does not parse never clears the editor nor the graph: the last network that
  *   parsed stays, dimmed, with the error listed.
+ *
+ * Typing is helped by suggestions from the network's JSON Schema (inlined in the page by the
+ * build, the same document as dist/network.schema.json): playground-complete.ts decides what fits
+ * where the caret is, playground-editor.ts shows it as a listbox. Long lines wrap; the gutter's
+ * numbers follow the wrapped heights.
  */
 import { formatCount, formatInt } from '../../analysis/format.js';
 import { stringifyNetwork } from '../../graph/json.js';
 import type { Graph } from '../../graph/types.js';
 import { zooGraph } from '../../graph/zoo/index.js';
+import type { JsonSchema } from './playground-complete.js';
 import { type Item, layerLine, lineSpan, readNetwork } from './playground-doc.js';
+import { Completer, Mirror } from './playground-editor.js';
 import { decodeShare, encodeShare } from './playground-share.js';
 
 /** localStorage keys: the text, and the text a link or an example replaced. */
@@ -52,6 +59,7 @@ const copyBtn = $<HTMLButtonElement>('pg-copy');
 const restoreBtn = $<HTMLButtonElement>('pg-restore');
 const share = $('pg-share');
 const shareUrl = $<HTMLInputElement>('pg-share-url');
+const mirror = new Mirror(text, $('pg-measure'));
 
 function storage(): Storage | null {
   try {
@@ -79,17 +87,20 @@ function say(message: string): void {
 let errorLines: number[] = [];
 let currentLine: number | null = null;
 
+/** Each number is as tall as its line once wrapped, so it stays beside the line's first row. */
 function renderGutter(): void {
-  const n = text.value.split('\n').length;
+  const heights = mirror.lineHeights();
   const errs = new Set(errorLines);
   const frag = document.createDocumentFragment();
-  for (let i = 1; i <= n; i++) {
+  heights.forEach((h, k) => {
+    const i = k + 1;
     const s = document.createElement('span');
     s.textContent = String(i);
+    s.style.height = `${h}px`;
     if (errs.has(i)) s.className = 'pg-err';
     if (i === currentLine) s.classList.add('pg-cur');
     frag.append(s);
-  }
+  });
   gutter.replaceChildren(frag);
   gutter.scrollTop = text.scrollTop;
 }
@@ -101,7 +112,7 @@ function lineHeight(): number {
 
 /** Scroll the editor so `line` is in its upper third. */
 function revealLine(line: number): void {
-  const top = (line - 1) * lineHeight();
+  const top = mirror.lineHeights().slice(0, line - 1).reduce((a, b) => a + b, 0);
   if (top < text.scrollTop || top > text.scrollTop + text.clientHeight - 2 * lineHeight()) text.scrollTop = Math.max(0, top - text.clientHeight / 3);
   gutter.scrollTop = text.scrollTop;
 }
@@ -255,6 +266,18 @@ text.addEventListener('input', () => {
 });
 text.addEventListener('scroll', () => {
   gutter.scrollTop = text.scrollTop;
+});
+// A narrower or wider editor wraps the lines differently: the gutter follows.
+new ResizeObserver(() => renderGutter()).observe(text);
+
+const schema = JSON.parse($('pg-schema').textContent ?? '{}') as JsonSchema;
+new Completer(text, $('pg-complete'), $('pg-complete-status'), mirror, schema, {
+  list: t('Suggestions', '补全建议'),
+  count: (n) => t(`${n} suggestion${n === 1 ? '' : 's'}`, `${n} 条建议`),
+  none: t('No suggestions here.', '此处没有可用的建议。'),
+  required: t('required', '必填'),
+  needs: (fields) => t(`needs ${fields}`, `需要 ${fields}`),
+  networkInput: t('the network input', '网络输入'),
 });
 
 example.addEventListener('change', () => {

@@ -3,10 +3,12 @@
  * `<cnn-summary>` and the diagnostics of that JSON. The page is the editor prefilled with
  * LeNet-5 (readable and drawn without JavaScript); the client script `playground` does the
  * rest: a picker of zoo networks, debounced updates, diagnostics that jump to their line,
- * the text kept in localStorage and in the URL hash (share by link). See
+ * the text kept in localStorage and in the URL hash (share by link), suggestions from the network's
+ * JSON Schema (inlined here, the document dist/network.schema.json holds) as you type. See
  * src/site/client/playground.ts.
  */
 import { stringifyNetwork } from '../../graph/json.js';
+import { networkJsonSchema } from '../../graph/schema.js';
 import { ZOO, zooGraph } from '../../graph/zoo/index.js';
 import { esc, graphFigure } from '../shell.js';
 import type { PageContext, SitePage } from '../types.js';
@@ -14,7 +16,12 @@ import type { PageContext, SitePage } from '../types.js';
 /** The network the editor starts with when there is nothing in the URL or the browser's storage. */
 export const START_ID = 'lenet5';
 
-/** The playground's own styles: the editor with its line numbers, the two columns, the dimmed stale graph. */
+/**
+ * The playground's own styles: the editor with its line numbers, the two columns, the dimmed stale
+ * graph, the suggestion list. Long lines wrap: `.pg-text` and `.pg-measure` (the invisible copy that
+ * measures each line's height for the gutter and the caret's place for the list) must wrap alike,
+ * so they share the font, padding, tab size and wrapping rules.
+ */
 const STYLE = `<style>
 .pg-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.8rem; align-items: center; margin: 0.8rem 0; }
 .pg-bar select, .pg-bar button, .pg-share input { font: inherit; font-size: 0.92rem; padding: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--fg); }
@@ -32,7 +39,25 @@ const STYLE = `<style>
 .pg-gutter span { display: block; padding-left: 0.3em; }
 .pg-gutter .pg-err { color: #fff; background: #c4314b; border-radius: 3px; }
 .pg-gutter .pg-cur { outline: 2px solid var(--accent); outline-offset: -2px; border-radius: 3px; }
-.pg-text { flex: 1; margin: 0; padding: 8px; border: 0; resize: none; background: transparent; color: var(--fg); font: inherit; white-space: pre; overflow: auto; tab-size: 2; outline: none; }
+.pg-code { flex: 1; min-width: 0; position: relative; display: flex; }
+.pg-text, .pg-measure { margin: 0; padding: 8px; box-sizing: border-box; font: inherit; letter-spacing: normal; white-space: pre-wrap; word-break: break-all; overflow-wrap: anywhere; tab-size: 2; }
+.pg-text { flex: 1; min-width: 0; border: 0; resize: none; background: transparent; color: var(--fg); overflow-x: hidden; overflow-y: auto; outline: none; }
+.pg-measure { position: absolute; top: 0; left: 0; visibility: hidden; pointer-events: none; }
+.pg-measure div { min-height: 20px; }
+.pg-left { position: relative; }
+.pg-hint { margin: 0.35rem 0 0; color: var(--muted); font-size: 0.85rem; }
+.pg-hint kbd { font: 0.8rem var(--mono); border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 0.3em; background: var(--panel); }
+.pg-complete { position: absolute; z-index: 5; margin: 0; padding: 4px 0; list-style: none; min-width: 14rem; max-width: min(28rem, 100%); max-height: 15rem; overflow: auto; background: var(--panel); color: var(--fg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 4px 16px rgb(0 0 0 / 18%); font: 13px/1.5 var(--mono); }
+.pg-complete[hidden] { display: none; }
+.pg-complete li { display: flex; align-items: baseline; gap: 0.6em; margin: 0; max-width: none; padding: 1px 10px; cursor: pointer; white-space: nowrap; }
+.pg-complete li[aria-selected="true"] { background: var(--accent); color: var(--accent-fg); }
+.pg-complete li[aria-selected="true"] .pg-c-detail, .pg-complete li[aria-selected="true"] .pg-c-req { color: inherit; }
+.pg-complete li:not([aria-selected="true"]):hover { background: var(--panel-2); }
+.pg-c-label { flex: none; }
+.pg-c-label b { font-weight: 700; text-decoration: underline; text-underline-offset: 2px; }
+.pg-c-detail { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; color: var(--muted); font-size: 12px; }
+.pg-c-req { flex: none; margin-left: auto; color: var(--muted); font: 11px var(--font); }
+
 .pg-graph { position: relative; }
 .pg-graph cnn-graph { height: 60vh; min-height: 320px; transition: opacity 0.2s; }
 .pg-stale .pg-graph cnn-graph { opacity: 0.4; filter: grayscale(0.7); }
@@ -82,8 +107,18 @@ async function body(ctx: PageContext): Promise<string> {
 <div class="pg-left">
 <div class="pg-editor">
 <pre class="pg-gutter" id="pg-gutter" aria-hidden="true">${Array.from({ length: lines }, (_, i) => `<span>${i + 1}</span>`).join('')}</pre>
-<textarea class="pg-text" id="pg-text" wrap="off" spellcheck="false" autocapitalize="off" autocomplete="off" aria-label="${t('Network JSON', '网络 JSON')}" aria-describedby="pg-diag-h">${esc(start)}</textarea>
+<div class="pg-code">
+<textarea class="pg-text" id="pg-text" wrap="soft" spellcheck="false" autocapitalize="off" autocomplete="off" aria-label="${t('Network JSON', '网络 JSON')}" aria-describedby="pg-hint pg-diag-h">${esc(start)}</textarea>
+<div class="pg-measure" id="pg-measure" aria-hidden="true"></div>
 </div>
+</div>
+<ul class="pg-complete" id="pg-complete" hidden></ul>
+<p class="pg-hint" id="pg-hint">${t(
+    '<kbd>Ctrl</kbd>+<kbd>Space</kbd> suggests what the schema allows here: the fields of the layer’s kind, every kind, the layers an <code>inputs</code> can name. <kbd>↑</kbd><kbd>↓</kbd> choose, <kbd>Enter</kbd> or <kbd>Tab</kbd> accept, <kbd>Esc</kbd> close.',
+    '按 <kbd>Ctrl</kbd>+<kbd>Space</kbd> 列出此处 schema 允许的内容：该层类型（kind）的字段、所有层类型、<code>inputs</code> 可以引用的层。<kbd>↑</kbd><kbd>↓</kbd> 选择，<kbd>Enter</kbd> 或 <kbd>Tab</kbd> 确认，<kbd>Esc</kbd> 关闭。',
+  )}</p>
+<span class="visually-hidden" id="pg-complete-status" role="status" aria-live="polite"></span>
+<script type="application/json" id="pg-schema">${JSON.stringify(networkJsonSchema()).replace(/</g, '\\u003c')}</script>
 </div>
 <div class="pg-right">
 <div class="pg-graph">
