@@ -92,7 +92,9 @@ export function parseLoose(text: string): JNode | null {
     // being typed does not swallow the rest of the document.
     while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' && text[i + 1] !== '\n' ? 2 : 1;
     i = Math.min(i, text.length);
-    const closed = text[i] === '"';
+    // A quote followed by a letter opens the next string (`"ker|"kind":…`, a key typed before
+    // another): nothing valid follows a closing quote so closely. This string is left unclosed.
+    const closed = text[i] === '"' && !(i + 1 < text.length && WORD.test(text[i + 1] as string));
     if (closed) i++;
     const raw = text.slice(start + 1, closed ? i - 1 : i);
     let value = raw;
@@ -324,9 +326,11 @@ function objectVariants(schemas: JsonSchema[], node: JObject, skip: JMember | nu
       return !lit.ok || lit.value === p.const;
     }),
   );
-  if (!byKeys) return fits;
-  const keyed = fits.filter((s) => members.every((m) => keyName(m) in (s.properties ?? {})));
-  return keyed.length ? keyed : fits;
+  // A const that no variant has (a misspelt kind): every variant, so what they share is still offered.
+  const base = fits.length ? fits : objs;
+  if (!byKeys) return base;
+  const keyed = base.filter((s) => members.every((m) => keyName(m) in (s.properties ?? {})));
+  return keyed.length ? keyed : base;
 }
 
 /** The schemas of the value at `ctx.path` (for a key context: of the object holding the key). */
