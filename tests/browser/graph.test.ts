@@ -364,7 +364,7 @@ describe('worker fallback and <cnn-summary>', { timeout: 120_000 }, () => {
     server.set(
       '/fallback.html',
       htmlPage(
-        `<cnn-graph id="g" model="resnet-mini" expand="all"></cnn-graph>`,
+        `<cnn-graph id="g" model="resnet-mini" expand="all" engine="elk"></cnn-graph>`,
         `<script type="module">import { setWorkerUrl } from '/dist/cnn-graph.js'; setWorkerUrl('/dist/missing-worker.js');
         document.getElementById('g').addEventListener('cnn-layout', (e) => (window.__layout = e.detail));</script>`,
       ),
@@ -454,7 +454,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
   });
 
   it('layouts="file.json" from precomputeLayouts: the default and the expanded view draw without elk', async () => {
-    const layouts = await precomputeLayouts(zooGraph('googlenet')!);
+    const layouts = await precomputeLayouts(zooGraph('googlenet')!, { engine: 'elk' });
     server.set('/googlenet.layouts.json', JSON.stringify(layouts), 'application/json');
     const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
@@ -462,7 +462,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     server.set(
       '/layouts.html',
       htmlPage(
-        `<cnn-graph id="g" model="googlenet" layouts="/googlenet.layouts.json"></cnn-graph>`,
+        `<cnn-graph id="g" model="googlenet" engine="elk" layouts="/googlenet.layouts.json"></cnn-graph>`,
         `<script type="module">window.__layouts = []; document.getElementById('g').addEventListener('cnn-layout', (e) => window.__layouts.push(e.detail));</script>`,
       ),
     );
@@ -501,7 +501,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
   });
 
   it('inline layouts (<script type="application/json" data-cnn-layouts>): the first view draws with no request; the layouts file is fetched only for a view that is not inline', async () => {
-    const layouts = await precomputeLayouts(zooGraph('googlenet')!);
+    const layouts = await precomputeLayouts(zooGraph('googlenet')!, { engine: 'elk' });
     server.set('/inline.layouts.json', JSON.stringify(layouts), 'application/json');
     const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
@@ -511,7 +511,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     server.set(
       '/inline.html',
       htmlPage(
-        `<cnn-graph id="g" model="googlenet" layouts="/inline.layouts.json"><script type="application/json" data-cnn-layouts>${JSON.stringify([layouts[0]]).replace(/</g, '\\u003c')}</script></cnn-graph>`,
+        `<cnn-graph id="g" model="googlenet" engine="elk" layouts="/inline.layouts.json"><script type="application/json" data-cnn-layouts>${JSON.stringify([layouts[0]]).replace(/</g, '\\u003c')}</script></cnn-graph>`,
         // A classic script, before the bundle runs: with nothing to wait for, the first draw lands while the bundle's module evaluates.
         `<script>window.__layouts = []; document.addEventListener('cnn-layout', (e) => window.__layouts.push(e.detail), true);</script>`,
       ),
@@ -523,6 +523,57 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     await p2.evaluate(() => (document.getElementById('g') as unknown as { expandAll(): void }).expandAll());
     expect(await next(2)).toMatchObject({ source: 'given', layoutMs: 0, key: layouts[1].key });
     expect(requested.filter((u) => u === '/inline.layouts.json')).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await p2.close();
+  });
+});
+
+describe('layout engines', { timeout: 120_000 }, () => {
+  it('zoo networks are laid out structurally: no worker, no elk requested; a graph that is not series–parallel goes to elk in the worker', async () => {
+    const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    p2.on('pageerror', (e) => errors.push(e.message));
+    const requested: string[] = [];
+    p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    server.set(
+      '/engines.html',
+      htmlPage(
+        `<cnn-graph model="googlenet" expand="none"></cnn-graph><cnn-graph model="googlenet" expand="all"></cnn-graph><cnn-graph model="torchvision-resnet152" expand="all"></cnn-graph>`,
+        `<script>window.__layouts = []; document.addEventListener('cnn-layout', (e) => window.__layouts.push(e.detail), true);</script>`,
+      ),
+    );
+    await p2.goto(`${server.url}/engines.html`);
+    await p2.waitForFunction(() => (window as unknown as { __layouts: unknown[] }).__layouts.length === 3, null, { timeout: 60_000 });
+    const details = await p2.evaluate(() => (window as unknown as { __layouts: { source: string; nodes: number }[] }).__layouts);
+    expect(details.map((d) => d.source)).toEqual(['structural', 'structural', 'structural']);
+    expect(details.map((d) => d.nodes).sort((a, b) => a - b)).toEqual(
+      [zooGraph('googlenet')!, zooGraph('googlenet')!, zooGraph('torchvision-resnet152')!]
+        .map((g, i) => (i === 0 ? 9 : analyze(g).layers.length + 2))
+        .sort((a, b) => a - b),
+    );
+    expect(requested.filter((u) => /worker|elk/.test(u))).toEqual([]);
+    // The bridge (a → b, a + b, b → d, (a + b) + d) is not series–parallel: elk lays it out, in the worker.
+    await p2.evaluate(() => {
+      const g = document.createElement('cnn-graph') as HTMLElement & { graph: unknown };
+      g.graph = {
+        name: 'bridge',
+        input: [4, 8, 8],
+        layers: [
+          { kind: 'Conv2d', in_channels: 4, out_channels: 4, kernel_size: 1, path: 'a', inputs: ['input'] },
+          { kind: 'ReLU', path: 'b', inputs: ['a'] },
+          { kind: 'Add', path: 'c', inputs: ['a', 'b'] },
+          { kind: 'ReLU', path: 'd', inputs: ['b'] },
+          { kind: 'Add', path: 'e', inputs: ['c', 'd'] },
+        ],
+        modules: [],
+        output: 'e',
+        aux: [],
+      };
+      document.body.append(g);
+    });
+    await p2.waitForFunction(() => (window as unknown as { __layouts: unknown[] }).__layouts.length === 4, null, { timeout: 60_000 });
+    expect(await p2.evaluate(() => (window as unknown as { __layouts: { source: string; nodes: number }[] }).__layouts[3])).toMatchObject({ source: 'worker', nodes: 7 });
+    expect(requested.some((u) => u.endsWith('cnn-graph-layout.worker.js'))).toBe(true);
     expect(errors).toEqual([]);
     await p2.close();
   });

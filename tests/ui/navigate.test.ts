@@ -27,11 +27,11 @@ describe('arrow keys move spatially', () => {
     const { scene } = await render(zooGraph('googlenet-mini')!, { expand: 'all' });
     const id = (p: string) => `L:${p}`;
     const at = (p: string) => scene.nodes.find((n) => n.id === id(p))!;
-    // branch1 is one conv level with branch2's middle conv: right goes there, not to branch2.0 (next in execution order).
+    // The branches start on one row: right from branch1 goes to branch2's first conv beside it.
     const right = nearestInDirection(scene.nodes, id('net.3.branch1'), 'right')!;
-    expect(right).toBe(id('net.3.branch2.1'));
+    expect(right).toBe(id('net.3.branch2.0'));
     const b = at('net.3.branch1');
-    const r = at('net.3.branch2.1');
+    const r = at('net.3.branch2.0');
     expect(r.y < b.y + b.height && b.y < r.y + r.height).toBe(true);
     expect(nearestInDirection(scene.nodes, id('net.3.branch2.2'), 'down')).toBe(id('net.3.cat'));
     expect(nearestInDirection(scene.nodes, id('net.3.branch4'), 'right')).toBeNull();

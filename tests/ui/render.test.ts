@@ -195,22 +195,27 @@ describe('layout → scene → SVG', { timeout: 120_000 }, () => {
     expect(r.scene.nodes.some((n) => n.texts.some((t) => t.text.includes(EVIL)))).toBe(true);
   });
 
-  it('layouts are cached by graph, expansion and direction; a precomputed layout is used as is', async () => {
+  it('elk layouts are cached by graph, expansion and direction; a precomputed layout is used as is', async () => {
     const m = model('resnet-mini');
-    const a = await render(m.graph, { expand: 'none' });
-    const b = await render(m.graph, { expand: 'none' });
+    const engine = 'elk';
+    const a = await render(m.graph, { expand: 'none', engine });
+    const b = await render(m.graph, { expand: 'none', engine });
     expect(b.layout).toBe(a.layout);
-    const c = await render(m.graph, { expand: 'none', direction: 'right' });
+    const c = await render(m.graph, { expand: 'none', direction: 'right', engine });
     expect(c.layout.key).not.toBe(a.layout.key);
     expect(c.layout.width).toBeGreaterThan(c.layout.height);
-    const d = await render(m.graph, { expand: 'all' });
+    const d = await render(m.graph, { expand: 'all', engine });
     expect(d.layout.key).not.toBe(a.layout.key);
     // A layout passed in is used without elk (this elk would throw).
     const pre: Layout = JSON.parse(JSON.stringify(a.layout));
     const noElk = { layout: () => Promise.reject(new Error('elk must not run')) };
-    const e = await render(m.graph, { expand: 'none', layout: pre, elk: noElk, cache: false });
+    const e = await render(m.graph, { expand: 'none', layout: pre, elk: noElk, cache: false, engine });
     expect(e.svg).toBe(a.svg);
     expect(layoutCache.get(a.layout.key)).toBe(a.layout);
+    // The structural engine needs neither elk nor the cache, and its key is its own.
+    const s = await render(m.graph, { expand: 'none', elk: noElk, cache: false });
+    expect(s.layout.key).not.toBe(a.layout.key);
+    expect(layoutCache.get(s.layout.key)).toBeUndefined();
   });
 
   it('precomputeLayouts: the default and the fully expanded view, JSON-safe, drawn later without elk', async () => {

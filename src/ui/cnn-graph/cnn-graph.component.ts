@@ -13,7 +13,7 @@ import { details } from '../render/details.js';
 import { fmtInt, fmtShape, fmtShare } from '../render/format.js';
 import { type Direction, type Layout, layoutCache } from '../render/layout.js';
 import { ARROW_HEADINGS, nearestInDirection } from '../render/navigate.js';
-import { type Prepared, prepare, sceneOf } from '../render/pipeline.js';
+import { type LayoutEngine, type Prepared, prepare, sceneOf } from '../render/pipeline.js';
 import type { Scene, SceneNode } from '../render/scene.js';
 import { sceneToSVG } from '../render/svg.js';
 import { THEMES, TOKEN_NAMES } from '../render/theme.js';
@@ -157,6 +157,12 @@ export class CnnGraph extends LitElement {
    * view needs a layout that is not inline.
    */
   @property({ reflect: true }) layouts: string | null = null;
+  /**
+   * `auto` (default): lay out series–parallel views (every zoo network, every expansion
+   * state) structurally, at once on the page's thread, and anything else with elk in the
+   * worker; `elk`: always elk.
+   */
+  @property({ reflect: true }) engine: LayoutEngine = 'auto';
   /** Path of the selected layer or module. */
   @property({ reflect: true }) selected: string | null = null;
 
@@ -191,7 +197,7 @@ export class CnnGraph extends LitElement {
   private givenLoading: Promise<void> | null = null;
 
   private readonly task = new Task(this, {
-    args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.layout, this.layouts] as const,
+    args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.engine, this.layout, this.layouts] as const,
     task: (_args, { signal }) => this.draw(signal),
     onComplete: (d) => {
       this.fatal = null;
@@ -217,10 +223,12 @@ export class CnnGraph extends LitElement {
     this.connectedAt = performance.now();
     this.unwatchLocale = watchLocale(this, (l) => (this.locale = l));
     this.readInlineLayouts();
-    // Precomputed layouts make the worker unnecessary for the first picture; it starts on the first miss.
-    // Without inline ones the fetch starts now, beside the analysis, so the first draw waits less for the network.
-    if (!this.layouts) warmLayout();
-    else if (!this.inline.size) void this.loadLayouts();
+    // The structural engine makes the worker unnecessary for every series–parallel view: it
+    // starts on the first view that needs elk (at once when elk is asked for), so a page of
+    // zoo networks never loads elk. Without inline layouts the layouts file is fetched now,
+    // beside the analysis, so a view that needs it waits less for the network.
+    if (this.engine === 'elk' && !this.layouts) warmLayout();
+    else if (this.layouts && !this.inline.size) void this.loadLayouts();
   }
 
   override disconnectedCallback(): void {
@@ -379,12 +387,15 @@ export class CnnGraph extends LitElement {
     const started = performance.now();
     const loaded = await this.load(signal);
     const expanded = this.expandedPaths ?? resolveExpand(loaded.analysis, parseExpand(this.expand));
-    const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet() });
+    const t0 = performance.now();
+    const engine: LayoutEngine = this.engine === 'elk' ? 'elk' : 'auto';
+    const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet(), engine });
     let layout: Layout;
     let source: CnnLayoutDetail['source'];
     let layoutMs = 0;
     let given = this.layout && this.layout.key === prepared.key ? this.layout : this.inline.get(prepared.key);
-    if (!given) {
+    // A structural layout is already made: no need to wait for a layouts file.
+    if (!given && !prepared.structural) {
       await this.loadLayouts(signal);
       given = this.given.get(prepared.key);
     }
@@ -392,6 +403,10 @@ export class CnnGraph extends LitElement {
     if (given) {
       layout = given;
       source = 'given';
+    } else if (prepared.structural) {
+      layout = prepared.structural;
+      source = 'structural';
+      layoutMs = performance.now() - t0;
     } else if (cached) {
       layout = cached;
       source = 'cache';

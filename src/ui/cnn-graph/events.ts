@@ -19,11 +19,18 @@ export interface CnnToggleDetail {
 export interface CnnLayoutDetail {
   /** Milliseconds from the start of this render (load, analysis, layout, drawing). */
   ms: number;
-  /** Milliseconds the layout itself took; 0 when it came from the cache or was passed in. */
+  /**
+   * Milliseconds the layout took: for `structural`, building the view and laying it out
+   * on the page's thread; for `worker` and `main`, the elk run; 0 from the cache or passed in.
+   */
   layoutMs: number;
   /** For the first render after the element was connected: milliseconds since then. */
   sinceConnected: number | null;
-  source: 'worker' | 'main' | 'cache' | 'given';
+  /**
+   * Where the layout came from: `structural` (computed at once, see the `engine` attribute),
+   * elk in the `worker` or on the `main` thread, the `cache`, or `given` (precomputed).
+   */
+  source: 'structural' | 'worker' | 'main' | 'cache' | 'given';
   nodes: number;
   edges: number;
   /** The layout key (pass the layout back as `layout` to skip elk next time). */

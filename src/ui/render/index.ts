@@ -2,7 +2,8 @@
 export { ANNOTATIONS, METRICS, type Annotation, type Card, type Model } from './cards.js';
 export { fmtCompact, fmtInt, fmtShape, fmtShare } from './format.js';
 export { elkGraph, layoutCache, LayoutCache, layoutKey, loadElk, runLayout, type Box, type Direction, type EdgeRoute, type ElkGraph, type ElkLike, type Layout } from './layout.js';
-export { layoutOf, precomputeLayouts, prepare, render, renderNetworkSVG, sceneOf, type PrecomputeOptions, type PrepareOptions, type Prepared, type RenderOptions, type Rendered } from './pipeline.js';
+export { layoutOf, precomputeLayouts, prepare, render, renderNetworkSVG, sceneOf, type LayoutEngine, type PrecomputeOptions, type PrepareOptions, type Prepared, type RenderOptions, type Rendered } from './pipeline.js';
+export { structuralKey, structuralLayout, whyNotStructural } from './structural.js';
 export { buildScene, type Scene, type SceneEdge, type SceneFrame, type SceneNode, type SceneText } from './scene.js';
 export { esc, sceneToSVG, svgStyleSheet, type SvgOptions } from './svg.js';
 export { COLOR_KEYS, colorKey, THEMES, TOKEN_NAMES, type ColorKey, type ThemeName, type Tokens } from './theme.js';

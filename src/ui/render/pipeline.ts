@@ -10,15 +10,23 @@ import { admitGraph } from '../../graph/validate.js';
 import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
 import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';
 import { buildScene, type Scene } from './scene.js';
+import { structuralLayout } from './structural.js';
 import { sceneToSVG } from './svg.js';
 import { THEMES, type ThemeName, type Tokens } from './theme.js';
 import { buildView, type Expand, resolveExpand, type View } from './view.js';
+
+/**
+ * `auto`: the structural layout whenever the view is series–parallel (every
+ * zoo network, in every expansion state), elk otherwise; `elk`: always elk.
+ */
+export type LayoutEngine = 'auto' | 'elk';
 
 export interface PrepareOptions {
   /** An `expand` value, or the exact set of expanded module paths. */
   expand?: Expand | ReadonlySet<string>;
   direction?: Direction;
   annotations?: readonly Annotation[];
+  engine?: LayoutEngine;
 }
 
 export interface Prepared {
@@ -26,6 +34,11 @@ export interface Prepared {
   view: View;
   cards: Map<string, Card>;
   elk: ElkGraph;
+  /**
+   * The view laid out structurally, already (it costs about as much as
+   * building the elk graph); null when the view needs elk or elk was asked for.
+   */
+  structural: Layout | null;
   /** Cache key of the layout this needs. */
   key: string;
   direction: Direction;
@@ -40,7 +53,8 @@ export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
   const lk = lookup(model);
   const titles = new Map(view.containers.map((c) => [c.id, frameTitle(lk.modules.get(c.path) as NonNullable<ReturnType<typeof lk.modules.get>>, lk)]));
   const elk = elkGraph(view, cards, titles, direction, annotations.has('shapes'));
-  return { model, view, cards, elk, key: layoutKey(elk), direction };
+  const structural = options.engine === 'elk' ? null : structuralLayout(elk, direction);
+  return { model, view, cards, elk, structural, key: structural?.key ?? layoutKey(elk), direction };
 }
 
 export function sceneOf(p: Prepared, layout: Layout): Scene {
@@ -66,9 +80,10 @@ export interface Rendered {
   svg: string;
 }
 
-/** Lay out `p`, from the given layout, the cache, or elk. */
+/** Lay out `p`: the given layout, the structural one, the cache, or elk. */
 export async function layoutOf(p: Prepared, options: Pick<RenderOptions, 'layout' | 'elk' | 'cache'> = {}): Promise<Layout> {
   if (options.layout && options.layout.key === p.key) return options.layout;
+  if (p.structural) return p.structural;
   const cache = options.cache === false ? null : (options.cache ?? layoutCache);
   const hit = cache?.get(p.key);
   if (hit) return hit;
