@@ -7,7 +7,7 @@ import { loadNetwork, UsageError, type IO } from './main.js';
 export async function cmdRender(argv: string[], io: IO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string', short: 'o' }, expand: { type: 'string' }, direction: { type: 'string' }, input: { type: 'string' }, theme: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string', short: 'o' }, expand: { type: 'string' }, direction: { type: 'string' }, input: { type: 'string' }, theme: { type: 'string' }, engine: { type: 'string' } } });
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
   }
@@ -23,6 +23,8 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
   }
   const direction = values.direction ?? 'down';
   if (direction !== 'down' && direction !== 'right') throw new UsageError(`--direction must be down or right, got "${direction}".`);
+  const engine = values.engine ?? 'auto';
+  if (engine !== 'auto' && engine !== 'elk') throw new UsageError(`--engine must be auto (structural when the network is series–parallel, elk otherwise) or elk, got "${engine}".`);
   const theme = values.theme ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, got "${theme}".`);
   const input = values.input === undefined ? undefined : parseShape(values.input);
@@ -34,9 +36,9 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
     return 1;
   }
   const analysis = analyze(graph, input ? { input } : {});
-  // The render path (and elkjs) load only for this command, keeping the others fast.
+  // The render path (and elkjs, when a view needs it) load only for this command, keeping the others fast.
   const { renderNetworkSVG } = await import('../ui/render/index.js');
-  const svg = await renderNetworkSVG(graph, { expand, direction, theme, analysis, ...(input ? { input } : {}) });
+  const svg = await renderNetworkSVG(graph, { expand, direction, theme, engine, analysis, ...(input ? { input } : {}) });
   await io.writeFile(values.out, svg);
   for (const d of analysis.diagnostics) io.stderr(`${source}: ${d.severity}: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}\n`);
   io.stdout(`wrote ${values.out} (${analysis.layers.length} layers, ${(svg.length / 1024).toFixed(0)} KiB)\n`);

@@ -28,6 +28,18 @@ describe('cnn-graph render', () => {
     for (const l of analyze(zooGraph('lenet5')!).layers) expect(svg).toContain(`>${l.outputShape!.join('×')}<`);
   });
 
+  it('--engine elk draws the same boxes and shapes with elk; the default is structural', async () => {
+    const out = join(dir, 'resnet-mini-elk.svg');
+    expect((await run('render', 'resnet-mini', '--out', out, '--expand', 'all', '--engine', 'elk')).code).toBe(0);
+    const elk = readFileSync(out, 'utf8');
+    expect(elk).toBe(await renderNetworkSVG(zooGraph('resnet-mini')!, { expand: 'all', engine: 'elk' }));
+    const structural = await renderNetworkSVG(zooGraph('resnet-mini')!, { expand: 'all' });
+    expect(structural).not.toBe(elk);
+    const ids = (svg: string) => [...svg.matchAll(/data-id="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(ids(structural)).toEqual(ids(elk));
+    expect((await run('render', 'lenet5', '--out', out, '--engine', 'dagre')).code).toBe(2);
+  });
+
   it('usage errors exit 2', async () => {
     expect((await run('render', 'lenet5')).stderr).toBe('cnn-graph render: render needs --out file.svg.\n');
     expect((await run('render', 'lenet5', '--out', join(dir, 'x.svg'), '--expand', 'some')).code).toBe(2);
