@@ -1,5 +1,6 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Analysis, LayerRecord } from '../../analysis/analyze.js';
 import type { CnnGraph } from '../cnn-graph/cnn-graph.component.js';
 import type { CnnSelectEvent } from '../cnn-graph/events.js';
@@ -42,10 +43,36 @@ const words = messages(
 
 const numel = (r: LayerRecord) => (r.outputShape ? r.outputShape.reduce((a, b) => a * b, 1) : -1);
 
+/** Rows kept in the DOM beyond the visible ones, above and below. */
+const OVERSCAN = 16;
+/** Row height until one is measured: 13px text, 3px padding above and below, a 1px border. */
+const ROW_GUESS = 22;
+/** How many of the longest texts of each column go into the sizing rows. */
+const SIZERS = 3;
+
+/** A layer with its cells' text, formatted once per analysis. */
+interface Row {
+  r: LayerRecord;
+  /** Layer, type, output shape, parameters, MACs, share. */
+  cells: readonly [string, string, string, string, string, string];
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
 /**
  * @summary The summary table of a network (layer, type, output shape,
  * parameters, MACs, share), sortable by column, sharing its selection with the
  * `<cnn-graph>` named by `for`.
+ *
+ * Only the rows on screen (and a margin) are in the DOM: the table is
+ * windowed, with spacer rows standing in for the others, so a 500-layer
+ * network costs the first frame what 50 rows cost. It is a read-only ARIA
+ * grid (rows are focusable and selectable, and `aria-selected` on a row is only
+ * exposed in a grid); `aria-rowcount` on it and `aria-rowindex` on each row
+ * tell assistive technology the whole table's size and each row's place in it; columns keep their widths while
+ * scrolling (hidden sizing rows hold each column's longest texts).
+ * Keyboard: Tab reaches the rows; ↑ ↓ Page Up/Down Home End move, rendering
+ * and scrolling as they go; Enter or Space selects.
  *
  * @fires cnn-select - A row was chosen (also forwarded to the graph as a selection).
  * @csspart table - The table.
@@ -67,34 +94,93 @@ export class CnnSummary extends LitElement {
   @state() private selected: string | null = null;
   /** Language of the headers: the nearest `lang` attribute. */
   @state() private locale: Locale = 'en';
+  /** The rows in the DOM: display indices `start` up to (not including) `end`. */
+  @state() private start = 0;
+  @state() private end = 0;
+  /** The row that keyboard focus is on, or comes back to when Tab enters the rows. */
+  @state() private active: string | null = null;
+  /** Measured from the rendered rows (all rows are one line: `white-space: nowrap`). */
+  @state() private rowHeight = ROW_GUESS;
+
   private graphEl: CnnGraph | null = null;
   private unwatchLocale: (() => void) | null = null;
+  private resizer: ResizeObserver | null = null;
+  private formatted: { analysis: Analysis; rows: Row[]; sizers: string[][] } | null = null;
+  private sorted: { rows: Row[]; column: SummaryColumn | null; dir: string; ordered: Row[]; index: Map<string, number> } | null = null;
+  /** A row to bring on screen after the next update; `page`: scroll the page too, not only this table's box. */
+  private reveal: { path: string; page: boolean } | null = null;
+  private focusPending = false;
 
   private onLayout = () => {
     this.analysis = this.graphEl?.analysis ?? null;
     this.selected = this.graphEl?.selected ?? null;
+    if (this.selected) this.reveal = { path: this.selected, page: false };
   };
 
   private onSelect = (e: CnnSelectEvent) => {
     this.selected = e.detail.path;
+    if (e.detail.path) this.reveal = { path: e.detail.path, page: false };
   };
+
+  /** Scrolling (this box's or the page's) or a new size: keep the visible rows in the DOM. */
+  private onScroll = () => this.sync();
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unwatchLocale = watchLocale(this, (l) => (this.locale = l));
     // The graph may be defined after this element: look again once the document is parsed.
     queueMicrotask(() => this.attach());
+    this.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+    window.addEventListener('resize', this.onScroll, { passive: true });
+    // Its callbacks come after layout and before paint: the first frame already has the right
+    // rows, with no forced layout of its own. A measured row height that differs from the
+    // guess changes the spacers (another layout of the table), so it waits for the next frame.
+    this.resizer = new ResizeObserver(() => {
+      this.sync();
+      requestAnimationFrame(() => this.measure());
+    });
+    this.resizer.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unwatchLocale?.();
     this.unwatchLocale = null;
+    this.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('scroll', this.onScroll, { capture: true });
+    window.removeEventListener('resize', this.onScroll);
+    this.resizer?.disconnect();
+    this.resizer = null;
     this.detach();
   }
 
-  protected override willUpdate(changed: Map<string, unknown>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('for') && this.isConnected) this.attach();
+    if (changed.has('analysis')) {
+      const n = this.analysis?.layers.length ?? 0;
+      // Before anything is measured: a viewport's worth of rows, the most that can be on screen.
+      // The margin comes with the first scroll.
+      const first = this.end === 0 ? Math.ceil(window.innerHeight / ROW_GUESS) + 2 : this.end - this.start;
+      this.start = clamp(this.start, 0, Math.max(0, n - first));
+      this.end = Math.min(n, this.start + first);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if ((changed.has('analysis') && changed.get('analysis')) || changed.get('rowHeight') !== undefined) this.sync();
+    if (this.reveal && this.analysis) {
+      const { path, page } = this.reveal;
+      this.reveal = null;
+      this.bringIntoView(path, page);
+    }
+    if (this.focusPending) {
+      const row = this.rowElement(this.active);
+      if (row) {
+        this.focusPending = false;
+        row.focus({ preventScroll: true });
+      }
+    }
   }
 
   private detach(): void {
@@ -131,16 +217,42 @@ export class CnnSummary extends LitElement {
     }
   }
 
-  /** The rows in display order (execution order unless sorted). */
-  get rows(): LayerRecord[] {
-    const rows = [...(this.analysis?.layers ?? [])];
+  /** Every layer's cells as text, and the longest texts of each column for the sizing rows. */
+  private formattedRows(): { rows: Row[]; sizers: string[][] } {
+    const a = this.analysis;
+    if (!a) return { rows: [], sizers: [] };
+    if (this.formatted?.analysis === a) return this.formatted;
+    const t = a.totals;
+    const rows = a.layers.map(
+      (r): Row => ({ r, cells: [r.path, r.label, fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs), fmtShare(r.macs, r.aux ? t.auxMacs : t.macs)] }),
+    );
+    const longest = SUMMARY_COLUMNS.map((_, j) => [...new Set(rows.map((x) => x.cells[j]))].sort((x, y) => y.length - x.length).slice(0, SIZERS));
+    const sizers = Array.from({ length: Math.min(SIZERS, rows.length) }, (_, k) => longest.map((texts) => texts[k] ?? ''));
+    this.formatted = { analysis: a, rows, sizers };
+    return this.formatted;
+  }
+
+  /** The rows in display order (execution order unless sorted), with each path's index. */
+  private ordered(): { ordered: Row[]; index: Map<string, number> } {
+    const { rows } = this.formattedRows();
     const c = this.sortBy;
-    if (!c) return rows;
-    const dir = this.sortDir === 'ascending' ? 1 : -1;
-    return rows
-      .map((r, i) => ({ r, i, k: this.sortKey(r, c) }))
-      .sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.i - b.i))
-      .map((x) => x.r);
+    const s = this.sorted;
+    if (s && s.rows === rows && s.column === c && s.dir === this.sortDir) return s;
+    let ordered = rows;
+    if (c) {
+      const dir = this.sortDir === 'ascending' ? 1 : -1;
+      ordered = rows
+        .map((x, i) => ({ x, i, k: this.sortKey(x.r, c) }))
+        .sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.i - b.i))
+        .map((y) => y.x);
+    }
+    this.sorted = { rows, column: c, dir: this.sortDir, ordered, index: new Map(ordered.map((x, i) => [x.r.path, i])) };
+    return this.sorted;
+  }
+
+  /** All rows in display order (execution order unless sorted), rendered or not. */
+  get rows(): LayerRecord[] {
+    return this.ordered().ordered.map((x) => x.r);
   }
 
   private sort(c: SummaryColumn): void {
@@ -153,8 +265,138 @@ export class CnnSummary extends LitElement {
 
   private choose(path: string): void {
     this.selected = path;
+    this.active = path;
     if (this.graphEl) this.graphEl.select(path, 'layer');
     else this.dispatchEvent(new CustomEvent('cnn-select', { detail: { path, type: 'layer', record: this.analysis?.layers.find((l) => l.path === path) ?? null }, bubbles: true, composed: true }));
+  }
+
+  private rowElement(path: string | null): HTMLTableRowElement | null {
+    if (path === null) return null;
+    for (const tr of this.renderRoot.querySelectorAll<HTMLTableRowElement>('tbody tr[data-path]')) if (tr.dataset.path === path) return tr;
+    return null;
+  }
+
+  /** Where row 0 starts on screen: the top spacer row (as tall as the rows above the window) or row 0 itself. */
+  private origin(): number | null {
+    const top = this.renderRoot.querySelector('tbody > tr');
+    return top ? top.getBoundingClientRect().top : null;
+  }
+
+  /** The part of this element that can be seen: its box clipped by the viewport (null when none can). */
+  private viewport(): { top: number; bottom: number; head: number } | null {
+    const box = this.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    if (bottom <= top) return null;
+    return { top, bottom, head: this.renderRoot.querySelector('thead')?.getBoundingClientRect().height ?? 0 };
+  }
+
+  private measure(): void {
+    const rows = this.renderRoot.querySelectorAll('tbody tr[data-path]');
+    if (rows.length < 2) return;
+    const h = (rows[rows.length - 1].getBoundingClientRect().bottom - rows[0].getBoundingClientRect().top) / rows.length;
+    if (h > 0 && Math.abs(h - this.rowHeight) > 0.01) this.rowHeight = h;
+  }
+
+  /** Put the visible rows (and a margin) in the DOM when they are not all there. */
+  private sync(): void {
+    const n = this.analysis?.layers.length ?? 0;
+    const o = this.origin();
+    const v = this.viewport();
+    if (!n || o === null || !v) return;
+    const h = this.rowHeight;
+    const a = clamp(Math.floor((v.top - o) / h), 0, n);
+    const b = clamp(Math.ceil((v.bottom - o) / h), a, n);
+    if (a >= this.start && b <= this.end) return;
+    const start = Math.max(0, a - OVERSCAN);
+    const end = Math.min(n, Math.max(b, a + 1) + OVERSCAN);
+    // A focused row about to leave the DOM hands focus to the table, which keeps the keys working.
+    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (focused instanceof HTMLTableRowElement && focused.dataset.path) {
+      const i = this.ordered().index.get(focused.dataset.path) ?? -1;
+      if (i < start || i >= end) this.renderRoot.querySelector<HTMLElement>('table')?.focus({ preventScroll: true });
+    }
+    this.start = start;
+    this.end = end;
+  }
+
+  /**
+   * Scroll a row into view inside this element's box (and the page's, for
+   * keyboard moves when the page is what scrolls), then render it.
+   */
+  private bringIntoView(path: string, page: boolean): void {
+    const n = this.analysis?.layers.length ?? 0;
+    const i = this.ordered().index.get(path);
+    const o = this.origin();
+    if (i === undefined || o === null) return;
+    const h = this.rowHeight;
+    const top = o + i * h;
+    const scrolls = this.scrollHeight > this.clientHeight + 1;
+    const box = scrolls ? this.getBoundingClientRect() : null;
+    const v = scrolls ? { top: box!.top + this.clientTop, bottom: box!.top + this.clientTop + this.clientHeight } : { top: 0, bottom: window.innerHeight };
+    const head = this.renderRoot.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const delta = top < v.top + head ? top - v.top - head : top + h > v.bottom ? top + h - v.bottom : 0;
+    if (delta && scrolls) this.scrollTop += delta;
+    else if (delta && page) window.scrollBy(0, delta);
+    this.sync();
+    if (i < this.start || i >= this.end) {
+      // Still off screen (the page was not scrolled to it): render it anyway, so it can take focus.
+      this.start = Math.max(0, i - OVERSCAN);
+      this.end = Math.min(n, i + 1 + OVERSCAN);
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    if (!(target instanceof HTMLTableRowElement || target instanceof HTMLTableElement)) return;
+    const { ordered, index } = this.ordered();
+    if (!ordered.length) return;
+    const cur = index.get(this.active ?? '') ?? this.start;
+    const v = this.viewport();
+    const pageRows = Math.max(1, Math.floor(((v ? v.bottom - v.top - v.head : window.innerHeight) / this.rowHeight)) - 1);
+    let i: number;
+    switch (e.key) {
+      case 'ArrowDown':
+        i = cur + 1;
+        break;
+      case 'ArrowUp':
+        i = cur - 1;
+        break;
+      case 'PageDown':
+        i = cur + pageRows;
+        break;
+      case 'PageUp':
+        i = cur - pageRows;
+        break;
+      case 'Home':
+        i = 0;
+        break;
+      case 'End':
+        i = ordered.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        this.choose(ordered[clamp(cur, 0, ordered.length - 1)].r.path);
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    const path = ordered[clamp(i, 0, ordered.length - 1)].r.path;
+    this.active = path;
+    this.reveal = { path, page: true };
+    this.focusPending = true;
+  }
+
+  private onClick(e: Event): void {
+    const tr = (e.target as Element).closest?.('tr[data-path]') as HTMLTableRowElement | null;
+    if (tr?.dataset.path) this.choose(tr.dataset.path);
+  }
+
+  private onFocusIn(e: FocusEvent): void {
+    const tr = e.target as HTMLElement;
+    if (tr instanceof HTMLTableRowElement && tr.dataset.path) this.active = tr.dataset.path;
   }
 
   override render() {
@@ -162,38 +404,62 @@ export class CnnSummary extends LitElement {
     const w = words(this.locale);
     if (!a) return html`<p>${this.for ? w.waiting(this.for) : w.noFor}</p>`;
     const t = a.totals;
-    return html`<table part="table">
+    const { sizers } = this.formattedRows();
+    const { ordered } = this.ordered();
+    const n = ordered.length;
+    const start = clamp(this.start, 0, n);
+    const end = clamp(this.end, start, n);
+    const shown = ordered.slice(start, end);
+    // Spacer rows and the sizing rows only exist while some rows are left out: a table that fits
+    // in its window is the plain table (body rows are the layers, nothing else).
+    const windowed = end - start < n;
+    const h = this.rowHeight;
+    // Exactly one row is in the Tab order: the active one when it is in the DOM, else the first there.
+    const tabbable = shown.some((x) => x.r.path === this.active) ? this.active : (shown[0]?.r.path ?? null);
+    const num = (c: SummaryColumn) => (c === 'path' || c === 'kind' || c === 'output' ? '' : 'num');
+    return html`<table part="table" role="grid" aria-readonly="true" tabindex="-1" aria-rowcount=${n + 2} @keydown=${this.onKey} @focusin=${this.onFocusIn}>
       <caption>
         ${w.caption(a.model, fmtInt(t.params), fmtInt(t.macs), a.convention)}
       </caption>
       <thead>
-        <tr>
+        <tr aria-rowindex="1">
           ${SUMMARY_COLUMNS.map(
-            (c) => html`<th scope="col" class=${c === 'path' || c === 'kind' || c === 'output' ? '' : 'num'} aria-sort=${this.sortBy === c ? this.sortDir : 'none'}>
+            (c) => html`<th scope="col" class=${num(c)} aria-sort=${this.sortBy === c ? this.sortDir : 'none'}>
               <button type="button" data-column=${c} @click=${() => this.sort(c)}>${w[c]}${this.sortBy === c ? (this.sortDir === 'ascending' ? ' ▲' : ' ▼') : ''}</button>
             </th>`,
           )}
         </tr>
+        ${windowed
+          ? sizers.map(
+              (c) =>
+                html`<tr class="sizer" aria-hidden="true"><th>${c[0]}</th><td>${c[1]}</td><td>${c[2]}</td><td class="num">${c[3]}</td><td class="num">${c[4]}</td><td class="num">${c[5]}</td></tr>`,
+            )
+          : nothing}
       </thead>
-      <tbody>
-        ${this.rows.map(
-          (r) => html`<tr
-            data-path=${r.path}
-            class=${`${r.status === 'error' ? 'error' : ''} ${r.aux ? 'aux' : ''}`}
-            aria-selected=${String(r.path === this.selected)}
-            @click=${() => this.choose(r.path)}
+      <tbody @click=${this.onClick}>
+        ${start > 0 ? html`<tr class="spacer spacer-top" aria-hidden="true"><td colspan="6" style=${`height:${start * h}px`}></td></tr>` : nothing}
+        ${repeat(
+          shown,
+          (x) => x.r.path,
+          (x, k) => html`<tr
+            data-path=${x.r.path}
+            aria-rowindex=${start + k + 2}
+            tabindex=${x.r.path === tabbable ? '0' : '-1'}
+            class=${`${x.r.status === 'error' ? 'error' : ''} ${x.r.aux ? 'aux' : ''}`}
+            aria-selected=${String(x.r.path === this.selected)}
           >
-            <th scope="row">${r.path}</th>
-            <td>${r.label}</td>
-            <td>${fmtShape(r.outputShape)}</td>
-            <td class="num">${fmtInt(r.params)}</td>
-            <td class="num">${fmtInt(r.macs)}</td>
-            <td class="num">${fmtShare(r.macs, r.aux ? t.auxMacs : t.macs)}</td>
+            <th scope="row">${x.cells[0]}</th>
+            <td>${x.cells[1]}</td>
+            <td>${x.cells[2]}</td>
+            <td class="num">${x.cells[3]}</td>
+            <td class="num">${x.cells[4]}</td>
+            <td class="num">${x.cells[5]}</td>
           </tr>`,
         )}
+        ${end < n ? html`<tr class="spacer" aria-hidden="true"><td colspan="6" style=${`height:${(n - end) * h}px`}></td></tr>` : nothing}
       </tbody>
       <tfoot>
-        <tr>
+        <tr aria-rowindex=${n + 2}>
           <td colspan="3">${w.total}${t.auxParams ? w.auxTotal(fmtInt(t.auxParams), fmtInt(t.auxMacs)) : ''}</td>
           <td class="num">${fmtInt(t.params)}</td>
           <td class="num">${fmtInt(t.macs)}</td>

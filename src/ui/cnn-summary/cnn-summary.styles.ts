@@ -41,7 +41,7 @@ export const styles = css`
   th.num {
     text-align: right;
   }
-  thead th {
+  thead tr:first-child th {
     position: sticky;
     top: 0;
     background: var(--cnn-module-bg);
@@ -55,14 +55,31 @@ export const styles = css`
     padding: 0;
     cursor: pointer;
   }
-  tbody tr {
+  tbody tr[data-path] {
     cursor: pointer;
   }
-  tbody tr:hover {
+  tbody tr[data-path]:hover {
     background: var(--cnn-module-bg);
   }
   tbody tr[aria-selected='true'] {
     background: color-mix(in srgb, var(--cnn-selected) 25%, transparent);
+  }
+  tbody tr[data-path]:focus-visible {
+    outline: 2px solid var(--cnn-focus);
+    outline-offset: -2px;
+  }
+  table:focus {
+    outline: none;
+  }
+  /* Windowing: spacer rows stand in for the rows outside the window; the sizing rows hold each
+     column's longest texts, so the columns keep their widths whatever rows are shown (a collapsed
+     row's cells still count for column widths, CSS 2 §17.5.5). */
+  tr.spacer td {
+    padding: 0;
+    border: 0;
+  }
+  tr.sizer {
+    visibility: collapse;
   }
   tr.error td {
     color: var(--cnn-error);
