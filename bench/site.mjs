@@ -7,7 +7,11 @@
 //     source: 'given' means the precomputed layout was used), → the frame after it painted, → every graph rendered;
 //   - what the page transferred until then (every response, workers included), as bytes on disk
 //     and gzip -9 (what a compressing static host sends); the train bundle is not loaded.
-// Usage: node bench/site.mjs [--runs 7] [--builds 3] [--no-build] [--page models/googlenet/index.html]…
+//   - with --baselines, the floor under those numbers, measured the same way: a trivial static page
+//     (a heading and a small inline SVG) and the GoogLeNet model page with every <script> removed
+//     (same HTML, CSS and build-time SVG; nothing runs), whose first contentful paint is the least
+//     a fresh context on this machine takes to show that page at all.
+// Usage: node bench/site.mjs [--runs 7] [--builds 3] [--no-build] [--baselines] [--page models/googlenet/index.html]…
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -44,12 +48,29 @@ if (!args.includes('--no-build')) {
 if (!existsSync(join(site, 'index.html'))) throw new Error('site/ is not built: run node scripts/build.mjs first');
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-const server = createServer((req, res) => {
-  let file = normalize(join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!file.startsWith(site)) return void res.writeHead(403).end();
+// Baseline pages, made in memory: `?bench=static` anywhere is the trivial page; `?bench=noscript`
+// is the requested page with every <script> element (module scripts and inline JSON) removed.
+const STATIC_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title></head>
+<body><h1>A static page</h1><svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" viewBox="0 0 120 60"><rect x="10" y="10" width="100" height="40" rx="6" fill="#4f7cff"/><text x="60" y="35" text-anchor="middle" fill="#fff" font-size="14">conv 3×3</text></svg></body></html>
+`;
+/** What the server sends for a URL (path + query), or null for a 404; the byte count below reads the same. */
+function served(href) {
+  const url = new URL(href, 'http://x');
+  const bench = url.searchParams.get('bench');
+  if (bench === 'static') return { type: types['.html'], body: Buffer.from(STATIC_PAGE) };
+  let file = normalize(join(site, decodeURIComponent(url.pathname)));
+  if (!file.startsWith(site)) return null;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(readFileSync(file));
+  if (!existsSync(file)) return null;
+  let body = readFileSync(file);
+  if (bench === 'noscript' && extname(file) === '.html') body = Buffer.from(body.toString('utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''));
+  return { type: types[extname(file)] ?? 'application/octet-stream', body };
+}
+const server = createServer((req, res) => {
+  const r = served(req.url);
+  if (!r) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': r.type, 'cache-control': 'no-store' }).end(r.body);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -65,39 +86,46 @@ document.addEventListener('cnn-layout', (e) => {
 }, true);`;
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-async function measure(path) {
+async function measure(path, { graphs = true } = {}) {
   const runs = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(INIT);
     const page = await context.newPage();
     const urls = new Set();
-    page.on('response', (r) => urls.add(new URL(r.url()).pathname));
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      urls.add(u.pathname + u.search);
+    });
     await page.goto(`${base}/${path}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => {
-      const n = document.querySelectorAll('cnn-graph').length;
-      return new Set(window.__layouts.map((l) => l.el)).size >= n && window.__layouts.every((l) => l.painted > 0);
-    }, undefined, { timeout: 60_000, polling: 20 });
+    if (graphs) {
+      await page.waitForFunction(() => {
+        const n = document.querySelectorAll('cnn-graph').length;
+        return new Set(window.__layouts.map((l) => l.el)).size >= n && window.__layouts.every((l) => l.painted > 0);
+      }, undefined, { timeout: 60_000, polling: 20 });
+    } else {
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 60_000, polling: 20 });
+    }
     const r = await page.evaluate(() => {
       const firsts = new Map();
       for (const l of window.__layouts) if (!firsts.has(l.el)) firsts.set(l.el, l);
       const ls = [...firsts.values()];
+      const graphs = ls.length;
+      if (graphs === 0) ls.push({ since: NaN, t: NaN, painted: NaN, source: '—' });
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { fcp: fcp ? fcp.startTime : NaN, dcl: nav ? nav.domContentLoadedEventEnd : NaN, since: Math.max(...ls.map((l) => l.since)), first: Math.min(...ls.map((l) => l.t)), painted: Math.min(...ls.map((l) => l.painted)), all: Math.max(...ls.map((l) => l.t)), graphs: ls.length, sources: [...new Set(ls.map((l) => l.source))].join('+') };
+      return { fcp: fcp ? fcp.startTime : NaN, dcl: nav ? nav.domContentLoadedEventEnd : NaN, since: Math.max(...ls.map((l) => l.since)), first: Math.min(...ls.map((l) => l.t)), painted: Math.min(...ls.map((l) => l.painted)), all: Math.max(...ls.map((l) => l.t)), graphs, sources: [...new Set(ls.map((l) => l.source))].join('+') };
     });
     await page.waitForTimeout(300);
     let bytes = 0;
     let gz = 0;
     const files = [];
     for (const u of urls) {
-      let f = join(site, decodeURIComponent(u));
-      if (existsSync(f) && statSync(f).isDirectory()) f = join(f, 'index.html');
-      if (!existsSync(f)) continue;
-      const body = readFileSync(f);
+      const body = served(u)?.body;
+      if (!body) continue;
       bytes += body.length;
       gz += gzipSync(body, { level: 9 }).length;
-      files.push(u.split('/').pop());
+      files.push(new URL(u, 'http://x').pathname.split('/').pop());
     }
     await context.close();
     if (i > 0) runs.push({ ...r, bytes, gz, files }); // the first run warms the OS file cache and Chromium's code cache
@@ -122,6 +150,10 @@ async function measure(path) {
 const only = args.flatMap((a, i) => (args[i - 1] === '--page' ? [a] : []));
 const pages = (only.length ? only : ['index.html', 'models/googlenet/index.html', 'zh/models/googlenet/index.html', 'models/torchvision-resnet152/index.html']).filter((p) => existsSync(join(site, p)));
 const results = [];
+if (args.includes('--baselines')) {
+  results.push({ ...(await measure('index.html?bench=static', { graphs: false })), path: 'baseline: static page (h1 + small SVG)' });
+  results.push({ ...(await measure('models/googlenet/index.html?bench=noscript', { graphs: false })), path: 'baseline: models/googlenet, scripts removed' });
+}
 for (const p of pages) results.push(await measure(p));
 await browser.close();
 server.close();
@@ -129,6 +161,7 @@ server.close();
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 if (builds.length) console.log(`site build (scripts/build-site.mjs): median ${(median(builds) / 1000).toFixed(1)} s of ${builds.length} (${builds.map((b) => (b / 1000).toFixed(1)).join(', ')})`);
 console.log(`\n| page | graphs | layout source | first contentful paint | DOMContentLoaded | first graph rendered (cnn-layout) | its next frame painted | all graphs rendered | element connected → rendered (slowest) | transferred (raw / gzip) |\n|---|---|---|---|---|---|---|---|---|---|`);
-for (const r of results) console.log(`| \`${r.path}\` | ${r.graphs} | ${r.sources} | ${Math.round(r.fcp)} ms | ${Math.round(r.dcl)} ms | ${Math.round(r.first)} ms | ${Math.round(r.painted)} ms | ${Math.round(r.all)} ms | ${Math.round(r.since)} ms | ${kib(r.bytes)} / ${kib(r.gz)} |`);
+const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '—');
+for (const r of results) console.log(`| \`${r.path}\` | ${r.graphs} | ${r.sources} | ${ms(r.fcp)} | ${ms(r.dcl)} | ${ms(r.first)} | ${ms(r.painted)} | ${ms(r.all)} | ${ms(r.since)} | ${kib(r.bytes)} / ${kib(r.gz)} |`);
 console.log(`\nmedians of ${RUNS} runs, each in a fresh browser context; times from navigation start.`);
 for (const r of results) console.log(`files of ${r.path}: ${r.files.join(', ')}`);
