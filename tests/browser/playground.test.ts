@@ -3,7 +3,9 @@
  * headless Chromium: typing in the editor redraws the graph and the summary with the analysis's
  * numbers, a broken network gets a diagnostic naming the layer and the fix, malformed JSON gets
  * its line and column and keeps the text and the last graph, the URL carries the text to another
- * browser, and the Chinese page speaks Chinese. Each test starts with empty storage.
+ * browser, the schema's suggestions are typed into the editor with the keyboard (a new layer's
+ * kind and field, the graph redrawn with it), long lines wrap beside their line numbers, and the
+ * Chinese page speaks Chinese. Each test starts with empty storage.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { formatInt } from '../../src/analysis/format.js';
 import { parseNetwork, stringifyNetwork } from '../../src/graph/json.js';
+import { LAYER_KINDS } from '../../src/graph/types.js';
 import { zooGraph } from '../../src/graph/zoo/index.js';
 import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 
@@ -87,6 +90,37 @@ async function settled(page: Page, predicate: string): Promise<void> {
   await page.waitForFunction(predicate, undefined, { timeout: 10_000, polling: 50 });
 }
 
+/** The suggestion list as shown: visible or not, option labels, the active one (by aria-activedescendant). */
+async function suggestions(page: Page): Promise<{ open: boolean; labels: string[]; active: string | null; expanded: string | null }> {
+  return page.evaluate(() => {
+    const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
+    const list = document.getElementById(ta.getAttribute('aria-controls') ?? '')!;
+    const id = ta.getAttribute('aria-activedescendant');
+    const active = id ? document.getElementById(id) : null;
+    return {
+      open: list.getAttribute('role') === 'listbox' && !list.hidden && list.getBoundingClientRect().height > 0,
+      labels: [...list.querySelectorAll('[role="option"] .pg-c-label')].map((e) => e.textContent ?? ''),
+      active: active?.getAttribute('aria-selected') === 'true' ? (active.querySelector('.pg-c-label')?.textContent ?? null) : null,
+      expanded: ta.getAttribute('aria-expanded'),
+    };
+  });
+}
+
+/** Put the caret right after `find` (its `occurrence`-th match) in the editor. */
+async function caretAfter(page: Page, find: string, occurrence = 0): Promise<void> {
+  await page.evaluate(
+    ([f, n]) => {
+      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
+      let at = -1;
+      for (let i = 0; i <= (n as number); i++) at = ta.value.indexOf(f as string, at + 1);
+      if (at < 0) throw new Error(`"${f}" not in the editor`);
+      ta.focus();
+      ta.setSelectionRange(at + (f as string).length, at + (f as string).length);
+    },
+    [find, occurrence] as const,
+  );
+}
+
 describe.runIf(built)('playground', { timeout: 60_000 }, () => {
   it('is built (site/playground/index.html)', () => {
     expect(built).toBe(true);
@@ -118,7 +152,8 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
   it('a channel mismatch: a diagnostic naming the layer and the fix; clicking it selects the line and the layer', async () => {
     const page = await open();
     await typeOver(page, '"in_channels":6', '"in_channels":7');
-    await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1`);
+    // The analysis's error, not a parse error of the text read halfway through the typing.
+    await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1 && document.querySelector('#pg-diags .pg-error').textContent.includes('expects 7 input channels')`);
     const text = await page.textContent('#pg-diags .pg-error');
     expect(text).toContain('net.3');
     expect(text).toContain('expects 7 input channels, receives 6');
@@ -190,6 +225,126 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     expect(await editorText(page)).toBe(mine);
   });
 
+  it('suggestions from the schema: a new layer typed with the list (kind, then a field of that kind), and the graph draws it', async () => {
+    const page = await open();
+    // A new line after the first convolution, and a layer started on it.
+    await caretAfter(page, '"padding":2},');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('    {"path":"net.0b","');
+    // The opening quote of a key opens the list: what every kind has (the kind is not known yet).
+    let s = await suggestions(page);
+    expect(s).toEqual({ open: true, labels: ['kind', 'inputs', 'functional'], active: 'kind', expanded: 'true' });
+    expect(await page.textContent('#pg-complete [role="option"]')).toContain('required');
+    await page.keyboard.type('ki');
+    expect((await suggestions(page)).labels).toEqual(['kind']);
+    await page.keyboard.press('Enter');
+    // Accepting `kind` writes its quotes, colon and an empty value, and lists every kind.
+    expect(await editorText(page)).toContain('{"path":"net.0b","kind": ""\n');
+    s = await suggestions(page);
+    expect(s.labels).toEqual([...LAYER_KINDS]);
+    expect(await page.textContent('#pg-complete')).toContain('needs in_channels, out_channels, kernel_size');
+    // Filtered as typed; the arrows move the active option (aria-activedescendant), Tab accepts.
+    await page.keyboard.type('Norm');
+    expect((await suggestions(page)).labels).toEqual(['BatchNorm2d', 'LocalResponseNorm']);
+    await page.keyboard.press('ArrowDown');
+    expect((await suggestions(page)).active).toBe('LocalResponseNorm');
+    await page.keyboard.press('ArrowUp');
+    expect((await suggestions(page)).active).toBe('BatchNorm2d');
+    await page.keyboard.press('Tab');
+    expect((await suggestions(page)).open).toBe(false);
+    // The next key is one of BatchNorm2d's.
+    await page.keyboard.type(', "');
+    s = await suggestions(page);
+    expect(s.labels[0]).toBe('num_features');
+    expect(s.labels).toContain('track_running_stats');
+    expect(s.labels).not.toContain('kernel_size');
+    await page.keyboard.type('num');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('6},');
+    const edited = await editorText(page);
+    expect(edited).toContain('\n    {"path":"net.0b","kind": "BatchNorm2d", "num_features": 6},\n');
+    // The page reads it: a valid network with the new layer, its numbers from the analysis.
+    const expected = analyze(parseNetwork(edited).graph!).totals;
+    expect(expected.params).toBe(analyze(zooGraph('lenet5')!).totals.params + 12);
+    await settled(page, `document.querySelector('#pg-params')?.dataset.params === '${expected.params}'`);
+    await page.waitForFunction(() => document.querySelector('#pg-graph')!.shadowRoot!.querySelector('[data-path="net.0b"]')?.textContent?.includes('BatchNorm2d'), undefined, { timeout: 10_000 });
+    expect(await page.$eval('#pg-diags', (e) => e.children.length)).toBe(0);
+
+    // Ctrl+Space between members lists what the layer may still have; Escape closes without a change.
+    await caretAfter(page, '"kind":"Tanh"');
+    await page.keyboard.press('Control+Space');
+    expect(await suggestions(page)).toEqual({ open: true, labels: ['inputs', 'functional'], active: 'inputs', expanded: 'true' });
+    await page.keyboard.press('Escape');
+    expect(await suggestions(page)).toEqual({ open: false, labels: [], active: null, expanded: 'false' });
+    // An inputs value lists the layers before it, nearest first, and the network input.
+    await caretAfter(page, '"kind":"Tanh"');
+    await page.keyboard.type(',"inputs":["');
+    expect((await suggestions(page)).labels).toEqual(['net.0b', 'net.0', 'input']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await editorText(page)).toContain('{"path":"net.1","kind":"Tanh","inputs":["net.0"');
+    expect(await editorText(page)).toBe(edited.replace('"kind":"Tanh"', '"kind":"Tanh","inputs":["net.0"'));
+  });
+
+  it('long lines wrap: nothing is cut off, and each line number stays beside its line', async () => {
+    const page = await open();
+    await page.selectOption('#pg-example', 'googlenet');
+    const m = await page.evaluate(() => {
+      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
+      const gutter = [...document.querySelectorAll<HTMLElement>('#pg-gutter span')];
+      const lines = ta.value.split('\n');
+      const longest = lines.reduce((a, l, i) => (l.length > (lines[a] ?? '').length ? i : a), 0);
+      const lh = parseFloat(getComputedStyle(ta).lineHeight);
+      const pad = parseFloat(getComputedStyle(ta).paddingTop) + parseFloat(getComputedStyle(ta).paddingBottom);
+      return {
+        overflowX: ta.scrollWidth - ta.clientWidth,
+        numbers: gutter.length,
+        lines: lines.length,
+        longRows: Math.round(gutter[longest]!.getBoundingClientRect().height / lh),
+        shortRows: Math.round(gutter[0]!.getBoundingClientRect().height / lh),
+        // The numbers' column is as tall as the text: scrolled together they stay aligned to the end.
+        heights: gutter.reduce((a, g) => a + g.getBoundingClientRect().height, 0) + pad - ta.scrollHeight,
+      };
+    });
+    expect(m.overflowX).toBe(0);
+    expect(m.numbers).toBe(m.lines);
+    expect(m.shortRows).toBe(1);
+    expect(m.longRows).toBeGreaterThan(1);
+    expect(Math.abs(m.heights)).toBeLessThan(1);
+    // Every number sits at the top of its line's first row: the rows the text takes, measured in a
+    // copy of the textarea's box (same font, padding, width and wrapping), against the gutter.
+    const offsets = await page.evaluate(() => {
+      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
+      const gutter = document.querySelector<HTMLElement>('#pg-gutter')!;
+      const spans = [...gutter.querySelectorAll<HTMLElement>('span')];
+      const probe = document.createElement('div');
+      const cs = getComputedStyle(ta);
+      for (const k of ['font', 'padding', 'whiteSpace', 'wordBreak', 'overflowWrap', 'tabSize', 'boxSizing'] as const) probe.style[k] = cs[k];
+      probe.style.width = `${ta.clientWidth}px`;
+      probe.style.position = 'absolute';
+      probe.style.visibility = 'hidden';
+      document.body.append(probe);
+      const lines = ta.value.split('\n');
+      const out: number[] = [];
+      let before = '';
+      const top = gutter.getBoundingClientRect().top - gutter.scrollTop;
+      for (let i = 0; i < lines.length; i += 7) {
+        const mark = document.createElement('span');
+        mark.textContent = 'x';
+        // At the top of its row's line box (an inline span's top is its glyphs' top, a few pixels lower).
+        mark.style.display = 'inline-block';
+        mark.style.verticalAlign = 'top';
+        probe.replaceChildren(before, mark);
+        out.push(spans[i]!.getBoundingClientRect().top - top - mark.offsetTop);
+        before += lines.slice(i, i + 7).map((l) => `${l}\n`).join('');
+      }
+      probe.remove();
+      return out;
+    });
+    expect(offsets.length).toBeGreaterThan(20);
+    expect(offsets.filter((o) => Math.abs(o) >= 1)).toEqual([]);
+  });
+
   it('the Chinese page is in Chinese', async () => {
     const page = await open('/zh/playground/index.html');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -197,9 +352,20 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     expect(await page.textContent('#pg-totals')).toContain('参数量');
     expect(await page.textContent('#pg-copy')).toBe('复制链接');
     await typeOver(page, '"in_channels":6', '"in_channels":7');
-    await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1`);
+    // The analysis's error, not a parse error of the text read halfway through the typing.
+    await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1 && document.querySelector('#pg-diags .pg-error').textContent.includes('expects 7 input channels')`);
     expect(await page.textContent('#pg-diags .pg-error')).toMatch(/^错误 第 \d+ 行第 \d+ 列 · net\.3/);
     expect(await page.textContent('#pg-diags .pg-fix')).toContain('修改建议');
+    // The suggestion list speaks Chinese too.
+    expect(await page.textContent('#pg-hint')).toContain('选择');
+    await caretAfter(page, '"path":"net.1",');
+    await page.keyboard.press('Control+Space');
+    expect(await page.getAttribute('#pg-complete', 'aria-label')).toBe('补全建议');
+    expect((await suggestions(page)).labels).toEqual(['inputs', 'functional']);
+    await caretAfter(page, '"path":"net.1","kind":"');
+    await page.keyboard.press('Control+Space');
+    expect(await page.textContent('#pg-complete')).toContain('需要 in_channels, out_channels, kernel_size');
+    expect(await page.textContent('#pg-complete-status')).toBe(`${LAYER_KINDS.length} 条建议`);
   });
 });
 
