@@ -5,6 +5,7 @@
  * in Node: node counts, edge labels, overlaps, toggling, selection, keyboard,
  * toSVG(). Then bad input, markup in names, the worker fallback and <cnn-summary>.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -574,6 +575,80 @@ describe('layout engines', { timeout: 120_000 }, () => {
     await p2.waitForFunction(() => (window as unknown as { __layouts: unknown[] }).__layouts.length === 4, null, { timeout: 60_000 });
     expect(await p2.evaluate(() => (window as unknown as { __layouts: { source: string; nodes: number }[] }).__layouts[3])).toMatchObject({ source: 'worker', nodes: 7 });
     expect(requested.some((u) => u.endsWith('cnn-graph-layout.worker.js'))).toBe(true);
+    expect(requested.some((u) => u.endsWith('cnn-graph-elk.classic.js'))).toBe(true);
+    expect(errors).toEqual([]);
+    await p2.close();
+  });
+
+  it('a view of more than 1,500 boxes is laid out structurally in the worker, without loading elk', async () => {
+    const p2 = await browser.newPage();
+    const requested: string[] = [];
+    p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const layers = Array.from({ length: 1600 }, (_, i) => ({ kind: 'ReLU', path: `blocks.${Math.floor(i / 10)}.${i % 10}`, inputs: [i ? `blocks.${Math.floor((i - 1) / 10)}.${(i - 1) % 10}` : 'input'] }));
+    const modules = [{ path: 'blocks', type: 'Sequential' }, ...Array.from({ length: 160 }, (_, b) => ({ path: `blocks.${b}`, type: 'Sequential' }))];
+    const big = JSON.stringify({ name: 'long', input: [2, 4, 4], layers, modules, output: layers[layers.length - 1].path, aux: [] });
+    server.set(
+      '/big.html',
+      htmlPage(
+        '',
+        `<script type="module">import '/dist/cnn-graph.js';
+        const g = document.createElement('cnn-graph'); g.setAttribute('expand', 'all'); g.graph = ${big};
+        g.addEventListener('cnn-layout', (e) => (window.__done = e.detail));
+        document.body.append(g);</script>`,
+      ),
+    );
+    await p2.goto(`${server.url}/big.html`);
+    const done = await (await p2.waitForFunction(() => (window as unknown as { __done?: unknown }).__done, undefined, { timeout: 60_000 })).jsonValue();
+    expect(done).toMatchObject({ source: 'structural', nodes: 1602 });
+    expect(requested.some((u) => u.endsWith('cnn-graph-layout.worker.js'))).toBe(true);
+    expect(requested.filter((u) => /elk/.test(u))).toEqual([]);
+    await p2.close();
+  });
+
+  it('setWorkerUrl(worker, elk): elk comes from where it is told; an elk that cannot load is a readable cnn-error', async () => {
+    server.set('/vendor/elk-copy.js', readFileSync(join(ROOT, 'dist/cnn-graph-elk.classic.js'), 'utf8'), 'text/javascript');
+    const p2 = await browser.newPage();
+    const errors: string[] = [];
+    p2.on('pageerror', (e) => errors.push(e.message));
+    const requested: string[] = [];
+    p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const bridge = JSON.stringify({
+      name: 'bridge',
+      input: [4, 8, 8],
+      layers: [
+        { kind: 'Conv2d', in_channels: 4, out_channels: 4, kernel_size: 1, path: 'a', inputs: ['input'] },
+        { kind: 'ReLU', path: 'b', inputs: ['a'] },
+        { kind: 'Add', path: 'c', inputs: ['a', 'b'] },
+        { kind: 'ReLU', path: 'd', inputs: ['b'] },
+        { kind: 'Add', path: 'e', inputs: ['c', 'd'] },
+      ],
+      modules: [],
+      output: 'e',
+      aux: [],
+    });
+    for (const [name, elk] of [['elk-moved', '/vendor/elk-copy.js'], ['elk-missing', '/vendor/no-such-elk.js']]) {
+      server.set(
+        `/${name}.html`,
+        htmlPage(
+          '',
+          `<script type="module">import { setWorkerUrl } from '/dist/cnn-graph.js'; setWorkerUrl('/dist/cnn-graph-layout.worker.js', '${elk}');
+          const g = document.createElement('cnn-graph'); g.graph = ${bridge};
+          g.addEventListener('cnn-layout', (e) => (window.__done = { source: e.detail.source }));
+          g.addEventListener('cnn-error', (e) => (window.__done = { error: e.detail.message, stage: e.detail.stage, shown: g.shadowRoot.textContent.includes(e.detail.message) }));
+          document.body.append(g);</script>`,
+        ),
+      );
+      await p2.goto(`${server.url}/${name}.html`);
+      const done = await (await p2.waitForFunction(() => (window as unknown as { __done?: unknown }).__done, undefined, { timeout: 60_000 })).jsonValue();
+      if (name === 'elk-moved') {
+        expect(done).toEqual({ source: 'worker' });
+        expect(requested).toContain('/vendor/elk-copy.js');
+        expect(requested).not.toContain('/dist/cnn-graph-elk.classic.js');
+      } else {
+        expect(done).toMatchObject({ stage: 'layout', shown: true });
+        expect((done as { error: string }).error).toMatch(/no-such-elk\.js/);
+      }
+    }
     expect(errors).toEqual([]);
     await p2.close();
   });

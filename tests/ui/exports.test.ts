@@ -29,6 +29,7 @@ const out = {
   ui: import.meta.resolve('cnn-graph/ui'),
   bundle: import.meta.resolve('cnn-graph/cnn-graph.js'),
   worker: import.meta.resolve('cnn-graph/cnn-graph-layout.worker.js'),
+  elk: import.meta.resolve('cnn-graph/cnn-graph-elk.classic.js'),
   dom: typeof document + ' ' + typeof HTMLElement + ' ' + typeof customElements,
 };
 const { renderNetworkSVG, precomputeLayouts } = await import('cnn-graph/render');
@@ -47,6 +48,8 @@ describe('package exports, resolved by Node', () => {
     expect(out.ui).toBe(pathToFileURL(join(ROOT, 'dist/lib/ui/index.js')).href);
     expect(out.bundle).toBe(pathToFileURL(join(ROOT, 'dist/cnn-graph.js')).href);
     expect(out.worker).toBe(pathToFileURL(join(ROOT, 'dist/cnn-graph-layout.worker.js')).href);
+    expect(out.elk).toBe(pathToFileURL(join(ROOT, 'dist/cnn-graph-elk.classic.js')).href);
+    expect(existsSync(fileURLToPath(out.elk))).toBe(true);
     for (const u of [out.render, out.ui]) {
       expect(existsSync(fileURLToPath(u)), u).toBe(true);
       expect(existsSync(fileURLToPath(u).replace(/\.js$/, '.d.ts')), u).toBe(true);

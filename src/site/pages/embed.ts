@@ -70,7 +70,9 @@ const NPM_IMPORTS = `
 import { setWorkerUrl } from 'cnn-graph/ui';
 // The layout worker is a file of its own; let the bundler give it a URL (Vite shown).
 import workerUrl from 'cnn-graph/cnn-graph-layout.worker.js?url';
-setWorkerUrl(workerUrl);
+// elk, loaded by the worker only for networks that are not series–parallel.
+import elkUrl from 'cnn-graph/cnn-graph-elk.classic.js?url';
+setWorkerUrl(workerUrl, elkUrl);
 
 // The analysis without any DOM (Node, workers): shapes, parameters, MACs.
 import { analyze, zooGraph } from 'cnn-graph';
@@ -151,8 +153,8 @@ main [id] { scroll-margin-top: 4.5rem; }
 
 <h2 id="script-tag">${t('One script tag', '一个 script 标签')}</h2>
 <p>${t(
-    'Copy three files from the package’s <code>dist/</code> folder next to your page: <code>cnn-graph.js</code> (the elements), <code>cnn-graph-layout.worker.js</code> (the layout, in a Web Worker so the page never freezes) and <code>cnn-graph-elk.js</code> (loaded only if workers are unavailable). Then:',
-    '把包里 <code>dist/</code> 目录下的三个文件复制到网页旁边：<code>cnn-graph.js</code>（元素本身）、<code>cnn-graph-layout.worker.js</code>（在 Web Worker 里做布局，页面不会卡住）和 <code>cnn-graph-elk.js</code>（只在无法使用 Worker 时加载）。然后：',
+    'Copy four files from the package’s <code>dist/</code> folder next to your page: <code>cnn-graph.js</code> (the elements; it lays out every zoo network itself), <code>cnn-graph-layout.worker.js</code> (the Web Worker for very large views and for networks that are not series–parallel, so the page never freezes), <code>cnn-graph-elk.classic.js</code> (elkjs, loaded by the worker only for those networks) and <code>cnn-graph-elk.js</code> (elkjs for the page itself, only if workers are unavailable). Then:',
+    '把包里 <code>dist/</code> 目录下的四个文件复制到网页旁边：<code>cnn-graph.js</code>（元素本身，内置网络都由它直接布局）、<code>cnn-graph-layout.worker.js</code>（Web Worker，用于特别大的视图和非串并联结构的网络，页面不会卡住）、<code>cnn-graph-elk.classic.js</code>（elkjs，只在这类网络出现时由 Worker 加载）和 <code>cnn-graph-elk.js</code>（供页面本身使用的 elkjs，只在无法使用 Worker 时加载）。然后：',
   )}</p>
 ${block('html', SCRIPT_TAG)}
 <p>${t(

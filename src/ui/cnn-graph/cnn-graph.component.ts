@@ -20,7 +20,7 @@ import { THEMES, TOKEN_NAMES } from '../render/theme.js';
 import { collapsible, type Expand, resolveExpand } from '../render/view.js';
 import { styles } from './cnn-graph.styles.js';
 import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
-import { layoutElk, warmLayout } from './layout-client.js';
+import { layoutOffThread, warmLayout } from './layout-client.js';
 import { graphMessages } from './messages.js';
 
 /** A load failure: nothing to draw, a message and perhaps the JSON loader's diagnostics. */
@@ -159,8 +159,8 @@ export class CnnGraph extends LitElement {
   @property({ reflect: true }) layouts: string | null = null;
   /**
    * `auto` (default): lay out series–parallel views (every zoo network, every expansion
-   * state) structurally, at once on the page's thread, and anything else with elk in the
-   * worker; `elk`: always elk.
+   * state) structurally, at once on the page's thread (in the worker for views of more
+   * than 1,500 boxes), and anything else with elk in the worker; `elk`: always elk.
    */
   @property({ reflect: true }) engine: LayoutEngine = 'auto';
   /** Path of the selected layer or module. */
@@ -389,7 +389,7 @@ export class CnnGraph extends LitElement {
     const expanded = this.expandedPaths ?? resolveExpand(loaded.analysis, parseExpand(this.expand));
     const t0 = performance.now();
     const engine: LayoutEngine = this.engine === 'elk' ? 'elk' : 'auto';
-    const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet(), engine });
+    const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet(), engine, defer: true });
     let layout: Layout;
     let source: CnnLayoutDetail['source'];
     let layoutMs = 0;
@@ -412,10 +412,11 @@ export class CnnGraph extends LitElement {
       source = 'cache';
     } else {
       const t = performance.now();
-      const r = await layoutElk(prepared.elk, signal);
+      // A large view goes to the worker as well, laid out structurally there when it can be.
+      const r = await layoutOffThread(prepared.elk, engine, signal);
       layoutMs = performance.now() - t;
       layout = r.layout;
-      source = r.where;
+      source = prepared.deferred && layout.key === prepared.key ? 'structural' : r.where;
       layoutCache.set(layout);
     }
     const scene = sceneOf(prepared, layout);

@@ -27,8 +27,9 @@ export interface CnnLayoutDetail {
   /** For the first render after the element was connected: milliseconds since then. */
   sinceConnected: number | null;
   /**
-   * Where the layout came from: `structural` (computed at once, see the `engine` attribute),
-   * elk in the `worker` or on the `main` thread, the `cache`, or `given` (precomputed).
+   * Where the layout came from: `structural` (see the `engine` attribute: computed at once,
+   * or in the worker for a view of more than 1,500 boxes), elk in the `worker` or on the
+   * `main` thread, the `cache`, or `given` (precomputed).
    */
   source: 'structural' | 'worker' | 'main' | 'cache' | 'given';
   nodes: number;

@@ -5,8 +5,10 @@
  * one at a time, and aborting the running job restarts the worker, so a
  * removed element or a superseded model stops costing CPU at once.
  */
-import { type ElkGraph, type Layout, runLayout } from '../render/layout.js';
+import { type Direction, type ElkGraph, type Layout, runLayout } from '../render/layout.js';
 import type { WorkerRequest, WorkerResponse } from '../render/layout.worker.js';
+import type { LayoutEngine } from '../render/pipeline.js';
+import { structuralLayout } from '../render/structural.js';
 
 export interface LayoutResult {
   layout: Layout;
@@ -17,6 +19,7 @@ export interface LayoutResult {
 interface Job {
   id: number;
   graph: ElkGraph;
+  engine: LayoutEngine;
   resolve(r: LayoutResult): void;
   reject(e: unknown): void;
   signal: AbortSignal | undefined;
@@ -26,14 +29,23 @@ interface Job {
 const abortError = (): Error => (typeof DOMException === 'function' ? new DOMException('The layout was aborted.', 'AbortError') : Object.assign(new Error('The layout was aborted.'), { name: 'AbortError' }));
 
 let workerUrl: URL | null = null;
-/** Point the client at another worker file (e.g. when the bundle is served from elsewhere). */
-export function setWorkerUrl(url: string | URL | null): void {
-  workerUrl = url === null ? null : new URL(String(url), typeof location !== 'undefined' ? location.href : undefined);
+let elkUrl: string | null = null;
+const absolute = (url: string | URL) => new URL(String(url), typeof location !== 'undefined' ? location.href : undefined);
+
+/**
+ * Point the client at another worker file (e.g. when the bundle is served from
+ * elsewhere, or a bundler gives the worker a URL of its own). The worker loads
+ * elk, when a network needs it, from `cnn-graph-elk.classic.js` beside itself,
+ * or from `elk` when given.
+ */
+export function setWorkerUrl(url: string | URL | null, elk?: string | URL | null): void {
+  workerUrl = url === null ? null : absolute(url);
+  elkUrl = elk ? absolute(elk).href : null;
   // Jobs already sent to the old worker move to the new one.
   const jobs = client?.drain() ?? [];
   client = null;
   broken = false;
-  for (const j of jobs) layoutElk(j.graph, j.signal).then(j.resolve, j.reject);
+  for (const j of jobs) layoutOffThread(j.graph, j.engine, j.signal).then(j.resolve, j.reject);
 }
 
 function defaultUrl(): URL | null {
@@ -56,12 +68,13 @@ class WorkerClient {
 
   private spawn(): Worker {
     const w = new Worker(this.url);
+    if (elkUrl) w.postMessage({ type: 'config', elk: elkUrl } satisfies WorkerRequest);
     w.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
     // A worker that cannot load (missing file, CSP) fails every job over to the main thread.
     w.onerror = (e) => {
       e.preventDefault?.();
       broken = true;
-      for (const j of this.drain()) mainThread(j.graph, j.signal).then(j.resolve, j.reject);
+      for (const j of this.drain()) mainThread(j.graph, j.engine, j.signal).then(j.resolve, j.reject);
     };
     return w;
   }
@@ -71,12 +84,13 @@ class WorkerClient {
     this.worker.postMessage({ type: 'warm' } satisfies WorkerRequest);
   }
 
-  run(graph: ElkGraph, signal?: AbortSignal): Promise<LayoutResult> {
+  run(graph: ElkGraph, engine: LayoutEngine, signal?: AbortSignal): Promise<LayoutResult> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortError());
       const job: Job = {
         id: ++this.seq,
         graph,
+        engine,
         resolve,
         reject,
         signal,
@@ -93,7 +107,7 @@ class WorkerClient {
     const job = this.queue.shift() as Job;
     this.running = job;
     this.worker ??= this.spawn();
-    this.worker.postMessage({ type: 'layout', id: job.id, graph: job.graph } satisfies WorkerRequest);
+    this.worker.postMessage({ type: 'layout', id: job.id, graph: job.graph, engine: job.engine } satisfies WorkerRequest);
   }
 
   private receive(msg: WorkerResponse): void {
@@ -147,9 +161,11 @@ function getClient(): WorkerClient | null {
   return client;
 }
 
-async function mainThread(graph: ElkGraph, signal?: AbortSignal): Promise<LayoutResult> {
+const directionOf = (g: ElkGraph): Direction => (g.layoutOptions?.['elk.direction'] === 'RIGHT' ? 'right' : 'down');
+
+async function mainThread(graph: ElkGraph, engine: LayoutEngine, signal?: AbortSignal): Promise<LayoutResult> {
   if (signal?.aborted) throw abortError();
-  const layout = await runLayout(graph);
+  const layout = (engine === 'auto' ? structuralLayout(graph, directionOf(graph)) : null) ?? (await runLayout(graph));
   if (signal?.aborted) throw abortError();
   return { layout, where: 'main' };
 }
@@ -163,12 +179,21 @@ export function warmLayout(): void {
   }
 }
 
-export function layoutElk(graph: ElkGraph, signal?: AbortSignal): Promise<LayoutResult> {
+/**
+ * Lay `graph` out in the worker (on the main thread when there is none):
+ * with `auto`, structurally when it is series–parallel, elk otherwise; with `elk`, elk.
+ */
+export function layoutOffThread(graph: ElkGraph, engine: LayoutEngine, signal?: AbortSignal): Promise<LayoutResult> {
   let c: WorkerClient | null = null;
   try {
     c = getClient();
   } catch {
     broken = true;
   }
-  return c ? c.run(graph, signal) : mainThread(graph, signal);
+  return c ? c.run(graph, engine, signal) : mainThread(graph, engine, signal);
+}
+
+/** Lay `graph` out with elk, in the worker when there is one. */
+export function layoutElk(graph: ElkGraph, signal?: AbortSignal): Promise<LayoutResult> {
+  return layoutOffThread(graph, 'elk', signal);
 }

@@ -155,10 +155,14 @@ export function loadElk(): Promise<ElkLike> {
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** Run elk and keep only what the scene needs, in root coordinates. */
+/** Run elk (elkjs' bundled build unless another is given) and keep only what the scene needs, in root coordinates. */
 export async function runLayout(g: ElkGraph, elk?: ElkLike): Promise<Layout> {
+  return layoutWith(g, elk ?? (await loadElk()));
+}
+
+/** `runLayout` with a given elk: what the worker uses, so the worker bundle carries no elk import of its own. */
+export async function layoutWith(g: ElkGraph, engine: ElkLike): Promise<Layout> {
   const key = layoutKey(g);
-  const engine = elk ?? (await loadElk());
   // elk writes positions into the object it is given: hand it a copy.
   const out = await engine.layout(JSON.parse(JSON.stringify(g)) as ElkGraph);
   const nodes: Record<string, Box> = {};

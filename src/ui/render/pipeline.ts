@@ -10,7 +10,7 @@ import { admitGraph } from '../../graph/validate.js';
 import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
 import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';
 import { buildScene, type Scene } from './scene.js';
-import { structuralLayout } from './structural.js';
+import { structuralKey, structuralLayout } from './structural.js';
 import { sceneToSVG } from './svg.js';
 import { THEMES, type ThemeName, type Tokens } from './theme.js';
 import { buildView, type Expand, resolveExpand, type View } from './view.js';
@@ -27,7 +27,16 @@ export interface PrepareOptions {
   direction?: Direction;
   annotations?: readonly Annotation[];
   engine?: LayoutEngine;
+  /**
+   * Leave a view of more than `INLINE_LAYOUT_LIMIT` boxes to be laid out
+   * elsewhere (the element sends it to its worker) instead of here; `layoutOf`
+   * lays it out structurally when asked.
+   */
+  defer?: boolean;
 }
+
+/** Views with more boxes than this are laid out off the page's thread when `defer` is set. */
+export const INLINE_LAYOUT_LIMIT = 1500;
 
 export interface Prepared {
   model: Model;
@@ -39,6 +48,8 @@ export interface Prepared {
    * building the elk graph); null when the view needs elk or elk was asked for.
    */
   structural: Layout | null;
+  /** Large, and left to be laid out structurally elsewhere (`defer`); `key` is the structural key. */
+  deferred: boolean;
   /** Cache key of the layout this needs. */
   key: string;
   direction: Direction;
@@ -53,8 +64,10 @@ export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
   const lk = lookup(model);
   const titles = new Map(view.containers.map((c) => [c.id, frameTitle(lk.modules.get(c.path) as NonNullable<ReturnType<typeof lk.modules.get>>, lk)]));
   const elk = elkGraph(view, cards, titles, direction, annotations.has('shapes'));
-  const structural = options.engine === 'elk' ? null : structuralLayout(elk, direction);
-  return { model, view, cards, elk, structural, key: structural?.key ?? layoutKey(elk), direction };
+  const deferred = options.engine !== 'elk' && options.defer === true && view.nodes.length > INLINE_LAYOUT_LIMIT;
+  const structural = options.engine === 'elk' || deferred ? null : structuralLayout(elk, direction);
+  const key = deferred ? structuralKey(elk) : (structural?.key ?? layoutKey(elk));
+  return { model, view, cards, elk, structural, deferred, key, direction };
 }
 
 export function sceneOf(p: Prepared, layout: Layout): Scene {
@@ -84,6 +97,10 @@ export interface Rendered {
 export async function layoutOf(p: Prepared, options: Pick<RenderOptions, 'layout' | 'elk' | 'cache'> = {}): Promise<Layout> {
   if (options.layout && options.layout.key === p.key) return options.layout;
   if (p.structural) return p.structural;
+  if (p.deferred) {
+    const l = structuralLayout(p.elk, p.direction);
+    if (l) return l;
+  }
   const cache = options.cache === false ? null : (options.cache ?? layoutCache);
   const hit = cache?.get(p.key);
   if (hit) return hit;
