@@ -13,43 +13,58 @@
 import { apply, complete, type Completion, type JsonSchema, type Suggestion } from './playground-complete.js';
 
 export class Mirror {
-  private readonly box: HTMLElement;
-  private cache: { value: string; width: number; heights: number[] } | null = null;
+  /** Height of a line's text at `width`: a keystroke changes one line, so only that one is measured again. */
+  private heights = new Map<string, number>();
+  private width = -1;
 
-  constructor(private readonly text: HTMLTextAreaElement, box: HTMLElement) {
-    this.box = box;
-  }
+  constructor(
+    private readonly text: HTMLTextAreaElement,
+    private readonly box: HTMLElement,
+  ) {}
 
   private fit(): void {
     // The textarea's client width excludes its scrollbar: the text wraps within that.
-    this.box.style.width = `${this.text.clientWidth}px`;
+    const width = this.text.clientWidth;
+    if (width !== this.width) {
+      this.width = width;
+      this.heights.clear();
+      this.box.style.width = `${width}px`;
+    }
   }
 
   /** The rendered height of each line of the text (a wrapped line is several rows tall). */
   lineHeights(): number[] {
-    const value = this.text.value;
-    const width = this.text.clientWidth;
-    if (this.cache && this.cache.value === value && this.cache.width === width) return this.cache.heights;
     this.fit();
-    const rows = value.split('\n').map((line) => {
-      const d = document.createElement('div');
-      d.textContent = line;
-      return d;
-    });
-    this.box.replaceChildren(...rows);
-    const heights = rows.map((r) => r.getBoundingClientRect().height);
-    this.box.replaceChildren();
-    this.cache = { value, width, heights };
-    return heights;
+    const lines = this.text.value.split('\n');
+    // Lines no longer in the text are forgotten now and then, so the cache stays the text's size.
+    if (this.heights.size > 2 * lines.length + 256) this.heights.clear();
+    const missing = [...new Set(lines.filter((l) => !this.heights.has(l)))];
+    if (missing.length) {
+      const rows = missing.map((line) => {
+        const d = document.createElement('div');
+        d.textContent = line;
+        return d;
+      });
+      this.box.replaceChildren(...rows);
+      rows.forEach((r, i) => this.heights.set(missing[i] as string, r.getBoundingClientRect().height));
+      this.box.replaceChildren();
+    }
+    return lines.map((l) => this.heights.get(l) as number);
   }
 
   /** The caret's position inside the textarea's box (scroll taken off), and the height of its row. */
   caret(pos: number): { left: number; top: number; height: number } {
-    this.fit();
+    const value = this.text.value;
+    const start = value.lastIndexOf('\n', pos - 1) + 1;
+    const heights = this.lineHeights();
+    const line = value.slice(0, start).split('\n').length - 1;
+    let above = 0;
+    for (let i = 0; i < line; i++) above += heights[i] as number;
+    // Only the caret's line is laid out: the lines above it count by their measured heights.
     const mark = document.createElement('span');
     mark.textContent = '\u200b';
-    this.box.replaceChildren(document.createTextNode(this.text.value.slice(0, pos)), mark);
-    const r = { left: mark.offsetLeft - this.text.scrollLeft, top: mark.offsetTop - this.text.scrollTop, height: mark.offsetHeight };
+    this.box.replaceChildren(document.createTextNode(value.slice(start, pos)), mark);
+    const r = { left: mark.offsetLeft - this.text.scrollLeft, top: above + mark.offsetTop - this.text.scrollTop, height: mark.offsetHeight };
     this.box.replaceChildren();
     return r;
   }

@@ -87,21 +87,31 @@ function say(message: string): void {
 let errorLines: number[] = [];
 let currentLine: number | null = null;
 
-/** Each number is as tall as its line once wrapped, so it stays beside the line's first row. */
+/**
+ * Each number is as tall as its line once wrapped, so it stays beside the line's first row. The
+ * numbers are updated in place (a keystroke changes a height or a class, rarely the count).
+ */
 function renderGutter(): void {
   const heights = mirror.lineHeights();
   const errs = new Set(errorLines);
-  const frag = document.createDocumentFragment();
+  const spans = gutter.children;
+  while (spans.length > heights.length) gutter.lastElementChild?.remove();
+  if (spans.length < heights.length) {
+    const frag = document.createDocumentFragment();
+    for (let i = spans.length + 1; i <= heights.length; i++) {
+      const s = document.createElement('span');
+      s.textContent = String(i);
+      frag.append(s);
+    }
+    gutter.append(frag);
+  }
   heights.forEach((h, k) => {
-    const i = k + 1;
-    const s = document.createElement('span');
-    s.textContent = String(i);
-    s.style.height = `${h}px`;
-    if (errs.has(i)) s.className = 'pg-err';
-    if (i === currentLine) s.classList.add('pg-cur');
-    frag.append(s);
+    const s = spans[k] as HTMLElement;
+    const height = `${h}px`;
+    if (s.style.height !== height) s.style.height = height;
+    const cls = [errs.has(k + 1) ? 'pg-err' : '', k + 1 === currentLine ? 'pg-cur' : ''].filter(Boolean).join(' ');
+    if (s.className !== cls) s.className = cls;
   });
-  gutter.replaceChildren(frag);
   gutter.scrollTop = text.scrollTop;
 }
 

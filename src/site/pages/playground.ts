@@ -42,7 +42,7 @@ const STYLE = `<style>
 .pg-code { flex: 1; min-width: 0; position: relative; display: flex; }
 .pg-text, .pg-measure { margin: 0; padding: 8px; box-sizing: border-box; font: inherit; letter-spacing: normal; white-space: pre-wrap; word-break: break-all; overflow-wrap: anywhere; tab-size: 2; }
 .pg-text { flex: 1; min-width: 0; border: 0; resize: none; background: transparent; color: var(--fg); overflow-x: hidden; overflow-y: auto; outline: none; }
-.pg-measure { position: absolute; top: 0; left: 0; visibility: hidden; pointer-events: none; }
+.pg-measure { position: absolute; top: 0; left: 0; visibility: hidden; pointer-events: none; contain: strict; }
 .pg-measure div { min-height: 20px; }
 .pg-left { position: relative; }
 .pg-hint { margin: 0.35rem 0 0; color: var(--muted); font-size: 0.85rem; }
