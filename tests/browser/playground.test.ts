@@ -227,6 +227,9 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
 
   it('suggestions from the schema: a new layer typed with the list (kind, then a field of that kind), and the graph draws it', async () => {
     const page = await open();
+    // The list is driven by the schema the site publishes (network.schema.json), inlined in the page.
+    const inlined = JSON.parse((await page.textContent('#pg-schema')) ?? '') as unknown;
+    expect(inlined).toEqual(JSON.parse(readFileSync(join(SITE, 'network.schema.json'), 'utf8')));
     // A new line after the first convolution, and a layer started on it.
     await caretAfter(page, '"padding":2},');
     await page.keyboard.press('Enter');
