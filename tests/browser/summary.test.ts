@@ -197,6 +197,13 @@ describe(`<cnn-summary> on ${MODEL}`, { timeout: 60_000 }, () => {
     await frames();
     expect(await onScreen(middle)).toBe('visible');
     expect((await rendered()).filter((r) => r.selected === 'true').map((r) => r.path)).toEqual([middle]);
+    // Scrolled away, the same selection made again brings the row back.
+    await page.evaluate(() => (document.getElementById('s')!.scrollTop = 0));
+    await frames();
+    expect(await onScreen(middle)).toBe('not in the DOM');
+    await page.evaluate((p) => (document.getElementById('g') as HTMLElement & { select(p: string, t: string): void }).select(p, 'layer'), middle);
+    await frames();
+    expect(await onScreen(middle)).toBe('visible');
   });
 
   it('a click on a row selects the layer in the graph, with the analysis record', async () => {
@@ -244,6 +251,64 @@ describe(`<cnn-summary> on ${MODEL}`, { timeout: 60_000 }, () => {
     await frames();
     expect(await focusedPath()).toBe(a.layers[at + 60].path);
     expect(await onScreen(a.layers[at + 60].path)).toBe('visible');
+  });
+
+  it('a new layout of the same network (expand all) leaves the table where the reader scrolled it', async () => {
+    await page.evaluate((p) => (document.getElementById('g') as HTMLElement & { select(p: string, t: string): void }).select(p, 'layer'), a.layers[N - 1].path);
+    await page.evaluate(() => (document.getElementById('s')!.scrollTop = 1000));
+    await frames();
+    const before = await page.evaluate(() => document.getElementById('s')!.scrollTop);
+    await page.evaluate(
+      () =>
+        new Promise((ok) => {
+          const g = document.getElementById('g')!;
+          g.addEventListener('cnn-layout', ok, { once: true });
+          g.setAttribute('expand', 'all');
+        }),
+    );
+    await frames();
+    expect(await page.evaluate(() => document.getElementById('s')!.scrollTop)).toBe(before);
+  });
+
+  it('when the page scrolls instead of the table (--cnn-summary-height: none), the window follows the page', async () => {
+    const p2 = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    const errors: string[] = [];
+    p2.on('pageerror', (e) => errors.push(e.message));
+    server.set(
+      '/page-scroll.html',
+      htmlPage(
+        `<cnn-graph id="g" model="${MODEL}" style="--cnn-height:300px;width:1000px"></cnn-graph><cnn-summary id="s" for="g" style="--cnn-summary-height:none"></cnn-summary>`,
+        `<script type="module">window.__drawn = new Promise((ok) => document.getElementById('g').addEventListener('cnn-layout', ok, { once: true }));</script>`,
+      ),
+    );
+    await p2.goto(`${server.url}/page-scroll.html`);
+    await p2.evaluate(() => (window as unknown as { __drawn: Promise<unknown> }).__drawn);
+    const state = () =>
+      p2.evaluate(async () => {
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        const s = document.getElementById('s')!;
+        const rows = [...s.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-path]')];
+        const seen = rows.filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.bottom > 0 && b.top < innerHeight;
+        });
+        return { scrolls: s.scrollHeight > s.clientHeight + 1, rendered: rows.length, seen: seen.map((r) => r.dataset.path) };
+      });
+    const top = await state();
+    expect(top.scrolls).toBe(false);
+    expect(top.rendered).toBeLessThan(N / 4);
+    // Halfway down the page, then at the bottom: the rows in the viewport are there, in order.
+    for (const f of [0.5, 1]) {
+      await p2.evaluate((x) => window.scrollTo(0, x * (document.documentElement.scrollHeight - innerHeight)), f);
+      const st = await state();
+      expect(st.seen.length).toBeGreaterThan(10);
+      const i = a.layers.findIndex((l) => l.path === st.seen[0]);
+      expect(st.seen).toEqual(a.layers.slice(i, i + st.seen.length).map((l) => l.path));
+      if (f === 1) expect(st.seen.at(-1)).toBe(a.layers[N - 1].path);
+      else expect(i).toBeGreaterThan(N / 4);
+    }
+    expect(errors).toEqual([]);
+    await p2.close();
   });
 
   it('the headers follow the page language (zh / en) on the windowed table', async () => {

@@ -112,15 +112,24 @@ export class CnnSummary extends LitElement {
   private focusPending = false;
 
   private onLayout = () => {
-    this.analysis = this.graphEl?.analysis ?? null;
+    const a = this.graphEl?.analysis ?? null;
     this.selected = this.graphEl?.selected ?? null;
-    if (this.selected) this.reveal = { path: this.selected, page: false };
+    // A new network shows its selected row; a new layout of the same one (expand, collapse)
+    // leaves the reader's scroll alone.
+    if (a !== this.analysis && this.selected) this.show(this.selected);
+    this.analysis = a;
   };
 
   private onSelect = (e: CnnSelectEvent) => {
     this.selected = e.detail.path;
-    if (e.detail.path) this.reveal = { path: e.detail.path, page: false };
+    if (e.detail.path) this.show(e.detail.path);
   };
+
+  /** Bring a row on screen after the next update, which this asks for (the same selection again changes no property). */
+  private show(path: string, page = false): void {
+    this.reveal = { path, page };
+    this.requestUpdate();
+  }
 
   /** Scrolling (this box's or the page's) or a new size: keep the visible rows in the DOM. */
   private onScroll = () => this.sync();
@@ -385,8 +394,8 @@ export class CnnSummary extends LitElement {
     e.preventDefault();
     const path = ordered[clamp(i, 0, ordered.length - 1)].r.path;
     this.active = path;
-    this.reveal = { path, page: true };
     this.focusPending = true;
+    this.show(path, true);
   }
 
   private onClick(e: Event): void {
