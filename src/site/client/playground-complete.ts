@@ -520,9 +520,10 @@ export function complete(text: string, pos: number, schema: JsonSchema, options:
   if (tok) {
     if (tok.type === 'word') to = tok.end;
     else {
-      while (to < text.length && WORD.test(text[to] as string) && text[to] !== '\n') to++;
+      while (to < text.length && WORD.test(text[to] as string)) to++;
       if (tok.closed && to === tok.end - 1) {
         const after = text[nextSignificant(text, tok.end)];
+        // The quote after the typed part closes it when what follows fits a key (colon) or a value (comma, bracket, line end).
         const ours = after === undefined || (ctx.role === 'key' ? ':,}'.includes(after) : ',}]'.includes(after)) || /\n/.test(text.slice(tok.end, nextSignificant(text, tok.end)));
         if (ours) to = tok.end;
       }
