@@ -7,7 +7,8 @@
 //   - rows in the DOM at that frame, and the longest main-thread task in the 2 s after it (what
 //     rendering the rest costs a page that wants to scroll or click meanwhile);
 //   - sort by a column (click → next frame painted), and, back in execution order, a selection made
-//     in the graph for the last layer → next frame painted (is the row scrolled into view?).
+//     in the graph for the last layer → next frame painted (is the row scrolled into view?);
+//   - the same first frame and sort for a synthetic 5,000-layer network (3 pages).
 // Usage: node bench/summary.mjs [--runs 7] [--dist DIR] (DIR: a dist/ to measure instead of
 // building this checkout's, e.g. a copy built from an older commit for a before/after).
 import { spawnSync } from 'node:child_process';
@@ -100,7 +101,24 @@ const { analyze, zooGraph } = await import(pathToFileURL(join(root, 'dist/lib/in
 const layers = analyze ? analyze(zooGraph(MODEL)).layers : null;
 const last = layers ? layers[layers.length - 1].path : 'fc';
 
+// A synthetic network of 5,000 layers (500 blocks of Conv2d 8→8 3×3 p1 and ReLU, as in bench/ui.mjs),
+// set as the graph property: does the table's cost grow with the number of layers?
+function synthetic(n) {
+  const layers = [];
+  const modules = [{ path: 'blocks', type: 'Sequential' }];
+  let prev = 'input';
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor(i / 10);
+    if (i % 10 === 0) modules.push({ path: `blocks.${b}`, type: 'Sequential' });
+    const path = `blocks.${b}.${i % 10}`;
+    layers.push(i % 2 === 0 ? { kind: 'Conv2d', in_channels: 8, out_channels: 8, kernel_size: 3, padding: 1, path, inputs: [prev] } : { kind: 'ReLU', path, inputs: [prev] });
+    prev = path;
+  }
+  return { name: `synthetic-${n}`, input: [8, 16, 16], layers, modules, output: prev, aux: [] };
+}
+
 const m = { first: [], atFirst: [], later: [], longestAfter: [], sort: [], select: [] };
+const big = { first: [], atFirst: [], sort: [] };
 let visible = true;
 for (let i = 0; i < RUNS; i++) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
@@ -114,6 +132,26 @@ for (let i = 0; i < RUNS; i++) {
   visible &&= s.visible;
   await page.close();
 }
+for (let i = 0; i < Math.min(RUNS, 3); i++) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  await page.goto(url);
+  await page.evaluate(() => window.__drawn);
+  await page.evaluate(
+    (graph) =>
+      new Promise((ok) => {
+        const g = document.getElementById('g');
+        g.addEventListener('cnn-layout', ok, { once: true });
+        g.removeAttribute('model');
+        g.graph = graph;
+      }),
+    synthetic(5000),
+  );
+  const r = await page.evaluate(() => window.__mount());
+  big.first.push(r.first);
+  big.atFirst.push(r.atFirst);
+  big.sort.push(await page.evaluate(() => window.__sort('params')));
+  await page.close();
+}
 await browser.close();
 server.close();
 
@@ -124,4 +162,5 @@ console.log(`  rows in the DOM at that frame     ${String(median(m.atFirst)).pad
 console.log(`  longest task in the 2 s after it  ${ms(median(m.longestAfter)).padStart(8)}   (0: none over 50 ms)`);
 console.log(`  sort by params → frame painted    ${ms(median(m.sort)).padStart(8)}`);
 console.log(`  graph selects ${last} → frame painted ${ms(median(m.select)).padStart(8)}   row on screen in every run: ${visible}`);
+console.log(`synthetic 5,000 layers (${big.first.length} pages): connected → first frame painted ${ms(median(big.first))}, ${median(big.atFirst)} rows in the DOM, sort by params → frame painted ${ms(median(big.sort))}`);
 console.log(`machine: ${machine()}, ${spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
