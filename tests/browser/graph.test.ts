@@ -529,6 +529,22 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
   });
 });
 
+/** The bridge (a → b, a + b, b → d, (a + b) + d): not series–parallel, so elk lays it out. */
+const BRIDGE = {
+  name: 'bridge',
+  input: [4, 8, 8],
+  layers: [
+    { kind: 'Conv2d', in_channels: 4, out_channels: 4, kernel_size: 1, path: 'a', inputs: ['input'] },
+    { kind: 'ReLU', path: 'b', inputs: ['a'] },
+    { kind: 'Add', path: 'c', inputs: ['a', 'b'] },
+    { kind: 'ReLU', path: 'd', inputs: ['b'] },
+    { kind: 'Add', path: 'e', inputs: ['c', 'd'] },
+  ],
+  modules: [],
+  output: 'e',
+  aux: [],
+};
+
 describe('layout engines', { timeout: 120_000 }, () => {
   it('zoo networks are laid out structurally: no worker, no elk requested; a graph that is not series–parallel goes to elk in the worker', async () => {
     const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -554,24 +570,11 @@ describe('layout engines', { timeout: 120_000 }, () => {
     );
     expect(requested.filter((u) => /worker|elk/.test(u))).toEqual([]);
     // The bridge (a → b, a + b, b → d, (a + b) + d) is not series–parallel: elk lays it out, in the worker.
-    await p2.evaluate(() => {
+    await p2.evaluate((graph) => {
       const g = document.createElement('cnn-graph') as HTMLElement & { graph: unknown };
-      g.graph = {
-        name: 'bridge',
-        input: [4, 8, 8],
-        layers: [
-          { kind: 'Conv2d', in_channels: 4, out_channels: 4, kernel_size: 1, path: 'a', inputs: ['input'] },
-          { kind: 'ReLU', path: 'b', inputs: ['a'] },
-          { kind: 'Add', path: 'c', inputs: ['a', 'b'] },
-          { kind: 'ReLU', path: 'd', inputs: ['b'] },
-          { kind: 'Add', path: 'e', inputs: ['c', 'd'] },
-        ],
-        modules: [],
-        output: 'e',
-        aux: [],
-      };
+      g.graph = graph;
       document.body.append(g);
-    });
+    }, BRIDGE);
     await p2.waitForFunction(() => (window as unknown as { __layouts: unknown[] }).__layouts.length === 4, null, { timeout: 60_000 });
     expect(await p2.evaluate(() => (window as unknown as { __layouts: { source: string; nodes: number }[] }).__layouts[3])).toMatchObject({ source: 'worker', nodes: 7 });
     expect(requested.some((u) => u.endsWith('cnn-graph-layout.worker.js'))).toBe(true);
@@ -612,20 +615,7 @@ describe('layout engines', { timeout: 120_000 }, () => {
     p2.on('pageerror', (e) => errors.push(e.message));
     const requested: string[] = [];
     p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    const bridge = JSON.stringify({
-      name: 'bridge',
-      input: [4, 8, 8],
-      layers: [
-        { kind: 'Conv2d', in_channels: 4, out_channels: 4, kernel_size: 1, path: 'a', inputs: ['input'] },
-        { kind: 'ReLU', path: 'b', inputs: ['a'] },
-        { kind: 'Add', path: 'c', inputs: ['a', 'b'] },
-        { kind: 'ReLU', path: 'd', inputs: ['b'] },
-        { kind: 'Add', path: 'e', inputs: ['c', 'd'] },
-      ],
-      modules: [],
-      output: 'e',
-      aux: [],
-    });
+    const bridge = JSON.stringify(BRIDGE);
     for (const [name, elk] of [['elk-moved', '/vendor/elk-copy.js'], ['elk-missing', '/vendor/no-such-elk.js']]) {
       server.set(
         `/${name}.html`,
