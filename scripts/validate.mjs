@@ -29,30 +29,42 @@ const GPU_FLAGS = ['--enable-gpu', '--ignore-gpu-blocklist', '--use-angle=vulkan
 
 const USAGE = 'usage: npm run validate -- <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N] [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--seed N] [--backend webgl|wasm|cpu] [--swiftshader] [--json] [--screenshot FILE.png]';
 
-class UsageError extends Error {}
+/**
+ * What this script shares with the sources, bundled from them on the fly: the
+ * training flags and their checks (the same as `cnn-graph train`'s, so both
+ * commands take and refuse the same values), the usage error, and the zoo.
+ */
+let shared = null;
+async function sources() {
+  if (shared) return shared;
+  const { build } = await import('esbuild');
+  const outfile = join(root, 'node_modules/.cache/cnn-graph-validate/shared.mjs');
+  await build({
+    stdin: {
+      contents: "export { TRAIN_OPTIONS, trainSettings } from './src/cli/train.ts'; export { UsageError } from './src/cli/main.ts'; export { ZOO_IDS, zooEntry } from './src/graph/zoo/index.ts';",
+      resolveDir: root,
+      sourcefile: 'validate-shared.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+  shared = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  return shared;
+}
 
-function parse(argv) {
+async function parse(argv) {
+  const { TRAIN_OPTIONS, trainSettings, UsageError } = await sources();
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        dataset: { type: 'string' },
-        epochs: { type: 'string' },
-        limit: { type: 'string' },
-        'test-limit': { type: 'string' },
-        batch: { type: 'string' },
-        lr: { type: 'string' },
-        momentum: { type: 'string' },
-        optimizer: { type: 'string' },
-        seed: { type: 'string' },
-        backend: { type: 'string' },
-        swiftshader: { type: 'boolean' },
-        json: { type: 'boolean' },
-        screenshot: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...TRAIN_OPTIONS, swiftshader: { type: 'boolean' }, screenshot: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     throw new UsageError(`${e.message}\n${USAGE}`);
@@ -60,41 +72,8 @@ function parse(argv) {
   const { values: v, positionals } = parsed;
   if (v.help) return { help: true };
   if (positionals.length !== 1) throw new UsageError(`give exactly one zoo id (got ${positionals.length ? positionals.join(' ') : 'none'}).\n${USAGE}`);
-  const int = (name, min) => {
-    const s = v[name];
-    if (s === undefined) return undefined;
-    if (!/^\d+$/.test(s) || Number(s) < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${s}".`);
-    return Number(s);
-  };
-  const num = (name, { min, max, minIncl }) => {
-    const s = v[name];
-    if (s === undefined) return undefined;
-    const n = Number(s);
-    if (!/^[+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) || !(minIncl ? n >= min : n > min) || !(n < max)) throw new UsageError(`--${name} must be a number ${minIncl ? '≥' : '>'} ${min}${max < Infinity ? ` and < ${max}` : ''}, like 0.01; got "${s}".`);
-    return n;
-  };
-  const pick = (name, allowed) => {
-    const s = v[name];
-    if (s === undefined) return undefined;
-    if (!allowed.includes(s)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${s}".`);
-    return s;
-  };
-  return {
-    id: positionals[0],
-    dataset: pick('dataset', ['mnist', 'fashion-mnist']),
-    epochs: int('epochs', 1),
-    limit: int('limit', 1),
-    testLimit: int('test-limit', 1),
-    batchSize: int('batch', 1),
-    lr: num('lr', { min: 0, max: Infinity, minIncl: false }),
-    momentum: num('momentum', { min: 0, max: 1, minIncl: true }),
-    optimizer: pick('optimizer', ['sgd', 'adam']),
-    seed: int('seed', 0),
-    backend: pick('backend', ['webgl', 'wasm', 'cpu']) ?? 'webgl',
-    swiftshader: Boolean(v.swiftshader),
-    json: Boolean(v.json),
-    screenshot: v.screenshot ?? null,
-  };
+  // In the page WebGL is the default; wasm and cpu are there too.
+  return { id: positionals[0], ...trainSettings(v, ['webgl', 'wasm', 'cpu']), swiftshader: Boolean(v.swiftshader), screenshot: v.screenshot ?? null };
 }
 
 /** Newest modification time of the files under `dir` (recursively). */
@@ -162,8 +141,9 @@ const duration = (s) => (s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s 
 
 async function main() {
   let o;
+  const { UsageError } = await sources();
   try {
-    o = parse(process.argv.slice(2));
+    o = await parse(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`validate: ${e.message}`);
@@ -271,10 +251,7 @@ async function main() {
 
 /** Zoo ids and presets from the sources (bundled once with esbuild, packages external). */
 async function zooInfo() {
-  const { build } = await import('esbuild');
-  const outfile = join(root, 'node_modules/.cache/cnn-graph-validate/zoo.mjs');
-  await build({ entryPoints: [join(root, 'src/graph/zoo/index.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning' });
-  const { ZOO_IDS, zooEntry } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const { ZOO_IDS, zooEntry } = await sources();
   return { zooIds: ZOO_IDS, presetOf: (id) => zooEntry(id)?.preset };
 }
 

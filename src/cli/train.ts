@@ -21,7 +21,12 @@ import { args, intOption, loadNetwork, printDiagnostics, UsageError, type IO } f
 /** Exit status of a run cancelled with Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_CANCELLED = 130;
 
-const OPTIONS = {
+/**
+ * The training options, shared with `npm run validate` (scripts/validate.mjs
+ * imports them from dist/lib/cli/train.js and adds its browser-only ones), so
+ * both commands take and check the same flags the same way.
+ */
+export const TRAIN_OPTIONS = {
   dataset: { type: 'string' },
   epochs: { type: 'string' },
   limit: { type: 'string' },
@@ -56,7 +61,7 @@ function numberOption(v: unknown, name: string, min: number, max: number, minInc
   return n;
 }
 
-interface Settings {
+export interface TrainSettings<B extends string = 'wasm' | 'cpu'> {
   dataset?: DatasetName;
   epochs?: number;
   limit?: number;
@@ -65,18 +70,17 @@ interface Settings {
   lr?: number;
   momentum?: number;
   optimizer?: OptimizerName;
-  backend: 'wasm' | 'cpu';
+  backend: B;
   seed: number;
   json: boolean;
 }
 
-function settings(values: Record<string, unknown>): Settings {
-  const backend =
-    values.backend === 'webgl'
-      ? (() => {
-          throw new UsageError('--backend webgl needs a browser (there is no WebGL in Node); the train panel <cnn-train> trains on WebGL in the page. Here use --backend wasm (the default) or cpu.');
-        })()
-      : (choice(values.backend, 'backend', ['wasm', 'cpu'] as const) ?? 'wasm');
+/**
+ * Check parsed `TRAIN_OPTIONS` values; a bad one throws a `UsageError` that
+ * names the flag, what it takes and what was given. `backends` are the ones
+ * this command can run (the first is the default).
+ */
+export function trainSettings<B extends string>(values: Record<string, unknown>, backends: readonly [B, ...B[]]): TrainSettings<B> {
   return {
     dataset: choice(values.dataset, 'dataset', DATASET_NAMES),
     epochs: intOption(values.epochs, 'epochs'),
@@ -86,10 +90,15 @@ function settings(values: Record<string, unknown>): Settings {
     lr: numberOption(values.lr, 'lr', 0, Infinity, false, '0.01 or 1e-3'),
     momentum: numberOption(values.momentum, 'momentum', 0, 1, true, '0.9 (0 for plain SGD)'),
     optimizer: choice(values.optimizer, 'optimizer', ['sgd', 'adam'] as const),
-    backend,
+    backend: choice(values.backend, 'backend', backends) ?? backends[0],
     seed: intOption(values.seed, 'seed', 0) ?? 0,
     json: Boolean(values.json),
   };
+}
+
+function settings(values: Record<string, unknown>): TrainSettings {
+  if (values.backend === 'webgl') throw new UsageError('--backend webgl needs a browser (there is no WebGL in Node); the train panel <cnn-train> trains on WebGL in the page. Here use --backend wasm (the default) or cpu.');
+  return trainSettings(values, ['wasm', 'cpu']);
 }
 
 function formatDuration(seconds: number): string {
@@ -205,10 +214,10 @@ export interface TrainCommandOptions {
 export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOptions = {}): Promise<number> {
   let parsed;
   try {
-    parsed = args(argv, OPTIONS, 1);
+    parsed = args(argv, TRAIN_OPTIONS, 1);
   } catch (e) {
     if (e instanceof UsageError && /^Unknown option/.test(e.message)) {
-      throw new UsageError(`${e.message} train takes ${Object.keys(OPTIONS).map((o) => `--${o}`).join(', ')}; see \`cnn-graph --help\`.`);
+      throw new UsageError(`${e.message} train takes ${Object.keys(TRAIN_OPTIONS).map((o) => `--${o}`).join(', ')}; see \`cnn-graph --help\`.`);
     }
     throw e;
   }
