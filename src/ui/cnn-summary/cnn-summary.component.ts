@@ -66,13 +66,14 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
  *
  * Only the rows on screen (and a margin) are in the DOM: the table is
  * windowed, with spacer rows standing in for the others, so a 500-layer
- * network costs the first frame what 50 rows cost. It is a read-only ARIA
- * grid (rows are focusable and selectable, and `aria-selected` on a row is only
- * exposed in a grid); `aria-rowcount` on it and `aria-rowindex` on each row
- * tell assistive technology the whole table's size and each row's place in it; columns keep their widths while
- * scrolling (hidden sizing rows hold each column's longest texts).
- * Keyboard: Tab reaches the rows; ↑ ↓ Page Up/Down Home End move, rendering
- * and scrolling as they go; Enter or Space selects.
+ * network costs the first frame what about 40 rows cost. It is a read-only
+ * ARIA grid (rows are focusable and selectable, and `aria-selected` on a row
+ * is only exposed in a grid); `aria-rowcount` on it and `aria-rowindex` on
+ * each row tell assistive technology the whole table's size and each row's
+ * place in it. Columns keep their widths while scrolling (hidden sizing rows
+ * hold each column's longest texts). Keyboard: Tab reaches the rows;
+ * ↑ ↓ Page Up/Down Home End move, rendering and scrolling as they go; Enter
+ * or Space selects.
  *
  * @fires cnn-select - A row was chosen (also forwarded to the graph as a selection).
  * @csspart table - The table.
