@@ -4,13 +4,13 @@
  * everything before it is computed, and every problem becomes a diagnostic.
  */
 import { MAX_COUNT, MAX_DIM } from '../graph/limits.js';
-import { admitGraph, show } from '../graph/validate.js';
+import { admitGraph, show, showZh } from '../graph/validate.js';
 import { ancestors, depthOf, lastSegment, parentPath } from '../graph/paths.js';
 import { INPUT, type Graph, type Layer, type LayerKind, type Shape } from '../graph/types.js';
 import { effectiveKernel, product } from './arith.js';
 import { dims } from './layers/common.js';
 import { LAYER_SPECS } from './layers/index.js';
-import type { Category, Convention, InputInfo, LayerKindSpec, WeightSpec, Window } from './layers/spec.js';
+import type { Category, Convention, InputInfo, LayerKindSpec, WeightSpec, Window, ZhText } from './layers/spec.js';
 
 export { MAX_COUNT, MAX_DIM };
 
@@ -82,6 +82,13 @@ export interface Diagnostic {
   formula?: string;
   fix?: string;
   jsonPath?: (string | number)[];
+  /**
+   * The message and fix in Simplified Chinese, with the same numbers and paths
+   * (`features.3 Conv2d：需要 88 个输入通道，…`). Every diagnostic that
+   * `analyze` and `parseNetwork` make has it; `message` and `fix` stay English.
+   * Pick one with `diagnosticText(d, locale)`.
+   */
+  zh?: ZhText;
 }
 
 export interface Totals {
@@ -137,6 +144,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
     // Only a value that throws when read (a getter, a Proxy) gets here; the
     // property tests check that no plain value does.
     const error = e instanceof Error ? e.message : show(e);
+    const errorZh = e instanceof Error ? e.message : showZh(e);
     return {
       model: '',
       input: [0, 0, 0],
@@ -145,7 +153,16 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
       layers: [],
       modules: [],
       totals: { params: 0, trainableParams: 0, macs: 0, flops: 0, auxParams: 0, auxMacs: 0, buffers: 0, activationBytes: 0, paramBytes: 0 },
-      diagnostics: [{ severity: 'error', path: '', code: 'internal', message: `the network could not be read: ${error}.`, fix: 'Pass plain data (no getters or proxies); if it is plain data, this is a bug in cnn-graph: please report it with the network.' }],
+      diagnostics: [
+        {
+          severity: 'error',
+          path: '',
+          code: 'internal',
+          message: `the network could not be read: ${error}.`,
+          fix: 'Pass plain data (no getters or proxies); if it is plain data, this is a bug in cnn-graph: please report it with the network.',
+          zh: { message: `无法读取这个网络：${errorZh}。`, fix: '请传入普通数据（不含 getter 或 Proxy）；如果已经是普通数据，那就是 cnn-graph 的缺陷，请附上这个网络报告给我们。' },
+        },
+      ],
       ok: false,
     };
   }
@@ -153,14 +170,21 @@ export function analyze(graph: Graph, options: AnalyzeOptions = {}): Analysis {
 
 function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
   const diagnostics: Diagnostic[] = [];
-  const report = (severity: Diagnostic['severity'], layer: { path: string; kind?: LayerKind } | null, d: Omit<Diagnostic, 'severity' | 'path' | 'kind'>) => {
-    const prefix = layer ? `${layer.path}${layer.kind ? ' ' + layer.kind : ''}: ` : '';
-    diagnostics.push({ severity, path: layer?.path ?? '', ...(layer?.kind ? { kind: layer.kind } : {}), ...d, message: prefix + d.message });
+  // Every diagnostic made here has its Chinese (`zh` is required of what is reported).
+  const report = (severity: Diagnostic['severity'], layer: { path: string; kind?: LayerKind } | null, d: Omit<Diagnostic, 'severity' | 'path' | 'kind' | 'zh'> & { zh: ZhText }) => {
+    const name = layer ? `${layer.path}${layer.kind ? ' ' + layer.kind : ''}` : '';
+    const zh: ZhText = { message: (name ? `${name}：` : '') + d.zh.message, ...(d.zh.fix ? { fix: d.zh.fix } : {}) };
+    diagnostics.push({ severity, path: layer?.path ?? '', ...(layer?.kind ? { kind: layer.kind } : {}), ...d, message: (name ? `${name}: ` : '') + d.message, zh });
   };
   const options: AnalyzeOptions = rawOptions !== null && typeof rawOptions === 'object' ? (rawOptions as AnalyzeOptions) : {};
   let convention: Convention = options.convention ?? 'default';
   if (!CONVENTIONS.includes(convention)) {
-    report('error', null, { code: 'convention', message: `convention: unknown MAC-counting convention ${show(convention)}; counted with "default".`, fix: `Use one of ${CONVENTIONS.join(', ')}.` });
+    report('error', null, {
+      code: 'convention',
+      message: `convention: unknown MAC-counting convention ${show(convention)}; counted with "default".`,
+      fix: `Use one of ${CONVENTIONS.join(', ')}.`,
+      zh: { message: `convention：未知的 MACs 计数约定 ${showZh(convention)}；已按 "default" 计数。`, fix: `请使用 ${CONVENTIONS.join('、')} 之一。` },
+    });
     convention = 'default';
   }
 
@@ -176,7 +200,13 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
   const input: unknown = options.input ?? graph.input;
   const inputOk = Array.isArray(input) && input.length === 3 && input.every((x) => Number.isInteger(x) && x >= 1 && x <= MAX_DIM);
   if (!inputOk && (isGraph || options.input !== undefined)) {
-    report('error', null, { code: 'input', message: `input: the input shape must be three positive integers C×H×W, got ${show(input)}.`, fix: 'Write it like 1x28x28 or [1, 28, 28].', jsonPath: ['input'] });
+    report('error', null, {
+      code: 'input',
+      message: `input: the input shape must be three positive integers C×H×W, got ${show(input)}.`,
+      fix: 'Write it like 1x28x28 or [1, 28, 28].',
+      jsonPath: ['input'],
+      zh: { message: `input：输入形状必须是三个正整数 C×H×W，收到的却是 ${showZh(input)}。`, fix: '写成 1x28x28 或 [1, 28, 28] 这样。' },
+    });
   }
 
   const wiring = wire(graph);
@@ -240,7 +270,12 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
         }
         if (tooBig || numel > MAX_COUNT) {
           status = 'error';
-          report('error', layer, { code: 'too-large', message: `the output ${dims(shape)} is too large to analyse exactly (${numel.toExponential(2)} values).`, fix: 'Use a smaller input or fewer channels.' });
+          report('error', layer, {
+            code: 'too-large',
+            message: `the output ${dims(shape)} is too large to analyse exactly (${numel.toExponential(2)} values).`,
+            fix: 'Use a smaller input or fewer channels.',
+            zh: { message: `输出 ${dims(shape)} 太大，无法精确分析（${numel.toExponential(2)} 个值）。`, fix: '使用更小的输入或更少的通道。' },
+          });
         } else {
           outputShape = shape;
           if (result.warnings) for (const w of result.warnings) report('warning', layer, w);
@@ -252,13 +287,25 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
     if (outputShape) {
       macs = spec.macs(layer, inputShapes as Shape[], outputShape, convention);
       if (!(macs <= MAX_COUNT)) {
-        report('error', layer, { code: 'too-large', message: `its ${macs.toExponential(2)} multiply-accumulates exceed exact integer range.`, fix: 'Use a smaller input or fewer channels.' });
+        report('error', layer, {
+          code: 'too-large',
+          message: `its ${macs.toExponential(2)} multiply-accumulates exceed exact integer range.`,
+          fix: 'Use a smaller input or fewer channels.',
+          zh: { message: `它的 ${macs.toExponential(2)} 次乘加超出了能精确表示的整数范围。`, fix: '使用更小的输入或更少的通道。' },
+        });
         status = 'error';
         macs = null;
         outputShape = null;
       }
     }
-    if (params > MAX_COUNT) report('error', layer, { code: 'too-large', message: `its ${params.toExponential(2)} parameters exceed exact integer range.`, fix: 'Use fewer channels or features.' });
+    if (params > MAX_COUNT) {
+      report('error', layer, {
+        code: 'too-large',
+        message: `its ${params.toExponential(2)} parameters exceed exact integer range.`,
+        fix: 'Use fewer channels or features.',
+        zh: { message: `它的 ${params.toExponential(2)} 个参数超出了能精确表示的整数范围。`, fix: '减少通道数或特征数。' },
+      });
+    }
     let receptiveField: ReceptiveField | null = null;
     if (outputShape) receptiveField = receptive(spec.window(layer, inputShapes[0] as Shape), sources, input as Shape);
     const rec: LayerRecord = {
@@ -332,6 +379,9 @@ class Source {
   get from(): string {
     if (!this.rec) return `input ${this.shape ? dims(this.shape) : '?'}`;
     return `${this.rec.path} ${this.rec.kind}${this.rec.outputShape ? ' ' + dims(this.rec.outputShape) : ''}`;
+  }
+  get fromZh(): string {
+    return this.rec ? this.from : `输入 ${this.shape ? dims(this.shape) : '?'}`;
   }
 }
 
@@ -572,6 +622,16 @@ function moduleRecords(graph: Graph, records: LayerRecord[], { first, start, src
   }));
 }
 
+/**
+ * What a reader in `locale` sees of a diagnostic: its Chinese message and fix
+ * for `zh` (where it has them; a diagnostic made by other code may not), the
+ * English otherwise. The English `message` and `fix` are never changed.
+ */
+export function diagnosticText(d: Pick<Diagnostic, 'message' | 'fix' | 'zh'>, locale: 'en' | 'zh'): { message: string; fix?: string } {
+  if (locale === 'zh' && d.zh) return d.zh;
+  return d.fix ? { message: d.message, fix: d.fix } : { message: d.message };
+}
+
 /** Records of the top-level children of the network (modules and layers), for depth-limited tables. */
 export function topLevel(a: Analysis): string[] {
   const seen: string[] = [];
@@ -582,5 +642,5 @@ export function topLevel(a: Analysis): string[] {
   return seen;
 }
 
-export type { Convention } from './layers/spec.js';
+export type { Convention, ZhText } from './layers/spec.js';
 export type LayerOf<K extends LayerKind> = Layer<K>;

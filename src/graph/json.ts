@@ -3,9 +3,10 @@
  * and wrong types become diagnostics that name the JSON path and the layer.
  */
 import type { Diagnostic } from '../analysis/analyze.js';
+import type { ZhText } from '../analysis/layers/spec.js';
 import { FORMAT, layerSchema, networkSchema } from './schema.js';
 import { INPUT, LAYER_KINDS, type Graph, type Layer, type LayerKind } from './types.js';
-import { issueText, jsonPathText, nearest, trustLayers, valueAt as at } from './validate.js';
+import { issueText, issueTextZh, jsonPathText, jsonPathTextZh, nearestName, trustLayers, unknownFieldFix, valueAt as at } from './validate.js';
 
 /** Larger documents are refused before parsing, with a message saying so. */
 export const MAX_JSON_BYTES = 16 * 1024 * 1024;
@@ -27,13 +28,48 @@ function locate(text: string, offset: number): { line: number; column: number; e
   return { line, column, excerpt: `${lineText.slice(from, from + 80)}\n${' '.repeat(column - 1 - from)}^` };
 }
 
+/**
+ * V8's JSON.parse reasons (what Chromium and Node say), in Chinese; the
+ * quoted token or excerpt is kept. Another engine's reason stays as it is.
+ */
+const JSON_REASONS_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Unexpected end of JSON input$/, () => 'JSON 意外结束'],
+  [/^Unexpected token (.+?), (".*") is not valid JSON$/s, (m) => `意外的符号 ${m[1]}，${m[2]} 不是合法的 JSON`],
+  [/^Unexpected token (.+)$/s, (m) => `意外的符号 ${m[1]}`],
+  [/^Unexpected non-whitespace character after JSON(?: at position (\d+))?$/, (m) => `JSON 结束后还有多余的字符${m[1] ? `（位置 ${m[1]}）` : ''}`],
+  [/^Expected property name or '}'$/, () => "这里应是属性名（带双引号）或 '}'"],
+  [/^Expected double-quoted property name$/, () => '属性名必须用双引号括起来'],
+  [/^Expected ',' or '}' after property value$/, () => "属性值后面应是 ',' 或 '}'"],
+  [/^Expected ',' or '\]' after array element$/, () => "数组元素后面应是 ',' 或 ']'"],
+  [/^Expected ':' after property name$/, () => "属性名后面应是 ':'"],
+  [/^Unterminated string$/, () => '字符串没有结束引号'],
+  [/^Bad control character in string literal$/, () => '字符串里有不允许的控制字符'],
+  [/^Bad escaped character$/, () => '字符串里有错误的转义字符'],
+  [/^Bad Unicode escape$/, () => '错误的 Unicode 转义'],
+  [/^No number after minus sign$/, () => '负号后面没有数字'],
+  [/^Exponent part is missing a number$/, () => '指数部分缺少数字'],
+  [/^Unterminated fractional number$/, () => '小数点后面缺少数字'],
+];
+
+function jsonReasonZh(reason: string): string {
+  for (const [re, zh] of JSON_REASONS_ZH) {
+    const m = re.exec(reason);
+    if (m) return zh(m);
+  }
+  return reason;
+}
+
 export function parseNetwork(text: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const err = (jsonPath: (string | number)[], message: string, fix?: string, layerPath = '', kind?: LayerKind) =>
-    diagnostics.push({ severity: 'error', path: layerPath, ...(kind ? { kind } : {}), code: 'json', message, ...(fix ? { fix } : {}), jsonPath });
+  const err = (jsonPath: (string | number)[], message: string, fix: string | undefined, zh: ZhText, layerPath = '', kind?: LayerKind) =>
+    diagnostics.push({ severity: 'error', path: layerPath, ...(kind ? { kind } : {}), code: 'json', message, ...(fix ? { fix } : {}), jsonPath, zh });
 
   if (text.length > MAX_JSON_BYTES) {
-    err([], `The file is ${(text.length / 1048576).toFixed(1)} MiB; cnn-graph reads networks of up to ${MAX_JSON_BYTES / 1048576} MiB.`, 'Check that this is a network description, not a weights file.');
+    const mib = (text.length / 1048576).toFixed(1);
+    err([], `The file is ${mib} MiB; cnn-graph reads networks of up to ${MAX_JSON_BYTES / 1048576} MiB.`, 'Check that this is a network description, not a weights file.', {
+      message: `文件有 ${mib} MiB；cnn-graph 只读取不超过 ${MAX_JSON_BYTES / 1048576} MiB 的网络。`,
+      fix: '请确认这是网络的描述文件，而不是权重文件。',
+    });
     return { graph: null, diagnostics };
   }
   let doc: unknown;
@@ -45,16 +81,26 @@ export function parseNetwork(text: string): ParseResult {
     const offset = m ? Number(m[1]) : text.length;
     const { line, column, excerpt } = locate(text, offset);
     const reason = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    err([], `Not valid JSON at line ${line}, column ${column}: ${reason}.\n${excerpt}`, 'Check for a missing comma, quote or bracket near there (JSON allows no comments or trailing commas).');
+    err([], `Not valid JSON at line ${line}, column ${column}: ${reason}.\n${excerpt}`, 'Check for a missing comma, quote or bracket near there (JSON allows no comments or trailing commas).', {
+      message: `第 ${line} 行第 ${column} 列不是合法的 JSON：${jsonReasonZh(reason)}。\n${excerpt}`,
+      fix: '检查那附近是否少了逗号、引号或括号（JSON 不允许注释，也不允许末尾多余的逗号）。',
+    });
     return { graph: null, diagnostics };
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    err([], `A network must be a JSON object with "name", "input" and "layers", got ${Array.isArray(doc) ? 'a list' : JSON.stringify(doc)?.slice(0, 40)}.`, `Start from \`cnn-graph export lenet5\`.`);
+    const got = Array.isArray(doc) ? 'a list' : JSON.stringify(doc)?.slice(0, 40);
+    err([], `A network must be a JSON object with "name", "input" and "layers", got ${got}.`, `Start from \`cnn-graph export lenet5\`.`, {
+      message: `网络必须是带有 "name"、"input" 和 "layers" 的 JSON 对象，收到的却是${Array.isArray(doc) ? '一个列表' : ` ${got}`}。`,
+      fix: '可以从 `cnn-graph export lenet5` 的输出改起。',
+    });
     return { graph: null, diagnostics };
   }
   const top = networkSchema().safeParse(doc);
   if (!top.success) {
-    for (const i of top.error.issues) err(i.path as (string | number)[], `${jsonPathText(i.path)}: ${issueText(i, at(doc, i.path))}.`);
+    for (const i of top.error.issues) {
+      const v = at(doc, i.path);
+      err(i.path as (string | number)[], `${jsonPathText(i.path)}: ${issueText(i, v)}.`, undefined, { message: `${jsonPathTextZh(i.path)}：${issueTextZh(i, v)}。` });
+    }
     return { graph: null, diagnostics };
   }
   const net = top.data;
@@ -62,27 +108,42 @@ export function parseNetwork(text: string): ParseResult {
   net.layers.forEach((raw, index) => {
     const where = `layers[${index}]`;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      err(['layers', index], `${where}: a layer must be an object with "path" and "kind", got ${JSON.stringify(raw)?.slice(0, 40)}.`);
+      const got = JSON.stringify(raw)?.slice(0, 40);
+      err(['layers', index], `${where}: a layer must be an object with "path" and "kind", got ${got}.`, undefined, { message: `${where}：一层必须是带有 "path" 和 "kind" 的对象，收到的却是 ${got}。` });
       return;
     }
     const obj = raw as Record<string, unknown>;
     const name = typeof obj.path === 'string' && obj.path ? obj.path : where;
     const kind = obj.kind;
     if (typeof kind !== 'string' || !(LAYER_KINDS as readonly string[]).includes(kind)) {
-      const hint = typeof kind === 'string' ? nearest(kind, LAYER_KINDS) : '';
-      err(['layers', index, 'kind'], `${name}: ${kind === undefined ? 'has no "kind"' : `unknown layer kind ${JSON.stringify(kind)}`} (${where}).${hint}`, `Use one of: ${LAYER_KINDS.join(', ')}.`, typeof obj.path === 'string' ? obj.path : '');
+      const near = typeof kind === 'string' ? nearestName(kind, LAYER_KINDS) : '';
+      err(
+        ['layers', index, 'kind'],
+        `${name}: ${kind === undefined ? 'has no "kind"' : `unknown layer kind ${JSON.stringify(kind)}`} (${where}).${near ? ` Did you mean "${near}"?` : ''}`,
+        `Use one of: ${LAYER_KINDS.join(', ')}.`,
+        {
+          message: `${name}：${kind === undefined ? '缺少 "kind"' : `未知的层类型 ${JSON.stringify(kind)}`}（${where}）。${near ? `是不是 "${near}"？` : ''}`,
+          fix: `请使用以下类型之一：${LAYER_KINDS.join('、')}。`,
+        },
+        typeof obj.path === 'string' ? obj.path : '',
+      );
       return;
     }
     const parsed = layerSchema(kind as LayerKind).safeParse(obj);
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
-        const field = jsonPathText(i.path);
-        let fix: string | undefined;
-        if (i.code === 'unrecognized_keys') {
-          const known = Object.keys(layerSchema(kind as LayerKind).shape);
-          fix = i.keys.map((k) => nearest(k, known).trim()).filter(Boolean).join(' ') || `${kind} accepts: ${known.join(', ')}.`;
-        }
-        err(['layers', index, ...(i.path as (string | number)[])], `${name} ${kind}: ${field === '(top level)' ? '' : field + ' '}${issueText(i, at(obj, i.path))} (${where}).`, fix, typeof obj.path === 'string' ? obj.path : '', kind as LayerKind);
+        const at0 = jsonPathText(i.path);
+        const field = at0 === '(top level)' ? '' : at0 + ' ';
+        const fix = i.code === 'unrecognized_keys' ? unknownFieldFix(kind, Object.keys(layerSchema(kind as LayerKind).shape), i.keys) : null;
+        const v = at(obj, i.path);
+        err(
+          ['layers', index, ...(i.path as (string | number)[])],
+          `${name} ${kind}: ${field}${issueText(i, v)} (${where}).`,
+          fix?.en,
+          { message: `${name} ${kind}：${field}${issueTextZh(i, v)}（${where}）。`, ...(fix ? { fix: fix.zh } : {}) },
+          typeof obj.path === 'string' ? obj.path : '',
+          kind as LayerKind,
+        );
       }
       return;
     }

@@ -19,6 +19,20 @@ export const FORMAT = 'cnn-graph/1';
  * validate (their layers are trusted), and constructing ~200 zod schemas is
  * a measurable part of its start-up.
  */
+/**
+ * The Chinese of every sentence the schemas below say themselves, keyed by the
+ * English (zod issues carry one message; validate.ts's issueTextZh looks the
+ * Chinese up here). Filled as the schemas are built, by `say`.
+ */
+const ZH = new Map<string, string>();
+const say = (en: string, zh: string): string => {
+  ZH.set(en, zh);
+  return en;
+};
+
+/** The Chinese of a message these schemas give, or undefined for zod's own. */
+export const schemaMessageZh = (en: string): string | undefined => ZH.get(en);
+
 function build() {
   // zod/mini ships no default locale; the messages we do not write ourselves
   // (e.g. "Too small: expected string to have >=1 characters") read as in classic zod.
@@ -27,17 +41,20 @@ function build() {
 
   // Range before integrality, so 1e300 reads "must be at most …", not "must be a whole number".
   const whole = (x: number) => Number.isInteger(x);
-  const posInt = number().check(gte(1, 'must be at least 1'), lte(MAX_DIM, `must be at most ${MAX_DIM}`), refine(whole, 'must be a whole number'));
-  const nonNegInt = number().check(gte(0, 'must be at least 0'), lte(MAX_DIM, `must be at most ${MAX_DIM}`), refine(whole, 'must be a whole number'));
-  const intOrPair = (n: typeof posInt) => union([n, tuple([n, n])], { error: 'must be an integer or a [height, width] pair of integers' });
+  const atMost = say(`must be at most ${MAX_DIM}`, `不能大于 ${MAX_DIM}`);
+  const wholeMsg = say('must be a whole number', '必须是整数');
+  const posInt = number().check(gte(1, say('must be at least 1', '不能小于 1')), lte(MAX_DIM, atMost), refine(whole, wholeMsg));
+  const nonNegInt = number().check(gte(0, say('must be at least 0', '不能小于 0')), lte(MAX_DIM, atMost), refine(whole, wholeMsg));
+  const intOrPair = (n: typeof posInt) => union([n, tuple([n, n])], { error: say('must be an integer or a [height, width] pair of integers', '必须是整数或 [高, 宽] 整数对') });
   const posPair = intOrPair(posInt);
   const nonNegPair = intOrPair(nonNegInt);
-  const dim = number().check(int('must be a whole number'), gte(-8), lte(8));
-  const real = number().check(refine(Number.isFinite, 'must be a finite number'));
+  const dim = number().check(int(wholeMsg), gte(-8), lte(8));
+  const real = number().check(refine(Number.isFinite, say('must be a finite number', '必须是有限的数')));
+  const notEmpty = say('must not be empty', '不能为空');
   const bool = optional(boolean());
 
   const common = {
-    path: string().check(minLength(1, 'must not be empty'), maxLength(512, 'is too long (512 characters at most)')),
+    path: string().check(minLength(1, notEmpty), maxLength(512, say('is too long (512 characters at most)', '太长了（最多 512 个字符）'))),
     inputs: optional(array(string().check(maxLength(512))).check(maxLength(4096))),
     functional: bool,
   };
@@ -50,7 +67,7 @@ function build() {
       out_channels: posInt,
       kernel_size: posPair,
       stride: optional(posPair),
-      padding: optional(union([nonNegInt, tuple([nonNegInt, nonNegInt]), literal('same'), literal('valid')], { error: 'must be an integer, a [height, width] pair, "same" or "valid"' })),
+      padding: optional(union([nonNegInt, tuple([nonNegInt, nonNegInt]), literal('same'), literal('valid')], { error: say('must be an integer, a [height, width] pair, "same" or "valid"', '必须是整数、[高, 宽] 整数对、"same" 或 "valid"') })),
       dilation: optional(posPair),
       groups: optional(posInt),
       bias: bool,
@@ -76,7 +93,7 @@ function build() {
     AdaptiveAvgPool2d: strictObject({
       ...common,
       kind: literal('AdaptiveAvgPool2d'),
-      output_size: union([posInt, tuple([nullable(posInt), nullable(posInt)])], { error: 'must be an integer or a [height, width] pair (null keeps that size)' }),
+      output_size: union([posInt, tuple([nullable(posInt), nullable(posInt)])], { error: say('must be an integer or a [height, width] pair (null keeps that size)', '必须是整数或 [高, 宽] 对（null 表示保持该方向的尺寸）') }),
     }),
     Linear: strictObject({ ...common, kind: literal('Linear'), in_features: posInt, out_features: posInt, bias: bool }),
     Flatten: strictObject({ ...common, kind: literal('Flatten'), start_dim: optional(dim), end_dim: optional(dim) }),
@@ -84,12 +101,12 @@ function build() {
     Tanh: strictObject({ ...common, kind: literal('Tanh') }),
     Sigmoid: strictObject({ ...common, kind: literal('Sigmoid') }),
     Softmax: strictObject({ ...common, kind: literal('Softmax'), dim: optional(dim) }),
-    Dropout: strictObject({ ...common, kind: literal('Dropout'), p: optional(number().check(gte(0, 'must be between 0 and 1'), lte(1, 'must be between 0 and 1'))), inplace: bool }),
+    Dropout: strictObject({ ...common, kind: literal('Dropout'), p: optional(number().check(gte(0, say('must be between 0 and 1', '必须在 0 和 1 之间')), lte(1, 'must be between 0 and 1'))), inplace: bool }),
     BatchNorm2d: strictObject({
       ...common,
       kind: literal('BatchNorm2d'),
       num_features: posInt,
-      eps: optional(real.check(refine((x: number) => x > 0, 'must be positive'))),
+      eps: optional(real.check(refine((x: number) => x > 0, say('must be positive', '必须是正数')))),
       momentum: optional(nullable(real)),
       affine: bool,
       track_running_stats: bool,
@@ -101,20 +118,20 @@ function build() {
 
   // The fields a network has both as a JSON document and as a Graph object.
   const fields = {
-    name: string().check(minLength(1, 'must not be empty'), maxLength(200)),
+    name: string().check(minLength(1, notEmpty), maxLength(200)),
     title: optional(string().check(maxLength(500))),
     modules: optional(array(strictObject({ path: string().check(minLength(1), maxLength(512)), type: string().check(minLength(1), maxLength(100)), label: optional(string().check(maxLength(200))) })).check(maxLength(100_000))),
-    layers: array(unknown()).check(minLength(1, 'must list at least one layer'), maxLength(100_000, 'has more than 100,000 layers')),
+    layers: array(unknown()).check(minLength(1, say('must list at least one layer', '至少要列出一层')), maxLength(100_000, say('has more than 100,000 layers', '超过了 100,000 层'))),
     output: optional(string()),
     aux: optional(array(strictObject({ path: string(), weight: real })).check(maxLength(64))),
   };
   const { name, title, ...rest } = fields;
   const network = strictObject({
     $schema: optional(string()),
-    format: optional(literal(FORMAT, { error: `must be "${FORMAT}"` })),
+    format: optional(literal(FORMAT, { error: say(`must be "${FORMAT}"`, `必须是 "${FORMAT}"`) })),
     name,
     title,
-    input: tuple([posInt, posInt, posInt], { error: 'must be [channels, height, width], three positive integers' }),
+    input: tuple([posInt, posInt, posInt], { error: say('must be [channels, height, width], three positive integers', '必须是 [通道, 高, 宽] 三个正整数') }),
     ...rest,
   });
   // A Graph object from code: the same fields, where other properties are

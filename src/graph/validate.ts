@@ -8,7 +8,8 @@
  */
 import type { core } from 'zod/mini';
 import { LAYER_SPECS } from '../analysis/layers/index.js';
-import { graphSchema, layerSchema } from './schema.js';
+import type { ZhText } from '../analysis/layers/spec.js';
+import { graphSchema, layerSchema, schemaMessageZh } from './schema.js';
 import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, LAYER_KINDS } from './types.js';
 
 export interface StructureIssue {
@@ -20,6 +21,8 @@ export interface StructureIssue {
   fix?: string;
   /** Where in the JSON document, or in the Graph object: `['layers', 3, 'kernel_size']`. */
   jsonPath?: (string | number)[];
+  /** The message and fix in Chinese (see `Diagnostic.zh`). */
+  zh: ZhText;
 }
 
 /**
@@ -58,9 +61,19 @@ export function show(value: unknown, max = 60): string {
   return text.length > max ? text.slice(0, max) + '…' : text;
 }
 
+const SHOWN_ZH: Readonly<Record<string, string>> = { 'a list that contains itself': '一个包含自身的列表', 'an object that contains itself': '一个包含自身的对象', 'a function': '一个函数' };
+
+/** `show` for a Chinese message. */
+export function showZh(value: unknown, max = 60): string {
+  const text = show(value, max);
+  return SHOWN_ZH[text] ?? text;
+}
+
 /** `layers[3].kernel_size`, from a zod issue path. */
 export const jsonPathText = (p: readonly PropertyKey[]): string =>
   p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(top level)';
+/** `jsonPathText` for a Chinese message. */
+export const jsonPathTextZh = (p: readonly PropertyKey[]): string => (p.length ? jsonPathText(p) : '（顶层）');
 
 /** The value at a zod issue path, or undefined. */
 export const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
@@ -76,6 +89,36 @@ export function issueText(i: core.$ZodIssue, value: unknown): string {
   if (value === undefined && i.code === 'invalid_union') return `is required: it ${i.message}`;
   const got = value === undefined ? '' : `, got ${show(value)}`;
   if (i.code === 'invalid_type') return `must be ${i.expected === 'tuple' || i.expected === 'array' ? 'a list' : `${/^[aeiou]/.test(i.expected) ? 'an' : 'a'} ${i.expected}`}${got}`;
+  return `${i.message}${got}`;
+}
+
+const TYPE_ZH: Readonly<Record<string, string>> = { string: '字符串', number: '数字', boolean: '布尔值（true 或 false）', array: '列表', tuple: '列表', object: '对象', null: 'null' };
+const typeZh = (t: string): string => TYPE_ZH[t] ?? t;
+
+/**
+ * `issueText` in Chinese. The schema's own sentences come from its table
+ * (schemaMessageZh); zod's built-in ones are rebuilt from the issue's fields,
+ * so the numbers are the issue's own. Anything else keeps zod's English,
+ * which still carries the numbers.
+ */
+export function issueTextZh(i: core.$ZodIssue, value: unknown): string {
+  if (i.code === 'unrecognized_keys') return `有未知字段 ${i.keys.map((k) => `"${k}"`).join('、')}`;
+  if (value === undefined && i.code === 'invalid_type') return `是必填项（${typeZh(i.expected)}）`;
+  const said = schemaMessageZh(i.message);
+  if (value === undefined && i.code === 'invalid_union') return `是必填项：${said ?? i.message}`;
+  const got = value === undefined ? '' : `，收到的却是 ${showZh(value)}`;
+  if (i.code === 'invalid_type') return `必须是${typeZh(i.expected)}${got}`;
+  if (said !== undefined) return `${said}${got}`;
+  const bound = (n: number | bigint, more: boolean): string => {
+    const origin = 'origin' in i ? i.origin : '';
+    if (origin === 'string') return `长度${more ? '至少' : '最多'}为 ${n} 个字符`;
+    if (origin === 'array' || origin === 'set') return `${more ? '至少' : '最多'}要有 ${n} 项`;
+    return `必须${more ? '不小于' : '不大于'} ${n}`;
+  };
+  if (i.code === 'too_small') return `${bound(i.minimum, true)}${got}`;
+  if (i.code === 'too_big') return `${bound(i.maximum, false)}${got}`;
+  if (i.code === 'invalid_value') return `必须是 ${i.values.map((v) => show(v)).join(' 或 ')}${got}`;
+  if (i.code === 'invalid_union') return `不符合任何一种允许的写法${got}`;
   return `${i.message}${got}`;
 }
 
@@ -117,7 +160,17 @@ function walkable(g: Record<string, unknown>): boolean {
 export function admitGraph(value: unknown): Admitted {
   const issues: StructureIssue[] = [];
   if (!isObject(value)) {
-    issues.push({ path: '', code: 'graph', message: `a network must be an object with "name", "input" and "layers", got ${Array.isArray(value) ? 'a list' : show(value, 40)}.`, fix: 'Build it with GraphBuilder or a zoo builder, or load JSON with parseNetwork.', jsonPath: [] });
+    issues.push({
+      path: '',
+      code: 'graph',
+      message: `a network must be an object with "name", "input" and "layers", got ${Array.isArray(value) ? 'a list' : show(value, 40)}.`,
+      fix: 'Build it with GraphBuilder or a zoo builder, or load JSON with parseNetwork.',
+      jsonPath: [],
+      zh: {
+        message: `网络必须是带有 "name"、"input" 和 "layers" 的对象，收到的却是${Array.isArray(value) ? '一个列表' : ` ${showZh(value, 40)}`}。`,
+        fix: '用 GraphBuilder 或模型库（zoo）的构建函数来创建它，或者用 parseNetwork 读入 JSON。',
+      },
+    });
     return { graph: { name: '', input: [0, 0, 0], layers: [], modules: [], output: '', aux: [] }, issues, unsound: null, isGraph: false };
   }
   let graph = value as unknown as Graph;
@@ -128,7 +181,8 @@ export function admitGraph(value: unknown): Admitted {
       if (fine) validatedGraphs.add(value);
     } else {
       for (const i of top.error.issues) {
-        issues.push({ path: '', code: 'graph', message: `${jsonPathText(i.path)}: ${issueText(i, valueAt(value, i.path))}.`, jsonPath: i.path as (string | number)[] });
+        const v = valueAt(value, i.path);
+        issues.push({ path: '', code: 'graph', message: `${jsonPathText(i.path)}: ${issueText(i, v)}.`, jsonPath: i.path as (string | number)[], zh: { message: `${jsonPathTextZh(i.path)}：${issueTextZh(i, v)}。` } });
       }
     }
     // Stand-ins for what cannot be walked; the schema has said what is wrong.
@@ -187,16 +241,35 @@ function admitLayer(raw: unknown, index: number, prev: string, issues: Structure
     sound: false,
   });
   if (!isObject(raw)) {
-    issues.push({ path: where, code: 'layer', message: `a layer must be an object with "path" and "kind", got ${Array.isArray(raw) ? 'a list' : show(raw, 40)}.`, fix: 'Write it like { path: "features.0", kind: "Conv2d", in_channels: 3, … }.', jsonPath: ['layers', index] });
+    issues.push({
+      path: where,
+      code: 'layer',
+      message: `a layer must be an object with "path" and "kind", got ${Array.isArray(raw) ? 'a list' : show(raw, 40)}.`,
+      fix: 'Write it like { path: "features.0", kind: "Conv2d", in_channels: 3, … }.',
+      jsonPath: ['layers', index],
+      zh: {
+        message: `一层必须是带有 "path" 和 "kind" 的对象，收到的却是${Array.isArray(raw) ? '一个列表' : ` ${showZh(raw, 40)}`}。`,
+        fix: '写成 { path: "features.0", kind: "Conv2d", in_channels: 3, … } 这样。',
+      },
+    });
     return standIn(where, '', undefined);
   }
   const path = typeof raw.path === 'string' && raw.path !== '' ? raw.path : where;
   const kind = raw.kind;
   if (typeof kind !== 'string' || !KNOWN_KINDS.has(kind)) {
     const named = typeof kind === 'string' ? kind : '';
-    const hint = named ? nearest(named, LAYER_KINDS) : '';
+    const near = named ? nearestName(named, LAYER_KINDS) : '';
     const what = kind === undefined ? 'has no "kind"' : `unknown layer kind ${show(kind)}`;
-    issues.push({ path, ...(named ? { kind: named as LayerKind } : {}), code: 'kind', message: `${what}.${hint}`, fix: `Use one of ${LAYER_KINDS.join(', ')}.`, jsonPath: ['layers', index, 'kind'] });
+    const whatZh = kind === undefined ? '缺少 "kind"' : `未知的层类型 ${showZh(kind)}`;
+    issues.push({
+      path,
+      ...(named ? { kind: named as LayerKind } : {}),
+      code: 'kind',
+      message: `${what}.${didYouMean(near)}`,
+      fix: `Use one of ${LAYER_KINDS.join(', ')}.`,
+      jsonPath: ['layers', index, 'kind'],
+      zh: { message: `${whatZh}。${didYouMeanZh(near)}`, fix: `请使用以下类型之一：${LAYER_KINDS.join('、')}。` },
+    });
     return standIn(path, named, raw.inputs);
   }
   const schema = layerSchema(kind as LayerKind);
@@ -204,12 +277,17 @@ function admitLayer(raw: unknown, index: number, prev: string, issues: Structure
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const field = i.path.length ? jsonPathText(i.path) + ' ' : '';
-      let fix = "Check the layer's arguments against PyTorch's signature.";
-      if (i.code === 'unrecognized_keys') {
-        const known = Object.keys(schema.shape);
-        fix = i.keys.map((k) => nearest(k, known).trim()).filter(Boolean).join(' ') || `${kind} accepts: ${known.join(', ')}.`;
-      }
-      issues.push({ path, kind: kind as LayerKind, code: 'config', message: `${field}${issueText(i, valueAt(raw, i.path))}.`, fix, jsonPath: ['layers', index, ...(i.path as (string | number)[])] });
+      const v = valueAt(raw, i.path);
+      const fixes = i.code === 'unrecognized_keys' ? unknownFieldFix(kind, Object.keys(schema.shape), i.keys) : { en: "Check the layer's arguments against PyTorch's signature.", zh: '请对照 PyTorch 的函数签名检查这一层的参数。' };
+      issues.push({
+        path,
+        kind: kind as LayerKind,
+        code: 'config',
+        message: `${field}${issueText(i, v)}.`,
+        fix: fixes.en,
+        jsonPath: ['layers', index, ...(i.path as (string | number)[])],
+        zh: { message: `${field}${issueTextZh(i, v)}。`, fix: fixes.zh },
+      });
     }
     return standIn(path, kind, raw.inputs);
   }
@@ -240,16 +318,40 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
     }
     const kind = layer.kind;
     if (path === INPUT || path === '') {
-      issues.push({ path, kind, code: 'path', message: `"${path}" cannot name a layer; it is reserved for the network input.`, fix: 'Rename the layer.', jsonPath: ['layers', index, 'path'] });
+      issues.push({
+        path,
+        kind,
+        code: 'path',
+        message: `"${path}" cannot name a layer; it is reserved for the network input.`,
+        fix: 'Rename the layer.',
+        jsonPath: ['layers', index, 'path'],
+        zh: { message: `"${path}" 不能用作层的路径；它留给网络的输入。`, fix: '给这一层换一个路径。' },
+      });
     }
     const prev = seen.get(path);
     if (prev !== undefined) {
-      issues.push({ path, kind, code: 'duplicate', message: `the path "${path}" is used by layers ${prev} and ${index}.`, fix: 'Give every layer its own path (a module called twice gets a suffix, e.g. relu#2).', jsonPath: ['layers', index, 'path'] });
+      issues.push({
+        path,
+        kind,
+        code: 'duplicate',
+        message: `the path "${path}" is used by layers ${prev} and ${index}.`,
+        fix: 'Give every layer its own path (a module called twice gets a suffix, e.g. relu#2).',
+        jsonPath: ['layers', index, 'path'],
+        zh: { message: `路径 "${path}" 同时被 layers[${prev}] 和 layers[${index}] 使用。`, fix: '每一层都要有自己的路径（调用两次的模块加后缀，例如 relu#2）。' },
+      });
     }
     for (let dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
       const a = path.slice(0, dot);
       if (layerPaths.has(a)) {
-        issues.push({ path, kind, code: 'path-nesting', message: `"${a}" is a layer, so it cannot also contain "${path}".`, fix: `Rename one of them; only modules contain other paths.`, jsonPath: ['layers', index, 'path'] });
+        issues.push({
+          path,
+          kind,
+          code: 'path-nesting',
+          message: `"${a}" is a layer, so it cannot also contain "${path}".`,
+          fix: `Rename one of them; only modules contain other paths.`,
+          jsonPath: ['layers', index, 'path'],
+          zh: { message: `"${a}" 是一个层，不能再包含 "${path}"。`, fix: '重命名其中一个；只有模块才能包含别的路径。' },
+        });
       }
     }
     if (prev === undefined) seen.set(path, index);
@@ -259,45 +361,97 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
     const inputs = layer.inputs;
     const n = inputs.length;
     if (spec.arity === 'one' && n !== 1) {
-      issues.push({ path, kind, code: 'arity', message: `takes exactly one input, has ${n}.`, fix: n === 0 ? 'Name the layer it reads in "inputs".' : 'Join the inputs first with a Concat or Add layer.', jsonPath: ['layers', index, 'inputs'] });
+      issues.push({
+        path,
+        kind,
+        code: 'arity',
+        message: `takes exactly one input, has ${n}.`,
+        fix: n === 0 ? 'Name the layer it reads in "inputs".' : 'Join the inputs first with a Concat or Add layer.',
+        jsonPath: ['layers', index, 'inputs'],
+        zh: { message: `只接受一个输入，这里却有 ${n} 个。`, fix: n === 0 ? '在 "inputs" 里写出它读取的那一层。' : '先用 Concat 或 Add 层把这些输入合并起来。' },
+      });
     }
     if (spec.arity === 'many' && n < 2) {
-      issues.push({ path, kind, code: 'arity', message: `joins two or more inputs, has ${n}.`, fix: 'List every branch it joins in "inputs".', jsonPath: ['layers', index, 'inputs'] });
+      issues.push({
+        path,
+        kind,
+        code: 'arity',
+        message: `joins two or more inputs, has ${n}.`,
+        fix: 'List every branch it joins in "inputs".',
+        jsonPath: ['layers', index, 'inputs'],
+        zh: { message: `要合并两个或更多输入，这里只有 ${n} 个。`, fix: '在 "inputs" 里列出它要合并的每个分支。' },
+      });
     }
     for (let j = 0; j < n; j++) {
       const src = inputs[j];
       if (src === INPUT || seen.has(src)) continue;
       const later = layerPaths.has(src);
+      const near = later ? '' : nearestName(src, [...seen.keys()]);
       issues.push({
         path,
         kind,
         code: later ? 'order' : 'unknown-input',
         message: later ? `reads "${src}", which is listed after it.` : `reads "${src}", which is not a layer of this network.`,
-        fix: later ? 'List layers in the order they run (the graph must have no cycles).' : `Use "input" for the network input, or the path of an earlier layer.${nearest(src, [...seen.keys()])}`,
+        fix: later ? 'List layers in the order they run (the graph must have no cycles).' : `Use "input" for the network input, or the path of an earlier layer.${didYouMean(near)}`,
         jsonPath: ['layers', index, 'inputs', j],
+        zh: {
+          message: later ? `读取的 "${src}" 排在它后面。` : `读取的 "${src}" 不是这个网络里的层。`,
+          fix: later ? '按运行的顺序列出各层（图里不能有环）。' : `网络的输入写 "input"，否则写它前面某一层的路径。${didYouMeanZh(near)}`,
+        },
       });
     }
   }
   if (layers.length === 0) {
     // A graph whose `layers` failed the schema has that message already.
-    if (!issues.some((i) => i.jsonPath?.[0] === 'layers')) issues.push({ path: '', code: 'empty', message: 'the network has no layers.', fix: 'Add at least one layer.', jsonPath: ['layers'] });
+    if (!issues.some((i) => i.jsonPath?.[0] === 'layers')) {
+      issues.push({ path: '', code: 'empty', message: 'the network has no layers.', fix: 'Add at least one layer.', jsonPath: ['layers'], zh: { message: '这个网络一层也没有。', fix: '至少添加一层。' } });
+    }
   } else if (!layerPaths.has(graph.output)) {
-    issues.push({ path: graph.output, code: 'output', message: `the output "${graph.output}" is not a layer of this network.`, fix: 'Set "output" to the path of the final layer, or leave it out to use the last layer.', jsonPath: ['output'] });
+    issues.push({
+      path: graph.output,
+      code: 'output',
+      message: `the output "${graph.output}" is not a layer of this network.`,
+      fix: 'Set "output" to the path of the final layer, or leave it out to use the last layer.',
+      jsonPath: ['output'],
+      zh: { message: `输出 "${graph.output}" 不是这个网络里的层。`, fix: '把 "output" 设为最后那一层的路径，或者省略它（默认用最后一层）。' },
+    });
   }
   graph.aux.forEach((a, i) => {
-    if (!layerPaths.has(a.path)) issues.push({ path: a.path, code: 'aux', message: `the auxiliary output "${a.path}" is not a layer of this network.`, fix: 'Name the last layer of the auxiliary head.', jsonPath: ['aux', i, 'path'] });
+    if (!layerPaths.has(a.path)) {
+      issues.push({
+        path: a.path,
+        code: 'aux',
+        message: `the auxiliary output "${a.path}" is not a layer of this network.`,
+        fix: 'Name the last layer of the auxiliary head.',
+        jsonPath: ['aux', i, 'path'],
+        zh: { message: `辅助输出 "${a.path}" 不是这个网络里的层。`, fix: '写辅助分类器最后一层的路径。' },
+      });
+    }
   });
 }
 
-/** " Did you mean "x"?" for a near miss, else "". */
-export function nearest(word: string, candidates: readonly string[]): string {
+/** The candidate nearest to a misspelt word, if it is near enough; else "". */
+export function nearestName(word: string, candidates: readonly string[]): string {
   let best = '';
   let bestD = Infinity;
   for (const c of candidates) {
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) [best, bestD] = [c, d];
   }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` Did you mean "${best}"?` : '';
+  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : '';
+}
+
+const didYouMean = (name: string): string => (name ? ` Did you mean "${name}"?` : '');
+const didYouMeanZh = (name: string): string => (name ? `是不是 "${name}"？` : '');
+
+/** " Did you mean "x"?" for a near miss, else "". */
+export const nearest = (word: string, candidates: readonly string[]): string => didYouMean(nearestName(word, candidates));
+
+/** The fix for unknown fields of a `kind` layer: the right spelling of each, or the fields it accepts. */
+export function unknownFieldFix(kind: string, known: readonly string[], keys: readonly string[]): { en: string; zh: string } {
+  const names = keys.map((k) => nearestName(k, known)).filter(Boolean);
+  if (names.length) return { en: names.map((n) => didYouMean(n).trim()).join(' '), zh: names.map(didYouMeanZh).join('') };
+  return { en: `${kind} accepts: ${known.join(', ')}.`, zh: `${kind} 接受的字段：${known.join('、')}。` };
 }
 
 function editDistance(a: string, b: string): number {

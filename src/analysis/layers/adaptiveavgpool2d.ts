@@ -16,7 +16,12 @@ export const adaptiveAvgPool2d: LayerKindSpec<'AdaptiveAvgPool2d'> = {
     if (bad) return bad;
     const [c, h, w] = input.shape;
     const [oh, ow] = target(l, h, w);
-    if (oh < 1 || ow < 1) return fail('output-size', `output_size must be positive, got ${oh}×${ow}.`, 'Use output_size=1 for global average pooling.');
+    if (oh < 1 || ow < 1) {
+      return fail('output-size', `output_size must be positive, got ${oh}×${ow}.`, 'Use output_size=1 for global average pooling.', {
+        message: `output_size 必须是正数，收到的却是 ${oh}×${ow}。`,
+        fix: '全局平均池化请用 output_size=1。',
+      });
+    }
     return ok([c, oh, ow]);
   },
   weights: () => [],

@@ -1,4 +1,4 @@
-import { fail, ok, requireCHW } from './common.js';
+import { fail, fromZh, ok, requireCHW } from './common.js';
 import type { LayerKindSpec } from './spec.js';
 
 export const batchNorm2d: LayerKindSpec<'BatchNorm2d'> = {
@@ -9,7 +9,10 @@ export const batchNorm2d: LayerKindSpec<'BatchNorm2d'> = {
     const bad = requireCHW('BatchNorm2d', input);
     if (bad) return bad;
     if (input.shape[0] !== l.num_features) {
-      return fail('channels', `expects num_features=${l.num_features} channels, receives ${input.shape[0]} (from ${input.from}).`, `Set num_features=${input.shape[0]}.`);
+      return fail('channels', `expects num_features=${l.num_features} channels, receives ${input.shape[0]} (from ${input.from}).`, `Set num_features=${input.shape[0]}.`, {
+        message: `需要 num_features=${l.num_features} 个通道，收到的却是 ${input.shape[0]} 个（来自 ${fromZh(input)}）。`,
+        fix: `设置 num_features=${input.shape[0]}。`,
+      });
     }
     return ok(input.shape);
   },

@@ -1,13 +1,23 @@
 /** Helpers shared by the layer specs: shape text, checks, and window formulas. */
 import type { IntOrPair, Shape } from '../../graph/types.js';
 import { effectiveKernel, pair, type Pair } from '../arith.js';
-import type { AxisWindow, InputInfo, Issue, ShapeResult } from './spec.js';
+import type { AxisWindow, InputInfo, Issue, ShapeResult, ZhText } from './spec.js';
 
 export const dims = (s: Shape): string => (s.length === 0 ? 'scalar' : s.join('×'));
+/** `dims` for Chinese messages. */
+export const dimsZh = (s: Shape): string => (s.length === 0 ? '标量' : s.join('×'));
+/** Where an input comes from, in a Chinese message. */
+export const fromZh = (i: InputInfo): string => i.fromZh ?? i.from;
+/** 高 / 宽 for an axis named in an English message. */
+export const axisZh = (axis: 'height' | 'width'): string => (axis === 'height' ? '高' : '宽');
 
-export const fail = (code: string, message: string, fix?: string, formula?: string): ShapeResult => ({
+/**
+ * A layer's failure: the English message and fix, then the same in Chinese
+ * (required: the compiler refuses a new failure without it), then the formula.
+ */
+export const fail = (code: string, message: string, fix: string | undefined, zh: ZhText, formula?: string): ShapeResult => ({
   ok: false,
-  error: { code, message, ...(fix ? { fix } : {}), ...(formula ? { formula } : {}) },
+  error: { code, message, ...(fix ? { fix } : {}), ...(formula ? { formula } : {}), zh },
 });
 
 export const ok = (shape: Shape, warnings?: Issue[]): ShapeResult =>
@@ -16,10 +26,15 @@ export const ok = (shape: Shape, warnings?: Issue[]): ShapeResult =>
 /** Spatial layers need `[C, H, W]`; say so in the learner's terms otherwise. */
 export function requireCHW(kind: string, input: InputInfo): ShapeResult | null {
   if (input.shape.length === 3) return null;
+  const flat = input.shape.length === 1;
   return fail(
     'rank',
     `${kind} expects a C×H×W feature map, receives ${dims(input.shape)} (from ${input.from}).`,
-    input.shape.length === 1 ? `Move ${kind} before the Flatten, or remove it.` : `Give ${kind} a 3-D input (channels, height, width).`,
+    flat ? `Move ${kind} before the Flatten, or remove it.` : `Give ${kind} a 3-D input (channels, height, width).`,
+    {
+      message: `${kind} 需要 C×H×W 的特征图，收到的却是 ${dimsZh(input.shape)}（来自 ${fromZh(input)}）。`,
+      fix: flat ? `把 ${kind} 移到 Flatten 之前，或者删除它。` : `给 ${kind} 一个 3 维输入（通道、高、宽）。`,
+    },
   );
 }
 
@@ -44,10 +59,15 @@ export function windowFits(kind: string, axis: 'height' | 'width', input: number
   const span = effectiveKernel(w.kernel, w.dilation);
   const padded = input + w.padBefore + padAfter;
   if (span <= padded) return null;
+  const dilated = w.dilation > 1;
   return {
     code: 'kernel-too-large',
-    message: `${kind} kernel spans ${span} along ${axis}${w.dilation > 1 ? ` (${w.kernel} dilated by ${w.dilation})` : ''} but the padded input is only ${padded} (${input} + padding ${w.padBefore + padAfter}).`,
-    fix: `Use a kernel of at most ${padded}${w.dilation > 1 ? ' after dilation' : ''}, add padding, or feed a larger input (remove a pooling layer before it).`,
+    message: `${kind} kernel spans ${span} along ${axis}${dilated ? ` (${w.kernel} dilated by ${w.dilation})` : ''} but the padded input is only ${padded} (${input} + padding ${w.padBefore + padAfter}).`,
+    fix: `Use a kernel of at most ${padded}${dilated ? ' after dilation' : ''}, add padding, or feed a larger input (remove a pooling layer before it).`,
+    zh: {
+      message: `${kind} 的卷积核在${axisZh(axis)}方向上覆盖 ${span} 个像素${dilated ? `（大小 ${w.kernel}，空洞 ${w.dilation}）` : ''}，但填充后的输入只有 ${padded}（${input} + 填充 ${w.padBefore + padAfter}）。`,
+      fix: `把卷积核${dilated ? '（计入空洞后）' : ''}缩小到不超过 ${padded}，增加填充，或者输入更大的图像（去掉它前面的某个汇聚层）。`,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Layer } from '../../graph/types.js';
 import { convOutputSize, pair, samePadding } from '../arith.js';
-import { dims, fail, kernelText, ok, pairText, requireCHW, sameWindow, windowFits, windowFormula } from './common.js';
+import { dims, fail, fromZh, kernelText, ok, pairText, requireCHW, sameWindow, windowFits, windowFormula } from './common.js';
 import type { AxisWindow, LayerKindSpec } from './spec.js';
 
 type Conv = Layer<'Conv2d'>;
@@ -51,6 +51,7 @@ export const conv2d: LayerKindSpec<'Conv2d'> = {
         'channels',
         `expects ${l.in_channels} input channels, receives ${c} (from ${input.from}).`,
         `Set in_channels=${c}, or check the layer before it.`,
+        { message: `需要 ${l.in_channels} 个输入通道，收到的却是 ${c} 个（来自 ${fromZh(input)}）。`, fix: `设置 in_channels=${c}，或者检查它前面的那一层。` },
       );
     }
     if (l.in_channels % groups !== 0 || l.out_channels % groups !== 0) {
@@ -58,15 +59,23 @@ export const conv2d: LayerKindSpec<'Conv2d'> = {
         'groups',
         `groups=${groups} must divide both in_channels=${l.in_channels} and out_channels=${l.out_channels}.`,
         `Choose groups among the common divisors of ${l.in_channels} and ${l.out_channels}.`,
+        { message: `groups=${groups} 必须同时整除 in_channels=${l.in_channels} 和 out_channels=${l.out_channels}。`, fix: `groups 应取 ${l.in_channels} 和 ${l.out_channels} 的公约数。` },
       );
     }
     if (l.padding === 'same' && pair(l.stride ?? 1).some((s) => s !== 1)) {
-      return fail('same-stride', `padding='same' is not supported for strided convolutions (stride=${pairText(pair(l.stride ?? 1))}) in PyTorch.`, 'Use stride=1, or give the padding as a number.');
+      const stride = pairText(pair(l.stride ?? 1));
+      return fail('same-stride', `padding='same' is not supported for strided convolutions (stride=${stride}) in PyTorch.`, 'Use stride=1, or give the padding as a number.', {
+        message: `PyTorch 的卷积在步幅不为 1 时（这里 stride=${stride}）不支持 padding='same'。`,
+        fix: '改用 stride=1，或者把 padding 写成具体的数。',
+      });
     }
     const [[wh, ah], [ww, aw]] = convWindows(l);
     for (const [axis, size, win, after] of [['height', h, wh, ah], ['width', w, ww, aw]] as const) {
       const issue = windowFits('Conv2d', axis, size, win, after);
-      if (issue) return { ok: false, error: { ...issue, message: `${issue.message} Input ${dims(input.shape)} from ${input.from}.` } };
+      if (issue) {
+        const message = `${issue.message} Input ${dims(input.shape)} from ${input.from}.`;
+        return { ok: false, error: { ...issue, message, zh: { ...issue.zh, message: `${issue.zh.message}输入为 ${dims(input.shape)}，来自 ${fromZh(input)}。` } } };
+      }
     }
     const oh = convOutputSize(h, wh.kernel, wh.stride, wh.padBefore, wh.dilation, ah);
     const ow = convOutputSize(w, ww.kernel, ww.stride, ww.padBefore, ww.dilation, aw);

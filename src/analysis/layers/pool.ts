@@ -1,7 +1,7 @@
 /** Shared by MaxPool2d and AvgPool2d: PyTorch's pool2d_shape_check and ceil_mode arithmetic. */
 import type { IntOrPair, Shape } from '../../graph/types.js';
 import { pair, poolOutputSize } from '../arith.js';
-import { dims, fail, kernelText, ok, pairText, requireCHW, sameWindow, windowFormula } from './common.js';
+import { axisZh, dims, fail, fromZh, kernelText, ok, pairText, requireCHW, sameWindow, windowFormula } from './common.js';
 import type { AxisWindow, InputInfo, ShapeResult } from './spec.js';
 
 export interface PoolLike {
@@ -33,6 +33,10 @@ export function poolOutputShape(kind: string, l: PoolLike, input: InputInfo): Sh
         'pool-padding',
         `padding ${win.padBefore} along ${axis} is more than half the kernel ${win.kernel}; PyTorch rejects this.`,
         `Use padding ≤ ${Math.floor(win.kernel / 2)}, or a kernel of at least ${2 * win.padBefore}.`,
+        {
+          message: `${axisZh(axis)}方向的填充 ${win.padBefore} 超过了窗口大小 ${win.kernel} 的一半，PyTorch 不允许这样。`,
+          fix: `把填充改为不超过 ${Math.floor(win.kernel / 2)}，或者把窗口（kernel_size）至少设为 ${2 * win.padBefore}。`,
+        },
       );
     }
   }
@@ -45,6 +49,10 @@ export function poolOutputShape(kind: string, l: PoolLike, input: InputInfo): Sh
       'output-too-small',
       `a ${kernelText(l.kernel_size)} window with stride ${pairText([wins[0].stride, wins[1].stride])} does not fit the ${h}×${w} input (from ${input.from}); the output would be ${c}×${oh}×${ow}.`,
       'Use a smaller kernel, add padding, or remove an earlier downsampling layer.',
+      {
+        message: `${kernelText(l.kernel_size)} 的窗口、步幅 ${pairText([wins[0].stride, wins[1].stride])}，放不进 ${h}×${w} 的输入（来自 ${fromZh(input)}）；输出会是 ${c}×${oh}×${ow}。`,
+        fix: '换一个更小的窗口，增加填充，或者去掉前面某个缩小尺寸的层（汇聚层或带步幅的卷积层）。',
+      },
       f.join('; '),
     );
   }

@@ -9,6 +9,16 @@ export type Convention = 'default' | 'torchinfo' | 'fvcore';
 
 export type Category = 'conv' | 'pool' | 'linear' | 'activation' | 'norm' | 'merge' | 'reshape' | 'dropout';
 
+/**
+ * A diagnostic's words in Simplified Chinese, for readers of the site's /zh/
+ * pages: the same numbers, layer paths and PyTorch argument names as the
+ * English, in the notes' terms (输入通道, 填充, 步幅, 汇聚层).
+ */
+export interface ZhText {
+  message: string;
+  fix?: string;
+}
+
 /** A problem found in one layer, phrased to teach: what, with numbers, and the fix. */
 export interface Issue {
   code: string;
@@ -16,6 +26,8 @@ export interface Issue {
   /** The arithmetic with the real numbers, when there is a formula. */
   formula?: string;
   fix?: string;
+  /** The same message and fix in Chinese; required, so no diagnostic can be made without it. */
+  zh: ZhText;
 }
 
 export type ShapeResult = { ok: true; shape: Shape; warnings?: Issue[] } | { ok: false; error: Issue };
@@ -40,6 +52,8 @@ export type Window = 'identity' | 'global' | readonly [AxisWindow, AxisWindow];
 export interface InputInfo {
   shape: Shape;
   from: string;
+  /** `from` for the Chinese message (the network input reads `输入 1×28×28`); `from` when absent. */
+  fromZh?: string;
 }
 
 export interface LayerKindSpec<K extends LayerKind = LayerKind> {
