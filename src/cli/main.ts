@@ -102,6 +102,9 @@ export function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void
   }
 }
 
+/** The CLI speaks English: its --json diagnostics leave out the Chinese the site shows (`zh`). */
+const englishOnly = ({ zh: _zh, ...d }: Diagnostic): Diagnostic => d;
+
 function summaryJSON(a: Analysis) {
   return {
     model: a.model,
@@ -110,7 +113,7 @@ function summaryJSON(a: Analysis) {
     convention: a.convention,
     totals: { params: a.totals.params, trainableParams: a.totals.trainableParams, macs: a.totals.macs, flops: a.totals.flops },
     layers: a.layers.map((l) => ({ path: l.path, kind: l.kind, outputShape: l.outputShape ? [...l.outputShape] : null, params: l.params, macs: l.macs, ...(l.aux ? { aux: true } : {}) })),
-    ...(a.diagnostics.length ? { diagnostics: a.diagnostics } : {}),
+    ...(a.diagnostics.length ? { diagnostics: a.diagnostics.map(englishOnly) } : {}),
   };
 }
 
@@ -167,7 +170,7 @@ async function cmdCheck(argv: string[], io: IO): Promise<number> {
   const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
   const all = graph ? analyze(graph, input ? { input } : {}).diagnostics : diagnostics;
   const errors = all.filter((d) => d.severity === 'error').length;
-  if (values.json) io.stdout(JSON.stringify({ ok: errors === 0, diagnostics: all }, null, 2) + '\n');
+  if (values.json) io.stdout(JSON.stringify({ ok: errors === 0, diagnostics: all.map(englishOnly) }, null, 2) + '\n');
   else {
     printDiagnostics(all, io, source);
     if (graph && errors === 0) {
@@ -220,7 +223,7 @@ function comparisonJSON(c: Comparison) {
     variants: c.variants.map((v) => ({ name: v.name, params: v.params, macs: v.macs, flops: 2 * v.macs, macsFormula: v.macsFormula, paramsFormula: v.paramsFormula, receptiveField: v.receptiveField ? [...v.receptiveField.size] : null })),
     saving: c.saving,
     ratio: c.ratio,
-    ...(c.diagnostics.length ? { diagnostics: c.diagnostics } : {}),
+    ...(c.diagnostics.length ? { diagnostics: c.diagnostics.map(englishOnly) } : {}),
   };
 }
 
