@@ -63,19 +63,57 @@ export function truncate(text: string, size: number, max: number, bold = false):
   return chars.join('') + '…';
 }
 
+/** Ideographs, kana, hangul and full-width forms: a line may break beside any of them (UAX #14). */
+const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+/** Full-width punctuation that must not start a line (it stays with the character before it). */
+const CLOSING = /[，。、；：！？）」』》〉】]/;
+/** Full-width punctuation that must not end a line (it stays with the character after it). */
+const OPENING = /[（「『《〈【]/;
+
+/**
+ * The units a line is broken between, each with whether a space precedes it.
+ * Latin text breaks at spaces only; Chinese, which has none, between characters.
+ */
+function breakUnits(text: string): { s: string; space: boolean }[] {
+  const out: { s: string; space: boolean }[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!WIDE.test(word)) {
+      out.push({ s: word, space: true });
+      continue;
+    }
+    // The word's first unit follows a space; the others follow the unit before them directly.
+    let space = true;
+    let unit = '';
+    let prev = '';
+    for (const c of word) {
+      const breakable = (WIDE.test(c) || WIDE.test(prev)) && !CLOSING.test(c) && !OPENING.test(prev);
+      if (unit && breakable) {
+        out.push({ s: unit, space });
+        space = false;
+        unit = '';
+      }
+      unit += c;
+      prev = c;
+    }
+    out.push({ s: unit, space });
+  }
+  return out;
+}
+
 /** Greedy word wrap to `max` px per line, at most `lines` lines (the last one truncated). */
 export function wrap(text: string, size: number, max: number, lines: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const units = breakUnits(text);
+  const join = (from: number) => units.slice(from).reduce((s, u, k) => s + (k && u.space ? ' ' : '') + u.s, '');
   const out: string[] = [];
   let cur = '';
-  for (let i = 0; i < words.length; i++) {
-    const next = cur ? `${cur} ${words[i]}` : words[i];
+  for (let i = 0; i < units.length; i++) {
+    const next = cur ? `${cur}${units[i].space ? ' ' : ''}${units[i].s}` : units[i].s;
     if (textWidth(next, size) <= max || !cur) cur = next;
     else {
       out.push(cur);
-      cur = words[i];
+      cur = units[i].s;
       if (out.length === lines - 1) {
-        cur = words.slice(i).join(' ');
+        cur = join(i);
         break;
       }
     }
