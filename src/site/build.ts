@@ -8,7 +8,7 @@
  *   site/cnn-graph*.js                    the element bundle, layout worker, lazy elk (dist/)
  *   site/cnn-train*.js, site/*.wasm       the training bundle, loaded when a train panel opens (dist/, if built)
  *   site/assets/<name>.js                 client scripts (src/site/client/<name>.ts), ES modules
- *   site/layouts/<id>.json                precomputed layouts per zoo network (arrays, for `<cnn-graph layouts>`)
+ *   site/layouts/<id>.json                precomputed elk layouts of zoo views that are not series–parallel (none today)
  *   site/data/**                          training data (dist/data/, hard-linked)
  *
  * Every URL in a page is relative, so the site works from any sub-path and from file://
@@ -118,10 +118,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
     }
     log(`${pages.length} pages × ${LANGS.length} languages`);
 
-    // Precomputed layouts: what the pages drew, plus the default and collapsed view of every zoo network.
+    // Precomputed elk layouts (of views that are not series–parallel): what the pages drew,
+    // plus the default and collapsed view of every zoo network. Every zoo view is laid out
+    // structurally today, so this writes none; the element would make those itself anyway.
     for (const e of ZOO) for (const x of ALWAYS) await precompute(e.id, x);
-    mkdirSync(join(out, 'layouts'), { recursive: true });
     let layoutCount = 0;
+    if (precomputedLayouts().size) mkdirSync(join(out, 'layouts'), { recursive: true });
     for (const [id, byKey] of precomputedLayouts()) {
       writeFileSync(join(out, 'layouts', `${id}.json`), JSON.stringify([...byKey.values()]));
       layoutCount += byKey.size;

@@ -176,6 +176,8 @@ export interface FigureOptions {
 interface Precomputed {
   svg: string;
   layout: Layout;
+  /** Laid out by elk (not series–parallel): the page ships this layout so the browser need not run elk. */
+  elk: boolean;
 }
 
 const figures = new Map<string, Promise<Precomputed>>();
@@ -195,7 +197,11 @@ function parseAnnotations(text: string): Annotation[] {
   return words as Annotation[];
 }
 
-/** Lay out and draw a zoo network once per variant in Node (elk), remembering the layout for the site. */
+/**
+ * Lay out and draw a zoo network once per variant in Node, remembering the layouts elk
+ * made for the site (a structural layout is not shipped: the element makes it in
+ * milliseconds, faster than reading it from the page).
+ */
 export function precompute(id: string, expand: string = 'auto', direction: Direction = 'down', annotations?: string): Promise<Precomputed> {
   const key = `${id}|${expand}|${direction}|${annotations ?? ''}`;
   let hit = figures.get(key);
@@ -206,10 +212,13 @@ export function precompute(id: string, expand: string = 'auto', direction: Direc
       const graph = entry.build();
       const analysis = analyze(graph);
       const r = await render(graph, { analysis, expand: parseExpand(expand), direction, ...(annotations !== undefined ? { annotations: parseAnnotations(annotations) } : {}) });
-      let mine = layouts.get(id);
-      if (!mine) layouts.set(id, (mine = new Map()));
-      mine.set(r.layout.key, r.layout);
-      return { svg: r.svg, layout: r.layout };
+      const elk = r.prepared.structural === null;
+      if (elk) {
+        let mine = layouts.get(id);
+        if (!mine) layouts.set(id, (mine = new Map()));
+        mine.set(r.layout.key, r.layout);
+      }
+      return { svg: r.svg, layout: r.layout, elk };
     })();
     figures.set(key, hit);
   }
@@ -227,9 +236,11 @@ function uniqueIds(svg: string, n: number): string {
  *
  * - the element's light DOM holds the build-time SVG (the exact picture the element will draw,
  *   rendered by the same pipeline in Node), shown until the element upgrades and with no JavaScript;
- * - the layout elk computed at build time joins `layouts/<id>.json` (a JSON array of every
- *   variant the site drew of that network, plus the default, collapsed and fully expanded
- *   views), named in the element's `layouts` attribute, so elk never runs for them.
+ * - every zoo view is series–parallel, so the element lays it out structurally itself, in
+ *   milliseconds; should a view need elk, the layout elk computed at build time rides in
+ *   the page (the first view) and joins `layouts/<id>.json` (a JSON array of every variant
+ *   the site drew of that network), named in the element's `layouts` attribute, so elk
+ *   never runs in the browser for them.
  *
  *   body: async (ctx) => `<h2>…</h2>${await graphFigure(ctx, 'googlenet', { summary: true })}`
  *   thumbnails: graphFigure(ctx, id, { expand: 'none', toolbar: false, height: '200px', bare: true })
@@ -248,12 +259,12 @@ export async function graphFigure(ctx: PageContext, id: string, options: FigureO
     options.annotations !== undefined ? `annotations="${esc(options.annotations)}"` : '',
     'theme="auto"',
     options.toolbar === false ? '' : 'toolbar',
-    `layouts="${esc(ctx.root)}layouts/${esc(id)}.json"`,
+    pre.elk ? `layouts="${esc(ctx.root)}layouts/${esc(id)}.json"` : '',
     options.height ? `style="--cnn-height:${esc(options.height)};height:${esc(options.height)}"` : '',
   ].filter(Boolean);
-  // The first view's layout rides in the page: the element draws it with no request (`layouts` serves the other views).
-  const inline = JSON.stringify([pre.layout]).replace(/</g, '\\u003c');
-  const el = `<cnn-graph ${attrs.join(' ')}>${uniqueIds(pre.svg, n)}<script type="application/json" data-cnn-layouts>${inline}</script></cnn-graph>`;
+  // An elk layout of the first view rides in the page: the element draws it with no request (`layouts` serves the other views).
+  const inline = pre.elk ? `<script type="application/json" data-cnn-layouts>${JSON.stringify([pre.layout]).replace(/</g, '\\u003c')}</script>` : '';
+  const el = `<cnn-graph ${attrs.join(' ')}>${uniqueIds(pre.svg, n)}${inline}</cnn-graph>`;
   const summary = options.summary ? `\n<cnn-summary for="${esc(elementId)}" theme="auto"></cnn-summary>` : '';
   if (options.bare) return el + summary;
   return `<figure class="graph-figure${options.className ? ` ${esc(options.className)}` : ''}">

@@ -67,10 +67,11 @@ describe('navigation and shell', () => {
 });
 
 describe('graphFigure', () => {
-  it('puts the build-time picture inside the live element and records its layout for the site', async () => {
+  it('puts the build-time picture inside the live element; a structural view ships no layout (the element makes it)', async () => {
     const ctx = pageContext('zh', 'models/lenet5/index.html');
     const html = await graphFigure(ctx, 'lenet5', { summary: true, expand: 'all' });
-    expect(html).toMatch(/^<figure class="graph-figure">\n<cnn-graph id="graph-lenet5" model="lenet5" expand="all" theme="auto" toolbar layouts="\.\.\/\.\.\/\.\.\/layouts\/lenet5\.json"><svg /);
+    expect(html).toMatch(/^<figure class="graph-figure">\n<cnn-graph id="graph-lenet5" model="lenet5" expand="all" theme="auto" toolbar><svg /);
+    expect(html).not.toContain('data-cnn-layouts');
     expect(html).toContain('<cnn-summary for="graph-lenet5" theme="auto"></cnn-summary>');
     // Ids inside the inline SVG are made unique per figure, references follow.
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
@@ -80,10 +81,7 @@ describe('graphFigure', () => {
     const second = await graphFigure(ctx, 'lenet5', { expand: 'all', bare: true, elementId: 'again' });
     expect(second).toMatch(/^<cnn-graph id="again"/);
     expect(second).toContain('url(#cnn-arrow-f2)');
-    const layouts = precomputedLayouts().get('lenet5');
-    expect(layouts?.size).toBe(1);
-    const layout = [...(layouts?.values() ?? [])][0];
-    expect(Object.keys(layout?.nodes ?? {}).length).toBeGreaterThan(10);
+    expect(precomputedLayouts().get('lenet5')).toBeUndefined();
   });
 
   it('names the problem for an unknown network or expansion', async () => {

@@ -82,9 +82,10 @@ async function body(ctx: PageContext): Promise<string> {
   const start = stringifyNetwork(zooGraph(START_ID)!);
   const lines = start.split('\n').length;
   const options = ZOO.map((e) => `<option value="${esc(e.id)}"${e.id === START_ID ? ' selected' : ''}>${esc(e.title)} (${esc(e.id)})</option>`).join('');
-  // The build-time picture of LeNet-5, but without the precomputed `layouts`: the element then starts
-  // its layout worker at once, so the first edit is laid out without waiting for elk to load.
-  const graph = (await graphFigure(ctx, START_ID, { elementId: 'pg-graph', bare: true, toolbar: true, height: '60vh' })).replace(/ layouts="[^"]*"/, '');
+  // The build-time picture of LeNet-5. Edits that stay series–parallel (the notes' networks and
+  // most variants of them) are laid out in the page as you type; the worker and elk start only
+  // for an edit that needs them.
+  const graph = await graphFigure(ctx, START_ID, { elementId: 'pg-graph', bare: true, toolbar: true, height: '60vh' });
   return `${STYLE}
 <h1>${t('Playground', '试验场')}</h1>
 <p class="lead">${t(
