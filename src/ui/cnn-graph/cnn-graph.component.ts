@@ -3,7 +3,7 @@ import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } fro
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { analyze, type Analysis, type Convention, type Diagnostic, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
+import { analyze, type Analysis, type Convention, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
 import type { Graph } from '../../graph/types.js';
 import { admitGraph } from '../../graph/validate.js';
 import { ZOO_IDS, zooGraph } from '../../graph/zoo/index.js';
@@ -23,10 +23,11 @@ import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type C
 import { layoutOffThread, warmLayout } from './layout-client.js';
 import { graphMessages } from './messages.js';
 
-/** A load failure: nothing to draw, a message and perhaps the JSON loader's diagnostics. */
+/** A load failure: nothing to draw, a message (and its Chinese) and perhaps the JSON loader's diagnostics. */
 class LoadError extends Error {
   constructor(
     message: string,
+    readonly zh: string,
     readonly diagnostics: Diagnostic[] = [],
   ) {
     super(message);
@@ -58,7 +59,7 @@ export function parseInput(text: string): [number, number, number] {
     .filter(Boolean)
     .map(Number);
   if (parts.length !== 3 || !parts.every((x) => Number.isInteger(x) && x > 0)) {
-    throw new LoadError(`The input "${text}" is not a shape C×H×W. Write it like 3x224x224.`);
+    throw new LoadError(`The input "${text}" is not a shape C×H×W. Write it like 3x224x224.`, `输入 "${text}" 不是 C×H×W 形状，请写成 3x224x224 这样。`);
   }
   return parts as [number, number, number];
 }
@@ -85,7 +86,7 @@ function isLayout(x: unknown): x is Layout {
  * @fires cnn-select - A node was selected (click, Enter) or the selection cleared (Escape); `detail.record` is the analysis record.
  * @fires cnn-toggle - A module was expanded or collapsed; `detail.path`, `detail.expanded`.
  * @fires cnn-layout - A render finished and is on screen; `detail.ms`, `detail.layoutMs`, `detail.source`.
- * @fires cnn-error - The network could not be loaded, or its analysis found errors; `detail.message`, `detail.diagnostics`.
+ * @fires cnn-error - The network could not be loaded, or its analysis found errors; `detail.message` (English), `detail.localized` (in the element's `lang`: Chinese on a zh page), `detail.diagnostics` (each with its Chinese in `zh`).
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The optional toolbar.
@@ -171,6 +172,8 @@ export class CnnGraph extends LitElement {
   @state() private hover: { type: SceneNode['type']; path: string; x: number; y: number } | null = null;
   @state() private drawn: Drawn | null = null;
   @state() private fatal: CnnErrorDetail | null = null;
+  /** The fatal message in Chinese, for the panel of a page that switches to zh afterwards. */
+  private fatalZh: string | null = null;
   /** Language of the element's own words: its nearest `lang` attribute. */
   @state() private locale: Locale = 'en';
 
@@ -197,7 +200,8 @@ export class CnnGraph extends LitElement {
   private givenLoading: Promise<void> | null = null;
 
   private readonly task = new Task(this, {
-    args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.engine, this.layout, this.layouts] as const,
+    // The locale too: a failing node prints its diagnostic in the page's language.
+    args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.engine, this.layout, this.layouts, this.locale] as const,
     task: (_args, { signal }) => this.draw(signal),
     onComplete: (d) => {
       this.fatal = null;
@@ -207,7 +211,9 @@ export class CnnGraph extends LitElement {
       if (isAbort(e)) return;
       this.drawn = null;
       const diagnostics = e instanceof LoadError ? e.diagnostics : [];
-      this.fatal = { message: e instanceof Error ? e.message : String(e), diagnostics, stage: e instanceof LoadError ? 'load' : 'layout' };
+      const message = e instanceof Error ? e.message : String(e);
+      this.fatalZh = e instanceof LoadError ? e.zh : message;
+      this.fatal = { message, localized: this.locale === 'zh' ? this.fatalZh : message, locale: this.locale, diagnostics, stage: e instanceof LoadError ? 'load' : 'layout' };
       const fatal = this.fatal;
       this.announce(() => emit<CnnErrorDetail>(this, 'cnn-error', fatal));
     },
@@ -285,15 +291,18 @@ export class CnnGraph extends LitElement {
       // A graph property comes from script and may be any shape: draw only from the admitted graph
       // (malformed modules/aux/output dropped), and refuse what is not a network at all.
       const admitted = admitGraph(this.graph);
-      if (!admitted.isGraph) throw new LoadError(`The graph property is not a network: ${admitted.issues[0]?.message ?? 'unknown problem'}`);
+      if (!admitted.isGraph) {
+        const first = admitted.issues[0];
+        throw new LoadError(`The graph property is not a network: ${first?.message ?? 'unknown problem'}`, `graph 属性不是一个网络：${first?.zh.message ?? '未知问题'}`);
+      }
       graph = admitted.graph;
       given = this.graph;
     } else if (this.src) graph = await this.fetchNetwork(this.src, signal);
     else if (this.model) {
       const g = zooGraph(this.model);
-      if (!g) throw new LoadError(`Unknown model "${this.model}". Known models: ${ZOO_IDS.join(', ')}.`);
+      if (!g) throw new LoadError(`Unknown model "${this.model}". Known models: ${ZOO_IDS.join(', ')}.`, `未知的模型 "${this.model}"。可用的模型：${ZOO_IDS.join('、')}。`);
       graph = g;
-    } else throw new LoadError('Nothing to draw: set model="lenet5", src="network.json", or the graph property.');
+    } else throw new LoadError('Nothing to draw: set model="lenet5", src="network.json", or the graph property.', '没有可绘制的网络：请设置 model="lenet5"、src="network.json" 或 graph 属性。');
     const input = this.input ? parseInput(this.input) : undefined;
     const analysis = analyze((given ?? graph) as Graph, { ...(input ? { input } : {}), convention: this.convention });
     const loaded = { key, graph, analysis };
@@ -307,18 +316,19 @@ export class CnnGraph extends LitElement {
     let text: string;
     try {
       const res = await fetch(src, { signal });
-      if (!res.ok) throw new LoadError(`Could not load the network "${src}": the server answered ${res.status} ${res.statusText}.`);
+      if (!res.ok) throw new LoadError(`Could not load the network "${src}": the server answered ${res.status} ${res.statusText}.`, `无法加载网络 "${src}"：服务器返回 ${res.status} ${res.statusText}。`);
       text = await res.text();
     } catch (e) {
       if (isAbort(e) || e instanceof LoadError) throw e;
-      throw new LoadError(`Could not load the network "${src}": ${e instanceof Error ? e.message : String(e)}. Check the URL and that the server allows the request.`);
+      const why = e instanceof Error ? e.message : String(e);
+      throw new LoadError(`Could not load the network "${src}": ${why}. Check the URL and that the server allows the request.`, `无法加载网络 "${src}"：${why}。请检查网址，以及服务器是否允许这个请求。`);
     }
     // The JSON loader (and its schema library) is only fetched by pages that use `src`.
     const { parseNetwork } = await import('../../graph/json.js');
     const { graph, diagnostics } = parseNetwork(text);
     if (!graph) {
       const first = diagnostics[0];
-      throw new LoadError(`"${src}" is not a valid network: ${first ? first.message : 'unknown problem'}`, diagnostics);
+      throw new LoadError(`"${src}" is not a valid network: ${first ? first.message : 'unknown problem'}`, `"${src}" 不是有效的网络：${first ? diagnosticText(first, 'zh').message : '未知问题'}`, diagnostics);
     }
     return graph;
   }
@@ -389,7 +399,7 @@ export class CnnGraph extends LitElement {
     const expanded = this.expandedPaths ?? resolveExpand(loaded.analysis, parseExpand(this.expand));
     const t0 = performance.now();
     const engine: LayoutEngine = this.engine === 'elk' ? 'elk' : 'auto';
-    const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet(), engine, defer: true });
+    const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet(), engine, defer: true, locale: this.locale });
     let layout: Layout;
     let source: CnnLayoutDetail['source'];
     let layoutMs = 0;
@@ -470,7 +480,10 @@ export class CnnGraph extends LitElement {
         emit<CnnLayoutDetail>(this, 'cnn-layout', detail);
         if (!report) return;
         const errors = a.diagnostics.filter((x) => x.severity === 'error');
-        emit<CnnErrorDetail>(this, 'cnn-error', { message: errors[0]?.message ?? 'The analysis found errors.', diagnostics: a.diagnostics, stage: 'analysis' });
+        const locale = this.locale;
+        const message = errors[0]?.message ?? 'The analysis found errors.';
+        const localized = errors[0] ? diagnosticText(errors[0], locale).message : locale === 'zh' ? '分析发现了错误。' : message;
+        emit<CnnErrorDetail>(this, 'cnn-error', { message, localized, locale, diagnostics: a.diagnostics, stage: 'analysis' });
       });
     }
     if (d && svg && (changed.has('selected') || this.wired === d)) this.markSelection(svg);
@@ -844,7 +857,10 @@ export class CnnGraph extends LitElement {
         ${info.rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}
       </table>
       ${info.formula.map((f) => html`<code>${f}</code>`)}
-      ${info.diagnostics.map((x) => html`<div class="diag">${x.message}${x.formula ? html`<code>${x.formula}</code>` : nothing}${x.fix ? html`<div>${x.fix}</div>` : nothing}</div>`)}
+      ${info.diagnostics.map((x) => {
+        const t = diagnosticText(x, this.locale);
+        return html`<div class="diag">${t.message}${x.formula ? html`<code>${x.formula}</code>` : nothing}${t.fix ? html`<div>${t.fix}</div>` : nothing}</div>`;
+      })}
     </div>`;
   }
 
@@ -853,8 +869,8 @@ export class CnnGraph extends LitElement {
     if (this.fatal) {
       const f = this.fatal;
       return html`<div part="message" class="message fatal" role="alert">
-        <strong>${m.cannotDraw}</strong> ${f.message}
-        ${f.diagnostics.length > 1 ? html`<ul>${f.diagnostics.slice(1, 6).map((x) => html`<li>${x.message}</li>`)}</ul>` : nothing}
+        <strong>${m.cannotDraw}</strong> ${this.locale === 'zh' && this.fatalZh !== null ? this.fatalZh : f.message}
+        ${f.diagnostics.length > 1 ? html`<ul>${f.diagnostics.slice(1, 6).map((x) => html`<li>${diagnosticText(x, this.locale).message}</li>`)}</ul>` : nothing}
       </div>`;
     }
     const a = this.analysis;
@@ -863,7 +879,10 @@ export class CnnGraph extends LitElement {
     return html`<div part="message" class="message" role="alert">
       <strong>${m.analysisErrors(errors.length)}</strong>${m.drawnUpTo}
       <ul>
-        ${errors.slice(0, 5).map((x) => html`<li>${x.message}${x.fix ? html` <em>${x.fix}</em>` : nothing}</li>`)}
+        ${errors.slice(0, 5).map((x) => {
+          const t = diagnosticText(x, this.locale);
+          return html`<li>${t.message}${t.fix ? html` <em>${t.fix}</em>` : nothing}</li>`;
+        })}
       </ul>
     </div>`;
   }

@@ -1,5 +1,6 @@
 /** The typed `cnn-*` events. All bubble and cross shadow roots (`composed`). */
 import type { Diagnostic, LayerRecord, ModuleRecord } from '../../analysis/analyze.js';
+import type { Locale } from '../i18n.js';
 
 export interface CnnSelectDetail {
   /** Layer or module path; `null` when the selection was cleared. */
@@ -39,8 +40,12 @@ export interface CnnLayoutDetail {
 }
 
 export interface CnnErrorDetail {
-  /** One readable sentence, also shown in the element. */
+  /** One readable sentence, in English (stable: scripts may match on it). */
   message: string;
+  /** The same sentence in the element's language (`lang`; Chinese on a zh page), as the element shows it. */
+  localized: string;
+  /** The language of `localized`. */
+  locale: Locale;
   /** The analysis's or the JSON loader's diagnostics, when there are any. */
   diagnostics: Diagnostic[];
   /** `load`: nothing could be drawn; `analysis`: drawn up to the failure. */

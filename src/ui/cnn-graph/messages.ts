@@ -1,7 +1,8 @@
 /**
  * `<cnn-graph>`'s own words, English and Simplified Chinese. The picture
- * itself (layer labels in PyTorch notation, shapes, badges) and the analysis's
- * diagnostics stay as they are: they are the same in the SVG the CLI writes.
+ * itself (layer labels in PyTorch notation, shapes, badges) stays as it is,
+ * the same as in the SVG the CLI writes; the analysis's diagnostics carry
+ * their own Chinese (`Diagnostic.zh`), shown on a zh page.
  */
 import { messages } from '../i18n.js';
 

@@ -3,8 +3,9 @@
  * size) and the scene (its text), so the two cannot disagree. Every number
  * comes from the analysis records; this module only picks and formats them.
  */
-import type { Analysis, Diagnostic, LayerRecord, ModuleRecord } from '../../analysis/analyze.js';
+import { type Analysis, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
 import type { Graph } from '../../graph/types.js';
+import type { Locale } from '../i18n.js';
 import { fmtCompact, fmtShape, fmtShare } from './format.js';
 import { textWidth, truncate, wrap } from './measure.js';
 import { colorKey, type ColorKey } from './theme.js';
@@ -45,7 +46,7 @@ export interface Card {
   title: string;
   sub: string;
   badges: Badge[];
-  /** The diagnostic printed on a failing node, wrapped. */
+  /** The diagnostic printed on a failing node, wrapped, in the card's locale. */
   diag: string[];
   width: number;
   height: number;
@@ -98,7 +99,8 @@ export function badges(params: number, macs: number | null, aux: boolean, a: Ana
 
 const badge = (kind: Badge['kind'], text: string): Badge => ({ kind, text, width: Math.ceil(textWidth(text, METRICS.badge) + 10) });
 
-export function card(node: ViewNode, m: Model, lk: Lookup, annotations: ReadonlySet<Annotation>): Card {
+/** A box's card. `locale` is the language of the diagnostic on a failing node (the rest is PyTorch notation); English by default, as the CLI draws. */
+export function card(node: ViewNode, m: Model, lk: Lookup, annotations: ReadonlySet<Annotation>, locale: Locale = 'en'): Card {
   const a = m.analysis;
   let color: ColorKey = 'io';
   let title = '';
@@ -129,7 +131,7 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
   }
   title = truncate(title, METRICS.title, METRICS.maxTitle, true);
   sub = truncate(sub, METRICS.sub, METRICS.maxTitle);
-  const diagLines = diag ? wrap(`⚠ ${diag.message}`, METRICS.diag, METRICS.diagWidth, 4) : [];
+  const diagLines = diag ? wrap(`⚠ ${diagnosticText(diag, locale).message}`, METRICS.diag, METRICS.diagWidth, 4) : [];
   const badgeRow = bs.reduce((s, b, i) => s + b.width + (i ? METRICS.badgeGap : 0), 0);
   const inner = Math.max(
     textWidth(title, METRICS.title, true),
@@ -142,9 +144,9 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
   return { id: node.id, color, title, sub, badges: bs, diag: diagLines, width, height };
 }
 
-export function cards(view: View, m: Model, annotations: ReadonlySet<Annotation>): Map<string, Card> {
+export function cards(view: View, m: Model, annotations: ReadonlySet<Annotation>, locale: Locale = 'en'): Map<string, Card> {
   const lk = lookup(m);
-  return new Map(view.nodes.map((n) => [n.id, card(n, m, lk, annotations)]));
+  return new Map(view.nodes.map((n) => [n.id, card(n, m, lk, annotations, locale)]));
 }
 
 /** The header of an expanded module's frame. */

@@ -7,6 +7,7 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../../analysis/analyze.js';
 import type { Graph } from '../../graph/types.js';
 import { admitGraph } from '../../graph/validate.js';
+import type { Locale } from '../i18n.js';
 import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
 import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';
 import { buildScene, type Scene } from './scene.js';
@@ -33,6 +34,8 @@ export interface PrepareOptions {
    * lays it out structurally when asked.
    */
   defer?: boolean;
+  /** Language of the diagnostic printed on a failing node (`zh` on a Chinese page); English by default. */
+  locale?: Locale;
 }
 
 /** Views with more boxes than this are laid out off the page's thread when `defer` is set. */
@@ -60,7 +63,7 @@ export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
   const annotations = new Set(options.annotations ?? ANNOTATIONS);
   const expanded = typeof options.expand === 'object' ? options.expand : resolveExpand(model.analysis, options.expand ?? 'auto');
   const view = buildView(model.graph, model.analysis, expanded);
-  const cards = makeCards(view, model, annotations);
+  const cards = makeCards(view, model, annotations, options.locale);
   const lk = lookup(model);
   const titles = new Map(view.containers.map((c) => [c.id, frameTitle(lk.modules.get(c.path) as NonNullable<ReturnType<typeof lk.modules.get>>, lk)]));
   const elk = elkGraph(view, cards, titles, direction, annotations.has('shapes'));
