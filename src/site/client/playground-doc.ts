@@ -3,7 +3,7 @@
  * it (`analyze`), and place every diagnostic on a line and column of the text, so the page can
  * list them, mark their lines and jump to them. Pure; the tests run it in Node.
  */
-import { analyze, type Analysis, type Diagnostic } from '../../analysis/analyze.js';
+import { analyze, type Analysis, type Diagnostic, type ZhText } from '../../analysis/analyze.js';
 import { parseNetwork } from '../../graph/json.js';
 import type { Graph } from '../../graph/types.js';
 
@@ -120,6 +120,8 @@ export interface Item {
   source: 'json' | 'analysis';
   message: string;
   fix?: string;
+  /** The message and fix in Chinese, for the /zh/ page (`message` and `fix` stay English: they are parsed). */
+  zh?: ZhText;
   formula?: string;
   /** The layer's path, if the diagnostic names one. */
   layer: string;
@@ -202,6 +204,7 @@ export function readNetwork(text: string): Reading {
       source: d.source,
       message: d.message,
       ...(d.fix ? { fix: d.fix } : {}),
+      ...(d.zh ? { zh: d.zh } : {}),
       ...(d.formula ? { formula: d.formula } : {}),
       layer: d.path,
       line: at?.line ?? null,

@@ -149,10 +149,12 @@ function renderDiagnostics(items: Item[]): void {
     const w = document.createElement('span');
     w.className = 'pg-where';
     w.textContent = where(item);
+    // The page's language: the analysis's Chinese on /zh/, its English elsewhere.
+    const said = zh && item.zh ? item.zh : item;
     const msg = document.createElement('span');
     // JSON syntax errors carry an excerpt with a caret under the column: keep it monospaced.
-    msg.className = item.message.includes('\n') ? 'pg-msg pg-code' : 'pg-msg';
-    msg.textContent = item.message;
+    msg.className = said.message.includes('\n') ? 'pg-msg pg-code' : 'pg-msg';
+    msg.textContent = said.message;
     b.append(sev, ' ', w, msg);
     if (item.formula) {
       const f = document.createElement('span');
@@ -160,10 +162,10 @@ function renderDiagnostics(items: Item[]): void {
       f.textContent = item.formula;
       b.append(f);
     }
-    if (item.fix) {
+    if (said.fix) {
       const f = document.createElement('span');
       f.className = 'pg-fix';
-      f.textContent = `${t('Fix:', '修改建议：')} ${item.fix}`;
+      f.textContent = `${t('Fix:', '修改建议：')} ${said.fix}`;
       b.append(f);
     }
     b.addEventListener('click', () => jumpTo(item));
