@@ -230,13 +230,6 @@ function layout(root: ElkGraph, direction: Direction): Layout {
     for (let p = parent.get(cur); p !== undefined; cur = p, p = parent.get(p)) if (p === f.id) return f.index.get(cur) as number;
     return give(`${id} is not inside ${f.id}`);
   };
-  const port = (f: Frame, which: 'entry' | 'exit'): number => {
-    if (f[which] < 0) {
-      f[which] = f.members.length;
-      f.members.push({ id: `${f.id}:${which}`, elk: null, frame: null, main: 0, left: 0, right: 0 });
-    }
-    return f[which];
-  };
   const ledge = (f: Frame, from: number, to: number, order: number, virtual = false): LEdge => {
     const key = `${from},${to}`;
     let le = f.edges.get(key);
@@ -250,8 +243,8 @@ function layout(root: ElkGraph, direction: Direction): Layout {
   const leaving = new Map<string, string>();
   const segments = new Map<string, { f: Frame; le: LEdge }[]>();
   for (const { e, order } of realEdges) {
-    const s = e.sources?.[0];
-    const t = e.targets?.[0];
+    const s = e.sources[0];
+    const t = e.targets[0];
     if (e.sources.length !== 1 || e.targets.length !== 1 || !s || !t) give(`edge ${e.id} is not one-to-one`);
     if (!nodes.has(s) || !nodes.has(t)) give(`edge ${e.id} does not join two boxes`);
     const up = chain(s);
@@ -263,7 +256,7 @@ function layout(root: ElkGraph, direction: Direction): Layout {
       const f = frames.get(fid) as Frame;
       if ((leaving.get(fid) ?? s) !== s) give(`two tensors leave ${fid}`);
       leaving.set(fid, s);
-      segs.push({ f, le: ledge(f, memberOf(f, s), port(f, 'exit'), order) });
+      segs.push({ f, le: ledge(f, memberOf(f, s), port(f, 'exit', false), order) });
     }
     const lca = frames.get(lcaId) as Frame;
     const mid = ledge(lca, memberOf(lca, s), memberOf(lca, t), order);
@@ -278,7 +271,7 @@ function layout(root: ElkGraph, direction: Direction): Layout {
       const f = frames.get(fid) as Frame;
       if ((entering.get(fid) ?? s) !== s) give(`two tensors enter ${fid}`);
       entering.set(fid, s);
-      segs.push({ f, le: ledge(f, port(f, 'entry'), memberOf(f, t), order) });
+      segs.push({ f, le: ledge(f, port(f, 'entry', false), memberOf(f, t), order) });
     }
     segments.set(e.id, segs);
   }
@@ -347,6 +340,20 @@ function simplify(pts: Pt[]): Pt[] {
   return out;
 }
 
+/**
+ * The frame's entry (or exit) as a member, made on first use: a point on its
+ * border that wires pass through, or, made for the decomposition alone
+ * (`ghost`), a terminal no wire touches.
+ */
+function port(f: Frame, which: 'entry' | 'exit', ghost: boolean): number {
+  if (f[which] < 0) {
+    if (ghost) f[which === 'entry' ? 'ghostEntry' : 'ghostExit'] = true;
+    f[which] = f.members.length;
+    f.members.push({ id: `${f.id}:${which}`, elk: null, frame: null, main: 0, left: 0, right: 0 });
+  }
+  return f[which];
+}
+
 // ---------------------------------------------------------------------------
 // Series–parallel decomposition of one frame's members.
 
@@ -364,15 +371,8 @@ function decomposeFrame(f: Frame, isRoot: boolean, ledge: (f: Frame, from: numbe
     if (i !== f.entry && !hasIn[i]) sources.push(i);
     if (i !== f.exit && !hasOut[i]) sinks.push(i);
   }
-  const terminal = (which: 'entry' | 'exit'): number => {
-    if (f[which] < 0) {
-      // Made here, not by a drawn edge: nothing is wired through it.
-      f[which === 'entry' ? 'ghostEntry' : 'ghostExit'] = true;
-      f[which] = f.members.length;
-      f.members.push({ id: `${f.id}:${which}`, elk: null, frame: null, main: 0, left: 0, right: 0 });
-    }
-    return f[which];
-  };
+  // Made here, not by a drawn edge: nothing is wired through it.
+  const terminal = (which: 'entry' | 'exit'): number => port(f, which, true);
   let s: number;
   let t: number;
   if (isRoot && f.entry < 0 && sources.length === 1) s = sources[0];
