@@ -356,9 +356,9 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     expect(await page.textContent('#pg-copy')).toBe('复制链接');
     await typeOver(page, '"in_channels":6', '"in_channels":7');
     // The analysis's error, not a parse error of the text read halfway through the typing.
-    await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1 && document.querySelector('#pg-diags .pg-error').textContent.includes('expects 7 input channels')`);
-    expect(await page.textContent('#pg-diags .pg-error')).toMatch(/^错误 第 \d+ 行第 \d+ 列 · net\.3/);
-    expect(await page.textContent('#pg-diags .pg-fix')).toContain('修改建议');
+    await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1 && document.querySelector('#pg-diags .pg-error').textContent.includes('需要 7 个输入通道')`);
+    expect(await page.textContent('#pg-diags .pg-error')).toMatch(/^错误 第 \d+ 行第 \d+ 列 · net\.3net\.3 Conv2d：需要 7 个输入通道，收到的却是 6 个/);
+    expect(await page.textContent('#pg-diags .pg-fix')).toBe('修改建议： 设置 in_channels=6，或者检查它前面的那一层。');
     // The suggestion list speaks Chinese too.
     expect(await page.textContent('#pg-hint')).toContain('选择');
     await caretAfter(page, '"path":"net.1",');
