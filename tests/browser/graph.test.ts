@@ -527,6 +527,56 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     expect(errors).toEqual([]);
     await p2.close();
   });
+
+  it('a channel mismatch on a zh page: the failing node, the error panel and cnn-error\'s `localized` give the analysis\'s Chinese; `message` stays English', async () => {
+    const wrong = analyze(mismatchGraph()).diagnostics.find((d) => d.severity === 'error')!;
+    const zh = wrong.zh!;
+    server.set('/mismatch-zh.json', stringifyNetwork(mismatchGraph()), 'application/json');
+    server.set(
+      '/mismatch-zh.html',
+      htmlPage(
+        `<cnn-graph id="g" src="/mismatch-zh.json" expand="all" style="--cnn-height:700px;width:900px"></cnn-graph>`,
+        `<script>window.__errors = []; document.addEventListener('cnn-error', (e) => window.__errors.push(JSON.parse(JSON.stringify(e.detail))), true); document.addEventListener('cnn-layout', () => (window.__drawn = true), true);</script>`,
+        'zh-CN',
+      ),
+    );
+    const p2 = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const errors: string[] = [];
+    p2.on('pageerror', (e) => errors.push(e.message));
+    await p2.goto(`${server.url}/mismatch-zh.html`);
+    await p2.waitForFunction(() => (window as unknown as { __drawn?: boolean }).__drawn && (window as unknown as { __errors: unknown[] }).__errors.length > 0, undefined, { timeout: 60_000 });
+    const seen = await p2.evaluate(async () => {
+      const g = document.getElementById('g')!;
+      await (g as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      const root = g.shadowRoot!;
+      const node = root.querySelector('.cnn-node[data-status="error"]') as SVGGElement;
+      return {
+        events: (window as unknown as { __errors: { message: string; localized: string; locale: string; stage: string; diagnostics: { zh?: { message: string } }[] }[] }).__errors,
+        path: node.dataset.path,
+        diag: [...node.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => t.startsWith('⚠') || /[\u4e00-\u9fff]/.test(t)),
+        panel: root.querySelector('[part="message"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      };
+    });
+    expect(seen.events).toHaveLength(1);
+    expect(seen.events[0]).toMatchObject({ stage: 'analysis', message: wrong.message, localized: zh.message, locale: 'zh' });
+    expect(seen.events[0].diagnostics[0].zh?.message).toBe(zh.message);
+    expect(zh.message).toContain('features.2 Conv2d：需要 8 个输入通道，收到的却是 6 个');
+    // The node prints the Chinese (wrapped between characters, so compare without spaces).
+    expect(seen.path).toBe(wrong.path);
+    const flat = (x: string) => x.replace(/\s/g, '');
+    expect(flat(seen.diag.join(''))).toBe(flat(`⚠ ${zh.message}`));
+    // The panel: the Chinese heading, message and fix; none of the English.
+    expect(seen.panel).toContain('分析发现 1 个错误');
+    expect(seen.panel).toContain(zh.message);
+    expect(seen.panel).toContain(zh.fix!);
+    expect(seen.panel).not.toContain('expects 8 input channels');
+    // Switched to English in place, the node and the panel follow.
+    await p2.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+    await p2.waitForFunction(() => document.getElementById('g')!.shadowRoot!.querySelector('.cnn-node[data-status="error"]')?.textContent?.includes('expects 8 input channels'), undefined, { timeout: 30_000 });
+    expect(await p2.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('[part="message"]')?.textContent)).toContain(wrong.message);
+    expect(errors).toEqual([]);
+    await p2.close();
+  });
 });
 
 /** The bridge (a → b, a + b, b → d, (a + b) + d): not series–parallel, so elk lays it out. */
