@@ -5,7 +5,7 @@
  * No DOM and no lit here, so Node tests it as it is.
  */
 import { scaleLinear } from 'd3';
-import type { Diagnostic, ReceptiveField } from '../../analysis/analyze.js';
+import { type Diagnostic, diagnosticText, type ReceptiveField } from '../../analysis/analyze.js';
 import { bottleneck, stack, type Comparison } from '../../analysis/compare.js';
 import { formatInt } from '../../analysis/format.js';
 import { messages, type Locale } from '../i18n.js';
@@ -161,7 +161,7 @@ export function compareFromAttributes(a: CompareAttributes, locale: Locale): Com
     return { items: [], comparison: null, errors: a.kind ? [{ message: `kind="${a.kind}": ${strings(locale).empty}` }] : [] };
   }
   const bad = comparison.diagnostics.filter((d: Diagnostic) => d.severity === 'error');
-  if (bad.length) return { items: [], comparison, errors: bad.map((d) => ({ message: d.message, ...(d.fix ? { fix: d.fix } : {}) })) };
+  if (bad.length) return { items: [], comparison, errors: bad.map((d) => diagnosticText(d, locale)) };
   return { items: itemsOf(comparison, locale), comparison, errors };
 }
 
