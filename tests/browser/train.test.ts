@@ -188,6 +188,17 @@ describe('<cnn-train> on WebGL', () => {
     // A page that switches language in place is followed.
     await page.evaluate(() => document.querySelector('div[lang]')!.setAttribute('lang', 'en'));
     await page.waitForFunction(() => document.getElementById('zh')!.shadowRoot!.querySelector('[part=start]')!.textContent!.trim() === 'Start');
+    // Its failures speak the page's language too: an unknown model, in Chinese.
+    await page.evaluate(() => document.querySelector('div[lang]')!.setAttribute('lang', 'zh'));
+    const failed = await page.evaluate(async () => {
+      const el = document.getElementById('zh') as HTMLElement & { start(): Promise<unknown>; updateComplete: Promise<unknown> };
+      el.setAttribute('model', 'no-such-net');
+      await el.updateComplete;
+      await el.start().catch(() => null);
+      await el.updateComplete;
+      return el.shadowRoot!.querySelector('[part=message]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    });
+    expect(failed).toMatch(/^训练失败。 未知的模型“no-such-net”。已有的模型：lenet5, /);
   });
 
   it('a lost WebGL context stops the run, keeps the weights, and training continues on WASM', async () => {

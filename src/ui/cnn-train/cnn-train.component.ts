@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Graph } from '../../graph/types.js';
+import { diagnosticText } from '../../analysis/analyze.js';
 import { ZOO_IDS, zooEntry, zooGraph } from '../../graph/zoo/index.js';
 import { BACKEND_NAMES, selectBackend, type BackendInfo, type BackendName } from '../../train/backend.js';
 import { DATASET_NAMES, classesOf, type Dataset, type DatasetName } from '../../train/data/dataset.js';
@@ -267,17 +268,20 @@ export class CnnTrain extends LitElement {
       if (el.graph) graph = el.graph;
       else if (el.src) {
         const res = await fetch(el.src, { signal });
-        if (!res.ok) throw new Error(`Could not load the network "${el.src}": the server answered ${res.status} ${res.statusText}.`);
+        const t = trainMessages(this.locale);
+        if (!res.ok) throw new Error(t.loadFailed(el.src, `${res.status} ${res.statusText}`.trim()));
         const { parseNetwork } = await import('../../graph/json.js');
         const parsed = parseNetwork(await res.text());
-        if (!parsed.graph) throw new Error(`"${el.src}" is not a valid network: ${parsed.diagnostics[0]?.message ?? 'unknown problem'}`);
+        const first = parsed.diagnostics[0];
+        if (!parsed.graph) throw new Error(t.invalidNetwork(el.src, first ? diagnosticText(first, this.locale).message : '?'));
         graph = parsed.graph;
       } else if (el.model) graph = zooGraph(el.model) ?? null;
       if (graph && el.input) graph = { ...graph, input: parseShape(el.input) };
     } else if (this.model) graph = zooGraph(this.model) ?? null;
     if (!graph) {
       const id = el?.model ?? this.model;
-      throw new Error(id ? `Unknown model "${id}". Known models: ${ZOO_IDS.join(', ')}.` : trainMessages('en').noModel);
+      const t = trainMessages(this.locale);
+      throw new Error(id ? t.unknownModel(id, ZOO_IDS.join(', ')) : t.noModel);
     }
     return graph;
   }

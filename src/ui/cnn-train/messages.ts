@@ -54,6 +54,9 @@ export const trainMessages = messages(
     failed: 'Training failed.',
     noModel: 'No network: set for="id" of a <cnn-graph>, model="lenet5", or the graph property.',
     waiting: (id: string) => `Waiting for #${id}…`,
+    loadFailed: (url: string, status: string) => `Could not load the network "${url}": the server answered ${status}.`,
+    invalidNetwork: (url: string, reason: string) => `"${url}" is not a valid network: ${reason}`,
+    unknownModel: (id: string, known: string) => `Unknown model "${id}". Known models: ${known}.`,
   },
   {
     heading: (id: string) => `训练：${id}`,
@@ -104,5 +107,8 @@ export const trainMessages = messages(
     failed: '训练失败。',
     noModel: '没有网络：请设置 <cnn-graph> 的 for="id"、model="lenet5" 或 graph 属性。',
     waiting: (id: string) => `正在等待 #${id}…`,
+    loadFailed: (url: string, status: string) => `无法加载网络“${url}”：服务器返回 ${status}。`,
+    invalidNetwork: (url: string, reason: string) => `“${url}”不是有效的网络：${reason}`,
+    unknownModel: (id: string, known: string) => `未知的模型“${id}”。已有的模型：${known}。`,
   },
 );
