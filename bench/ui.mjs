@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // <cnn-graph> in Debian's Chromium (headless), medians:
 //   - element connected → first complete render (cnn-layout, SVG on screen) for
-//     googlenet collapsed and expanded, torchvision-resnet152 expanded;
-//     "cold": a fresh page each run (worker start, elk load and JIT included);
-//     "warm": same page, worker already warm, layout cache cleared.
+//     googlenet collapsed and expanded, torchvision-resnet152 expanded, with the
+//     default engine (structural: no worker, no elk) and with engine="elk";
+//     "cold": a fresh page each run (for elk: worker start, elk load and JIT included);
+//     "warm": same page, a render of resnet-mini first, layout cache cleared.
 //   - a synthetic 5,000-layer network, fully expanded: total time, and how
 //     long the main thread was blocked (longest gap between animation frames,
 //     long tasks) while the worker lays it out.
@@ -77,26 +78,35 @@ const CASES = [
 ];
 
 const results = [];
+// Each case with the default engine (structural for every zoo view) and with engine="elk".
 for (const [name, attrs, target] of CASES) {
-  const cold = [];
-  for (let i = 0; i < RUNS; i++) {
+  const row = { name, target };
+  for (const engine of ['auto', 'elk']) {
+    const a = { ...attrs, engine };
+    const cold = [];
+    const sources = new Set();
+    for (let i = 0; i < RUNS; i++) {
+      const page = await freshPage();
+      const d = await page.evaluate((x) => window.__render(x), a);
+      cold.push(d.sinceConnected);
+      sources.add(d.source);
+      await page.close();
+    }
     const page = await freshPage();
-    cold.push((await page.evaluate((a) => window.__render(a), attrs)).sinceConnected);
+    await page.evaluate((x) => window.__render(x), { model: 'resnet-mini', expand: 'all', engine });
+    const warm = [];
+    const layout = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.evaluate(() => window.__clear());
+      const d = await page.evaluate((x) => window.__render(x), a);
+      warm.push(d.sinceConnected);
+      layout.push(d.layoutMs);
+    }
     await page.close();
+    row[engine] = { cold: median(cold), warm: median(warm), layout: median(layout), sources: [...sources] };
+    console.log(`${name.padEnd(32)} ${engine.padEnd(4)} cold ${fmt(median(cold)).padStart(8)}   warm ${fmt(median(warm)).padStart(8)} (layout ${fmt(median(layout))}, ${[...sources].join('/')})   target < ${target} ms`);
   }
-  const page = await freshPage();
-  await page.evaluate(() => window.__render({ model: 'resnet-mini', expand: 'all' }));
-  const warm = [];
-  const layout = [];
-  for (let i = 0; i < RUNS; i++) {
-    await page.evaluate(() => window.__clear());
-    const d = await page.evaluate((a) => window.__render(a), attrs);
-    warm.push(d.sinceConnected);
-    layout.push(d.layoutMs);
-  }
-  await page.close();
-  results.push({ name, target, cold: median(cold), warm: median(warm), layout: median(layout) });
-  console.log(`${name.padEnd(32)} cold ${fmt(median(cold)).padStart(8)}   warm ${fmt(median(warm)).padStart(8)} (elk ${fmt(median(layout))})   target < ${target} ms`);
+  results.push(row);
 }
 
 // A synthetic 5,000-layer network: 500 blocks of 10 layers (Conv2d 8→8 3×3 p1, ReLU, …).
@@ -142,11 +152,11 @@ function synthetic(n) {
   await page.close();
   results.push({ name: 'synthetic 5,000 layers expanded', ...r });
   console.log(
-    `synthetic 5,000 layers expanded  total ${fmt(r.total)} (elk in ${r.source} ${fmt(r.layoutMs)}, ${r.nodes} nodes); main thread: ${r.frames} frames, longest gap ${fmt(r.maxGap)}, ${r.long} long tasks (longest ${fmt(r.longMax)}, total ${fmt(r.longSum)})`,
+    `synthetic 5,000 layers expanded  total ${fmt(r.total)} (layout: ${r.source}, ${fmt(r.layoutMs)}, ${r.nodes} nodes); main thread: ${r.frames} frames, longest gap ${fmt(r.maxGap)}, ${r.long} long tasks (longest ${fmt(r.longMax)}, total ${fmt(r.longSum)})`,
   );
 }
 
-console.log(`dist/cnn-graph.js ${(size.mainBytes / 1024).toFixed(1)} KiB, ${(size.mainGzip / 1024).toFixed(1)} KiB gzip (target < 200 KB); worker ${(size.workerBytes / 1024).toFixed(0)} KiB (elkjs, loaded in the worker only)`);
+console.log(`dist/cnn-graph.js ${(size.mainBytes / 1024).toFixed(1)} KiB, ${(size.mainGzip / 1024).toFixed(1)} KiB gzip (target < 200 KB); worker ${(size.workerBytes / 1024).toFixed(0)} KiB (elkjs is a file of its own, loaded by the worker only for a network that needs it)`);
 const model = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${cpus().length} CPUs, ${model}; ${(await browser.version())}; median of ${RUNS} runs`);
 await browser.close();
