@@ -655,6 +655,25 @@ describe('layout engines', { timeout: 120_000 }, () => {
     expect(done).toMatchObject({ source: 'structural', nodes: 1602 });
     expect(requested.some((u) => u.endsWith('cnn-graph-layout.worker.js'))).toBe(true);
     expect(requested.filter((u) => /elk/.test(u))).toEqual([]);
+    // Drawn as shells: every box is in the DOM (keyboard, screen readers), only those near the view have content.
+    const boxes = () =>
+      p2.evaluate(() => {
+        const nodes = [...document.querySelector('cnn-graph')!.shadowRoot!.querySelectorAll('.cnn-node')];
+        const filled = (n: Element | undefined) => Boolean(n?.querySelector('rect.cnn-box') && n.querySelector('text'));
+        return { total: nodes.length, filled: nodes.filter(filled).length, first: filled(nodes[0]), last: filled(nodes[nodes.length - 1]) };
+      });
+    const before = await boxes();
+    expect(before).toMatchObject({ total: 1602, first: true, last: false });
+    expect(before.filled).toBeLessThan(300);
+    // The keyboard reaches the last box: it gets its content and the focus.
+    await p2.evaluate(() => (document.querySelector('cnn-graph')!.shadowRoot!.querySelector('.cnn-node[tabindex="0"]') as SVGGElement).focus());
+    await p2.keyboard.press('End');
+    await p2.waitForFunction(() => (document.querySelector('cnn-graph')!.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === 'O:blocks.159.9');
+    expect((await boxes()).last).toBe(true);
+    // toSVG() is the whole picture: every box drawn (1,602 boxes and the 160 block frames).
+    const svg = await p2.evaluate(() => (document.querySelector('cnn-graph') as unknown as { toSVG(): string }).toSVG());
+    expect(svg.match(/class="cnn-box"/g)?.length).toBe(1602 + 160);
+    expect(svg.match(/<text /g)!.length).toBeGreaterThan(2 * 1602);
     await p2.close();
   });
 

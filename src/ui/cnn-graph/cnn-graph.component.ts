@@ -15,7 +15,7 @@ import { type Direction, type Layout, layoutCache } from '../render/layout.js';
 import { ARROW_HEADINGS, nearestInDirection } from '../render/navigate.js';
 import { type LayoutEngine, type Prepared, prepare, sceneOf } from '../render/pipeline.js';
 import type { Scene, SceneNode } from '../render/scene.js';
-import { esc, sceneToSVG } from '../render/svg.js';
+import { esc, type SceneContents, sceneContents, sceneToSVG } from '../render/svg.js';
 import { THEMES, TOKEN_NAMES } from '../render/theme.js';
 import { collapsible, type Expand, resolveExpand } from '../render/view.js';
 import { styles } from './cnn-graph.styles.js';
@@ -49,7 +49,17 @@ interface Drawn {
   started: number;
   layoutMs: number;
   source: CnnLayoutDetail['source'];
+  /** For a picture drawn as shells: the content of each box and edge label, filled in as it comes into view. */
+  contents: SceneContents | null;
 }
+
+/**
+ * Above this many boxes the picture goes into the page as shells (`sceneToSVG`'s
+ * `shells`): Chromium styles and lays out every SVG element it holds, hidden or
+ * not, and the 5,000-layer synthetic network's ~58,000 elements cost ~1.7 s of
+ * forced layout before the first frame, twice. Every zoo view stays below it.
+ */
+const SHELL_LIMIT = 1500;
 
 /** `3x224x224`, `3×224×224` or `3,224,224` → `[3, 224, 224]`. */
 export function parseInput(text: string): [number, number, number] {
@@ -188,7 +198,7 @@ export class CnnGraph extends LitElement {
   private pendingFocus: string | null = null;
   private loadSeq = 0;
   /** Boxes that `cull` hides while they are far outside the canvas, in scene coordinates. */
-  private cullItems: { el: Element; x0: number; y0: number; x1: number; y1: number; off: boolean }[] = [];
+  private cullItems: { el: Element; x0: number; y0: number; x1: number; y1: number; off: boolean; fill: string | null }[] = [];
   private cullQueued = 0;
   private unwatchLocale: (() => void) | null = null;
   /** Layouts from the `layouts` file, by key, and the URL they came from. */
@@ -432,8 +442,10 @@ export class CnnGraph extends LitElement {
     const scene = sceneOf(prepared, layout);
     // Classes instead of inline styles (the stylesheet is in the shadow root); the picture starts
     // hidden so that measuring the canvas does not lay out thousands of boxes that `cull` will hide.
-    const svg = sceneToSVG(scene, { styling: 'classes' }).replace('<g class="cnn-viewport">', '<g class="cnn-viewport cnn-pending">');
-    return { loaded, prepared, layout, scene, svg, started, layoutMs, source };
+    const shells = scene.nodes.length > SHELL_LIMIT;
+    const svg = sceneToSVG(scene, { styling: 'classes', shells }).replace('<g class="cnn-viewport">', '<g class="cnn-viewport cnn-pending">');
+    const contents = shells ? sceneContents(scene, { styling: 'classes' }) : null;
+    return { loaded, prepared, layout, scene, svg, started, layoutMs, source, contents };
   }
 
   // ---- after render: zoom, attributes, events --------------------------------
@@ -524,7 +536,7 @@ export class CnnGraph extends LitElement {
         });
       });
     select(svg).call(this.zoomer).on('dblclick.zoom', null);
-    this.collectCull(svg, d.scene);
+    this.collectCull(svg, d.scene, d.contents);
     if (first || !this.transform) this.fitWidth();
     else select(svg).call(this.zoomer.transform, this.transform);
     this.cull();
@@ -544,18 +556,26 @@ export class CnnGraph extends LitElement {
   }
 
   /** Pair every cullable element with its box; the DOM lists them in scene order. */
-  private collectCull(svg: SVGSVGElement, scene: Scene): void {
+  private collectCull(svg: SVGSVGElement, scene: Scene, contents: SceneContents | null): void {
     const items: typeof this.cullItems = [];
-    const add = (els: NodeListOf<Element>, boxes: readonly { x: number; y: number; width: number; height: number }[]) =>
+    const add = (els: NodeListOf<Element>, boxes: readonly { x: number; y: number; width: number; height: number }[], fills?: readonly (string | undefined)[]) =>
       els.forEach((el, i) => {
         const b = boxes[i];
-        if (b) items.push({ el, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, off: false });
+        if (b) items.push({ el, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, off: false, fill: fills?.[i] ?? null });
       });
-    add(svg.querySelectorAll('.cnn-node'), scene.nodes);
+    const labelled = scene.edges.filter((e) => e.label);
+    add(svg.querySelectorAll('.cnn-node'), scene.nodes, contents ? scene.nodes.map((n) => contents.nodes.get(n.id)) : undefined);
     add(svg.querySelectorAll('.cnn-frame'), scene.frames);
     add(svg.querySelectorAll('.cnn-frame-title'), scene.frames.map((f) => ({ x: f.title.x - 4, y: f.title.y - 12, width: f.width, height: 16 })));
-    add(svg.querySelectorAll('.cnn-edge-label'), scene.edges.flatMap((e) => (e.label ? [e.label] : [])));
+    add(svg.querySelectorAll('.cnn-edge-label'), labelled.map((e) => e.label as NonNullable<typeof e.label>), contents ? labelled.map((e) => contents.labels.get(e.id)) : undefined);
     this.cullItems = items;
+  }
+
+  /** Give a shell its content (once), when it is about to be seen. */
+  private fill(it: (typeof this.cullItems)[number]): void {
+    if (it.fill === null) return;
+    it.el.innerHTML = it.fill;
+    it.fill = null;
   }
 
   /**
@@ -578,6 +598,7 @@ export class CnnGraph extends LitElement {
     const active = this.activeId ? this.nodeEl(this.activeId) : null;
     for (const it of this.cullItems) {
       const off = it.el !== active && (it.x1 < x0 || it.x0 > x1 || it.y1 < y0 || it.y0 > y1);
+      if (!off) this.fill(it);
       if (off !== it.off) {
         it.off = off;
         it.el.classList.toggle('cnn-off', off);
@@ -611,7 +632,10 @@ export class CnnGraph extends LitElement {
       // A culled box cannot take the focus: show it first; `reveal` pans to it.
       el.classList.remove('cnn-off');
       const item = this.cullItems.find((x) => x.el === el);
-      if (item) item.off = false;
+      if (item) {
+        item.off = false;
+        this.fill(item);
+      }
       el.focus({ preventScroll: true });
       this.reveal(id);
     }

@@ -4,7 +4,7 @@
  * through `esc`, so a layer named `<img onerror=…>` is drawn as those characters.
  * The same string is the element's `toSVG()` and the CLI's `render`.
  */
-import type { Scene, SceneText, TextRole } from './scene.js';
+import type { Scene, SceneEdge, SceneNode, SceneText, TextRole } from './scene.js';
 import { COLOR_KEYS, FONT_FAMILY, THEMES, type Tokens } from './theme.js';
 import { METRICS } from './cards.js';
 import { textWidth } from './measure.js';
@@ -19,6 +19,19 @@ export interface SvgOptions {
    * browser far more to parse and match than a few shared rules).
    */
   styling?: 'inline' | 'classes';
+  /**
+   * Boxes and edge labels as empty groups (their attributes, no content), for
+   * a picture of thousands of boxes: the browser styles and lays out every
+   * element it is given, hidden or not, so the element keeps far boxes empty
+   * and fills them from `sceneContents` as they come into view.
+   */
+  shells?: boolean;
+}
+
+/** The content of every box and edge label, by node id and by edge id (what `shells` leaves out). */
+export interface SceneContents {
+  nodes: Map<string, string>;
+  labels: Map<string, string>;
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -87,7 +100,7 @@ export function svgStyleSheet(tokens: Tokens = THEMES.light): string {
     .join('\n');
 }
 
-export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
+function writer(options: SvgOptions) {
   const tokens = options.tokens ?? THEMES.light;
   const classes = options.styling === 'classes';
   const inline = new Map<string, string>();
@@ -101,6 +114,42 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
     return `${base ? ` class="${base}"` : ''} style="${style}"`;
   };
   const text = (t: SceneText, extra = ''): string => `<text x="${n(t.x)}" y="${n(t.y)}" text-anchor="${TEXT[t.role].anchor}"${look('', `s-t-${t.role}`)}${extra}>${esc(t.text)}</text>`;
+  const nodeOpen = (node: SceneNode): string =>
+    `<g part="node${node.type === 'module' ? ' module' : ''}"${look('cnn-node', 's-node', ...(node.status === 'skipped' ? ['s-skipped'] : []))} data-id="${esc(node.id)}" data-path="${esc(node.path)}" data-type="${node.type}" data-kind="${node.color}" data-status="${node.status}" aria-label="${esc(node.aria)}">`;
+  const nodeInner = (node: SceneNode): string => {
+    const error = node.status === 'error';
+    const stroke = error ? 's-stroke-error' : `s-stroke-${node.color}`;
+    const fill = error ? 's-fill-error' : `s-fill-${node.color}`;
+    const width = error ? 's-sw-error' : node.type === 'module' ? 's-sw-module' : 's-sw';
+    const dash = node.type === 'module' ? ['s-nodash'] : node.aux ? ['s-dash'] : [];
+    const out = [`<rect${look('cnn-box', fill, stroke, width, ...dash)} x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${node.type === 'input' || node.type === 'output' ? 14 : 6}"/>`];
+    if (node.type === 'module') {
+      // A collapsed module reads as a stack: a second outline just behind it.
+      out.push(`<path${look('', 's-stack', stroke)} d="M${n(node.x + 4)},${n(node.y + node.height + 3)}H${n(node.x + node.width + 3)}V${n(node.y + 4)}"/>`);
+    }
+    for (const b of node.badges) {
+      out.push(`<rect${look('cnn-badge', 's-badge', stroke)} data-badge="${b.kind}" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8"/>`, text(b.text));
+    }
+    for (const t of node.texts) out.push(text(t));
+    return out.join('\n');
+  };
+  const labelOpen = (e: SceneEdge): string => `<g part="edge-label" class="cnn-edge-label" data-edge="${esc(e.id)}">`;
+  const labelInner = (l: NonNullable<SceneEdge['label']>): string => [`<rect${look('', 's-label-bg')} x="${n(l.x)}" y="${n(l.y)}" width="${n(l.width)}" height="${n(l.height)}" rx="3"/>`, text(l.text)].join('\n');
+  return { tokens, v, look, text, nodeOpen, nodeInner, labelOpen, labelInner };
+}
+
+/** What `sceneToSVG(scene, { ...options, shells: true })` leaves out of each box and edge label. */
+export function sceneContents(scene: Scene, options: Omit<SvgOptions, 'shells'> = {}): SceneContents {
+  const wr = writer(options);
+  return {
+    nodes: new Map(scene.nodes.map((node) => [node.id, wr.nodeInner(node)])),
+    labels: new Map(scene.edges.flatMap((e) => (e.label ? [[e.id, wr.labelInner(e.label)] as const] : []))),
+  };
+}
+
+export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
+  const { tokens, v, look, text, nodeOpen, nodeInner, labelOpen, labelInner } = writer(options);
+  const shells = options.shells === true;
   const w = Math.max(1, Math.ceil(scene.width));
   const h = Math.max(1, Math.ceil(scene.height));
   const out: string[] = [];
@@ -147,38 +196,13 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
   out.push(`</g>`);
 
   out.push(`<g class="cnn-nodes">`);
-  for (const node of scene.nodes) {
-    const error = node.status === 'error';
-    const fill = error ? 's-fill-error' : `s-fill-${node.color}`;
-    const stroke = error ? 's-stroke-error' : `s-stroke-${node.color}`;
-    const width = error ? 's-sw-error' : node.type === 'module' ? 's-sw-module' : 's-sw';
-    const dash = node.type === 'module' ? ['s-nodash'] : node.aux ? ['s-dash'] : [];
-    out.push(
-      `<g part="node${node.type === 'module' ? ' module' : ''}"${look('cnn-node', 's-node', ...(node.status === 'skipped' ? ['s-skipped'] : []))} data-id="${esc(node.id)}" data-path="${esc(node.path)}" data-type="${node.type}" data-kind="${node.color}" data-status="${node.status}" aria-label="${esc(node.aria)}">`,
-      `<rect${look('cnn-box', fill, stroke, width, ...dash)} x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${node.type === 'input' || node.type === 'output' ? 14 : 6}"/>`,
-    );
-    if (node.type === 'module') {
-      // A collapsed module reads as a stack: a second outline just behind it.
-      out.push(`<path${look('', 's-stack', stroke)} d="M${n(node.x + 4)},${n(node.y + node.height + 3)}H${n(node.x + node.width + 3)}V${n(node.y + 4)}"/>`);
-    }
-    for (const b of node.badges) {
-      out.push(`<rect${look('cnn-badge', 's-badge', stroke)} data-badge="${b.kind}" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8"/>`, text(b.text));
-    }
-    for (const t of node.texts) out.push(text(t));
-    out.push(`</g>`);
-  }
+  for (const node of scene.nodes) out.push(nodeOpen(node), ...(shells ? [] : [nodeInner(node)]), `</g>`);
   out.push(`</g>`);
 
   out.push(`<g class="cnn-edge-labels">`);
   for (const e of scene.edges) {
     if (!e.label) continue;
-    const l = e.label;
-    out.push(
-      `<g part="edge-label" class="cnn-edge-label" data-edge="${esc(e.id)}">`,
-      `<rect${look('', 's-label-bg')} x="${n(l.x)}" y="${n(l.y)}" width="${n(l.width)}" height="${n(l.height)}" rx="3"/>`,
-      text(l.text),
-      `</g>`,
-    );
+    out.push(labelOpen(e), ...(shells ? [] : [labelInner(e.label)]), `</g>`);
   }
   out.push(`</g>`);
 
