@@ -5,7 +5,7 @@ export { elkGraph, layoutCache, LayoutCache, layoutKey, loadElk, runLayout, type
 export { layoutOf, precomputeLayouts, prepare, render, renderNetworkSVG, sceneOf, type LayoutEngine, type PrecomputeOptions, type PrepareOptions, type Prepared, type RenderOptions, type Rendered } from './pipeline.js';
 export { structuralKey, structuralLayout, whyNotStructural } from './structural.js';
 export { buildScene, type Scene, type SceneEdge, type SceneFrame, type SceneNode, type SceneText } from './scene.js';
-export { esc, sceneToSVG, svgStyleSheet, type SvgOptions } from './svg.js';
+export { esc, sceneContents, sceneToSVG, svgStyleSheet, type SceneContents, type SvgOptions } from './svg.js';
 export { COLOR_KEYS, colorKey, THEMES, TOKEN_NAMES, type ColorKey, type ThemeName, type Tokens } from './theme.js';
 export { buildView, collapsible, resolveExpand, transparentModules, visibleCount, type Expand, type View, type ViewEdge, type ViewNode } from './view.js';
 export { details, type Details } from './details.js';
