@@ -504,11 +504,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
   it('inline layouts (<script type="application/json" data-cnn-layouts>): the first view draws with no request; the layouts file is fetched only for a view that is not inline', async () => {
     const layouts = await precomputeLayouts(zooGraph('googlenet')!, { engine: 'elk' });
     server.set('/inline.layouts.json', JSON.stringify(layouts), 'application/json');
-    const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const errors: string[] = [];
-    p2.on('pageerror', (e) => errors.push(e.message));
-    const requested: string[] = [];
-    p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const { p2, errors, requested } = await watchedPage();
     server.set(
       '/inline.html',
       htmlPage(
@@ -579,6 +575,16 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
   });
 });
 
+/** A fresh page that records its uncaught errors and the paths it requests. */
+async function watchedPage() {
+  const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  p2.on('pageerror', (e) => errors.push(e.message));
+  const requested: string[] = [];
+  p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  return { p2, errors, requested };
+}
+
 /** The bridge (a → b, a + b, b → d, (a + b) + d): not series–parallel, so elk lays it out. */
 const BRIDGE = {
   name: 'bridge',
@@ -597,11 +603,7 @@ const BRIDGE = {
 
 describe('layout engines', { timeout: 120_000 }, () => {
   it('zoo networks are laid out structurally: no worker, no elk requested; a graph that is not series–parallel goes to elk in the worker', async () => {
-    const p2 = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const errors: string[] = [];
-    p2.on('pageerror', (e) => errors.push(e.message));
-    const requested: string[] = [];
-    p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const { p2, errors, requested } = await watchedPage();
     server.set(
       '/engines.html',
       htmlPage(
@@ -679,11 +681,7 @@ describe('layout engines', { timeout: 120_000 }, () => {
 
   it('setWorkerUrl(worker, elk): elk comes from where it is told; an elk that cannot load is a readable cnn-error', async () => {
     server.set('/vendor/elk-copy.js', readFileSync(join(ROOT, 'dist/cnn-graph-elk.classic.js'), 'utf8'), 'text/javascript');
-    const p2 = await browser.newPage();
-    const errors: string[] = [];
-    p2.on('pageerror', (e) => errors.push(e.message));
-    const requested: string[] = [];
-    p2.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const { p2, errors, requested } = await watchedPage();
     const bridge = JSON.stringify(BRIDGE);
     for (const [name, elk] of [['elk-moved', '/vendor/elk-copy.js'], ['elk-missing', '/vendor/no-such-elk.js']]) {
       server.set(
