@@ -417,11 +417,14 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
         const s = document.getElementById('s')!;
         await (g as unknown as { updateComplete: Promise<unknown> }).updateComplete;
         await (s as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        // The screen-reader table follows the picture by a frame.
+        for (let i = 0; i < 100 && !g.shadowRoot!.querySelector('table.sr-only'); i++) await new Promise((ok) => setTimeout(ok, 20));
         const text = (el: Element | null) => el?.textContent?.trim() ?? null;
         return {
           toolbar: [...g.shadowRoot!.querySelectorAll('[part="toolbar"] button')].map((b) => text(b)),
           toolbarLabel: g.shadowRoot!.querySelector('[part="toolbar"]')?.getAttribute('aria-label'),
           hidden: [...g.shadowRoot!.querySelectorAll('table.sr-only thead th')].map((th) => text(th)),
+          hiddenRows: [...g.shadowRoot!.querySelectorAll('table.sr-only tbody th')].map((th) => text(th)),
           summary: [...s.shadowRoot!.querySelectorAll('thead th button')].map((b) => text(b)),
           total: text(s.shadowRoot!.querySelector('tfoot td')),
           role: g.shadowRoot!.querySelector('svg')?.getAttribute('aria-roledescription'),
@@ -431,6 +434,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
       toolbar: ['适应窗口', '+', '−', '全部展开', '全部折叠', 'SVG', 'PNG'],
       toolbarLabel: '图工具',
       hidden: ['层', '类型', '输出形状', '参数量', 'MACs', 'MACs 占比'],
+      hiddenRows: analyze(zooGraph('lenet5')!).layers.map((l) => l.path),
       summary: ['层', '类型', '输出形状', '参数量', 'MACs', 'MACs 占比'],
       total: '合计',
       role: '网络结构图',
