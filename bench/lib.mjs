@@ -29,3 +29,23 @@ export function timeIt(fn, { runs = 200, warmup = 20 } = {}) {
 }
 
 export const machine = () => `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`;
+
+/**
+ * A synthetic network of `n` layers for the large-network benches: `n / 10`
+ * blocks (`blocks.<b>`, Sequential) of 10 layers, Conv2d 8→8 3×3 p1 and ReLU
+ * alternating, in one `blocks` Sequential: a plain JSON network to set as the
+ * element's `graph` property.
+ */
+export function synthetic(n) {
+  const layers = [];
+  const modules = [{ path: 'blocks', type: 'Sequential' }];
+  let prev = 'input';
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor(i / 10);
+    if (i % 10 === 0) modules.push({ path: `blocks.${b}`, type: 'Sequential' });
+    const path = `blocks.${b}.${i % 10}`;
+    layers.push(i % 2 === 0 ? { kind: 'Conv2d', in_channels: 8, out_channels: 8, kernel_size: 3, padding: 1, path, inputs: [prev] } : { kind: 'ReLU', path, inputs: [prev] });
+    prev = path;
+  }
+  return { name: `synthetic-${n}`, input: [8, 16, 16], layers, modules, output: prev, aux: [] };
+}

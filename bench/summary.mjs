@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { machine, median } from './lib.mjs';
+import { machine, median, synthetic } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -101,22 +101,8 @@ const { analyze, zooGraph } = await import(pathToFileURL(join(root, 'dist/lib/in
 const layers = analyze ? analyze(zooGraph(MODEL)).layers : null;
 const last = layers ? layers[layers.length - 1].path : 'fc';
 
-// A synthetic network of 5,000 layers (500 blocks of Conv2d 8→8 3×3 p1 and ReLU, as in bench/ui.mjs),
-// set as the graph property: does the table's cost grow with the number of layers?
-function synthetic(n) {
-  const layers = [];
-  const modules = [{ path: 'blocks', type: 'Sequential' }];
-  let prev = 'input';
-  for (let i = 0; i < n; i++) {
-    const b = Math.floor(i / 10);
-    if (i % 10 === 0) modules.push({ path: `blocks.${b}`, type: 'Sequential' });
-    const path = `blocks.${b}.${i % 10}`;
-    layers.push(i % 2 === 0 ? { kind: 'Conv2d', in_channels: 8, out_channels: 8, kernel_size: 3, padding: 1, path, inputs: [prev] } : { kind: 'ReLU', path, inputs: [prev] });
-    prev = path;
-  }
-  return { name: `synthetic-${n}`, input: [8, 16, 16], layers, modules, output: prev, aux: [] };
-}
-
+// Also `synthetic(5000)` (lib.mjs, the same network as bench/ui.mjs), set as the graph
+// property: does the table's cost grow with the number of layers?
 const m = { first: [], atFirst: [], later: [], longestAfter: [], sort: [], select: [] };
 const big = { first: [], atFirst: [], sort: [] };
 let visible = true;

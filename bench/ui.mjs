@@ -16,6 +16,7 @@ import { cpus } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { median, synthetic } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -57,11 +58,6 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x) => `${Math.round(x)} ms`;
 
 async function freshPage() {
@@ -109,20 +105,6 @@ for (const [name, attrs, target] of CASES) {
   results.push(row);
 }
 
-// A synthetic 5,000-layer network: 500 blocks of 10 layers (Conv2d 8→8 3×3 p1, ReLU, …).
-function synthetic(n) {
-  const layers = [];
-  const modules = [];
-  let prev = 'input';
-  for (let i = 0; i < n; i++) {
-    const b = Math.floor(i / 10);
-    if (i % 10 === 0) modules.push({ path: `blocks.${b}`, type: 'Sequential' });
-    const path = `blocks.${b}.${i % 10}`;
-    layers.push(i % 2 === 0 ? { kind: 'Conv2d', in_channels: 8, out_channels: 8, kernel_size: 3, padding: 1, path, inputs: [prev] } : { kind: 'ReLU', path, inputs: [prev] });
-    prev = path;
-  }
-  return { name: `synthetic-${n}`, input: [8, 16, 16], layers, modules: [{ path: 'blocks', type: 'Sequential' }, ...modules], output: prev, aux: [] };
-}
 
 {
   const page = await freshPage();
