@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { browserBuild } from './browser-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -56,17 +57,9 @@ export default async function buildTrain({ quiet = false } = {}) {
   const result = await build({
     entryPoints: { 'cnn-train': 'src/ui/cnn-train/cnn-train.ts' },
     outdir: dist,
+    ...browserBuild(root),
     plugins: [tfjsParts, jsonExternal],
-    bundle: true,
-    minify: true,
-    metafile: true,
     format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    legalComments: 'eof',
-    logLevel: 'warning',
-    absWorkingDir: root,
-    tsconfig: join(root, 'tsconfig.json'),
     // tfjs-backend-wasm's Emscripten glue names Node modules on paths the browser never takes.
     external: ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'url', 'util'],
     // tfjs's `process.env` probes: there is no process in the page.
@@ -75,15 +68,8 @@ export default async function buildTrain({ quiet = false } = {}) {
   await build({
     entryPoints: { 'cnn-train-json': 'src/graph/json.ts' },
     outdir: dist,
-    bundle: true,
-    minify: true,
+    ...browserBuild(root),
     format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    legalComments: 'eof',
-    logLevel: 'warning',
-    absWorkingDir: root,
-    tsconfig: join(root, 'tsconfig.json'),
   });
   const out = relative(root, join(dist, 'cnn-train.js'));
   const inputs = Object.keys(result.metafile.outputs[out]?.inputs ?? {});

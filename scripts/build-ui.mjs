@@ -15,21 +15,12 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { browserBuild } from './browser-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
-const common = {
-  bundle: true,
-  minify: true,
-  metafile: true,
-  target: 'es2022',
-  platform: 'browser',
-  legalComments: 'eof',
-  logLevel: 'warning',
-  absWorkingDir: root,
-  tsconfig: join(root, 'tsconfig.json'),
-};
+const common = browserBuild(root);
 
 /** Keep elkjs out of the main bundle: load it from the sibling file on demand. */
 const elkExternal = {
