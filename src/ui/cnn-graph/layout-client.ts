@@ -5,7 +5,7 @@
  * one at a time, and aborting the running job restarts the worker, so a
  * removed element or a superseded model stops costing CPU at once.
  */
-import { type Direction, type ElkGraph, type Layout, runLayout } from '../render/layout.js';
+import { type ElkGraph, type Layout, runLayout } from '../render/layout.js';
 import type { WorkerRequest, WorkerResponse } from '../render/layout.worker.js';
 import type { LayoutEngine } from '../render/pipeline.js';
 import { structuralLayout } from '../render/structural.js';
@@ -161,11 +161,9 @@ function getClient(): WorkerClient | null {
   return client;
 }
 
-const directionOf = (g: ElkGraph): Direction => (g.layoutOptions?.['elk.direction'] === 'RIGHT' ? 'right' : 'down');
-
 async function mainThread(graph: ElkGraph, engine: LayoutEngine, signal?: AbortSignal): Promise<LayoutResult> {
   if (signal?.aborted) throw abortError();
-  const layout = (engine === 'auto' ? structuralLayout(graph, directionOf(graph)) : null) ?? (await runLayout(graph));
+  const layout = (engine === 'auto' ? structuralLayout(graph) : null) ?? (await runLayout(graph));
   if (signal?.aborted) throw abortError();
   return { layout, where: 'main' };
 }

@@ -1,7 +1,7 @@
 /** The DOM-free render path: Node (the CLI) and the browser share it. */
 export { ANNOTATIONS, METRICS, type Annotation, type Card, type Model } from './cards.js';
 export { fmtCompact, fmtInt, fmtShape, fmtShare } from './format.js';
-export { elkGraph, layoutCache, LayoutCache, layoutKey, loadElk, runLayout, type Box, type Direction, type EdgeRoute, type ElkGraph, type ElkLike, type Layout } from './layout.js';
+export { elkDirection, elkGraph, layoutCache, LayoutCache, layoutKey, loadElk, runLayout, type Box, type Direction, type EdgeRoute, type ElkGraph, type ElkLike, type Layout } from './layout.js';
 export { layoutOf, precomputeLayouts, prepare, render, renderNetworkSVG, sceneOf, type LayoutEngine, type PrecomputeOptions, type PrepareOptions, type Prepared, type RenderOptions, type Rendered } from './pipeline.js';
 export { structuralKey, structuralLayout, whyNotStructural } from './structural.js';
 export { buildScene, type Scene, type SceneEdge, type SceneFrame, type SceneNode, type SceneText } from './scene.js';

@@ -129,6 +129,11 @@ export function elkGraph(view: View, cards: ReadonlyMap<string, Card>, frameTitl
   return root;
 }
 
+/** The flow direction `elkGraph` wrote into an elk graph's root options. */
+export function elkDirection(g: ElkGraph): Direction {
+  return g.layoutOptions?.['elk.direction'] === 'RIGHT' ? 'right' : 'down';
+}
+
 /** FNV-1a over the elk graph's JSON: equal graphs, equal keys, in Node and in the browser. */
 export function layoutKey(g: ElkGraph): string {
   const s = JSON.stringify(g);

@@ -54,8 +54,7 @@ scope.addEventListener('message', async (e) => {
   }
   if (msg.type !== 'layout') return;
   try {
-    const direction = msg.graph.layoutOptions?.['elk.direction'] === 'RIGHT' ? 'right' : 'down';
-    const layout = (msg.engine === 'auto' ? structuralLayout(msg.graph, direction) : null) ?? (await layoutWith(msg.graph, await elk()));
+    const layout = (msg.engine === 'auto' ? structuralLayout(msg.graph) : null) ?? (await layoutWith(msg.graph, await elk()));
     scope.postMessage({ type: 'layout', id: msg.id, layout });
   } catch (err) {
     scope.postMessage({ type: 'error', id: msg.id, message: err instanceof Error ? err.message : String(err) });

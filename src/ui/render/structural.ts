@@ -17,7 +17,7 @@
  * frame with two entries, returns `null`, and the caller runs elk instead.
  */
 import type { Box, Direction, EdgeRoute, ElkEdge, ElkGraph, Layout } from './layout.js';
-import { layoutKey } from './layout.js';
+import { elkDirection, layoutKey } from './layout.js';
 
 /** Between two boxes joined by an unlabelled edge, and between side-by-side branches. */
 const GAP = 22;
@@ -140,7 +140,7 @@ const give = (why: string): never => {
  * Lay out an elk graph (as built by `elkGraph`) structurally, or return null
  * when it is not made of series and parallel parts with single-entry frames.
  */
-export function structuralLayout(root: ElkGraph, direction: Direction): Layout | null {
+export function structuralLayout(root: ElkGraph, direction: Direction = elkDirection(root)): Layout | null {
   try {
     return layout(root, direction);
   } catch (e) {
@@ -150,7 +150,7 @@ export function structuralLayout(root: ElkGraph, direction: Direction): Layout |
 }
 
 /** Why `structuralLayout` declines a graph (for diagnostics and tests), or null. */
-export function whyNotStructural(root: ElkGraph, direction: Direction = 'down'): string | null {
+export function whyNotStructural(root: ElkGraph, direction: Direction = elkDirection(root)): string | null {
   try {
     layout(root, direction);
     return null;
