@@ -66,19 +66,28 @@ async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => !!document.querySelector('#pg-totals')?.textContent && !!document.querySelector('#pg-graph')?.shadowRoot?.querySelector('svg .cnn-node'), undefined, { timeout: 20_000 });
 }
 
-/** Type `replacement` over the first occurrence of `find` in the editor, as a person would (selection, then keys). */
-async function typeOver(page: Page, find: string, replacement: string, occurrence = 0): Promise<void> {
+/**
+ * Focus the editor and select its `occurrence`-th match of `find` (`caret`: only put
+ * the caret right after it).
+ */
+async function selectInEditor(page: Page, find: string, occurrence: number, caret: boolean): Promise<void> {
   await page.evaluate(
-    ([f, n]) => {
+    ([f, n, c]) => {
       const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
       let at = -1;
       for (let i = 0; i <= (n as number); i++) at = ta.value.indexOf(f as string, at + 1);
       if (at < 0) throw new Error(`"${f}" not in the editor`);
       ta.focus();
-      ta.setSelectionRange(at, at + (f as string).length);
+      const end = at + (f as string).length;
+      ta.setSelectionRange(c ? end : at, end);
     },
-    [find, occurrence] as const,
+    [find, occurrence, caret] as const,
   );
+}
+
+/** Type `replacement` over the first occurrence of `find` in the editor, as a person would (selection, then keys). */
+async function typeOver(page: Page, find: string, replacement: string, occurrence = 0): Promise<void> {
+  await selectInEditor(page, find, occurrence, false);
   await page.keyboard.type(replacement);
 }
 
@@ -107,19 +116,7 @@ async function suggestions(page: Page): Promise<{ open: boolean; labels: string[
 }
 
 /** Put the caret right after `find` (its `occurrence`-th match) in the editor. */
-async function caretAfter(page: Page, find: string, occurrence = 0): Promise<void> {
-  await page.evaluate(
-    ([f, n]) => {
-      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
-      let at = -1;
-      for (let i = 0; i <= (n as number); i++) at = ta.value.indexOf(f as string, at + 1);
-      if (at < 0) throw new Error(`"${f}" not in the editor`);
-      ta.focus();
-      ta.setSelectionRange(at + (f as string).length, at + (f as string).length);
-    },
-    [find, occurrence] as const,
-  );
-}
+const caretAfter = (page: Page, find: string, occurrence = 0): Promise<void> => selectInEditor(page, find, occurrence, true);
 
 describe.runIf(built)('playground', { timeout: 60_000 }, () => {
   it('is built (site/playground/index.html)', () => {
