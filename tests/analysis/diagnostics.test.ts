@@ -5,6 +5,7 @@ import { GraphBuilder } from '../../src/graph/builder.js';
 import { parseNetwork } from '../../src/graph/json.js';
 import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
 import type { Graph } from '../../src/graph/types.js';
+import { MISWIRED_JSON } from './fixtures.js';
 
 const errors = (g: Graph) => analyze(g).diagnostics.filter((d) => d.severity === 'error');
 
@@ -103,17 +104,7 @@ describe('each kind of shape error', () => {
   });
 
   it('structure: unknown input, cycle order, duplicate path, bad output', () => {
-    const text = JSON.stringify({
-      name: 's',
-      input: [1, 8, 8],
-      output: 'nope',
-      layers: [
-        { path: 'a', kind: 'ReLU', inputs: ['b'] },
-        { path: 'b', kind: 'ReLU', inputs: ['ghost'] },
-        { path: 'b', kind: 'Tanh' },
-        { path: 'cat', kind: 'Concat', inputs: ['a'] },
-      ],
-    });
+    const text = MISWIRED_JSON;
     const { graph } = parseNetwork(text);
     const msgs = analyze(graph!).diagnostics.map((d) => d.message);
     expect(msgs).toContain('a ReLU: reads "b", which is listed after it.');

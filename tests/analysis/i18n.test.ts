@@ -14,6 +14,7 @@ import { MAX_JSON_BYTES, parseNetwork } from '../../src/graph/json.js';
 import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
 import { LAYER_KINDS, type Graph } from '../../src/graph/types.js';
 import { zooGraph } from '../../src/graph/zoo/index.js';
+import { MISWIRED_JSON } from './fixtures.js';
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -189,17 +190,7 @@ describe('structure and arguments in Chinese', () => {
   });
 
   it('wiring: order, unknown inputs, duplicates, arity, output, aux, reserved and nested paths', () => {
-    const text = JSON.stringify({
-      name: 's',
-      input: [1, 8, 8],
-      output: 'nope',
-      layers: [
-        { path: 'a', kind: 'ReLU', inputs: ['b'] },
-        { path: 'b', kind: 'ReLU', inputs: ['ghost'] },
-        { path: 'b', kind: 'Tanh' },
-        { path: 'cat', kind: 'Concat', inputs: ['a'] },
-      ],
-    });
+    const text = MISWIRED_JSON;
     const ds = analysed(parseNetwork(text).graph!);
     expect(ds.map((d) => d.zh?.message)).toEqual([
       'a ReLU：读取的 "b" 排在它后面。',
