@@ -13,7 +13,7 @@ import { details } from '../render/details.js';
 import { fmtInt, fmtShape, fmtShare } from '../render/format.js';
 import { type Direction, type Layout, layoutCache } from '../render/layout.js';
 import { ARROW_HEADINGS, nearestInDirection } from '../render/navigate.js';
-import { type LayoutEngine, type Prepared, prepare, sceneOf } from '../render/pipeline.js';
+import { INLINE_LAYOUT_LIMIT, type LayoutEngine, type Prepared, prepare, sceneOf } from '../render/pipeline.js';
 import type { Scene, SceneNode } from '../render/scene.js';
 import { esc, type SceneContents, sceneContents, sceneToSVG } from '../render/svg.js';
 import { THEMES, TOKEN_NAMES } from '../render/theme.js';
@@ -59,7 +59,7 @@ interface Drawn {
  * not, and the 5,000-layer synthetic network's ~58,000 elements cost ~1.7 s of
  * forced layout before the first frame, twice. Every zoo view stays below it.
  */
-const SHELL_LIMIT = 1500;
+const SHELL_LIMIT = INLINE_LAYOUT_LIMIT; // the same "large view" as the one laid out in the worker
 
 /** `3x224x224`, `3×224×224` or `3,224,224` → `[3, 224, 224]`. */
 export function parseInput(text: string): [number, number, number] {
