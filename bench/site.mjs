@@ -11,7 +11,7 @@
 //     (a heading and a small inline SVG) and the GoogLeNet model page with every <script> removed
 //     (same HTML, CSS and build-time SVG; nothing runs), whose first contentful paint is the least
 //     a fresh context on this machine takes to show that page at all.
-// Usage: node bench/site.mjs [--runs 7] [--builds 3] [--no-build] [--baselines] [--from index.html] [--page models/googlenet/index.html]…
+// Usage: node bench/site.mjs [--runs 7] [--builds 3] [--no-build] [--baselines] [--tab] [--from index.html] [--page models/googlenet/index.html]…
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,6 +31,14 @@ const RUNS = opt('--runs', 7);
 // measured. The server then answers as a static host would (cache-control: max-age=600, as
 // GitHub Pages does), so the second page finds the bundle in the HTTP and V8 code caches.
 const FROM = args.includes('--from') ? args[args.indexOf('--from') + 1] : null;
+// --tab: the reader opens the page in a browser that is already running: every run of a page
+// navigates one tab of one context. Each run serves the site from its own loopback address
+// (127.0.0.2, 127.0.0.3, …: another site to Chromium), so site isolation gives every run a new
+// renderer process, with no scripts compiled by an earlier run; the server answers no-store, so
+// nothing comes from the HTTP or code caches either. What is saved is the browser window a fresh
+// context opens, for which headless Chromium loads its omnibox WebUI (hundreds of chrome://
+// requests) while the page loads.
+const TAB = args.includes('--tab');
 const BUILDS = opt('--builds', 3);
 const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -79,6 +87,15 @@ const server = createServer((req, res) => {
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
+/** The origin run i is served from: with --tab a loopback address of its own (Linux answers on all of 127/8). */
+const servers = [server];
+async function origin(i) {
+  if (!TAB) return base;
+  const s = createServer(server.listeners('request')[0]);
+  await new Promise((ok) => s.listen(0, `127.0.0.${2 + (i % 250)}`, ok));
+  servers.push(s);
+  return `http://127.0.0.${2 + (i % 250)}:${s.address().port}`;
+}
 
 // Record every cnn-layout from the very start of the page (they bubble and are composed).
 // \`painted\`: a timeout queued from the next animation frame runs once that frame's style, layout
@@ -90,24 +107,37 @@ document.addEventListener('cnn-layout', (e) => {
   requestAnimationFrame(() => setTimeout(() => (l.painted = performance.now())));
 }, true);`;
 
+let runIndex = 0;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 async function measure(path, { graphs = true } = {}) {
   const runs = [];
-  for (let i = 0; i < RUNS + 1; i++) {
+  let tab = null;
+  if (TAB) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(INIT);
-    const page = await context.newPage();
+    tab = { context, page: await context.newPage() };
+  }
+  for (let i = 0; i < RUNS + 1; i++) {
+    const context = tab?.context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    if (!tab) await context.addInitScript(INIT);
+    const page = tab?.page ?? (await context.newPage());
+    if (tab) {
+      await page.goto('about:blank');
+      await page.waitForTimeout(300);
+    }
+    const at = await origin(runIndex++);
     const urls = new Set();
-    page.on('response', (r) => {
+    const onResponse = (r) => {
       const u = new URL(r.url());
-      urls.add(u.pathname + u.search);
-    });
+      if (u.protocol.startsWith('http')) urls.add(u.pathname + u.search);
+    };
+    page.on('response', onResponse);
     if (FROM) {
-      await page.goto(`${base}/${FROM}`, { waitUntil: 'load' });
+      await page.goto(`${at}/${FROM}`, { waitUntil: 'load' });
       await page.waitForFunction(() => new Set(window.__layouts.map((l) => l.el)).size >= document.querySelectorAll('cnn-graph').length, undefined, { timeout: 60_000, polling: 20 });
       urls.clear();
     }
-    await page.goto(`${base}/${path}`, { waitUntil: 'load' });
+    await page.goto(`${at}/${path}`, { waitUntil: 'load' });
     if (graphs) {
       await page.waitForFunction(() => {
         const n = document.querySelectorAll('cnn-graph').length;
@@ -137,9 +167,11 @@ async function measure(path, { graphs = true } = {}) {
       gz += gzipSync(body, { level: 9 }).length;
       files.push(new URL(u, 'http://x').pathname.split('/').pop());
     }
-    await context.close();
+    page.off('response', onResponse);
+    if (!tab) await context.close();
     if (i > 0) runs.push({ ...r, bytes, gz, files }); // the first run warms the OS file cache and Chromium's code cache
   }
+  await tab?.context.close();
   const last = runs[runs.length - 1];
   return {
     path,
@@ -166,12 +198,12 @@ if (args.includes('--baselines')) {
 }
 for (const p of pages) results.push(await measure(p));
 await browser.close();
-server.close();
+for (const s of servers) s.close();
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 if (builds.length) console.log(`site build (scripts/build-site.mjs): median ${(median(builds) / 1000).toFixed(1)} s of ${builds.length} (${builds.map((b) => (b / 1000).toFixed(1)).join(', ')})`);
 console.log(`\n| page | graphs | layout source | first contentful paint | DOMContentLoaded | first graph rendered (cnn-layout) | its next frame painted | all graphs rendered | element connected → rendered (slowest) | transferred (raw / gzip) |\n|---|---|---|---|---|---|---|---|---|---|`);
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '—');
 for (const r of results) console.log(`| \`${r.path}\` | ${r.graphs} | ${r.sources} | ${ms(r.fcp)} | ${ms(r.dcl)} | ${ms(r.first)} | ${ms(r.painted)} | ${ms(r.all)} | ${ms(r.since)} | ${kib(r.bytes)} / ${kib(r.gz)} |`);
-console.log(`\nmedians of ${RUNS} runs, each in a fresh browser context${FROM ? `, arriving from ${FROM} (loaded first in the same context; cache-control: max-age=600)` : ''}; times from navigation start.`);
+console.log(`\nmedians of ${RUNS} runs, each ${TAB ? 'a new document in one tab of one running browser context (no HTTP or code cache)' : 'in a fresh browser context'}${FROM ? `, arriving from ${FROM} (loaded first in the same context; cache-control: max-age=600)` : ''}; times from navigation start.`);
 for (const r of results) console.log(`files of ${r.path}: ${r.files.join(', ')}`);
