@@ -94,6 +94,36 @@ const FOOT = {
   zh: '本站所有形状、参数量和乘加次数（MACs）都由 cnn-graph 按 PyTorch 的规则计算：构建时算一遍，在浏览器里再算一遍。',
 };
 
+/**
+ * The page's scripts, loaded once the page has first been painted. Every graph's picture is in
+ * the HTML (the build-time SVG is the element's first view), so the reader sees it without any
+ * script; fetching and compiling `cnn-graph.js` (~280 KiB) and upgrading the elements before that
+ * paint only delays it: on a 2-core machine the compile competes with the first layout, and with a
+ * warm cache the upgrade ran before the first frame (see docs/benchmarks.md, "The docs site").
+ * A tab that is not visible paints nothing, so it loads them at once; so does a browser without
+ * paint timing. The 1 s timeout is a floor for pages whose first paint never reports.
+ */
+function afterFirstPaint(urls: readonly string[]): string {
+  const list = JSON.stringify(urls).replace(/</g, '\\u003c');
+  return `<script type="module">
+const urls = ${list};
+let started = false;
+const start = () => {
+  if (started) return;
+  started = true;
+  for (const url of urls) import(url);
+};
+const painted = (entries) => entries.some((e) => e.name === 'first-contentful-paint');
+if (document.visibilityState !== 'visible' || !PerformanceObserver.supportedEntryTypes?.includes('paint') || painted(performance.getEntriesByType('paint'))) start();
+else {
+  new PerformanceObserver((list, observer) => {
+    if (painted(list.getEntries())) (observer.disconnect(), start());
+  }).observe({ type: 'paint', buffered: true });
+  setTimeout(start, 1000);
+}
+</script>`;
+}
+
 /** The whole HTML document of one page in one language. */
 export function shell({ page, ctx, body, pages, scripts }: ShellInput): string {
   const { lang, root } = ctx;
@@ -109,7 +139,8 @@ export function shell({ page, ctx, body, pages, scripts }: ShellInput): string {
       return `<a href="${esc(ctx.link(s.path))}"${current ? ' aria-current="page"' : ''}>${esc(s.label[lang])}</a>`;
     })
     .join('');
-  const js = scripts.map((s) => `<script type="module" src="${esc(root)}assets/${esc(s)}.js"></script>`).join('\n');
+  const here = root || './'; // import() takes relative URLs, never bare names
+  const js = afterFirstPaint([`${here}cnn-graph.js`, ...scripts.map((s) => `${here}assets/${s}.js`)]);
   const alt = LANGS.map((l) => `<link rel="alternate" hreflang="${HTML_LANG[l]}" href="${esc(l === lang ? selfHref : otherHref)}">`).join('\n');
   return `<!doctype html>
 <html lang="${HTML_LANG[lang]}">
@@ -121,7 +152,6 @@ export function shell({ page, ctx, body, pages, scripts }: ShellInput): string {
 ${description ? `<meta name="description" content="${esc(description)}">\n` : ''}${alt}
 <link rel="icon" href="${esc(root)}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${esc(root)}site.css">
-<script type="module" src="${esc(root)}cnn-graph.js"></script>
 ${js}
 </head>
 <body>

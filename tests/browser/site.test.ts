@@ -107,6 +107,27 @@ describe('the built site', () => {
     }
   });
 
+  it('paints the build-time picture first, then loads the scripts that make it live', async () => {
+    expect(built, 'site/ is not built').toBe(true);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/models/googlenet/index.html`);
+      await waitForGraphs(page);
+      const order = await page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        const script = (name: string) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(name))?.startTime ?? NaN;
+        return { fcp, graph: script('/cnn-graph.js'), model: script('/assets/model.js'), live: !!document.querySelector('cnn-graph')?.shadowRoot?.querySelector('svg') };
+      });
+      expect(order.live).toBe(true);
+      expect(order.fcp).toBeGreaterThan(0);
+      // Requested only once the first contentful paint was reported (its start time is when the frame was presented).
+      expect(order.graph).toBeGreaterThanOrEqual(order.fcp);
+      expect(order.model).toBeGreaterThanOrEqual(order.fcp);
+    } finally {
+      await page.close();
+    }
+  });
+
   // Several pages at a time (vitest's maxConcurrency), all in one browser.
   it.concurrent.each(files.length ? files : ['(site not built)'])('%s: loads without errors, draws every graph, links only to what exists', async (file) => {
       expect(built, 'site/ is not built').toBe(true);
