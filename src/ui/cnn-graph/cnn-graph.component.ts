@@ -206,6 +206,20 @@ export class CnnGraph extends LitElement {
   /** Boxes that `cull` hides while they are far outside the canvas, in scene coordinates. */
   private cullItems: { el: Element; x0: number; y0: number; x1: number; y1: number; off: boolean; fill: string | null }[] = [];
   private cullQueued = 0;
+  /**
+   * The canvas's size, as its ResizeObserver last reported it (null before the
+   * first report). Fitting and culling read it instead of the DOM: a read of
+   * `clientWidth` right after a picture goes in makes the browser style and lay
+   * out the page then and there, and again for the frame (~45 ms of the first
+   * render of torchvision-resnet152 went to such forced layouts).
+   */
+  private box: { w: number; h: number } | null = null;
+  private resizer: ResizeObserver | null = null;
+  /** A picture in the DOM, still hidden, waiting for the canvas's size to be fitted and shown. */
+  private unshown: { d: Drawn; first: boolean } | null = null;
+  private shownWaiters: (() => void)[] = [];
+  /** The picture whose SVG is in the canvas (the canvas's children are not lit's: see `place`). */
+  private placed: Drawn | null = null;
   private unwatchLocale: (() => void) | null = null;
   /** Layouts from the `layouts` file, by key, and the URL they came from. */
   private given = new Map<string, Layout>();
@@ -251,6 +265,13 @@ export class CnnGraph extends LitElement {
     // beside the analysis, so a view that needs it waits less for the network.
     if (this.engine === 'elk' && !this.layouts) warmLayout();
     else if (this.layouts && !this.inline.size) void this.loadLayouts();
+    // Connected again: the canvas exists already (on the first connection, `firstUpdated` observes it).
+    if (this.hasUpdated) this.observeCanvas();
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    this.observeCanvas();
   }
 
   override disconnectedCallback(): void {
@@ -259,6 +280,30 @@ export class CnnGraph extends LitElement {
     this.unwatchLocale = null;
     cancelAnimationFrame(this.cullQueued);
     this.cullQueued = 0;
+    this.resizer?.disconnect();
+    // Out of the page the canvas has no size; the next connection reports it again.
+    this.box = null;
+  }
+
+  private observeCanvas(): void {
+    const canvas = this.canvas;
+    if (!canvas || typeof ResizeObserver === 'undefined') return;
+    this.resizer ??= new ResizeObserver((entries) => {
+      // The report comes after the browser's own layout of the frame, before it paints.
+      const r = entries[entries.length - 1]?.contentRect;
+      if (!r) return;
+      this.box = { w: r.width, h: r.height };
+      if (this.unshown) this.show();
+      else this.cull();
+    });
+    this.resizer.observe(canvas);
+  }
+
+  /** The canvas's size: the observed one, or read from the DOM (which lays the page out if it must). */
+  private canvasSize(): { w: number; h: number } | null {
+    if (this.box) return this.box;
+    const canvas = this.canvas;
+    return canvas ? { w: canvas.clientWidth, h: canvas.clientHeight } : null;
   }
 
   /** The analysis of the network on screen (null before the first render). */
@@ -280,6 +325,7 @@ export class CnnGraph extends LitElement {
   async rendered(): Promise<void> {
     await this.task.taskComplete.catch(() => undefined);
     await this.updateComplete;
+    if (this.unshown) await new Promise<void>((ok) => this.shownWaiters.push(ok));
   }
 
   // ---- loading and drawing -------------------------------------------------
@@ -475,41 +521,84 @@ export class CnnGraph extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.place();
     const d = this.drawn;
     const svg = this.svg;
     if (d && svg && this.wired !== d) {
       const first = !this.wired || this.wired.loaded !== d.loaded;
-      this.wire(svg, d, first);
+      this.wire(svg, d);
       this.wired = d;
-      const detail: CnnLayoutDetail = {
-        ms: performance.now() - d.started,
-        layoutMs: d.layoutMs,
-        sinceConnected: this.connectedAt === null ? null : performance.now() - this.connectedAt,
-        source: d.source,
-        nodes: d.scene.nodes.length,
-        edges: d.scene.edges.length,
-        key: d.layout.key,
-      };
-      this.connectedAt = null;
-      const a = d.loaded.analysis;
-      const report = !a.ok && this.reportedAnalysis !== a;
-      if (report) this.reportedAnalysis = a;
-      if (this.tableOf !== a) requestAnimationFrame(() => setTimeout(() => (this.tableOf = this.analysis)));
-      this.announce(() => {
-        emit<CnnLayoutDetail>(this, 'cnn-layout', detail);
-        if (!report) return;
-        const errors = a.diagnostics.filter((x) => x.severity === 'error');
-        const locale = this.locale;
-        const message = errors[0]?.message ?? 'The analysis found errors.';
-        const localized = errors[0] ? diagnosticText(errors[0], locale).message : locale === 'zh' ? '分析发现了错误。' : message;
-        emit<CnnErrorDetail>(this, 'cnn-error', { message, localized, locale, diagnostics: a.diagnostics, stage: 'analysis' });
-      });
+      this.unshown = { d, first };
+      // Before its first report the observer is waiting for the frame's layout: the picture is
+      // fitted and shown from its callback, in that frame, before it paints. A page that is not
+      // visible has no frames, and a canvas that is not rendered (display: none around it) may
+      // never be reported: those are shown at once, or after the frame, measuring the DOM.
+      if (this.box || document.visibilityState !== 'visible' || !this.resizer) this.show();
+      else requestAnimationFrame(() => setTimeout(() => this.unshown?.d === d && this.show()));
     }
     if (d && svg && (changed.has('selected') || this.wired === d)) this.markSelection(svg);
     if (svg && changed.has('locale') && changed.get('locale') !== undefined) this.labelSvg(svg);
   }
 
-  private wire(svg: SVGSVGElement, d: Drawn, first: boolean): void {
+  /**
+   * Put the picture's SVG in the canvas. Not through lit's `unsafeHTML`: that parses
+   * the string into a template, walks every node of it looking for bindings, clones it
+   * and walks the clone (~10 ms for torchvision-resnet152's 830 SVG elements); one
+   * `innerHTML` parses it into the canvas once.
+   */
+  private place(): void {
+    const want = this.fatal ? null : this.drawn;
+    const canvas = this.canvas;
+    if (want === this.placed || !canvas) return;
+    canvas.innerHTML = want ? want.svg : '';
+    this.placed = want;
+  }
+
+  /** Fit (a new network) or keep the zoom, hide what is far from view, show the picture, and announce it. */
+  private show(): void {
+    const u = this.unshown;
+    this.unshown = null;
+    for (const ok of this.shownWaiters.splice(0)) ok();
+    const svg = this.svg;
+    if (!u || !svg || this.wired !== u.d || !this.zoomer) return;
+    const d = u.d;
+    const size = this.canvasSize();
+    if (u.first || !this.transform) this.applyFit(true, size);
+    else select(svg).call(this.zoomer.transform, this.transform);
+    this.cull(size);
+    svg.querySelector('.cnn-viewport')?.classList.remove('cnn-pending');
+    if (this.pendingFocus) {
+      const id = this.pendingFocus;
+      this.pendingFocus = null;
+      if (this.nodeEl(id)) this.setActive(id, true);
+    }
+    const detail: CnnLayoutDetail = {
+      ms: performance.now() - d.started,
+      layoutMs: d.layoutMs,
+      sinceConnected: this.connectedAt === null ? null : performance.now() - this.connectedAt,
+      source: d.source,
+      nodes: d.scene.nodes.length,
+      edges: d.scene.edges.length,
+      key: d.layout.key,
+    };
+    this.connectedAt = null;
+    const a = d.loaded.analysis;
+    const report = !a.ok && this.reportedAnalysis !== a;
+    if (report) this.reportedAnalysis = a;
+    if (this.tableOf !== a) requestAnimationFrame(() => setTimeout(() => (this.tableOf = this.analysis)));
+    this.announce(() => {
+      emit<CnnLayoutDetail>(this, 'cnn-layout', detail);
+      if (!report) return;
+      const errors = a.diagnostics.filter((x) => x.severity === 'error');
+      const locale = this.locale;
+      const message = errors[0]?.message ?? 'The analysis found errors.';
+      const localized = errors[0] ? diagnosticText(errors[0], locale).message : locale === 'zh' ? '分析发现了错误。' : message;
+      emit<CnnErrorDetail>(this, 'cnn-error', { message, localized, locale, diagnostics: a.diagnostics, stage: 'analysis' });
+    });
+  }
+
+  /** Roles, the tab stop, pan and zoom: everything that needs no size. `show` does the rest. */
+  private wire(svg: SVGSVGElement, d: Drawn): void {
     // The element pans and zooms with a transform; the SVG fills the canvas.
     svg.removeAttribute('viewBox');
     svg.setAttribute('width', '100%');
@@ -531,6 +620,14 @@ export class CnnGraph extends LitElement {
     this.setActive(this.activeId, false);
 
     this.zoomer = zoom<SVGSVGElement, unknown>()
+      // d3's default extent reads the SVG's width and height, which lays the page out.
+      .extent(() => {
+        const s = this.canvasSize();
+        return [
+          [0, 0],
+          [s?.w ?? 0, s?.h ?? 0],
+        ];
+      })
       .scaleExtent([0.03, 4])
       .filter((e: Event) => (e.type === 'wheel' ? true : !(e as MouseEvent).button))
       .on('zoom', (e: { transform: ZoomTransform }) => {
@@ -544,15 +641,6 @@ export class CnnGraph extends LitElement {
       });
     select(svg).call(this.zoomer).on('dblclick.zoom', null);
     this.collectCull(svg, d.scene, d.contents);
-    if (first || !this.transform) this.fitWidth();
-    else select(svg).call(this.zoomer.transform, this.transform);
-    this.cull();
-    viewport.classList.remove('cnn-pending');
-    if (this.pendingFocus) {
-      const id = this.pendingFocus;
-      this.pendingFocus = null;
-      if (this.nodeEl(id)) this.setActive(id, true);
-    }
   }
 
   /** The SVG's words that depend on the locale. */
@@ -591,12 +679,11 @@ export class CnnGraph extends LitElement {
    * tall network fitted to the width shows a few dozen of its hundreds of
    * boxes; edges stay, so the structure is always there.
    */
-  private cull(): void {
-    const canvas = this.canvas;
-    if (!canvas || !this.cullItems.length) return;
+  private cull(size = this.canvasSize()): void {
+    if (!size || !this.cullItems.length) return;
     const t = this.transform ?? zoomIdentity;
-    const w = canvas.clientWidth || 800;
-    const h = canvas.clientHeight || 600;
+    const w = size.w || 800;
+    const h = size.h || 600;
     const x0 = t.invertX(-w);
     const x1 = t.invertX(2 * w);
     const y0 = t.invertY(-h);
@@ -652,13 +739,12 @@ export class CnnGraph extends LitElement {
   private reveal(id: string): void {
     const d = this.drawn;
     const svg = this.svg;
-    const canvas = this.canvas;
-    if (!d || !svg || !canvas || !this.zoomer) return;
+    const size = this.canvasSize();
+    if (!d || !svg || !size || !this.zoomer) return;
     const n = d.scene.nodes.find((x) => x.id === id);
     if (!n) return;
     const t = this.transform ?? zoomIdentity;
-    const w = canvas.clientWidth;
-    const h = canvas.clientHeight;
+    const { w, h } = size;
     const x0 = t.applyX(n.x);
     const y0 = t.applyY(n.y);
     const x1 = t.applyX(n.x + n.width);
@@ -674,18 +760,13 @@ export class CnnGraph extends LitElement {
     this.applyFit(false);
   }
 
-  /** Fit the width (never enlarging), top aligned: the first view of a tall network. */
-  private fitWidth(): void {
-    this.applyFit(true);
-  }
-
-  private applyFit(widthOnly: boolean): void {
+  /** `widthOnly`: fit the width (never enlarging), top aligned: the first view of a tall network. */
+  private applyFit(widthOnly: boolean, size = this.canvasSize()): void {
     const d = this.drawn;
     const svg = this.svg;
-    const canvas = this.canvas;
-    if (!d || !svg || !canvas || !this.zoomer) return;
-    const w = canvas.clientWidth || 800;
-    const h = canvas.clientHeight || 600;
+    if (!d || !svg || !size || !this.zoomer) return;
+    const w = size.w || 800;
+    const h = size.h || 600;
     const sw = Math.max(1, d.scene.width);
     const sh = Math.max(1, d.scene.height);
     const k = Math.min(1, w / sw, widthOnly ? Infinity : h / sh);
@@ -972,9 +1053,7 @@ export class CnnGraph extends LitElement {
         @pointerout=${this.hideDetails}
         @focusin=${this.showDetails}
         @focusout=${this.hideDetails}
-      >
-        ${d && !this.fatal ? unsafeHTML(d.svg) : nothing}
-      </div>
+      ></div>
       ${this.renderDetails()} ${this.renderMessage()}
       <div class="status" role="status" aria-live="polite">${busy ? (d ? m.layingOut : m.loading) : ''}</div>
       ${this.renderTable()}
