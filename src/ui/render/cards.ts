@@ -10,6 +10,7 @@ import { fmtCompact, fmtShape, fmtShare } from './format.js';
 import { textWidth, truncate, wrap } from './measure.js';
 import { colorKey, type ColorKey } from './theme.js';
 import type { View, ViewNode } from './view.js';
+import { words } from './words.js';
 
 export const ANNOTATIONS = ['shapes', 'params', 'macs'] as const;
 export type Annotation = (typeof ANNOTATIONS)[number];
@@ -86,22 +87,27 @@ function moduleError(mod: ModuleRecord, lk: Lookup): Diagnostic | undefined {
   return undefined;
 }
 
-export function badges(params: number, macs: number | null, aux: boolean, a: Analysis, annotations: ReadonlySet<Annotation>): Badge[] {
+export function badges(params: number, macs: number | null, aux: boolean, a: Analysis, annotations: ReadonlySet<Annotation>, locale: Locale = 'en'): Badge[] {
+  const w = words(locale);
   const out: Badge[] = [];
   const t = a.totals;
-  if (annotations.has('params') && params > 0) out.push(badge('params', `${fmtCompact(params)} params · ${fmtShare(params, t.params)}`));
+  if (annotations.has('params') && params > 0) out.push(badge('params', w.paramsBadge(fmtCompact(params), fmtShare(params, t.params))));
   if (annotations.has('macs') && macs !== null && macs > 0) {
     const total = aux ? t.auxMacs : t.macs;
-    out.push(badge('macs', `${fmtCompact(macs)} MACs · ${fmtShare(macs, total)}${aux ? ' aux' : ''}`));
+    out.push(badge('macs', w.macsBadge(fmtCompact(macs), fmtShare(macs, total), aux)));
   }
   return out;
 }
 
 const badge = (kind: Badge['kind'], text: string): Badge => ({ kind, text, width: Math.ceil(textWidth(text, METRICS.badge) + 10) });
 
-/** A box's card. `locale` is the language of the diagnostic on a failing node (the rest is PyTorch notation); English by default, as the CLI draws. */
+/**
+ * A box's card, its words (badges, input/output, layer counts, the diagnostic on a failing
+ * node) in `locale`; layer labels stay in PyTorch's notation. English by default, as the CLI draws.
+ */
 export function card(node: ViewNode, m: Model, lk: Lookup, annotations: ReadonlySet<Annotation>, locale: Locale = 'en'): Card {
   const a = m.analysis;
+  const w = words(locale);
   let color: ColorKey = 'io';
   let title = '';
   let sub = '';
@@ -110,23 +116,23 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
   if (node.type === 'layer') {
     const r = lk.layers.get(node.path) as LayerRecord;
     color = colorKey(r.kind, r.category);
-    title = r.label;
-    sub = `${r.path}${r.aux ? ' · aux' : ''}`;
-    bs = badges(r.params, r.macs, r.aux, a, annotations);
+    title = w.label(r.label);
+    sub = `${r.path}${r.aux ? w.aux : ''}`;
+    bs = badges(r.params, r.macs, r.aux, a, annotations, locale);
     diag = r.status === 'error' ? lk.errors.get(r.path) : undefined;
   } else if (node.type === 'module') {
     const r = lk.modules.get(node.path) as ModuleRecord;
     color = 'module';
     title = `▸ ${lk.moduleLabels.get(r.path) ?? r.type}`;
-    sub = `${r.path} · ${r.layers.length} layers${r.aux ? ' · aux' : ''}`;
-    bs = badges(r.params, r.macs, r.aux, a, annotations);
+    sub = `${r.path} · ${w.layers(r.layers.length)}${r.aux ? w.aux : ''}`;
+    bs = badges(r.params, r.macs, r.aux, a, annotations, locale);
     diag = r.status === 'error' ? moduleError(r, lk) : undefined;
   } else if (node.type === 'input') {
-    title = 'input';
+    title = w.input;
     sub = fmtShape(a.input);
   } else {
     const aux = m.graph.aux.find((x) => x.path === node.path);
-    title = aux ? `aux output · loss ×${aux.weight}` : 'output';
+    title = aux ? w.auxOutputBox(aux.weight) : w.output;
     sub = fmtShape(lk.layers.get(node.path)?.outputShape ?? null);
   }
   title = truncate(title, METRICS.title, METRICS.maxTitle, true);

@@ -4,59 +4,10 @@
  * Pure data, so the element, `<cnn-summary>` and tests read the same thing.
  */
 import type { Diagnostic } from '../../analysis/analyze.js';
-import { type Locale, messages } from '../i18n.js';
+import type { Locale } from '../i18n.js';
 import { lookup, type Model } from './cards.js';
 import { fmtInt, fmtShape, fmtShare } from './format.js';
-
-/** The card's labels. Formulas and diagnostics come from the analysis as they are. */
-const words = messages(
-  {
-    input: 'input',
-    output: 'output',
-    parameters: 'parameters',
-    macs: 'MACs',
-    ofAux: ' of aux',
-    weights: 'weights',
-    receptiveField: 'receptive field',
-    wholeInput: 'whole input',
-    jump: 'jump',
-    outputMemory: 'output memory',
-    float32: 'B (float32)',
-    auxiliary: 'auxiliary',
-    trainingOnly: 'training only',
-    status: 'status',
-    skipped: 'not analysed: an earlier layer failed',
-    error: 'error',
-    layers: (n: number) => `${n} layers`,
-    shape: 'shape',
-    auxOutput: 'auxiliary output',
-    from: (path: string) => `from ${path}`,
-    lossWeight: 'loss weight',
-  },
-  {
-    input: '输入',
-    output: '输出',
-    parameters: '参数量',
-    macs: 'MACs',
-    ofAux: '，占辅助头',
-    weights: '权重',
-    receptiveField: '感受野',
-    wholeInput: '整个输入',
-    jump: '步长',
-    outputMemory: '输出内存',
-    float32: '字节（float32）',
-    auxiliary: '辅助分类器',
-    trainingOnly: '仅用于训练',
-    status: '状态',
-    skipped: '未分析：前面的层出错了',
-    error: '错误',
-    layers: (n: number) => `${n} 层`,
-    shape: '形状',
-    auxOutput: '辅助输出',
-    from: (path: string) => `来自 ${path}`,
-    lossWeight: '损失权重',
-  },
-);
+import { words } from './words.js';
 
 export interface Details {
   title: string;
@@ -90,7 +41,7 @@ export function details(model: Model, type: 'layer' | 'module' | 'input' | 'outp
     if (r.outputBytes !== null) rows.push([w.outputMemory, `${fmtInt(r.outputBytes)} ${w.float32}`]);
     if (r.aux) rows.push([w.auxiliary, w.trainingOnly]);
     if (r.status !== 'ok') rows.push([w.status, r.status === 'skipped' ? w.skipped : w.error]);
-    return { title: r.label, subtitle: `${r.path} · ${r.kind}`, rows, formula: [...r.formula], diagnostics: diagsFor([r.path]) };
+    return { title: w.label(r.label), subtitle: `${r.path} · ${r.kind}`, rows, formula: [...r.formula], diagnostics: diagsFor([r.path]) };
   }
   if (type === 'module') {
     const m = lk.modules.get(path);

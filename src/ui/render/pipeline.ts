@@ -34,7 +34,7 @@ export interface PrepareOptions {
    * lays it out structurally when asked.
    */
   defer?: boolean;
-  /** Language of the diagnostic printed on a failing node (`zh` on a Chinese page); English by default. */
+  /** Language of the picture's words (`zh` on a Chinese page): badges, input/output, the diagnostic on a failing node, the SVG's title, description and spoken names. English by default. */
   locale?: Locale;
 }
 
@@ -56,6 +56,7 @@ export interface Prepared {
   /** Cache key of the layout this needs. */
   key: string;
   direction: Direction;
+  locale: Locale;
 }
 
 export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
@@ -70,11 +71,11 @@ export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
   const deferred = options.engine !== 'elk' && options.defer === true && view.nodes.length > INLINE_LAYOUT_LIMIT;
   const structural = options.engine === 'elk' || deferred ? null : structuralLayout(elk, direction);
   const key = deferred ? structuralKey(elk) : (structural?.key ?? layoutKey(elk));
-  return { model, view, cards, elk, structural, deferred, key, direction };
+  return { model, view, cards, elk, structural, deferred, key, direction, locale: options.locale ?? 'en' };
 }
 
 export function sceneOf(p: Prepared, layout: Layout): Scene {
-  return buildScene(p.model, p.view, p.cards, layout, p.direction);
+  return buildScene(p.model, p.view, p.cards, layout, p.direction, p.locale);
 }
 
 export interface RenderOptions extends PrepareOptions, AnalyzeOptions {

@@ -3,12 +3,14 @@
  * final position. Pure data (no DOM), drawn as is by `sceneToSVG` and made
  * interactive by the element; nothing downstream computes a number.
  */
-import type { Status } from '../../analysis/analyze.js';
+import { diagnosticText, type Status } from '../../analysis/analyze.js';
+import type { Locale } from '../i18n.js';
 import { type Card, frameTitle, lookup, METRICS, type Model } from './cards.js';
 import { fmtInt, fmtShape } from './format.js';
 import type { Box, Direction, Layout } from './layout.js';
 import type { ColorKey } from './theme.js';
 import type { View, ViewNodeType } from './view.js';
+import { words } from './words.js';
 
 export type TextRole = 'title' | 'sub' | 'badge' | 'diag' | 'frame' | 'edge-label';
 
@@ -104,8 +106,11 @@ export function roundedPath(points: readonly (readonly [number, number])[], radi
   return d + `L${r1(last[0])},${r1(last[1])}`;
 }
 
-export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, Card>, layout: Layout, direction: Direction): Scene {
+/** The scene; its title, description and spoken names in `locale` (give it the one the cards were made in), English by default. */
+export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, Card>, layout: Layout, direction: Direction, locale: Locale = 'en'): Scene {
   const a = model.analysis;
+  const w = words(locale);
+  const status = (s: Status): string => (s === 'ok' ? '' : `${w.comma}${w.statusWord(s)}`);
   const lk = lookup(model);
   const missing = (id: string): Box => {
     throw new Error(`layout ${layout.key} has no position for ${id}: it was computed for another graph`);
@@ -120,7 +125,7 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       aux: mod?.aux ?? false,
       ...b,
       title: { x: r1(b.x + 10), y: r1(b.y + 18), text: mod ? frameTitle(mod, lk) : c.path, role: 'frame' },
-      aria: mod ? `${mod.path} ${lk.moduleLabels.get(mod.path) ?? mod.type}, expanded, ${mod.layers.length} layers, ${fmtInt(mod.params)} parameters, ${fmtInt(mod.macs)} MACs` : c.path,
+      aria: mod ? `${mod.path} ${lk.moduleLabels.get(mod.path) ?? mod.type}${w.comma}${w.expanded(mod.layers.length, fmtInt(mod.params), fmtInt(mod.macs))}` : c.path,
     };
   });
 
@@ -147,27 +152,27 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       texts.push({ x: cx, y: r1(dy), text: line, role: 'diag' });
       dy += METRICS.diagLine;
     }
-    let status: Status = 'ok';
-    let aria = `${card.title}, ${card.sub}`;
+    let st: Status = 'ok';
+    let aria = `${card.title}${w.comma}${card.sub}`;
     if (n.type === 'layer') {
       const r = lk.layers.get(n.path);
       if (r) {
-        status = r.status;
-        aria = `${r.label}, ${r.path}, output ${fmtShape(r.outputShape)}, ${fmtInt(r.params)} parameters, ${fmtInt(r.macs)} MACs${r.status !== 'ok' ? `, ${r.status}` : ''}`;
+        st = r.status;
+        aria = `${w.label(r.label)}${w.comma}${r.path}${w.comma}${w.layerAria(fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs))}${status(r.status)}`;
       }
     } else if (n.type === 'module') {
       const mod = lk.modules.get(n.path);
       if (mod) {
-        status = mod.status;
-        aria = `${mod.path} ${lk.moduleLabels.get(mod.path) ?? mod.type}, collapsed, ${mod.layers.length} layers, output ${fmtShape(mod.outputShape)}, ${fmtInt(mod.params)} parameters, ${fmtInt(mod.macs)} MACs${mod.status !== 'ok' ? `, ${mod.status}` : ''}`;
+        st = mod.status;
+        aria = `${mod.path} ${lk.moduleLabels.get(mod.path) ?? mod.type}${w.comma}${w.collapsed(mod.layers.length, fmtShape(mod.outputShape), fmtInt(mod.params), fmtInt(mod.macs))}${status(mod.status)}`;
       }
     }
-    if (card.diag.length) aria += `. ${card.diag.join(' ').replace(/^⚠ /, '')}`;
-    return { id: n.id, path: n.path, type: n.type, color: card.color, status, aux: n.aux, ...b, texts, badges, aria };
+    if (card.diag.length) aria += `${w.stop}${card.diag.join(' ').replace(/^⚠ /, '')}`;
+    return { id: n.id, path: n.path, type: n.type, color: card.color, status: st, aux: n.aux, ...b, texts, badges, aria };
   });
 
   const nodeAux = new Map(view.nodes.map((n) => [n.id, n.aux]));
-  const nodePath = new Map(view.nodes.map((n) => [n.id, n.type === 'input' ? 'input' : n.type === 'output' ? 'output' : n.path]));
+  const nodePath = new Map(view.nodes.map((n) => [n.id, n.type === 'input' ? w.input : n.type === 'output' ? w.output : n.path]));
   const edges: SceneEdge[] = view.edges.map((e) => {
     const route = layout.edges[e.id] ?? { points: [], label: null };
     const shape = fmtShape(e.shape);
@@ -187,13 +192,13 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
     };
   });
 
-  const layers = a.layers.length;
+  const errors = a.diagnostics.filter((d) => d.severity === 'error');
   return {
     width: layout.width,
     height: layout.height,
     direction,
-    title: `${a.model}: ${layers} layers, ${fmtInt(a.totals.params)} parameters, ${fmtInt(a.totals.macs)} MACs (${a.convention} convention)`,
-    desc: `Input ${fmtShape(a.input)}, output ${fmtShape(a.output)}.${a.ok ? '' : ` ${a.diagnostics.filter((d) => d.severity === 'error').length} error(s): ${a.diagnostics.find((d) => d.severity === 'error')?.message ?? ''}`}`,
+    title: w.sceneTitle(a.model, a.layers.length, fmtInt(a.totals.params), fmtInt(a.totals.macs), a.convention),
+    desc: `${w.sceneDesc(fmtShape(a.input), fmtShape(a.output))}${a.ok ? '' : w.sceneErrors(errors.length, errors[0] ? diagnosticText(errors[0], locale).message : '')}`,
     frames,
     edges,
     nodes,
