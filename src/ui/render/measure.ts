@@ -39,20 +39,37 @@ ARIAL['l'] = 222;
 /** Bold Arial is about 7% wider on the characters our labels use. */
 const BOLD = 1.07;
 
+/**
+ * Ideographs, kana, hangul, CJK punctuation and full-width forms (Unicode's East Asian
+ * Wide and Fullwidth, UAX #11): each is a full em in every weight of a CJK font
+ * (Noto Sans CJK, PingFang, Microsoft YaHei), the fonts a browser falls back to for them.
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+/** Half-width katakana and hangul: half an em. */
+const HALF = /[\uff61-\uffdc\uffe8-\uffee]/;
+
+/** East Asian wide: a full em, and a line may break beside it. */
+export const isWide = (c: string): boolean => WIDE.test(c);
+
 export function charWidth(c: string): number {
   const w = ARIAL[c];
   if (w !== undefined) return w;
-  const code = c.codePointAt(0) ?? 0;
-  // CJK and other wide scripts take a full em.
-  if (code >= 0x1100) return 1000;
+  if (WIDE.test(c)) return 1000;
+  if (HALF.test(c)) return 500;
+  // Other scripts and symbols the table lacks: a full em, so no box is too narrow for them.
+  if ((c.codePointAt(0) ?? 0) >= 0x1100) return 1000;
   return 600;
 }
 
-/** Width in pixels of `text` at `size` px. */
+/** Width in pixels of `text` at `size` px. Bold widens Latin letters, not CJK (its glyphs are an em in every weight). */
 export function textWidth(text: string, size: number, bold = false): number {
-  let sum = 0;
-  for (const c of text) sum += charWidth(c);
-  return (sum / 1000) * size * (bold ? BOLD : 1);
+  let latin = 0;
+  let wide = 0;
+  for (const c of text) {
+    if (WIDE.test(c)) wide += 1000;
+    else latin += charWidth(c);
+  }
+  return ((latin * (bold ? BOLD : 1) + wide) / 1000) * size;
 }
 
 /** Cut `text` to at most `max` px, ending with `…`. */
@@ -63,8 +80,6 @@ export function truncate(text: string, size: number, max: number, bold = false):
   return chars.join('') + '…';
 }
 
-/** Ideographs, kana, hangul and full-width forms: a line may break beside any of them (UAX #14). */
-const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 /** Full-width punctuation that must not start a line (it stays with the character before it). */
 const CLOSING = /[，。、；：！？）」』》〉】]/;
 /** Full-width punctuation that must not end a line (it stays with the character after it). */
@@ -77,7 +92,7 @@ const OPENING = /[（「『《〈【]/;
 function breakUnits(text: string): { s: string; space: boolean }[] {
   const out: { s: string; space: boolean }[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!WIDE.test(word)) {
+    if (![...word].some(isWide)) {
       out.push({ s: word, space: true });
       continue;
     }
@@ -86,7 +101,8 @@ function breakUnits(text: string): { s: string; space: boolean }[] {
     let unit = '';
     let prev = '';
     for (const c of word) {
-      const breakable = (WIDE.test(c) || WIDE.test(prev)) && !CLOSING.test(c) && !OPENING.test(prev);
+      // A line may break beside any wide character (UAX #14), not before a closing or after an opening mark.
+      const breakable = (isWide(c) || isWide(prev)) && !CLOSING.test(c) && !OPENING.test(prev);
       if (unit && breakable) {
         out.push({ s: unit, space });
         space = false;

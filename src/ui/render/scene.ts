@@ -172,6 +172,7 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
   });
 
   const nodeAux = new Map(view.nodes.map((n) => [n.id, n.aux]));
+  const nodeType = new Map(view.nodes.map((n) => [n.id, n.type]));
   const nodePath = new Map(view.nodes.map((n) => [n.id, n.type === 'input' ? w.input : n.type === 'output' ? w.output : n.path]));
   const edges: SceneEdge[] = view.edges.map((e) => {
     const route = layout.edges[e.id] ?? { points: [], label: null };
@@ -187,7 +188,7 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       d: roundedPath(route.points),
       label,
       shape,
-      title: `${shape}: ${e.producer} → ${nodePath.get(e.target) ?? e.target}`,
+      title: `${shape}: ${nodeType.get(e.source) === 'input' ? w.input : e.producer} → ${nodePath.get(e.target) ?? e.target}`,
       aux: (nodeAux.get(e.source) ?? false) || (nodeAux.get(e.target) ?? false),
     };
   });
