@@ -121,7 +121,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
     // Precomputed elk layouts (of views that are not series–parallel): what the pages drew,
     // plus the default and collapsed view of every zoo network. Every zoo view is laid out
     // structurally today, so this writes none; the element would make those itself anyway.
-    for (const e of ZOO) for (const x of ALWAYS) await precompute(e.id, x);
+    for (const e of ZOO) for (const x of ALWAYS) for (const lang of LANGS) await precompute(e.id, x, 'down', undefined, lang);
     let layoutCount = 0;
     if (precomputedLayouts().size) mkdirSync(join(out, 'layouts'), { recursive: true });
     for (const [id, byKey] of precomputedLayouts()) {

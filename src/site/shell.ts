@@ -232,8 +232,8 @@ function parseAnnotations(text: string): Annotation[] {
  * made for the site (a structural layout is not shipped: the element makes it in
  * milliseconds, faster than reading it from the page).
  */
-export function precompute(id: string, expand: string = 'auto', direction: Direction = 'down', annotations?: string): Promise<Precomputed> {
-  const key = `${id}|${expand}|${direction}|${annotations ?? ''}`;
+export function precompute(id: string, expand: string = 'auto', direction: Direction = 'down', annotations?: string, lang: Lang = 'en'): Promise<Precomputed> {
+  const key = `${id}|${expand}|${direction}|${annotations ?? ''}|${lang}`;
   let hit = figures.get(key);
   if (!hit) {
     hit = (async () => {
@@ -241,7 +241,8 @@ export function precompute(id: string, expand: string = 'auto', direction: Direc
       if (!entry) throw new Error(`graphFigure: "${id}" is not a zoo id. Use one of the ids of \`cnn-graph list\` (src/graph/zoo/index.ts).`);
       const graph = entry.build();
       const analysis = analyze(graph);
-      const r = await render(graph, { analysis, expand: parseExpand(expand), direction, ...(annotations !== undefined ? { annotations: parseAnnotations(annotations) } : {}) });
+      // In the page's language: the element redraws in it, and its words change the boxes' sizes (and so the layout).
+      const r = await render(graph, { analysis, expand: parseExpand(expand), direction, locale: lang, ...(annotations !== undefined ? { annotations: parseAnnotations(annotations) } : {}) });
       const elk = r.prepared.structural === null;
       if (elk) {
         let mine = layouts.get(id);
@@ -278,7 +279,7 @@ function uniqueIds(svg: string, n: number): string {
 export async function graphFigure(ctx: PageContext, id: string, options: FigureOptions = {}): Promise<string> {
   const expand = options.expand ?? 'auto';
   const direction = options.direction ?? 'down';
-  const pre = await precompute(id, expand, direction, options.annotations);
+  const pre = await precompute(id, expand, direction, options.annotations, ctx.lang);
   const n = ++figureCount;
   const elementId = options.elementId ?? `graph-${id}`;
   const attrs = [

@@ -16,7 +16,7 @@ export const page = conceptPage(
   async (ctx) => {
     const t = ctx.t;
     const d = residualCalc.defaults;
-    const picture = await renderNetworkSVG(residualGraph(d));
+    const picture = await renderNetworkSVG(residualGraph(d), { locale: ctx.lang });
     return `<h2>${t('Why it helps', '为什么有效')}</h2>
 <p>${t(
       'Backpropagation multiplies gradients layer by layer; when they are mostly below 1, a deep stack drives them towards 0 (the vanishing gradient), and adding layers makes a plain network worse, not better. With the shortcut, the derivative of y = F(x) + x with respect to x is ∂F/∂x + 1: the “+ 1” carries the gradient through even when ∂F/∂x is small.',
