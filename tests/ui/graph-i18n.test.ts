@@ -179,3 +179,18 @@ describe('text measurement counts CJK characters as a full em', () => {
     expect(charWidth('≥')).toBe(1000);
   });
 });
+
+describe('the docs site draws its build-time pictures in the page\'s language', () => {
+  it('graphFigure on a zh page: Chinese title and words in the light-DOM SVG; the en page as before', async () => {
+    const { graphFigure, pageContext } = await import('../../src/site/shell.js');
+    const path = 'models/googlenet/index.html';
+    const zh = await graphFigure(pageContext('zh', path), 'googlenet');
+    const en = await graphFigure(pageContext('en', path), 'googlenet');
+    const want = await render(zoo('googlenet'), { locale: 'zh' });
+    expect(zh).toMatch(new RegExp(`<title id="cnn-title-f\\d+">${want.scene.title.replace(/[()]/g, '\\$&')}</title>`));
+    expect(zh).toContain('>输入</text>');
+    expect(zh).toMatch(/> ?[\d.]+K 参数 · /);
+    expect(en).toContain('>input</text>');
+    expect(en).not.toMatch(CJK);
+  });
+});
