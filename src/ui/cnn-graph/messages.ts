@@ -1,8 +1,9 @@
 /**
- * `<cnn-graph>`'s own words, English and Simplified Chinese. The picture
- * itself (layer labels in PyTorch notation, shapes, badges) stays as it is,
- * the same as in the SVG the CLI writes; the analysis's diagnostics carry
- * their own Chinese (`Diagnostic.zh`), shown on a zh page.
+ * `<cnn-graph>`'s own words, English and Simplified Chinese. The picture's
+ * words (badges, input/output, its title and spoken names) are in
+ * `../render/words.ts`, drawn in the same locale; layer labels stay in
+ * PyTorch notation; the analysis's diagnostics carry their own Chinese
+ * (`Diagnostic.zh`), shown on a zh page.
  */
 import { messages } from '../i18n.js';
 
