@@ -3,7 +3,7 @@ import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
 import type { Graph } from '../../src/graph/types.js';
 import { INPUT } from '../../src/graph/types.js';
-import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneToSVG, svgStyleSheet, type Scene } from '../../src/ui/render/index.js';
+import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneContents, sceneToSVG, svgStyleSheet, type Scene } from '../../src/ui/render/index.js';
 import { EVIL, markupGraph, mismatchGraph } from './helpers.js';
 
 const model = (id: string) => {
@@ -257,6 +257,27 @@ describe('layout → scene → SVG', { timeout: 120_000 }, () => {
         expect(decls([own, ...fromClasses].join(';')), `${t.name} #${i}`).toEqual(decls(style));
       });
       expect(styled).toBeGreaterThan(scene.nodes.length);
+    }
+  });
+
+  it('shells (true, and boxes with their outlines): each filled with its sceneContents gives back the whole picture', async () => {
+    for (const g of [zooGraph('googlenet')!, mismatchGraph()]) {
+      const { scene } = await render(g, { expand: 'all' });
+      const whole = sceneToSVG(scene, { styling: 'classes' });
+      for (const shells of [true, 'boxes'] as const) {
+        const svg = sceneToSVG(scene, { styling: 'classes', shells });
+        const contents = sceneContents(scene, { styling: 'classes', shells });
+        const boxes = [...svg.matchAll(/<g part="node[^"]*"[^>]* data-id="([^"]*)"[^>]*>\n(.*?)<\/g>/gs)];
+        expect(boxes.map((m) => m[1])).toEqual(scene.nodes.map((n) => n.id));
+        // A 'boxes' shell is its outline alone; a `true` shell is empty.
+        for (const m of boxes) expect(m[2], m[1]).toMatch(shells === true ? /^$/ : /^<rect class="cnn-box [^>]*\/>\n$/);
+        // Filling appends what was left out (the element does it with insertAdjacentHTML('beforeend', …)).
+        const filled = svg
+          .replace(/(<g part="node[^"]*"[^>]* data-id="([^"]*)"[^>]*>\n)(.*?)<\/g>/gs, (_, open: string, id: string, shell: string) => `${open}${shell}${contents.nodes.get(id)}\n</g>`)
+          .replace(/(<g part="edge-label" class="cnn-edge-label" data-edge="([^"]*)">\n)<\/g>/g, (_, open: string, id: string) => `${open}${contents.labels.get(id)}\n</g>`);
+        expect(filled, `${g.name}, shells: ${shells}`).toBe(whole);
+        if (shells === 'boxes') expect(contents.labels.size).toBe(0);
+      }
     }
   });
 

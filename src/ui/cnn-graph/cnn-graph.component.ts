@@ -49,15 +49,15 @@ interface Drawn {
   started: number;
   layoutMs: number;
   source: CnnLayoutDetail['source'];
-  /** For a picture drawn as shells: the content of each box and edge label, filled in as it comes into view. */
-  contents: SceneContents | null;
+  /** What each box's (and edge label's) shell is filled with as it comes into view. */
+  contents: SceneContents;
 }
 
 /**
- * Above this many boxes the picture goes into the page as shells (`sceneToSVG`'s
- * `shells`): Chromium styles and lays out every SVG element it holds, hidden or
- * not, and the 5,000-layer synthetic network's ~58,000 elements cost ~1.7 s of
- * forced layout before the first frame, twice. Every zoo view stays below it.
+ * Above this many boxes the edge labels go into the page as shells too, and the
+ * boxes without even their outlines (`sceneToSVG`'s `shells: true` rather than
+ * `'boxes'`): the 5,000-layer synthetic network's ~58,000 elements cost ~1.7 s
+ * of style and layout before the first frame. Every zoo view stays below it.
  */
 const SHELL_LIMIT = INLINE_LAYOUT_LIMIT; // the same "large view" as the one laid out in the worker
 
@@ -492,11 +492,14 @@ export class CnnGraph extends LitElement {
       layoutCache.set(layout);
     }
     const scene = sceneOf(prepared, layout);
-    // Classes instead of inline styles (the stylesheet is in the shadow root); the picture starts
-    // hidden so that measuring the canvas does not lay out thousands of boxes that `cull` will hide.
-    const shells = scene.nodes.length > SHELL_LIMIT;
+    // Classes instead of inline styles (the stylesheet is in the shadow root). The boxes go in as
+    // shells, their outlines only (`sceneToSVG`'s `shells`), and get their badges and texts as
+    // they come near the view: Chromium styles every element it holds, hidden or not, and a tall
+    // network fitted to the width shows few of its boxes (torchvision-resnet152: 14 of 59). The
+    // picture starts hidden until it is fitted, so nothing is laid out at a transform it will not have.
+    const shells = scene.nodes.length > SHELL_LIMIT ? true : 'boxes';
     const svg = sceneToSVG(scene, { styling: 'classes', shells }).replace('<g class="cnn-viewport">', '<g class="cnn-viewport cnn-pending">');
-    const contents = shells ? sceneContents(scene, { styling: 'classes' }) : null;
+    const contents = sceneContents(scene, { styling: 'classes', shells });
     return { loaded, prepared, layout, scene, svg, started, layoutMs, source, contents };
   }
 
@@ -651,7 +654,7 @@ export class CnnGraph extends LitElement {
   }
 
   /** Pair every cullable element with its box; the DOM lists them in scene order. */
-  private collectCull(svg: SVGSVGElement, scene: Scene, contents: SceneContents | null): void {
+  private collectCull(svg: SVGSVGElement, scene: Scene, contents: SceneContents): void {
     const items: typeof this.cullItems = [];
     const add = (els: NodeListOf<Element>, boxes: readonly { x: number; y: number; width: number; height: number }[], fills?: readonly (string | undefined)[]) =>
       els.forEach((el, i) => {
@@ -659,17 +662,17 @@ export class CnnGraph extends LitElement {
         if (b) items.push({ el, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, off: false, fill: fills?.[i] ?? null });
       });
     const labelled = scene.edges.filter((e) => e.label);
-    add(svg.querySelectorAll('.cnn-node'), scene.nodes, contents ? scene.nodes.map((n) => contents.nodes.get(n.id)) : undefined);
+    add(svg.querySelectorAll('.cnn-node'), scene.nodes, scene.nodes.map((n) => contents.nodes.get(n.id)));
     add(svg.querySelectorAll('.cnn-frame'), scene.frames);
     add(svg.querySelectorAll('.cnn-frame-title'), scene.frames.map((f) => ({ x: f.title.x - 4, y: f.title.y - 12, width: f.width, height: 16 })));
-    add(svg.querySelectorAll('.cnn-edge-label'), labelled.map((e) => e.label as NonNullable<typeof e.label>), contents ? labelled.map((e) => contents.labels.get(e.id)) : undefined);
+    add(svg.querySelectorAll('.cnn-edge-label'), labelled.map((e) => e.label as NonNullable<typeof e.label>), labelled.map((e) => contents.labels.get(e.id)));
     this.cullItems = items;
   }
 
   /** Give a shell its content (once), when it is about to be seen. */
   private fill(it: (typeof this.cullItems)[number]): void {
     if (it.fill === null) return;
-    it.el.innerHTML = it.fill;
+    it.el.insertAdjacentHTML('beforeend', it.fill);
     it.fill = null;
   }
 

@@ -20,15 +20,21 @@ export interface SvgOptions {
    */
   styling?: 'inline' | 'classes';
   /**
-   * Boxes and edge labels as empty groups (their attributes, no content), for
-   * a picture of thousands of boxes: the browser styles and lays out every
+   * `true`: boxes and edge labels as empty groups (their attributes, no
+   * content), for a picture of thousands of boxes: the browser styles every
    * element it is given, hidden or not, so the element keeps far boxes empty
-   * and fills them from `sceneContents` as they come into view.
+   * and fills them from `sceneContents` as they come into view. `'boxes'`:
+   * each box keeps its outline (`rect.cnn-box`) and leaves the rest (badges,
+   * texts, a module's stack) to its fill; edge labels are drawn whole.
    */
-  shells?: boolean;
+  shells?: boolean | 'boxes';
 }
 
-/** The content of every box and edge label, by node id and by edge id (what `shells` leaves out). */
+/**
+ * What `shells` leaves out of every box and edge label, by node id and by edge
+ * id: appended to the shell (`insertAdjacentHTML('beforeend', …)`), it makes
+ * the box or label `sceneToSVG` draws without shells.
+ */
 export interface SceneContents {
   nodes: Map<string, string>;
   labels: Map<string, string>;
@@ -116,13 +122,18 @@ function writer(options: SvgOptions) {
   const text = (t: SceneText, extra = ''): string => `<text x="${n(t.x)}" y="${n(t.y)}" text-anchor="${TEXT[t.role].anchor}"${look('', `s-t-${t.role}`)}${extra}>${esc(t.text)}</text>`;
   const nodeOpen = (node: SceneNode): string =>
     `<g part="node${node.type === 'module' ? ' module' : ''}"${look('cnn-node', 's-node', ...(node.status === 'skipped' ? ['s-skipped'] : []))} data-id="${esc(node.id)}" data-path="${esc(node.path)}" data-type="${node.type}" data-kind="${node.color}" data-status="${node.status}" aria-label="${esc(node.aria)}">`;
-  const nodeInner = (node: SceneNode): string => {
+  const nodeStroke = (node: SceneNode): string => (node.status === 'error' ? 's-stroke-error' : `s-stroke-${node.color}`);
+  const nodeOutline = (node: SceneNode): string => {
     const error = node.status === 'error';
-    const stroke = error ? 's-stroke-error' : `s-stroke-${node.color}`;
     const fill = error ? 's-fill-error' : `s-fill-${node.color}`;
     const width = error ? 's-sw-error' : node.type === 'module' ? 's-sw-module' : 's-sw';
     const dash = node.type === 'module' ? ['s-nodash'] : node.aux ? ['s-dash'] : [];
-    const out = [`<rect${look('cnn-box', fill, stroke, width, ...dash)} x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${node.type === 'input' || node.type === 'output' ? 14 : 6}"/>`];
+    return `<rect${look('cnn-box', fill, nodeStroke(node), width, ...dash)} x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${node.type === 'input' || node.type === 'output' ? 14 : 6}"/>`;
+  };
+  /** Everything of a box after its outline. */
+  const nodeRest = (node: SceneNode): string => {
+    const stroke = nodeStroke(node);
+    const out: string[] = [];
     if (node.type === 'module') {
       // A collapsed module reads as a stack: a second outline just behind it.
       out.push(`<path${look('', 's-stack', stroke)} d="M${n(node.x + 4)},${n(node.y + node.height + 3)}H${n(node.x + node.width + 3)}V${n(node.y + 4)}"/>`);
@@ -133,23 +144,29 @@ function writer(options: SvgOptions) {
     for (const t of node.texts) out.push(text(t));
     return out.join('\n');
   };
+  const nodeInner = (node: SceneNode): string => {
+    const rest = nodeRest(node);
+    return rest ? `${nodeOutline(node)}\n${rest}` : nodeOutline(node);
+  };
   const labelOpen = (e: SceneEdge): string => `<g part="edge-label" class="cnn-edge-label" data-edge="${esc(e.id)}">`;
   const labelInner = (l: NonNullable<SceneEdge['label']>): string => [`<rect${look('', 's-label-bg')} x="${n(l.x)}" y="${n(l.y)}" width="${n(l.width)}" height="${n(l.height)}" rx="3"/>`, text(l.text)].join('\n');
-  return { tokens, v, look, text, nodeOpen, nodeInner, labelOpen, labelInner };
+  return { tokens, v, look, text, nodeOpen, nodeOutline, nodeRest, nodeInner, labelOpen, labelInner };
 }
 
 /** What `sceneToSVG(scene, { ...options, shells: true })` leaves out of each box and edge label. */
-export function sceneContents(scene: Scene, options: Omit<SvgOptions, 'shells'> = {}): SceneContents {
+export function sceneContents(scene: Scene, options: SvgOptions = {}): SceneContents {
   const wr = writer(options);
+  const boxes = options.shells === 'boxes';
   return {
-    nodes: new Map(scene.nodes.map((node) => [node.id, wr.nodeInner(node)])),
-    labels: new Map(scene.edges.flatMap((e) => (e.label ? [[e.id, wr.labelInner(e.label)] as const] : []))),
+    nodes: new Map(scene.nodes.map((node) => [node.id, boxes ? wr.nodeRest(node) : wr.nodeInner(node)])),
+    labels: new Map(boxes ? [] : scene.edges.flatMap((e) => (e.label ? [[e.id, wr.labelInner(e.label)] as const] : []))),
   };
 }
 
 export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
-  const { tokens, v, look, text, nodeOpen, nodeInner, labelOpen, labelInner } = writer(options);
+  const { tokens, v, look, text, nodeOpen, nodeOutline, nodeInner, labelOpen, labelInner } = writer(options);
   const shells = options.shells === true;
+  const boxShells = shells || options.shells === 'boxes';
   const w = Math.max(1, Math.ceil(scene.width));
   const h = Math.max(1, Math.ceil(scene.height));
   const out: string[] = [];
@@ -196,7 +213,7 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
   out.push(`</g>`);
 
   out.push(`<g class="cnn-nodes">`);
-  for (const node of scene.nodes) out.push(nodeOpen(node), ...(shells ? [] : [nodeInner(node)]), `</g>`);
+  for (const node of scene.nodes) out.push(nodeOpen(node), ...(shells ? [] : [boxShells ? nodeOutline(node) : nodeInner(node)]), `</g>`);
   out.push(`</g>`);
 
   out.push(`<g class="cnn-edge-labels">`);
