@@ -553,7 +553,8 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
       return {
         events: (window as unknown as { __errors: { message: string; localized: string; locale: string; stage: string; diagnostics: { zh?: { message: string } }[] }[] }).__errors,
         path: node.dataset.path,
-        diag: [...node.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => t.startsWith('⚠') || /[\u4e00-\u9fff]/.test(t)),
+        // The diagnostic's lines (the badges on a zh page are Chinese too).
+        diag: [...node.querySelectorAll('text.s-t-diag')].map((t) => t.textContent ?? ''),
         panel: root.querySelector('[part="message"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
       };
     });
