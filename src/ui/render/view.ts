@@ -71,23 +71,41 @@ export const outputId = (path: string) => `O:${path}`;
  * network) are not drawn: collapsing them would leave one box.
  */
 export function transparentModules(a: Analysis): Set<string> {
-  return new Set(a.modules.filter((m) => m.layers.length === a.layers.length).map((m) => m.path));
+  return new Set(transparentOf(a));
 }
 
 /** The modules a reader can collapse and expand, with their level (0 = outermost drawn). */
 export function collapsible(a: Analysis): Map<string, number> {
-  const skip = transparentModules(a);
-  const out = new Map<string, number>();
+  return new Map(levelsOf(a));
+}
+
+// One answer per analysis (an analysis is never changed once made): the element's first picture
+// asks for them once per expansion depth `auto` tries, and again for the view.
+const transparentCache = new WeakMap<Analysis, ReadonlySet<string>>();
+const levelsCache = new WeakMap<Analysis, ReadonlyMap<string, number>>();
+
+function transparentOf(a: Analysis): ReadonlySet<string> {
+  let out = transparentCache.get(a);
+  if (!out) transparentCache.set(a, (out = new Set(a.modules.filter((m) => m.layers.length === a.layers.length).map((m) => m.path))));
+  return out;
+}
+
+function levelsOf(a: Analysis): ReadonlyMap<string, number> {
+  let out = levelsCache.get(a);
+  if (out) return out;
+  const skip = transparentOf(a);
+  const levels = new Map<string, number>();
   for (const m of a.modules) {
     if (skip.has(m.path)) continue;
-    out.set(m.path, ancestors(m.path).filter((p) => !skip.has(p)).length);
+    levels.set(m.path, ancestors(m.path).filter((p) => !skip.has(p)).length);
   }
-  return out;
+  levelsCache.set(a, levels);
+  return levels;
 }
 
 /** The set of expanded modules an `expand` value means. */
 export function resolveExpand(a: Analysis, expand: Expand): Set<string> {
-  const levels = collapsible(a);
+  const levels = levelsOf(a);
   if (expand === 'all') return new Set(levels.keys());
   if (expand === 'none') return new Set();
   if (typeof expand === 'number') return new Set([...levels].filter(([, l]) => l < expand).map(([p]) => p));
@@ -103,7 +121,7 @@ export function resolveExpand(a: Analysis, expand: Expand): Set<string> {
 }
 
 /** The outermost collapsed drawn module holding `path`, or `path` itself. */
-function representative(path: string, skip: Set<string>, expanded: ReadonlySet<string>): { id: string; container: string } {
+function representative(path: string, skip: ReadonlySet<string>, expanded: ReadonlySet<string>): { id: string; container: string } {
   let container = '';
   for (const m of ancestors(path)) {
     if (skip.has(m)) continue;
@@ -115,13 +133,13 @@ function representative(path: string, skip: Set<string>, expanded: ReadonlySet<s
 
 /** Boxes drawn for layers and modules (input and output terminals not counted). */
 export function visibleCount(a: Analysis, expanded: ReadonlySet<string>): number {
-  const skip = transparentModules(a);
+  const skip = transparentOf(a);
   return new Set(a.layers.map((l) => representative(l.path, skip, expanded).id)).size;
 }
 
 export function buildView(graph: Graph, a: Analysis, expanded: ReadonlySet<string>): View {
-  const skip = transparentModules(a);
-  const levels = collapsible(a);
+  const skip = transparentOf(a);
+  const levels = levelsOf(a);
   // Only modules that exist count: a stale path in the set changes nothing.
   const open = new Set([...expanded].filter((p) => levels.has(p)));
   const records = new Map<string, LayerRecord>(a.layers.map((l) => [l.path, l]));
