@@ -67,7 +67,20 @@ export interface Lookup {
   moduleLabels: Map<string, string>;
 }
 
+// One lookup per analysis and graph (neither is changed once made): a picture's cards, its frame
+// titles, its scene and every hover card read the same one.
+const lookups = new WeakMap<Analysis, WeakMap<Graph, Lookup>>();
+
+/** Records, first errors and module labels by path. Shared: callers must not change it. */
 export function lookup(m: Model): Lookup {
+  let byGraph = lookups.get(m.analysis);
+  if (!byGraph) lookups.set(m.analysis, (byGraph = new WeakMap()));
+  let lk = byGraph.get(m.graph);
+  if (!lk) byGraph.set(m.graph, (lk = makeLookup(m)));
+  return lk;
+}
+
+function makeLookup(m: Model): Lookup {
   const errors = new Map<string, Diagnostic>();
   for (const d of m.analysis.diagnostics) if (d.severity === 'error' && d.path && !errors.has(d.path)) errors.set(d.path, d);
   return {
