@@ -18,14 +18,18 @@ export interface CnnToggleDetail {
 }
 
 export interface CnnLayoutDetail {
-  /** Milliseconds from the start of this render (load, analysis, layout, drawing). */
+  /**
+   * Milliseconds from the start of this render (load, analysis, layout, drawing) to the
+   * moment the picture is fitted and shown, in the frame it is first painted; the event is
+   * sent then.
+   */
   ms: number;
   /**
    * Milliseconds the layout took: for `structural`, building the view and laying it out
    * on the page's thread; for `worker` and `main`, the elk run; 0 from the cache or passed in.
    */
   layoutMs: number;
-  /** For the first render after the element was connected: milliseconds since then. */
+  /** For the first render after the element was connected: milliseconds from then to the same moment as `ms`. */
   sinceConnected: number | null;
   /**
    * Where the layout came from: `structural` (see the `engine` attribute: computed at once,
