@@ -13,8 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -119,4 +119,18 @@ export async function serve(pages: Record<string, string> = {}, dirs: Record<str
 export function page(body: string, head = '', lang = 'en'): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>cnn-graph test</title>
 <script type="module" src="/dist/cnn-graph.js"></script>${head}</head><body style="margin:0">${body}</body></html>`;
+}
+
+/** Build dist/cnn-graph.js (scripts/build-ui.mjs) from the current sources, quietly: browser tests always test the bundle of what is checked out. */
+export async function buildUi(): Promise<void> {
+  const { default: build } = await import(pathToFileURL(join(ROOT, 'scripts/build-ui.mjs')).href);
+  await build({ quiet: true });
+}
+
+/** Collect a page's uncaught errors and console errors, as they happen, into the returned list. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convOutputSize, poolOutputSize } from '../../src/analysis/arith.js';
 import { bottleneck, stack } from '../../src/analysis/compare.js';
 import { formatInt } from '../../src/analysis/format.js';
-import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
+import { collectErrors, launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 
 const SITE = join(ROOT, 'site');
 let server: StaticServer;
@@ -31,9 +31,7 @@ afterAll(async () => {
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = collectErrors(page);
   await page.goto(`${server.url}/${path}`);
   await page.waitForSelector('[data-calc-root][data-ready]');
   return { page, errors };

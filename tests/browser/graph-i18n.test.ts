@@ -5,14 +5,12 @@
  * them; an element inside `lang="zh"` on an English page speaks Chinese; and every Chinese text
  * fits its box in the fonts the browser really uses.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/types.js';
 import { zooGraph } from '../../src/graph/zoo/index.js';
 import { render } from '../../src/ui/render/pipeline.js';
-import { launchChromium, page as htmlPage, ROOT, serve, type StaticServer } from './chromium.js';
+import { buildUi, collectErrors, launchChromium, page as htmlPage, serve, type StaticServer } from './chromium.js';
 
 interface Seen {
   title: string;
@@ -29,8 +27,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const { default: buildUi } = await import(pathToFileURL(join(ROOT, 'scripts/build-ui.mjs')).href);
-  await buildUi({ quiet: true });
+  await buildUi();
   server = await serve({
     '/zh.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:900px;width:1200px"></cnn-graph>`, '', 'zh-CN'),
     '/inside.html': htmlPage(`<p>English page</p><div lang="zh"><cnn-graph id="g" model="lenet5" style="--cnn-height:700px;width:900px"></cnn-graph></div>`),
@@ -46,9 +43,7 @@ afterAll(async () => {
 
 async function open(path: string): Promise<{ p: Page; errors: string[] }> {
   const p = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  const errors: string[] = [];
-  p.on('pageerror', (e) => errors.push(e.message));
-  p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = collectErrors(p);
   await p.goto(`${server.url}${path}`);
   return { p, errors };
 }

@@ -6,7 +6,6 @@
  * toSVG(). Then bad input, markup in names, the worker fallback and <cnn-summary>.
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,7 @@ import { fmtShape } from '../../src/ui/render/format.js';
 import { nearestInDirection } from '../../src/ui/render/navigate.js';
 import { precomputeLayouts } from '../../src/ui/render/pipeline.js';
 import { markupGraph, mismatchGraph } from '../ui/helpers.js';
-import { launchChromium, page as htmlPage, ROOT, serve, type StaticServer } from './chromium.js';
+import { buildUi, launchChromium, page as htmlPage, ROOT, serve, type StaticServer } from './chromium.js';
 
 interface Drawn {
   event: 'layout' | 'error';
@@ -87,8 +86,7 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   // Always test the bundle of the current sources.
-  const { default: buildUi } = await import(pathToFileURL(join(ROOT, 'scripts/build-ui.mjs')).href);
-  await buildUi({ quiet: true });
+  await buildUi();
   server = await serve({ '/index.html': PAGE, '/favicon.ico': '' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

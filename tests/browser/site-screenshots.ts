@@ -7,7 +7,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium, ROOT, serve } from './chromium.js';
+import { collectErrors, launchChromium, ROOT, serve } from './chromium.js';
 import { waitForGraphs } from './site-helpers.js';
 
 const DEFAULTS: Record<string, string> = {
@@ -29,9 +29,7 @@ const browser = await launchChromium();
 try {
   for (const [path, file] of Object.entries(shots)) {
     const p = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, colorScheme: scheme });
-    const errors: string[] = [];
-    p.on('pageerror', (e) => errors.push(e.message));
-    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const errors = collectErrors(p);
     await p.goto(`${server.url}/${path}`, { waitUntil: 'load' });
     await waitForGraphs(p);
     await p.waitForTimeout(300);

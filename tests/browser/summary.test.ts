@@ -7,14 +7,12 @@
  * in the graph reaches a row that was not rendered, and that the keyboard and
  * the ARIA row counts cover every row.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type LayerRecord } from '../../src/analysis/analyze.js';
 import { zooGraph } from '../../src/graph/zoo/index.js';
 import { fmtInt, fmtShape, fmtShare } from '../../src/ui/render/format.js';
-import { launchChromium, page as htmlPage, ROOT, serve, type StaticServer } from './chromium.js';
+import { buildUi, launchChromium, page as htmlPage, serve, type StaticServer } from './chromium.js';
 
 const MODEL = 'torchvision-resnet152';
 const a = analyze(zooGraph(MODEL)!);
@@ -94,8 +92,7 @@ const setSort = (by: string | null) =>
 
 beforeAll(async () => {
   // Always test the bundle of the current sources.
-  const { default: buildUi } = await import(pathToFileURL(join(ROOT, 'scripts/build-ui.mjs')).href);
-  await buildUi({ quiet: true });
+  await buildUi();
   server = await serve({ '/index.html': PAGE, '/favicon.ico': '' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

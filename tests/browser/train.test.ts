@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zooEntry } from '../../src/graph/zoo/index.js';
-import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
+import { buildUi, launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cnn-train test</title>
 <script type="module" src="/dist/cnn-graph.js"></script><script type="module" src="/dist/cnn-train.js"></script></head>
@@ -67,8 +67,7 @@ beforeAll(async () => {
   const { default: buildTrain } = await import(pathToFileURL(join(ROOT, 'scripts/build-train.mjs')).href);
   await buildTrain({ quiet: true });
   if (!existsSync(join(ROOT, 'dist/cnn-graph.js'))) {
-    const { default: buildUi } = await import(pathToFileURL(join(ROOT, 'scripts/build-ui.mjs')).href);
-    await buildUi({ quiet: true });
+    await buildUi();
   }
   const { default: buildData } = await import(pathToFileURL(join(ROOT, 'scripts/build-data.mjs')).href);
   await buildData({ log: () => {} });
