@@ -1,7 +1,17 @@
-// Shared by the benches: bundle a TypeScript entry with esbuild, time with medians.
+// Shared by the benches: bundle a TypeScript entry with esbuild, time with medians, drive Debian's Chromium.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
+
+/** Debian's Chromium (never a downloaded browser), and the flags that work on these machines (as tests/browser/chromium.ts). */
+export const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Build dist/cnn-graph.js from the current sources (scripts/build-ui.mjs); returns its sizes. */
+export async function buildUi() {
+  const { default: build } = await import(new URL('../scripts/build-ui.mjs', import.meta.url).href);
+  return build({ quiet: true });
+}
 
 export async function bundle(entry, name) {
   mkdirSync('node_modules/.cache/bench', { recursive: true });

@@ -20,6 +20,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS, median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const site = join(root, 'site');
@@ -40,13 +41,6 @@ const FROM = args.includes('--from') ? args[args.indexOf('--from') + 1] : null;
 // requests) while the page loads.
 const TAB = args.includes('--tab');
 const BUILDS = opt('--builds', 3);
-const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 const builds = [];

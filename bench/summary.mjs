@@ -18,19 +18,16 @@ import { loadavg } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { machine, median, synthetic } from './lib.mjs';
+import { buildUi, CHROMIUM, CHROMIUM_FLAGS as FLAGS, machine, median, synthetic } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
 const dist = args.includes('--dist') ? resolve(args[args.indexOf('--dist') + 1]) : join(root, 'dist');
-const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const MODEL = 'torchvision-resnet152';
 
 if (!args.includes('--dist')) {
-  const { default: buildUi } = await import(pathToFileURL(join(root, 'scripts/build-ui.mjs')).href);
-  await buildUi({ quiet: true });
+  await buildUi();
 }
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/dist/cnn-graph.js"></script>

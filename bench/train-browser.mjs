@@ -20,6 +20,7 @@ import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -34,7 +35,6 @@ const warmup = Number(opt('warmup', '2'));
 const backend = opt('backend', 'webgl');
 const gpu = args.includes('--gpu');
 const json = args.includes('--json');
-const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
 const flags = ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 if (backend === 'webgl') flags.push(...(gpu ? ['--enable-gpu', '--ignore-gpu-blocklist', '--use-angle=vulkan', '--enable-features=Vulkan'] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']));
 

@@ -14,18 +14,15 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { median, synthetic } from './lib.mjs';
+import { buildUi, CHROMIUM, CHROMIUM_FLAGS as FLAGS, median, synthetic } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
-const CHROMIUM = process.env.CNN_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const { default: buildUi } = await import(pathToFileURL(join(root, 'scripts/build-ui.mjs')).href);
-const size = await buildUi({ quiet: true });
+const size = await buildUi();
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><script type="module">
 import { layoutCache } from '/dist/cnn-graph.js';
