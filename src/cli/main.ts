@@ -275,9 +275,34 @@ export const COMMANDS: Record<string, Command> = {
   train: async (argv, io) => (await import('./train.js')).cmdTrain(argv, io),
 };
 
+/** The lines of USAGE for one command (with their continuation lines), and the exit statuses. */
+function commandUsage(cmd: string): string {
+  const lines = USAGE.split('\n');
+  const out: string[] = [];
+  let mine = false;
+  for (const line of lines) {
+    if (line.startsWith('  cnn-graph ')) mine = line.startsWith(`  cnn-graph ${cmd} `);
+    else if (!line.startsWith('   ')) mine = false;
+    if (mine) out.push(line);
+  }
+  return `Usage:\n${out.join('\n')}\n\n${lines[lines.length - 1]}\n`;
+}
+
+const HELP = ['--help', '-h'];
+
 export async function main(argv: string[], io: IO): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+  // `cnn-graph <command> --help` and `cnn-graph help <command>`: that command's usage.
+  const about = cmd === 'help' ? rest[0] : cmd && cmd in COMMANDS && rest.some((a) => HELP.includes(a)) ? cmd : undefined;
+  if (about && about in COMMANDS) {
+    io.stdout(commandUsage(about));
+    return 0;
+  }
+  if (about) {
+    io.stderr(`cnn-graph unknown command "${about}".${nearest(about, Object.keys(COMMANDS))} Run \`cnn-graph --help\`.\n`);
+    return 2;
+  }
+  if (!cmd || HELP.includes(cmd) || cmd === 'help') {
     (cmd ? io.stdout : io.stderr)(USAGE + '\n');
     return cmd ? 0 : 2;
   }

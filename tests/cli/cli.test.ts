@@ -92,6 +92,24 @@ describe('check and bad input', () => {
     expect(r.stderr).toMatch(/Not valid JSON at line 1, column 47/);
   });
 
+  it('`<command> --help`, `-h` and `help <command>` print that command\'s usage, exit 0', async () => {
+    const check = await run('check', '--help');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toBe('Usage:\n  cnn-graph check <file.json | id>                 validate a network; exit 1 if it has errors\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
+    // A command on two lines of the usage keeps both; the lines of other commands stay out.
+    const compare = (await run('compare', '-h')).stdout;
+    expect(compare.split('\n').filter((l) => l.startsWith('  cnn-graph '))).toEqual([
+      '  cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]',
+      '  cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]',
+    ]);
+    const train = await run('help', 'train');
+    expect(train.stdout).toContain('[--batch N] [--lr X]');
+    expect(train.stdout).toContain("train in Node (WASM) with the notes' settings");
+    expect(train.stdout).not.toContain('cnn-graph render');
+    expect((await run('summary', 'lenet5', '--help')).stdout).toMatch(/^Usage:\n  cnn-graph summary <id \| file\.json> \[--input 1x28x28\]/);
+    expect(await run('help', 'chek')).toMatchObject({ code: 2, stderr: 'cnn-graph unknown command "chek". Did you mean "check"? Run `cnn-graph --help`.\n' });
+  });
+
   it('usage errors: exit 2, one line, a suggestion', async () => {
     expect(await run('sumary', 'lenet5')).toMatchObject({ code: 2, stderr: 'cnn-graph unknown command "sumary". Did you mean "summary"? Run `cnn-graph --help`.\n' });
     expect(await run('summary', 'lenet')).toMatchObject({ code: 2 });
@@ -129,5 +147,9 @@ describe('the built binary', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const usage = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
+    // render registers itself in the binary (src/cli/node.ts): its help comes from the same usage.
+    const help = spawnSync(process.execPath, [bin, 'render', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe('Usage:\n  cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk]\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
   });
 });
