@@ -99,7 +99,7 @@ describe('<cnn-graph> on a Chinese page', { timeout: 120_000 }, () => {
     expect(zh.fits.length).toBeGreaterThan(10);
     for (const f of zh.fits) expect(f.width, f.text).toBeLessThanOrEqual(f.room);
     // And the measurement's model of a CJK character (a full em, bold or not) holds here: 输入 at 12.5 px is 25 px.
-    expect(zh.inputWidth).toBeGreaterThan(25 * 0.9);
+    expect(zh.inputWidth, 'a CJK character measures less than an em: is a CJK font installed? (apt-get install -y fonts-noto-cjk)').toBeGreaterThan(25 * 0.9);
     expect(zh.inputWidth).toBeLessThanOrEqual(25 * 1.05);
 
     await p.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
