@@ -591,7 +591,7 @@ export class CnnTrain extends LitElement {
     return html`<p part="result">
         <strong class="accuracy">${t.result(pct(r.testAccuracy))}</strong>
         <span class="reference">${r.reference !== null ? t.reference(pct(r.reference)) : t.noReference}</span>
-        <br /><span class="muted">${t.summary(r.model, fmtInt(r.trainSamples), r.epochs, duration(r.seconds))}, ${r.backend}, ${t.perSecond(fmtInt(Math.round(r.samplesPerSecond)))}, ${t.testImages(fmtInt(r.testSamples))}</span>
+        <br /><span class="muted">${[t.summary(r.model, fmtInt(r.trainSamples), r.epochs, duration(r.seconds)), r.backend, t.perSecond(fmtInt(Math.round(r.samplesPerSecond))), t.testImages(fmtInt(r.testSamples))].join(t.listSep)}</span>
       </p>
       <details open>
         <summary>${t.confusion}</summary>
