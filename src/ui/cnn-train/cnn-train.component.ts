@@ -102,8 +102,9 @@ export interface TrainSettings {
 /**
  * @summary The train panel: compiles the network of a `<cnn-graph>` (or a zoo
  * id, or a graph object) to TensorFlow.js and trains it on MNIST or
- * Fashion-MNIST in the page, on WebGL when it can (WASM, then tfjs's CPU
- * backend otherwise), with the notes' settings and reported accuracy.
+ * Fashion-MNIST in the page, on WebGL when there is a real GPU (WASM when
+ * WebGL is missing or renders in software, tfjs's CPU backend last; it says
+ * why, and a switch picks another), with the notes' settings and reported accuracy.
  *
  * @fires cnn-train-backend - The backend is chosen and started, before the network compiles; `detail` is the `BackendInfo` (`backend, renderer, software, wasm, skipped, why`) plus `reason`, why it was chosen in the page's language.
  * @fires cnn-train-progress - After every batch (training and testing); `detail` is the `TrainProgress` (epoch, batch, loss, samples/s, ETA, fraction).
@@ -113,12 +114,13 @@ export interface TrainSettings {
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The network's name and where its settings come from.
- * @csspart controls - The form with dataset, epochs, batch size, learning rate, optimizer and subset size.
+ * @csspart controls - The form with dataset, epochs, batch size, learning rate, optimizer, and how many training and test images.
  * @csspart start - The Start button.
  * @csspart stop - The Stop button.
  * @csspart backend - The backend line: the switch (a select), the backend in use, its GPU, and why it was chosen.
  * @csspart progress - The progress bar.
  * @csspart status - The line under the bar: what happens before the first batch (loading, compiling, warming up), then epoch, batch, ETA, images/s, loss.
+ * @csspart announce - The visually hidden live region (`aria-live="polite"`): each stage once, then the result or Stop, not every batch.
  * @csspart loss-chart - The live training-loss curve (SVG).
  * @csspart accuracy-chart - The per-epoch test accuracy (SVG).
  * @csspart result - The final test accuracy beside the notes' reference.
