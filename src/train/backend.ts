@@ -101,6 +101,13 @@ export interface ChooseOptions {
 export async function chooseBackend(options: ChooseOptions = {}): Promise<BackendInfo> {
   const measure = options.measure ?? 'gpu';
   const skipped: BackendInfo['skipped'] = [];
+  // A software renderer is known from a bare context's name: tfjs's WebGL backend (and its
+  // first shaders, slow to compile on SwiftShader) need not start at all.
+  const early = measure === 'gpu' ? softwareRenderer(pageRenderer()) : null;
+  if (early) {
+    const rest = await selectBackend({ ...options, prefer: ['wasm', 'cpu'] });
+    return { ...rest, why: { kind: 'software', renderer: early, rates: null } };
+  }
   const webglReason = await tryBackend('webgl', options);
   if (webglReason !== null) {
     skipped.push({ backend: 'webgl', reason: webglReason });
@@ -207,6 +214,25 @@ export function webglRenderer(): string | null {
   if (!gl) return null;
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
   return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+/**
+ * The renderer of a fresh 1×1 WebGL context, as the browser names its GPU,
+ * without starting tfjs's WebGL backend (the context is released at once);
+ * null where there is no WebGL (Node, WebGL turned off).
+ */
+export function pageRenderer(): string | null {
+  try {
+    const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : typeof document === 'object' ? document.createElement('canvas') : null;
+    const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl') ?? null) as WebGLRenderingContext | null;
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return renderer;
+  } catch {
+    return null;
+  }
 }
 
 /** Calls `onLost` if the WebGL context tfjs uses is lost; returns the unsubscribe function. */

@@ -156,10 +156,13 @@ describe('<cnn-train> on WebGL', () => {
       mo.disconnect();
       el.removeEventListener('cnn-train-progress', onP);
       const info = (el as unknown as { backendInfo: unknown }).backendInfo;
-      return { status, announced, backendEvent, atThird: third[0], info, reason: text('.reason'), name: text('.backend-name'), ran: (el as unknown as { result: { backend: string } | null }).result?.backend };
+      // The tfjs backends started so far: a software renderer is known without starting tfjs's WebGL.
+      const started = Object.keys((window as unknown as { cnnTf: { engine(): { registry: Record<string, unknown> } } }).cnnTf.engine().registry);
+      return { status, announced, backendEvent, atThird: third[0], info, started, reason: text('.reason'), name: text('.backend-name'), ran: (el as unknown as { result: { backend: string } | null }).result?.backend };
     });
     expect(seen.info).toMatchObject({ backend: 'wasm', renderer: null, why: { kind: 'software', renderer: 'SwiftShader', rates: null } });
     expect(seen.ran).toBe('wasm');
+    expect(seen.started).not.toContain('webgl');
     expect(seen.name).toBe('wasm');
     expect(seen.reason).toBe('WebGL renders in software here (SwiftShader): no GPU');
     expect(seen.backendEvent).toMatchObject({ backend: 'wasm', why: { kind: 'software' }, reason: 'WebGL renders in software here (SwiftShader): no GPU' });
