@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm run validate -- <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
 //                         [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--seed N]
-//                         [--backend webgl|wasm|cpu] [--swiftshader] [--json] [--screenshot FILE.png]
+//                         [--backend auto|webgl|wasm|cpu] [--swiftshader] [--json] [--screenshot FILE.png]
 //
 // Trains a zoo network the way a reader would: through <cnn-train> in headless Chromium
-// (Debian's /usr/bin/chromium, or $CNN_CHROMIUM), on WebGL by default. With a GPU on the
+// (Debian's /usr/bin/chromium, or $CNN_CHROMIUM), on the backend the panel chooses by default
+// (auto: WebGL on a real GPU, WASM when WebGL renders in software). With a GPU on the
 // machine (/dev/dri/renderD* or nvidia-smi) Chromium is asked to use it; otherwise, or with
 // --swiftshader, WebGL runs on SwiftShader, the software GPU. Builds dist/cnn-train.js and
 // dist/data first when they are missing or older than the sources, serves dist/ on 127.0.0.1,
@@ -27,7 +28,7 @@ const SWIFTSHADER_FLAGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshad
 // A real GPU in headless Chromium: ANGLE on Vulkan (what Chromium uses on Linux), blocklist off.
 const GPU_FLAGS = ['--enable-gpu', '--ignore-gpu-blocklist', '--use-angle=vulkan', '--enable-features=Vulkan'];
 
-const USAGE = 'usage: npm run validate -- <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N] [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--seed N] [--backend webgl|wasm|cpu] [--swiftshader] [--json] [--screenshot FILE.png]';
+const USAGE = 'usage: npm run validate -- <id> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N] [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--seed N] [--backend auto|webgl|wasm|cpu] [--swiftshader] [--json] [--screenshot FILE.png]';
 
 /**
  * What this script shares with the sources, bundled from them on the fly: the
@@ -72,8 +73,8 @@ async function parse(argv) {
   const { values: v, positionals } = parsed;
   if (v.help) return { help: true };
   if (positionals.length !== 1) throw new UsageError(`give exactly one zoo id (got ${positionals.length ? positionals.join(' ') : 'none'}).\n${USAGE}`);
-  // In the page WebGL is the default; wasm and cpu are there too.
-  return { id: positionals[0], ...trainSettings(v, ['webgl', 'wasm', 'cpu']), swiftshader: Boolean(v.swiftshader), screenshot: v.screenshot ?? null };
+  // In the page the panel's own choice is the default; webgl, wasm and cpu can be forced.
+  return { id: positionals[0], ...trainSettings(v, ['auto', 'webgl', 'wasm', 'cpu']), swiftshader: Boolean(v.swiftshader), screenshot: v.screenshot ?? null };
 }
 
 /** Newest modification time of the files under `dir` (recursively). */
@@ -168,8 +169,9 @@ async function main() {
   const log = (s) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${s}\n`);
   await buildIfNeeded(log);
 
-  const gpu = !o.swiftshader && o.backend === 'webgl' && hasGpu();
-  const flags = [...BASE_FLAGS, ...(o.backend === 'webgl' ? (gpu ? GPU_FLAGS : SWIFTSHADER_FLAGS) : [])];
+  const webgl = o.backend === 'webgl' || o.backend === 'auto';
+  const gpu = !o.swiftshader && webgl && hasGpu();
+  const flags = [...BASE_FLAGS, ...(webgl ? (gpu ? GPU_FLAGS : SWIFTSHADER_FLAGS) : [])];
   const pageHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>validate ${o.id}</title>
 <script type="module" src="/cnn-train.js"></script></head><body><cnn-train id="t" model="${o.id}" backend="${o.backend}"></cnn-train></body></html>`;
   const server = await serveDist(pageHtml);
@@ -218,7 +220,7 @@ async function main() {
       const started = performance.now();
       const r = await el.start();
       clearInterval(poll);
-      return { record, error, seconds: (performance.now() - started) / 1000, settings: el.settings, info: el.backendInfo, batchSize: r?.batchSize ?? null, lr: r?.lr ?? null, optimizer: r?.optimizer ?? null };
+      return { record, error, seconds: (performance.now() - started) / 1000, settings: el.settings, info: el.backendInfo, reason: el.backendReason, batchSize: r?.batchSize ?? null, lr: r?.lr ?? null, optimizer: r?.optimizer ?? null };
     }, settings);
     if (tty) process.stderr.write('\r\x1b[K');
     // The panel as it ends (result, curves, confusion matrix), for the docs.
@@ -232,14 +234,15 @@ async function main() {
       return 1;
     }
     const r = out.record;
-    if (o.backend === 'webgl' && gpu && out.info?.software) log(`warning: a GPU was found, but Chromium rendered WebGL in software (${out.info.renderer}).`);
+    const softwareGl = out.info?.software ? out.info.renderer : out.info?.why?.kind === 'software' ? out.info.why.renderer : null;
+    if (gpu && softwareGl) log(`warning: a GPU was found, but Chromium rendered WebGL in software (${softwareGl}).`);
     if (o.json) process.stdout.write(`${JSON.stringify(r)}\n`);
     else {
       const ref = r.reference ?? presetOf(o.id)?.reference ?? null;
       const vs = ref === null ? 'the notes report no accuracy for it' : `the notes report ${pct(ref)}: ${r.testAccuracy >= ref ? 'reached' : `${((ref - r.testAccuracy) * 100).toFixed(2)} points below`}`;
       console.log(`${r.model} on ${r.dataset}: test accuracy ${pct(r.testAccuracy)} on ${r.testSamples.toLocaleString('en-US')} images (${vs})`);
       console.log(`trained on ${r.trainSamples.toLocaleString('en-US')} images × ${r.epochs} epoch${r.epochs === 1 ? '' : 's'} (batch ${out.batchSize}, ${out.optimizer} lr ${out.lr}); loss per epoch ${r.loss.map((l) => l.toFixed(4)).join(', ')}`);
-      console.log(`backend ${r.backend}${r.renderer ? ` (${r.renderer})` : ''}; ${Math.round(r.samplesPerSecond).toLocaleString('en-US')} samples/s; ${duration(out.seconds)} in all, data loading included`);
+      console.log(`backend ${r.backend}${r.renderer ? ` (${r.renderer})` : ''}${out.reason ? ` — ${out.reason}` : ''}; ${Math.round(r.samplesPerSecond).toLocaleString('en-US')} samples/s; ${duration(out.seconds)} in all, data loading included`);
     }
     return 0;
   } finally {

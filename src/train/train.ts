@@ -48,6 +48,12 @@ export interface TrainOptions {
   signal?: AbortSignal;
   onProgress?: (p: TrainProgress) => void;
   onEpoch?: (e: EpochSummary) => void;
+  /**
+   * Called before the slow steps between the call and the first batch's
+   * progress: compiling the network (`compile`), then the first batch, which
+   * on WebGL compiles every shader (`warmup`). The page gets a frame after each.
+   */
+  onStage?: (stage: TrainStage) => void;
   /** Evaluate after every epoch (default true); the last epoch is always evaluated. */
   evaluateEachEpoch?: boolean;
   /** Weights to start from, in `model.getWeights()` order (e.g. `ContextLostError.weights`). */
@@ -55,6 +61,8 @@ export interface TrainOptions {
   /** Keep the trained model (`TrainResult.compiled`); the caller must dispose `compiled.model`. */
   keepModel?: boolean;
 }
+
+export type TrainStage = 'compile' | 'warmup';
 
 export interface TrainProgress {
   phase: 'train' | 'evaluate';
@@ -202,6 +210,18 @@ function batchLabels(split: Split, indices: ArrayLike<number>, classes: number):
   return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes) as tf.Tensor2D);
 }
 
+/**
+ * Lets the page paint (a status line) before a long synchronous step: the next
+ * frame, or 100 ms at most where frames do not come (a hidden tab); Node: the next task.
+ */
+function nextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return nextTask();
+  return new Promise((r) => {
+    const timer = setTimeout(r, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), r()), 0));
+  });
+}
+
 /** Lets timers, abort signals and the page run between batches. */
 function nextTask(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
@@ -253,6 +273,9 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
   for (const [name, v, min] of [['epochs', epochs, 1], ['batch size', batchSize, 1]] as const) {
     if (!Number.isInteger(v) || v < min) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
+  for (const [name, v] of [['limit', options.limit], ['test limit', options.testLimit]] as const) {
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new RangeError(`the ${name} must be a positive whole number of images, got ${v}`);
+  }
   if (!(lr > 0) || !Number.isFinite(lr)) throw new RangeError(`the learning rate must be a positive number, got ${lr}`);
 
   const backendInfo = options.backend ? await selectBackend({ prefer: options.backend, ...(options.wasmPaths ? { wasmPaths: options.wasmPaths } : {}) }) : (await tf.ready(), await describeBackend());
@@ -264,6 +287,10 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
 
   const start = tf.memory().numTensors;
   const t0 = performance.now();
+  if (options.onStage) {
+    options.onStage('compile');
+    await nextPaint();
+  }
   const compiled = compileGraph(graph, { seed });
   const { model, inference } = compiled;
   const outShape = compiled.analysis.output ?? [];
@@ -298,6 +325,7 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
   const epochTensors: number[] = [];
   let confusion: number[][] = [];
   const runStart = performance.now();
+  let warmedUp = false;
 
   const progress = (p: Omit<TrainProgress, 'samplesPerSecond' | 'etaSeconds' | 'fraction' | 'epochs'>) => {
     steps++;
@@ -340,6 +368,11 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
       let seen = 0;
       for (const b of batches(trainSplit, batchSize, { shuffle: true, seed: seed * 1000 + epoch })) {
         checkStop(epoch, b.batch + 1);
+        if (!warmedUp && options.onStage) {
+          options.onStage('warmup');
+          await nextPaint();
+        }
+        warmedUp = true;
         const batchStart = performance.now();
         const x = batchInput(trainSplit, b.indices, compiled.analysis.input, table);
         const y = batchLabels(trainSplit, b.indices, classes);

@@ -1,11 +1,15 @@
 /**
- * <cnn-train> in real headless Chromium on WebGL (SwiftShader, the software
- * GPU; tfjs has to be told to accept it), from a page that loads
+ * <cnn-train> in real headless Chromium with WebGL on SwiftShader (the
+ * software GPU of a machine without one), from a page that loads
  * dist/cnn-graph.js and dist/cnn-train.js side by side: the panel reads the
- * network of <cnn-graph for=…>, trains LeNet-5 on 192 MNIST images with the
- * notes' learning rate (batch 32: six batches; SwiftShader is slow), shows the backend and the GPU,
- * emits progress and the result record; Stop, the zh locale, and a lost WebGL
- * context continued on WASM from the kept weights.
+ * network of <cnn-graph for=…>, sees that WebGL renders in software and
+ * trains on WASM instead, saying why; what happens before the first batch is
+ * said (and announced); the loss axis grows with the batches; the switch
+ * makes the next run use WebGL, which trains LeNet-5 on 192 MNIST images
+ * with the notes' learning rate (batch 32: six batches; SwiftShader is slow),
+ * shows the backend and the GPU, emits progress and the result record; Stop,
+ * the zh locale, a lost WebGL context continued on WASM from the kept
+ * weights, and the timing probe that finds SwiftShader slower than WASM.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +25,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <cnn-graph id="g" model="lenet5" style="--cnn-height:160px"></cnn-graph>
 <cnn-train id="t" for="g" limit="192" batch-size="32" epochs="1" test-limit="64"></cnn-train>
 <div lang="zh"><cnn-train id="zh" model="googlenet-mini"></cnn-train></div>
-<script type="module">import { tf } from '/dist/cnn-train.js'; window.cnnTf = tf;</script>
+<script type="module">import * as cnnTrain from '/dist/cnn-train.js'; window.cnnTf = cnnTrain.tf; window.cnnTrain = cnnTrain;</script>
 </body></html>`;
 
 const RECORD_KEYS = ['model', 'dataset', 'backend', 'renderer', 'epochs', 'trainSamples', 'testSamples', 'samplesPerSecond', 'testAccuracy', 'loss', 'reference'];
@@ -96,22 +100,108 @@ describe('<cnn-train> on WebGL', () => {
     const fields = await page.evaluate(() => {
       const root = document.getElementById('t')!.shadowRoot!;
       const v = (n: string) => (root.querySelector(`[name="${n}"]`) as HTMLInputElement).value;
-      return { dataset: v('dataset'), epochs: v('epochs'), batch: v('batch-size'), lr: v('lr'), optimizer: v('optimizer'), limit: v('limit') };
+      return { dataset: v('dataset'), epochs: v('epochs'), batch: v('batch-size'), lr: v('lr'), optimizer: v('optimizer'), limit: v('limit'), testLimit: v('test-limit'), backend: v('backend') };
     });
     const preset = zooEntry('lenet5')!.preset!;
-    // Epochs, batch size and subset come from the attributes; the rest from the notes.
-    expect(fields).toEqual({ dataset: preset.dataset, epochs: '1', batch: '32', lr: String(preset.lr), optimizer: preset.optimizer, limit: '192' });
+    // Epochs, batch size and subsets come from the attributes; the rest from the notes.
+    expect(fields).toEqual({ dataset: preset.dataset, epochs: '1', batch: '32', lr: String(preset.lr), optimizer: preset.optimizer, limit: '192', testLimit: '64', backend: 'auto' });
+    expect(await shadowText('t', '[part=backend]')).toMatch(/chosen at start: WebGL on a real GPU, WASM otherwise$/);
+  });
+
+  it('the test-set field limits the test images of the next run', async () => {
+    const testLimit = await page.evaluate(async () => {
+      const el = document.getElementById('t') as HTMLElement & { testLimit: number | null; settings: { testLimit: number | null }; updateComplete: Promise<unknown> };
+      const input = el.shadowRoot!.querySelector('[name="test-limit"]') as HTMLInputElement;
+      input.value = '48';
+      input.dispatchEvent(new Event('change'));
+      const typed = el.settings.testLimit;
+      input.value = '64';
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      return { typed, back: el.testLimit, placeholder: input.placeholder };
+    });
+    expect(testLimit).toEqual({ typed: 48, back: 64, placeholder: 'all 10,000' });
+  });
+
+  it('on SwiftShader it trains on WASM and says why; the stages before the first batch are shown and announced; the loss axis fits the batches so far', async () => {
+    const seen = await page.evaluate(async () => {
+      const el = document.getElementById('t') as HTMLElement & { start(): Promise<unknown>; updateComplete: Promise<unknown> };
+      const root = el.shadowRoot!;
+      const text = (sel: string) => root.querySelector(sel)?.textContent?.trim() ?? '';
+      const status: string[] = [];
+      const announced: string[] = [];
+      const note = () => {
+        const s = text('[part=status]');
+        const a = text('[part=announce]');
+        if (s && s !== status.at(-1)) status.push(s);
+        if (a && a !== announced.at(-1)) announced.push(a);
+      };
+      const mo = new MutationObserver(note);
+      mo.observe(root, { subtree: true, childList: true, characterData: true });
+      let backendEvent: unknown = null;
+      type Third = { path: string; valuetext: string | null; label: string | null; right: number };
+      const third: Third[] = [];
+      el.addEventListener('cnn-train-backend', (e) => (backendEvent = (e as CustomEvent).detail), { once: true });
+      const onP = async (e: Event) => {
+        const d = (e as CustomEvent).detail;
+        if (d.phase !== 'train' || d.batch !== 3) return;
+        await el.updateComplete;
+        const bar = root.querySelector('[part=progress]')!;
+        third.push({ path: root.querySelector('[part=loss-chart] path.loss')?.getAttribute('d') ?? '', valuetext: bar.getAttribute('aria-valuetext'), label: bar.getAttribute('aria-label'), right: Number(root.querySelector('[part=loss-chart] line.axis')!.getAttribute('x2')) });
+      };
+      el.addEventListener('cnn-train-progress', onP);
+      await el.start();
+      await el.updateComplete;
+      note();
+      mo.disconnect();
+      el.removeEventListener('cnn-train-progress', onP);
+      const info = (el as unknown as { backendInfo: unknown }).backendInfo;
+      // The tfjs backends started so far: a software renderer is known without starting tfjs's WebGL.
+      const started = Object.keys((window as unknown as { cnnTf: { engine(): { registry: Record<string, unknown> } } }).cnnTf.engine().registry);
+      return { status, announced, backendEvent, atThird: third[0], info, started, reason: text('.reason'), name: text('.backend-name'), ran: (el as unknown as { result: { backend: string } | null }).result?.backend };
+    });
+    expect(seen.info).toMatchObject({ backend: 'wasm', renderer: null, why: { kind: 'software', renderer: 'SwiftShader', rates: null } });
+    expect(seen.ran).toBe('wasm');
+    expect(seen.started).not.toContain('webgl');
+    expect(seen.name).toBe('wasm');
+    expect(seen.reason).toBe('WebGL renders in software here (SwiftShader): no GPU');
+    expect(seen.backendEvent).toMatchObject({ backend: 'wasm', why: { kind: 'software' }, reason: 'WebGL renders in software here (SwiftShader): no GPU' });
+
+    // Between Start and the first batch the line says what is happening, in order.
+    const firstBatch = seen.status.findIndex((s) => s.startsWith('Epoch 1/1, batch 1/6'));
+    expect(firstBatch).toBeGreaterThan(0);
+    const before = seen.status.slice(0, firstBatch).map((s) => s.replace(/ \d\/4 files$/, ''));
+    expect([...new Set(before)]).toEqual(['Loading MNIST…', 'Choosing the backend…', 'Compiling the network…', 'Warming up the backend…']);
+    // The live region says each stage once, not every batch.
+    expect(seen.announced).toEqual(['Loading MNIST…', 'Choosing the backend…', 'Compiling the network…', 'Warming up the backend…', 'Training on wasm…', expect.stringMatching(/^Test accuracy \d+\.\d\d%$/)]);
+
+    // After three of six batches the curve already spans the plot: its last point at the right edge.
+    const third = seen.atThird!;
+    const xs = third.path.split(/[ML]/).filter(Boolean).map((p) => Number(p.split(',')[0]));
+    expect(xs).toHaveLength(3);
+    expect(xs[2]).toBeCloseTo(third.right, 3);
+    expect(xs[0]).toBeCloseTo(44 + (third.right - 44) / 3, 3);
+    expect(third.label).toBe('Training progress');
+    expect(third.valuetext).toMatch(/^\d{1,2}%, \d+:\d\d left$/);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('the switch makes the next run use WebGL', async () => {
+    await page.locator('#t select[name="backend"]').selectOption('webgl');
+    expect(await page.evaluate(() => [(document.getElementById('t') as HTMLElement & { backend: string }).backend, document.getElementById('t')!.getAttribute('backend')])).toEqual(['webgl', 'webgl']);
   });
 
   it('trains LeNet-5 a few batches on WebGL: the backend and GPU shown, the loss falls, progress and the record arrive', async () => {
     run = await runPanel('t');
     expect(run.errors).toEqual([]);
-    const info = await page.evaluate(() => (document.getElementById('t') as HTMLElement & { backendInfo: { backend: string; renderer: string | null; software: boolean } }).backendInfo);
+    const info = await page.evaluate(() => (document.getElementById('t') as HTMLElement & { backendInfo: { backend: string; renderer: string | null; software: boolean; why: unknown } }).backendInfo);
     expect(info.backend).toBe('webgl');
     expect(info.renderer).toMatch(/SwiftShader/i);
     expect(info.software).toBe(true);
+    expect(info.why).toEqual({ kind: 'asked' });
     expect(await shadowText('t', '.backend-name')).toBe('webgl');
     expect(await shadowText('t', '.renderer')).toBe(info.renderer);
+    expect(await shadowText('t', '.reason')).toBe('as chosen in the panel (or the backend attribute)');
 
     const trainSteps = run.progress.filter((p) => p.phase === 'train');
     expect(trainSteps.map((p) => p.batch)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -184,6 +274,16 @@ describe('<cnn-train> on WebGL', () => {
     expect(await shadowText('zh', '[part=start]')).toBe('开始');
     expect(await shadowText('zh', 'header strong')).toBe('训练：googlenet-mini');
     expect(await shadowText('zh', '[part=backend]')).toMatch(/^后端：/);
+    // The whole panel: the header's note from the notes, labels, options, placeholders. Left in Latin letters:
+    // the network's id, dataset, optimizer and backend names, and the notes' section numbers.
+    const zhText = await page.evaluate(() => {
+      const root = document.getElementById('zh')!.shadowRoot!;
+      const attrs = [...root.querySelectorAll('[placeholder], [title], [aria-label]')].flatMap((e) => ['placeholder', 'title', 'aria-label'].map((a) => e.getAttribute(a) ?? ''));
+      return [root.querySelector('[part=base]')!.textContent!, ...attrs].join(' ').replace(/\s+/g, ' ');
+    });
+    expect(zhText).toContain('讲义中的设置：001 §4.4–4.5：SGD，学习率 0.1，批量 128，10 轮');
+    expect(zhText).toContain('测试图像数');
+    expect(zhText.replace(/googlenet-mini|Fashion-MNIST|MNIST|SGD|Adam|WebGL|WASM|CPU|GPU/g, '')).not.toMatch(/[A-Za-z]{2,}/);
     // A page that switches language in place is followed.
     await page.evaluate(() => document.querySelector('div[lang]')!.setAttribute('lang', 'en'));
     await page.waitForFunction(() => document.getElementById('zh')!.shadowRoot!.querySelector('[part=start]')!.textContent!.trim() === 'Start');
@@ -199,6 +299,19 @@ describe('<cnn-train> on WebGL', () => {
     });
     expect(failed).toMatch(/^训练失败。 未知的模型“no-such-net”。已有的模型：lenet5, /);
   });
+
+  it('timing both (as on a real GPU) finds SwiftShader slower than WASM and takes WASM', async () => {
+    const chosen = await page.evaluate(async () => {
+      // The module the page imported (window.cnnTrain): the same tfjs instance as the panel's.
+      const m = (window as unknown as { cnnTrain: { chooseBackend(o: object): Promise<{ backend: string; why: { kind: string; renderer?: string; rates?: { webgl?: number; wasm?: number } } }> } }).cnnTrain;
+      return m.chooseBackend({ measure: 'always', wasmPaths: '/dist/' });
+    });
+    expect(chosen).toMatchObject({ backend: 'wasm', why: { kind: 'software' } });
+    expect(chosen.why.renderer).toBe('SwiftShader');
+    const { webgl, wasm } = chosen.why.rates!;
+    expect(webgl).toBeGreaterThan(0);
+    expect(wasm).toBeGreaterThan(webgl!);
+  }, 120_000);
 
   it('a lost WebGL context stops the run, keeps the weights, and training continues on WASM', async () => {
     const lost = await page.evaluate(async () => {
@@ -229,4 +342,5 @@ describe('<cnn-train> on WebGL', () => {
     // tfjs reports the lost context on the console itself; nothing else may complain.
     expect(problems.filter((p) => !/context lost|CONTEXT_LOST|WebGL/i.test(p))).toEqual([]);
   }, 120_000);
+
 });

@@ -94,6 +94,17 @@ describe('train', () => {
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 
+  it('says what happens before the first batch: compiling, then warming up, then the batches', async () => {
+    const events: string[] = [];
+    await train(lenet(), mnist, { epochs: 1, batchSize: 32, lr: 0.1, limit: 64, testLimit: 32, onStage: (s) => events.push(s), onProgress: (p) => events.push(`${p.phase} ${p.batch}`) });
+    expect(events).toEqual(['compile', 'warmup', 'train 1', 'train 2', 'evaluate 1']);
+  }, 60_000);
+
+  it('refuses a subset that is not a positive whole number of images, naming which', async () => {
+    await expect(train(lenet(), mnist, { epochs: 1, limit: -5 })).rejects.toThrow('the limit must be a positive whole number of images, got -5');
+    await expect(train(lenet(), mnist, { epochs: 1, limit: 64, testLimit: 2.5 })).rejects.toThrow('the test limit must be a positive whole number of images, got 2.5');
+  });
+
   it('takes the notes’ settings for a zoo network', () => {
     expect(presetOptions('lenet5')).toEqual({ dataset: 'mnist', optimizer: 'sgd', lr: 0.9, momentum: 0, batchSize: 256, epochs: 5 });
     expect(presetOptions('torchvision-resnet18')).toEqual({});

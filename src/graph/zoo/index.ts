@@ -18,6 +18,8 @@ export interface TrainPreset {
   reference?: number;
   /** Where the numbers come from, and anything odd about them. */
   note: string;
+  /** The same note in Chinese (the zh pages and a `<cnn-train>` under `lang="zh"`). */
+  noteZh?: string;
 }
 
 export interface ZooEntry {
@@ -41,42 +43,42 @@ const ENTRIES: readonly ZooEntry[] = [
   {
     id: 'lenet5', title: 'LeNet-5', family: 'LeNet', year: 1998, build: lenet5, source: `${N001} table 2-1`,
     summary: 'LeNet-5 on 1×28×28: two 5×5 conv + tanh + average-pool stages, C5, two fully connected layers',
-    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.9, batchSize: 256, epochs: 5, reference: 0.9794, note: '001 §2.4–2.5: SGD lr 0.9, batch 256, 5 epochs; test accuracy 97.94%.' },
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.9, batchSize: 256, epochs: 5, reference: 0.9794, note: '001 §2.4–2.5: SGD lr 0.9, batch 256, 5 epochs; test accuracy 97.94%.', noteZh: '001 §2.4–2.5：SGD，学习率 0.9，批量 256，5 轮；测试集准确率 97.94%。' },
   },
   {
     id: 'alexnet-mnist', title: 'AlexNet (MNIST, lecture)', family: 'AlexNet', year: 2012, build: alexnetMnist, source: `${N001} table 3-1`,
     summary: 'AlexNet for 1×224×224 MNIST: conv1 11/4 padding 1, three 3×3 convs, two 4096 layers, 10 classes',
-    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.993, note: '001 §3.4–3.5: SGD lr 0.1, batch 128, 10 epochs, MNIST resized to 224; test accuracy 99.30%. (The listing loads FashionMNIST while the text says MNIST; the figure fits MNIST.)' },
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.993, note: '001 §3.4–3.5: SGD lr 0.1, batch 128, 10 epochs, MNIST resized to 224; test accuracy 99.30%. (The listing loads FashionMNIST while the text says MNIST; the figure fits MNIST.)', noteZh: '001 §3.4–3.5：SGD，学习率 0.1，批量 128，10 轮，MNIST 放大到 224；测试集准确率 99.30%。（代码加载的是 FashionMNIST，正文却说 MNIST；这个结果与 MNIST 相符。）' },
   },
   {
     id: 'alexnet-d2l', title: 'AlexNet (d2l, reduced)', family: 'AlexNet', year: 2012, build: alexnetD2l, source: N004,
     summary: 'The d2l AlexNet of 004: conv1 without padding, one 4096 hidden layer (the second is commented out)',
-    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 3, note: '004: Adam lr 0.001, batch 16, 3 epochs on Fashion-MNIST at 224; no accuracy is printed in the text.' },
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 3, note: '004: Adam lr 0.001, batch 16, 3 epochs on Fashion-MNIST at 224; no accuracy is printed in the text.', noteZh: '004：Adam，学习率 0.001，批量 16，在 224 的 Fashion-MNIST 上训练 3 轮；正文没有给出准确率。' },
   },
   {
     id: 'vgg11', title: 'VGG-11 (notes)', family: 'VGG', year: 2014, build: vgg11, source: `${N004} conv_arch`,
     summary: 'VGG-11 of 004: five vgg_blocks (1,1,2,2,2 convs) and a 25088→4096→4096→10 head, 1×224×224',
-    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004 trains the ratio-8 version; same settings given here.' },
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004 trains the ratio-8 version; same settings given here.', noteZh: '004 训练的是宽度除以 8 的版本；这里给出相同的设置。' },
   },
   {
     id: 'vgg11-small', title: 'VGG-11 ÷ 8 (notes)', family: 'VGG', year: 2014, build: vgg11Small, source: `${N004} small_conv_arch, ratio 8`,
     summary: 'VGG-11 with every width divided by 8 (ratio = 8), as 004 trains it',
-    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004: Adam lr 0.001, batch 16, 5 epochs; no accuracy is printed in the text.' },
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004: Adam lr 0.001, batch 16, 5 epochs; no accuracy is printed in the text.', noteZh: '004：Adam，学习率 0.001，批量 16，5 轮；正文没有给出准确率。' },
   },
   {
     id: 'nin', title: 'Network in Network', family: 'NiN', year: 2013, build: nin, source: N004,
     summary: 'NiN of 004: four NiN blocks (k×k conv + two 1×1 convs), global average pooling instead of fully connected layers',
-    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.002, batchSize: 128, epochs: 5, note: '004: Adam lr 0.002, batch 128, 5 epochs; no accuracy is printed in the text.' },
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.002, batchSize: 128, epochs: 5, note: '004: Adam lr 0.002, batch 128, 5 epochs; no accuracy is printed in the text.', noteZh: '004：Adam，学习率 0.002，批量 128，5 轮；正文没有给出准确率。' },
   },
   {
     id: 'googlenet-mini', title: 'GoogLeNet (lecture)', family: 'GoogLeNet', year: 2014, build: googlenetMini, source: `${N001} §4, also 000 and 003`,
     summary: 'The lecture GoogLeNet on 1×28×28: two 88-channel Inception blocks, Linear(1408, 10)',
-    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.9892, note: '001 §4.4–4.5: SGD lr 0.1, batch 128, 10 epochs; test accuracy 98.92%. (000 and 003 use SGD lr 0.1 momentum 0.5, batch 64.)' },
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.9892, note: '001 §4.4–4.5: SGD lr 0.1, batch 128, 10 epochs; test accuracy 98.92%. (000 and 003 use SGD lr 0.1 momentum 0.5, batch 64.)', noteZh: '001 §4.4–4.5：SGD，学习率 0.1，批量 128，10 轮；测试集准确率 98.92%。（000 和 003 用 SGD，学习率 0.1，动量 0.5，批量 64。）' },
   },
   {
     id: 'googlenet', title: 'GoogLeNet (d2l, 96×96)', family: 'GoogLeNet', year: 2014, build: googlenet, source: N004,
     summary: 'The full d2l GoogLeNet of 004 on 1×96×96: nine Inception blocks, global average pooling, 10 classes',
-    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004: Adam lr 0.001, batch 16, 5 epochs at 96×96; not run by the author.' },
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004: Adam lr 0.001, batch 16, 5 epochs at 96×96; not run by the author.', noteZh: '004：Adam，学习率 0.001，批量 16，在 96×96 上训练 5 轮；作者没有运行。' },
   },
   {
     id: 'googlenet-paper', title: 'GoogLeNet (paper)', family: 'GoogLeNet', year: 2014, build: googlenetPaper, source: N002,
@@ -85,7 +87,7 @@ const ENTRIES: readonly ZooEntry[] = [
   {
     id: 'resnet-mini', title: 'ResNet (lecture)', family: 'ResNet', year: 2015, build: resnetMini, source: `${N001} §5, also 000 and 003`,
     summary: 'The lecture residual network on 1×28×28: two residual blocks (conv–ReLU–conv + x), Linear(512, 10)',
-    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.9892, note: '001 §5.4–5.5: SGD lr 0.1, batch 128, 10 epochs; test accuracy 98.92%.' },
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.9892, note: '001 §5.4–5.5: SGD lr 0.1, batch 128, 10 epochs; test accuracy 98.92%.', noteZh: '001 §5.4–5.5：SGD，学习率 0.1，批量 128，10 轮；测试集准确率 98.92%。' },
   },
   { id: 'torchvision-alexnet', title: 'AlexNet (torchvision)', family: 'AlexNet', year: 2012, build: tvAlexnet, source: 'torchvision.models.alexnet', summary: "torchvision's AlexNet (one-GPU variant): 3×224×224, 1000 classes" },
   { id: 'torchvision-vgg11', title: 'VGG-11 (torchvision)', family: 'VGG', year: 2014, build: tvVgg11, source: 'torchvision.models.vgg11', summary: "torchvision's VGG-11 (configuration A), no BatchNorm" },

@@ -334,19 +334,6 @@ ${printed}
 </section>`;
 }
 
-/** The notes' preset notes in Chinese (the zoo's `preset.note` is English). */
-const PRESET_NOTE_ZH: Record<string, string> = {
-  lenet5: '001 §2.4–2.5：SGD，学习率 0.9，批量 256，5 轮；测试集准确率 97.94%。',
-  'alexnet-mnist': '001 §3.4–3.5：SGD，学习率 0.1，批量 128，10 轮，MNIST 放大到 224；测试集准确率 99.30%。（代码加载的是 FashionMNIST，正文却说 MNIST；这个结果与 MNIST 相符。）',
-  'alexnet-d2l': '004：Adam，学习率 0.001，批量 16，在 224 的 Fashion-MNIST 上训练 3 轮；正文没有给出准确率。',
-  vgg11: '004 训练的是宽度除以 8 的版本；这里给出相同的设置。',
-  'vgg11-small': '004：Adam，学习率 0.001，批量 16，5 轮；正文没有给出准确率。',
-  nin: '004：Adam，学习率 0.002，批量 128，5 轮；正文没有给出准确率。',
-  'googlenet-mini': '001 §4.4–4.5：SGD，学习率 0.1，批量 128，10 轮；测试集准确率 98.92%。（000 和 003 用 SGD，学习率 0.1，动量 0.5，批量 64。）',
-  googlenet: '004：Adam，学习率 0.001，批量 16，在 96×96 上训练 5 轮；作者没有运行。',
-  'resnet-mini': '001 §5.4–5.5：SGD，学习率 0.1，批量 128，10 轮；测试集准确率 98.92%。',
-};
-
 const DATASET_NAME: Record<string, Record<Lang, string>> = {
   mnist: { en: 'MNIST', zh: 'MNIST' },
   'fashion-mnist': { en: 'Fashion-MNIST', zh: 'Fashion-MNIST' },
@@ -358,7 +345,7 @@ function trainSection(ctx: PageContext, e: ZooEntry, ins: ModelInsights): string
   const item = (dt: string, dd: string) => `<dt>${dt}</dt><dd>${dd}</dd>`;
   let preset: string;
   if (p) {
-    const note = ctx.lang === 'zh' ? (PRESET_NOTE_ZH[e.id] ?? p.note) : p.note;
+    const note = ctx.lang === 'zh' ? (p.noteZh ?? p.note) : p.note;
     preset = `<p>${t('The panel starts from the notes’ settings:', '面板默认使用讲义中的设置：')}</p>
 <dl class="preset">
 ${item(t('Dataset', '数据集'), `${esc(DATASET_NAME[p.dataset]?.[ctx.lang] ?? p.dataset)}${ins.analysis.input[1] !== 28 ? t(`, resized to ${ins.analysis.input[1]}×${ins.analysis.input[2]}`, `，放大到 ${ins.analysis.input[1]}×${ins.analysis.input[2]}`) : ''}`)}

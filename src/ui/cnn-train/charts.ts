@@ -35,10 +35,11 @@ export interface Chart {
 const MARGIN = { left: 44, right: 10, top: 8, bottom: 22 };
 
 /**
- * A line chart of `points` over `[0, epochs]`: the x axis is fixed to the
- * whole run, so the curve grows from left to right as training goes on.
+ * A line chart of `points` over `[0, epochs]`, the x axis fixed to the whole
+ * run; with `fit`, over `[0, last x]` instead: the axis grows with the data,
+ * so the first batches of a long run fill the width rather than a sliver.
  */
-export function lineChart(points: readonly Point[], epochs: number, options: { width?: number; height?: number; y?: readonly [number, number]; format?: (v: number) => string; dots?: boolean } = {}): Chart {
+export function lineChart(points: readonly Point[], epochs: number, options: { width?: number; height?: number; y?: readonly [number, number]; format?: (v: number) => string; dots?: boolean; fit?: boolean } = {}): Chart {
   const width = options.width ?? 320;
   const height = options.height ?? 140;
   const left = MARGIN.left;
@@ -47,13 +48,19 @@ export function lineChart(points: readonly Point[], epochs: number, options: { w
   const bottom = height - MARGIN.bottom;
   const finite = points.filter((p) => Number.isFinite(p.y));
   const [lo, hi] = options.y ?? (finite.length ? [Math.min(0, extent(finite, (p) => p.y)[0] ?? 0), max(finite, (p) => p.y) ?? 1] : [0, 1]);
-  const x = scaleLinear().domain([0, Math.max(1, epochs)]).range([left, right]);
+  const lastX = max(finite, (p) => p.x) ?? 0;
+  const xMax = options.fit && lastX > 0 ? lastX : Math.max(1, epochs);
+  const x = scaleLinear().domain([0, xMax]).range([left, right]);
   const y = scaleLinear().domain([lo, hi > lo ? hi : lo + 1]).range([bottom, top]).nice(4);
   const format = options.format ?? y.tickFormat(4);
   const gen = line<Point>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));
-  const xCount = Math.min(Math.max(1, epochs), 10);
+  // Whole epochs, except on a fitted axis shorter than two epochs: fractions of one there (0.2, 0.4, …).
+  const whole = !options.fit || xMax >= 2;
+  const xCount = whole ? Math.min(Math.max(1, Math.ceil(xMax)), 10) : 4;
+  const xTicks = whole ? x.ticks(xCount).filter(Number.isInteger) : x.ticks(xCount);
+  const xFormat = x.tickFormat(xCount, '~f');
   return {
     width,
     height,
@@ -63,7 +70,7 @@ export function lineChart(points: readonly Point[], epochs: number, options: { w
     bottom,
     path: finite.length > 1 ? (gen(finite) ?? '') : '',
     dots: options.dots ? finite.map((p) => ({ cx: x(p.x), cy: y(p.y), label: format(p.y) })) : [],
-    xTicks: x.ticks(xCount).filter(Number.isInteger).map((t) => ({ at: x(t), label: String(t) })),
+    xTicks: xTicks.map((t) => ({ at: x(t), label: Number.isInteger(t) ? String(t) : xFormat(t) })),
     yTicks: y.ticks(4).map((t) => ({ at: y(t), label: format(t) })),
   };
 }

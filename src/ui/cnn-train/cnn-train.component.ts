@@ -3,10 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { Graph } from '../../graph/types.js';
 import { diagnosticText } from '../../analysis/analyze.js';
 import { ZOO_IDS, zooEntry, zooGraph } from '../../graph/zoo/index.js';
-import { BACKEND_NAMES, selectBackend, type BackendInfo, type BackendName } from '../../train/backend.js';
+import { BACKEND_NAMES, chooseBackend, selectBackend, type BackendInfo, type BackendName } from '../../train/backend.js';
 import { DATASET_NAMES, classesOf, type Dataset, type DatasetName } from '../../train/data/dataset.js';
 import { loadDataset } from '../../train/data/load.js';
-import { ContextLostError, TrainDivergedError, presetOptions, resultRecord, train, type EpochSummary, type OptimizerName, type ResultRecord, type TrainProgress, type TrainResult } from '../../train/train.js';
+import { ContextLostError, TrainDivergedError, presetOptions, resultRecord, train, type EpochSummary, type OptimizerName, type ResultRecord, type TrainProgress, type TrainResult, type TrainStage } from '../../train/train.js';
 import { type Locale, watchLocale } from '../i18n.js';
 import { emit } from '../cnn-graph/events.js';
 import { fmtInt } from '../render/format.js';
@@ -31,6 +31,12 @@ export interface CnnTrainErrorDetail {
   message: string;
 }
 
+/** The backend a run trains on, and why, in the page's language (`reason`; empty when there is nothing to say). */
+export interface CnnTrainBackendDetail extends BackendInfo {
+  reason: string;
+}
+
+export type CnnTrainBackendEvent = CustomEvent<CnnTrainBackendDetail>;
 export type CnnTrainProgressEvent = CustomEvent<TrainProgress>;
 export type CnnTrainEpochEvent = CustomEvent<EpochSummary>;
 export type CnnTrainEndEvent = CustomEvent<ResultRecord>;
@@ -38,6 +44,7 @@ export type CnnTrainErrorEvent = CustomEvent<CnnTrainErrorDetail>;
 
 declare global {
   interface HTMLElementEventMap {
+    'cnn-train-backend': CnnTrainBackendEvent;
     'cnn-train-progress': CnnTrainProgressEvent;
     'cnn-train-epoch': CnnTrainEpochEvent;
     'cnn-train-end': CnnTrainEndEvent;
@@ -95,9 +102,11 @@ export interface TrainSettings {
 /**
  * @summary The train panel: compiles the network of a `<cnn-graph>` (or a zoo
  * id, or a graph object) to TensorFlow.js and trains it on MNIST or
- * Fashion-MNIST in the page, on WebGL when it can (WASM, then tfjs's CPU
- * backend otherwise), with the notes' settings and reported accuracy.
+ * Fashion-MNIST in the page, on WebGL when there is a real GPU (WASM when
+ * WebGL is missing or renders in software, tfjs's CPU backend last; it says
+ * why, and a switch picks another), with the notes' settings and reported accuracy.
  *
+ * @fires cnn-train-backend - The backend is chosen and started, before the network compiles; `detail` is the `BackendInfo` (`backend, renderer, software, wasm, skipped, why`) plus `reason`, why it was chosen in the page's language.
  * @fires cnn-train-progress - After every batch (training and testing); `detail` is the `TrainProgress` (epoch, batch, loss, samples/s, ETA, fraction).
  * @fires cnn-train-epoch - After every epoch; `detail` is the `EpochSummary` (mean loss, test accuracy, tensors).
  * @fires cnn-train-end - The run finished; `detail` is the result record (`model, dataset, backend, renderer, epochs, trainSamples, testSamples, samplesPerSecond, testAccuracy, loss, reference`).
@@ -105,12 +114,13 @@ export interface TrainSettings {
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The network's name and where its settings come from.
- * @csspart controls - The form with dataset, epochs, batch size, learning rate, optimizer and subset size.
+ * @csspart controls - The form with dataset, epochs, batch size, learning rate, optimizer, and how many training and test images.
  * @csspart start - The Start button.
  * @csspart stop - The Stop button.
- * @csspart backend - The backend and GPU line.
+ * @csspart backend - The backend line: the switch (a select), the backend in use, its GPU, and why it was chosen.
  * @csspart progress - The progress bar.
- * @csspart status - The line under the bar: epoch, batch, ETA, images/s, loss.
+ * @csspart status - The line under the bar: what happens before the first batch (loading, compiling, warming up), then epoch, batch, ETA, images/s, loss.
+ * @csspart announce - The visually hidden live region (`aria-live="polite"`): each stage once, then the result or Stop, not every batch.
  * @csspart loss-chart - The live training-loss curve (SVG).
  * @csspart accuracy-chart - The per-epoch test accuracy (SVG).
  * @csspart result - The final test accuracy beside the notes' reference.
@@ -139,7 +149,7 @@ export class CnnTrain extends LitElement {
   @property() data: string | null = null;
   /** Folder URL of tfjs-backend-wasm's `.wasm` files; default: the folder of this script. */
   @property() wasm: string | null = null;
-  /** `auto` (WebGL, then WASM, then CPU), or one of `webgl`, `wasm`, `cpu`. */
+  /** `auto` (WebGL on a real GPU, else WASM, CPU last; see `chooseBackend`), or one of `webgl`, `wasm`, `cpu`; the panel's switch sets it. */
   @property({ reflect: true }) backend: BackendChoice = 'auto';
   /** `mnist` or `fashion-mnist`; default: the notes' choice for the network. (Attribute `dataset`; `dataset` is HTMLElement's own property.) */
   @property({ attribute: 'dataset' }) datasetName: DatasetName | null = null;
@@ -164,6 +174,8 @@ export class CnnTrain extends LitElement {
 
   @state() private status: 'idle' | 'data' | 'backend' | 'training' | 'done' | 'stopped' | 'error' = 'idle';
   @state() private dataFiles: [number, number] = [0, 4];
+  /** Between the backend and the first batch: compiling the network, then warming up. */
+  @state() private stage: TrainStage | null = null;
   @state() private info: BackendInfo | null = null;
   @state() private last: TrainProgress | null = null;
   @state() private lossPoints: Point[] = [];
@@ -227,9 +239,14 @@ export class CnnTrain extends LitElement {
     return this.controller !== null;
   }
 
-  /** The backend of the current or last run (with its GPU renderer on WebGL). */
+  /** The backend of the current or last run (with its GPU renderer on WebGL, and `why` it was chosen). */
   get backendInfo(): BackendInfo | null {
     return this.info;
+  }
+
+  /** Why the current or last run's backend was chosen, in the page's language ('' when there is nothing to say). */
+  get backendReason(): string {
+    return this.info ? this.reasonText(this.info) : '';
   }
 
   /** The last run's full result (confusion matrix, per-epoch accuracy, …), or null. */
@@ -300,7 +317,7 @@ export class CnnTrain extends LitElement {
     this.done = null;
     this.info = null;
     this.plannedEpochs = this.settings.epochs;
-    return this.run(this.backend === 'auto' ? BACKEND_NAMES : [this.backend], this.plannedEpochs);
+    return this.run(this.backend === 'auto' ? 'auto' : [this.backend], this.plannedEpochs);
   }
 
   /** After a lost WebGL context: train the remaining epochs on WASM from the weights kept on the CPU. */
@@ -319,13 +336,14 @@ export class CnnTrain extends LitElement {
     this.controller?.abort();
   }
 
-  private async run(order: readonly BackendName[], epochs: number, initialWeights?: Float32Array[]): Promise<TrainResult | null> {
+  private async run(order: 'auto' | readonly BackendName[], epochs: number, initialWeights?: Float32Array[]): Promise<TrainResult | null> {
     const controller = new AbortController();
     this.controller = controller;
     const { signal } = controller;
     const s = this.settings;
     this.failure = null;
     this.last = null;
+    this.stage = null;
     let stage: CnnTrainErrorDetail['kind'] = 'model';
     try {
       const graph = await this.resolveGraph(signal);
@@ -338,7 +356,8 @@ export class CnnTrain extends LitElement {
       stage = 'backend';
       this.status = 'backend';
       const wasmPaths = String(new URL(this.wasm ?? './', this.wasm ? document.baseURI : HERE));
-      this.info = await selectBackend({ prefer: order, wasmPaths });
+      this.info = order === 'auto' ? await chooseBackend({ wasmPaths }) : await selectBackend({ prefer: order, wasmPaths });
+      emit<CnnTrainBackendDetail>(this, 'cnn-train-backend', { ...this.info, reason: this.reasonText(this.info) });
       stage = 'other';
       this.status = 'training';
       const offset = this.epochOffset;
@@ -353,6 +372,7 @@ export class CnnTrain extends LitElement {
         seed: this.seed,
         signal,
         ...(initialWeights ? { initialWeights } : {}),
+        onStage: (st) => (this.stage = st),
         onProgress: (p) => {
           const shifted = { ...p, epoch: p.epoch + offset, epochs: p.epochs + offset };
           this.last = shifted;
@@ -366,7 +386,7 @@ export class CnnTrain extends LitElement {
         },
       });
       if (id !== r.model) throw new Error(`trained ${r.model}, expected ${id}`);
-      const merged: TrainResult = { ...r, backendInfo: { ...r.backendInfo, skipped: this.info.skipped }, epochs: offset + r.epochs, loss: [...this.priorLoss, ...r.loss], accuracy: [...this.priorAccuracy, ...r.accuracy] };
+      const merged: TrainResult = { ...r, backendInfo: { ...r.backendInfo, skipped: this.info.skipped, why: this.info.why }, epochs: offset + r.epochs, loss: [...this.priorLoss, ...r.loss], accuracy: [...this.priorAccuracy, ...r.accuracy] };
       this.done = merged;
       this.status = 'done';
       emit(this, 'cnn-train-end', resultRecord(merged));
@@ -394,6 +414,41 @@ export class CnnTrain extends LitElement {
 
   // ---- rendering ------------------------------------------------------------
 
+  /** Why `i` was chosen, in the page's language. */
+  private reasonText(i: BackendInfo): string {
+    const t = trainMessages(this.locale);
+    const w = i.why;
+    const label = (b: BackendName) => (b === 'webgl' ? 'WebGL' : b === 'wasm' ? 'WASM' : 'CPU');
+    const times = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(a / b >= 10 ? 0 : 1) : null);
+    if (!w) return '';
+    if (w.kind === 'asked') return t.whyAsked;
+    if (w.kind === 'software') return t.whySoftware(w.renderer, w.rates ? times(w.rates.wasm, w.rates.webgl) : null);
+    if (w.kind === 'measured') {
+      const other: BackendName = i.backend === 'webgl' ? 'wasm' : 'webgl';
+      const factor = times(w.rates[i.backend], w.rates[other]);
+      return factor ? t.whyMeasured(label(i.backend), label(other), factor) : '';
+    }
+    return '';
+  }
+
+  /** What happens between Start and the first batch, or '' once batches come. */
+  private stageText(t: ReturnType<typeof trainMessages>): string {
+    if (this.status === 'data') return t.loadingData(this.settings.dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST');
+    if (this.status === 'backend') return this.backend === 'auto' ? t.choosing : t.starting;
+    if (this.status === 'training' && !this.last) return this.stage === 'warmup' ? t.warmingUp : t.compiling;
+    return '';
+  }
+
+  /** The live region's words: each stage once, not every batch (a screen reader would read them all). */
+  private announceText(t: ReturnType<typeof trainMessages>): string {
+    const stage = this.stageText(t);
+    if (stage) return stage;
+    if (this.status === 'training' && this.info) return t.trainingOn(this.info.backend);
+    if (this.status === 'done' && this.done) return t.result(pct(this.done.testAccuracy));
+    if (this.status === 'stopped') return t.stopped;
+    return '';
+  }
+
   private field<K extends 'epochs' | 'batchSize' | 'lr' | 'limit' | 'testLimit' | 'momentum'>(key: K, e: Event): void {
     const v = (e.target as HTMLInputElement).value.trim();
     const n = Number(v);
@@ -411,11 +466,12 @@ export class CnnTrain extends LitElement {
     const s = this.settings;
     const busy = this.running;
     const trainCount = 60000;
+    const testCount = 10000;
     return html`<div part="base">
       <header part="header">
         <strong>${t.heading(id ?? '—')}</strong>
         ${this.for && !this.graph ? html`<span class="muted">${t.from(this.for)}</span>` : nothing}
-        <span class="muted">${entry?.preset ? html`${t.presetNote}: ${entry.preset.note}` : id ? t.noPreset : this.for ? t.waiting(this.for) : t.noModel}</span>
+        <span class="muted">${entry?.preset ? t.presetNote(this.locale === 'zh' ? (entry.preset.noteZh ?? entry.preset.note) : entry.preset.note) : id ? t.noPreset : this.for ? t.waiting(this.for) : t.noModel}</span>
       </header>
       <form part="controls" @submit=${(e: Event) => (e.preventDefault(), void this.start())}>
         <label
@@ -439,23 +495,36 @@ export class CnnTrain extends LitElement {
           >${t.subset}
           <input name="limit" type="number" min="1" max=${trainCount} step="1" placeholder=${t.subsetAll(fmtInt(trainCount))} .value=${s.limit ? String(s.limit) : ''} ?disabled=${busy} @change=${(e: Event) => this.field('limit', e)}
         /></label>
+        <label
+          >${t.testSubset}
+          <input name="test-limit" type="number" min="1" max=${testCount} step="1" placeholder=${t.subsetAll(fmtInt(testCount))} .value=${s.testLimit ? String(s.testLimit) : ''} ?disabled=${busy} @change=${(e: Event) => this.field('testLimit', e)}
+        /></label>
         <span class="buttons">
           <button part="start" type="submit" ?disabled=${busy || !id}>${t.start}</button>
           <button part="stop" type="button" ?disabled=${!busy} @click=${() => this.stop()}>${t.stop}</button>
           <button type="button" class="link" ?disabled=${busy} @click=${() => this.resetPreset()} title=${t.resetPreset}>↺</button>
         </span>
       </form>
-      ${this.renderBackend(t)} ${this.renderProgress(t)} ${this.renderCharts(t, s.epochs)} ${this.renderResult(t)} ${this.renderFailure(t)}
+      ${this.renderBackend(t)} ${this.renderProgress(t)}
+      <p part="announce" class="sr-only" aria-live="polite">${this.announceText(t)}</p> ${this.renderCharts(t, s.epochs)} ${this.renderResult(t)} ${this.renderFailure(t)}
     </div>`;
   }
 
   private renderBackend(t: ReturnType<typeof trainMessages>) {
     const i = this.info;
+    const names: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WASM', cpu: t.backendCpu };
+    const reason = i ? this.reasonText(i) : '';
     return html`<p part="backend">
-      ${t.backend}
+      <label class="inline"
+        >${t.backend}
+        <select name="backend" title=${t.backendNext} @change=${(e: Event) => (this.backend = (e.target as HTMLSelectElement).value as BackendChoice)}>
+          <option value="auto" ?selected=${this.backend === 'auto'}>${t.backendAuto}</option>
+          ${BACKEND_NAMES.map((b) => html`<option value=${b} ?selected=${this.backend === b}>${names[b]}</option>`)}
+        </select></label
+      >
       ${i
-        ? html`<strong class="backend-name">${i.backend}</strong>${i.renderer ? html` · ${t.renderer} <span class="renderer">${i.renderer}</span>${i.software ? html` <span class="muted">(${t.software})</span>` : nothing}` : nothing}${i.wasm ? html` <span class="muted">(${t.wasmFeatures(i.wasm.simd, i.wasm.threads)})</span>` : nothing}${i.skipped.length ? html`<br /><span class="muted">${t.skipped(i.skipped.map((x) => `${x.backend} (${x.reason})`).join('; '))}</span>` : nothing}`
-        : html`<span class="muted">${t.notYet}</span>`}
+        ? html`<strong class="backend-name">${i.backend}</strong>${i.renderer ? html` · ${t.renderer} <span class="renderer">${i.renderer}</span>${i.software ? html` <span class="muted">(${t.software})</span>` : nothing}` : nothing}${i.wasm ? html` <span class="muted">(${t.wasmFeatures(i.wasm.simd, i.wasm.threads)})</span>` : nothing}${reason ? html` — <span class="reason">${reason}</span>` : nothing}${i.skipped.length ? html`<br /><span class="muted">${t.skipped(i.skipped.map((x) => `${x.backend} (${x.reason})`).join('; '))}</span>` : nothing}`
+        : html`<span class="muted">${this.backend === 'auto' ? t.notYet : t.backendNext}</span>`}
     </p>`;
   }
 
@@ -463,9 +532,9 @@ export class CnnTrain extends LitElement {
     if (this.status === 'idle') return nothing;
     const p = this.last;
     const fraction = this.status === 'done' ? 1 : this.status === 'data' ? 0 : (p?.fraction ?? 0);
+    const stage = this.stageText(t);
     let line: string;
-    if (this.status === 'data') line = t.loadingData(...this.dataFiles);
-    else if (this.status === 'backend') line = t.starting;
+    if (stage) line = this.status === 'data' ? `${stage} ${t.dataFiles(...this.dataFiles)}` : stage;
     else if (p) {
       const parts = [this.status === 'done' ? t.finished(p.epochs) : p.phase === 'train' ? t.training(p.epoch, p.epochs, p.batch, p.batches) : t.evaluating(p.epoch, p.epochs, p.batch, p.batches)];
       if (this.status === 'training') parts.push(t.eta(duration(p.etaSeconds)));
@@ -475,16 +544,19 @@ export class CnnTrain extends LitElement {
       line = parts.join(' · ');
     } else line = '';
     if (this.status === 'stopped') line = `${t.stopped} ${line}`;
-    return html`<div part="progress" class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(fraction * 100)}>
+    const percent = Math.round(fraction * 100);
+    const eta = this.status === 'training' && p && Number.isFinite(p.etaSeconds) ? duration(p.etaSeconds) : null;
+    return html`<div part="progress" class="bar" role="progressbar" aria-label=${t.progressLabel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent} aria-valuetext=${t.progressText(String(percent), eta)}>
         <div style="width:${(fraction * 100).toFixed(1)}%"></div>
       </div>
-      <p part="status" aria-live="polite">${line}</p>`;
+      <p part="status">${line}</p>`;
   }
 
   private renderCharts(t: ReturnType<typeof trainMessages>, settingsEpochs: number) {
     if (!this.lossPoints.length && !this.epochRows.length) return nothing;
     const epochs = Math.max(this.running ? this.plannedEpochs : 0, this.done?.epochs ?? 0, settingsEpochs, 1);
-    const loss = lineChart(this.lossPoints, epochs, { width: 360, height: 150 });
+    // The loss axis spans the batches so far, not the whole run: the first minute of a long run is a curve, not a vertical line.
+    const loss = lineChart(this.lossPoints, epochs, { width: 360, height: 150, fit: true });
     const accPoints = this.epochRows.filter((r) => r.testAccuracy !== null).map((r) => ({ x: r.epoch, y: r.testAccuracy as number }));
     const lo = accPoints.length ? Math.min(...accPoints.map((p) => p.y)) : 0.9;
     const acc = lineChart(accPoints, epochs, { width: 260, height: 150, y: [Math.max(0, Math.floor(lo * 20) / 20), 1], format: (v) => `${(v * 100).toFixed(v > 0.99 ? 1 : 0)}%`, dots: true });
@@ -492,6 +564,7 @@ export class CnnTrain extends LitElement {
       <text class="label" x=${c.left} y=${c.top - 0} dy="-0.1em">${label}</text>
       ${c.yTicks.map((k) => svg`<line class="grid" x1=${c.left} x2=${c.right} y1=${k.at} y2=${k.at}></line><text class="tick" x=${c.left - 4} y=${k.at} dy="0.32em" text-anchor="end">${k.label}</text>`)}
       ${c.xTicks.map((k) => svg`<text class="tick" x=${k.at} y=${c.bottom + 14} text-anchor="middle">${k.label}</text>`)}
+      <text class="tick axis-name" x=${c.left - 6} y=${c.bottom + 14} text-anchor="end">${t.epochAxis}</text>
       <line class="axis" x1=${c.left} x2=${c.right} y1=${c.bottom} y2=${c.bottom}></line>`;
     return html`<div class="charts">
       <figure>
@@ -520,7 +593,7 @@ export class CnnTrain extends LitElement {
     return html`<p part="result">
         <strong class="accuracy">${t.result(pct(r.testAccuracy))}</strong>
         <span class="reference">${r.reference !== null ? t.reference(pct(r.reference)) : t.noReference}</span>
-        <br /><span class="muted">${t.summary(r.model, fmtInt(r.trainSamples), r.epochs, duration(r.seconds))}, ${r.backend}, ${t.perSecond(fmtInt(Math.round(r.samplesPerSecond)))}, ${t.testImages(fmtInt(r.testSamples))}</span>
+        <br /><span class="muted">${[t.summary(r.model, fmtInt(r.trainSamples), r.epochs, duration(r.seconds)), r.backend, t.perSecond(fmtInt(Math.round(r.samplesPerSecond))), t.testImages(fmtInt(r.testSamples))].join(t.listSep)}</span>
       </p>
       <details open>
         <summary>${t.confusion}</summary>
@@ -528,13 +601,13 @@ export class CnnTrain extends LitElement {
           <thead>
             <tr>
               <th scope="col" class="corner">${t.truth} \\ ${t.predicted}</th>
-              ${classes.map((c) => html`<th scope="col">${c}</th>`)}
+              ${classes.map((c) => html`<th scope="col">${t.className(c)}</th>`)}
             </tr>
           </thead>
           <tbody>
             ${r.confusion.map(
               (row, i) => html`<tr>
-                <th scope="row">${classes[i]}</th>
+                <th scope="row">${t.className(classes[i])}</th>
                 ${row.map((v, j) => html`<td class=${colors[i][j].dark ? 'dark' : ''} style="background:${colors[i][j].fill}">${v}</td>`)}
               </tr>`,
             )}

@@ -61,8 +61,28 @@ export const styles = css`
   input[type='number'] {
     width: 7em;
   }
-  input[name='limit'] {
+  input[name='limit'],
+  input[name='test-limit'] {
     width: 9em;
+  }
+  label.inline {
+    display: inline-flex;
+    flex-direction: row;
+    align-items: baseline;
+    gap: 4px;
+    margin-right: 6px;
+    font-size: 13px;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
   }
   .buttons {
     display: flex;

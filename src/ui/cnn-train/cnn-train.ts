@@ -9,7 +9,7 @@ import { CnnTrain } from './cnn-train.component.js';
 
 export * from './cnn-train.component.js';
 export { confusionColors, lineChart } from './charts.js';
-export { describeBackend, selectBackend, webglRenderer, type BackendInfo, type BackendName } from '../../train/backend.js';
+export { chooseBackend, describeBackend, probeBackend, selectBackend, softwareRenderer, webglRenderer, type BackendInfo, type BackendName, type BackendWhy } from '../../train/backend.js';
 export { resultRecord, type ResultRecord, type TrainProgress, type TrainResult } from '../../train/train.js';
 /** The tfjs instance the panel trains with (one per page: use this one, not a second copy). */
 export { tf };
