@@ -9,10 +9,10 @@
  */
 import { analyze } from '../analysis/analyze.js';
 import { zooEntry } from '../graph/zoo/index.js';
-import { ANNOTATIONS, type Annotation } from '../ui/render/cards.js';
-import type { Direction, Layout } from '../ui/render/layout.js';
-import { render } from '../ui/render/pipeline.js';
-import type { Expand } from '../ui/render/view.js';
+import { ANNOTATIONS, type Annotation } from '../render/cards.js';
+import type { Direction, Layout } from '../render/layout.js';
+import { render } from '../render/pipeline.js';
+import type { Expand } from '../render/view.js';
 import type { Lang, PageContext, Section, SitePage } from './types.js';
 
 export const LANGS = ['en', 'zh'] as const satisfies readonly Lang[];

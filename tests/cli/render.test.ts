@@ -6,7 +6,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { COMMANDS, main, type IO } from '../../src/cli/main.js';
 import { cmdRender } from '../../src/cli/render.js';
 import { zooGraph } from '../../src/graph/zoo/index.js';
-import { renderNetworkSVG } from '../../src/ui/render/index.js';
+import { renderNetworkSVG } from '../../src/render/index.js';
 
 COMMANDS.render = cmdRender;
 const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-render-'));

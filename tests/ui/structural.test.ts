@@ -12,7 +12,7 @@ import { GraphBuilder, type Scope, type Tensor } from '../../src/graph/builder.j
 import { Add, Conv2d, ReLU } from '../../src/graph/layers.js';
 import type { Graph } from '../../src/graph/types.js';
 import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
-import { collapsible, type Box, type Direction, type Layout, prepare, type Prepared, render, structuralLayout, whyNotStructural } from '../../src/ui/render/index.js';
+import { collapsible, type Box, type Direction, type Layout, prepare, type Prepared, render, structuralLayout, whyNotStructural } from '../../src/render/index.js';
 
 const EPS = 0.11;
 

@@ -9,7 +9,7 @@ import { loadDataset } from '../../train/data/load.js';
 import { ContextLostError, TrainDivergedError, presetOptions, resultRecord, train, type EpochSummary, type OptimizerName, type ResultRecord, type TrainProgress, type TrainResult } from '../../train/train.js';
 import { type Locale, watchLocale } from '../i18n.js';
 import { emit } from '../cnn-graph/events.js';
-import { fmtInt } from '../render/format.js';
+import { fmtInt } from '../../render/format.js';
 import { confusionColors, lineChart, type Point } from './charts.js';
 import { trainMessages } from './messages.js';
 import { styles } from './cnn-train.styles.js';

@@ -4,8 +4,8 @@
  * the host's tokens win, and a standalone file falls back to the theme it was
  * exported with. Light and dark are the same token names with other values.
  */
-import type { Category } from '../../analysis/layers/spec.js';
-import type { LayerKind } from '../../graph/types.js';
+import type { Category } from '../analysis/layers/spec.js';
+import type { LayerKind } from '../graph/types.js';
 
 /** What a node is coloured by: the layer category, with Concat and Add apart. */
 export const COLOR_KEYS = ['conv', 'pool', 'linear', 'activation', 'norm', 'concat', 'add', 'reshape', 'dropout', 'module', 'io'] as const;

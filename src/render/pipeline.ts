@@ -4,9 +4,9 @@
  * `prepare` is synchronous and cheap; only the layout is slow, and whoever
  * calls `prepare` decides where it runs (worker, main thread, Node).
  */
-import { analyze, type Analysis, type AnalyzeOptions } from '../../analysis/analyze.js';
-import type { Graph } from '../../graph/types.js';
-import { admitGraph } from '../../graph/validate.js';
+import { analyze, type Analysis, type AnalyzeOptions } from '../analysis/analyze.js';
+import type { Graph } from '../graph/types.js';
+import { admitGraph } from '../graph/validate.js';
 import type { Locale } from '../i18n.js';
 import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
 import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';

@@ -3,8 +3,8 @@
  * size) and the scene (its text), so the two cannot disagree. Every number
  * comes from the analysis records; this module only picks and formats them.
  */
-import { type Analysis, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
-import type { Graph } from '../../graph/types.js';
+import { type Analysis, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../analysis/analyze.js';
+import type { Graph } from '../graph/types.js';
 import type { Locale } from '../i18n.js';
 import { fmtCompact, fmtShape, fmtShare } from './format.js';
 import { textWidth, truncate, wrap } from './measure.js';

@@ -3,7 +3,7 @@
  * output-size formula with the real numbers, and any diagnostic with its fix.
  * Pure data, so the element, `<cnn-summary>` and tests read the same thing.
  */
-import type { Diagnostic } from '../../analysis/analyze.js';
+import type { Diagnostic } from '../analysis/analyze.js';
 import type { Locale } from '../i18n.js';
 import { lookup, type Model } from './cards.js';
 import { fmtInt, fmtShape, fmtShare } from './format.js';

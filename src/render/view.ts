@@ -4,9 +4,9 @@
  * frame them, and the edges between them, each carrying the analysed shape of
  * the tensor it stands for. Pure data; nothing here is measured or laid out.
  */
-import type { Analysis, LayerRecord, ModuleRecord } from '../../analysis/analyze.js';
-import { ancestors } from '../../graph/paths.js';
-import { INPUT, type Graph, type Shape } from '../../graph/types.js';
+import type { Analysis, LayerRecord, ModuleRecord } from '../analysis/analyze.js';
+import { ancestors } from '../graph/paths.js';
+import { INPUT, type Graph, type Shape } from '../graph/types.js';
 
 /** `none`: every module collapsed; `all`: every module open; a number N: modules less than N levels deep open; `auto`: as deep as stays readable. */
 export type Expand = 'none' | 'all' | 'auto' | number;

@@ -3,8 +3,8 @@
  * analysis records (torchinfo: `calculate_*` vs `*_to_str`): the records hold
  * exact integers, these functions only decide how they read.
  */
-import { formatInt, formatShape } from '../../analysis/format.js';
-import type { Shape } from '../../graph/types.js';
+import { formatInt, formatShape } from '../analysis/format.js';
+import type { Shape } from '../graph/types.js';
 
 /** `61706` → `61,706`; `null` → `—`; pictures use the typographic minus. */
 export function fmtInt(n: number | null | undefined): string {

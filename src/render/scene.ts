@@ -3,7 +3,7 @@
  * final position. Pure data (no DOM), drawn as is by `sceneToSVG` and made
  * interactive by the element; nothing downstream computes a number.
  */
-import { diagnosticText, type Status } from '../../analysis/analyze.js';
+import { diagnosticText, type Status } from '../analysis/analyze.js';
 import type { Locale } from '../i18n.js';
 import { type Card, frameTitle, lookup, METRICS, type Model } from './cards.js';
 import { fmtInt, fmtShape } from './format.js';
