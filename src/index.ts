@@ -5,8 +5,8 @@ export { LAYER_KINDS, INPUT, type Graph, type Layer, type LayerKind, type LayerC
 export { parseNetwork, networkToJSON, stringifyNetwork, MAX_JSON_BYTES, type ParseResult } from './graph/json.js';
 export { networkJsonSchema, FORMAT } from './graph/schema.js';
 export { checkStructure } from './graph/validate.js';
-export { ZOO, ZOO_IDS, zooEntry, zooGraph, type ZooEntry, type TrainPreset, type Family } from './graph/zoo/index.js';
-export type { ZooOptions, VggOptions } from './graph/zoo/notes.js';
+export { ZOO, ZOO_IDS, zooEntry, zooGraph, type ZooEntry, type TrainPreset, type Family } from './zoo/index.js';
+export type { ZooOptions, VggOptions } from './zoo/notes.js';
 export { analyze, diagnosticText, type Analysis, type AnalyzeOptions, type LayerRecord, type ModuleRecord, type Diagnostic, type ZhText, type Totals, type ReceptiveField, type Status } from './analysis/analyze.js';
 export { convOutputSize, poolOutputSize, samePadding, adaptiveWindow, effectiveKernel } from './analysis/arith.js';
 export { bottleneck, stack, type Comparison, type Variant, type BottleneckOptions, type StackOptions } from './analysis/compare.js';

@@ -6,13 +6,14 @@
 import { MAX_COUNT, MAX_DIM } from '../graph/limits.js';
 import { admitGraph, show, showZh } from '../graph/validate.js';
 import { ancestors, depthOf, lastSegment, parentPath } from '../graph/paths.js';
-import { INPUT, type Graph, type Layer, type LayerKind, type Shape } from '../graph/types.js';
+import { INPUT, type Diagnostic, type Graph, type Layer, type LayerKind, type Shape } from '../graph/types.js';
 import { effectiveKernel, product } from './arith.js';
 import { dims } from './layers/common.js';
 import { LAYER_SPECS } from './layers/index.js';
 import type { Category, Convention, InputInfo, LayerKindSpec, WeightSpec, Window, ZhText } from './layers/spec.js';
 
 export { MAX_COUNT, MAX_DIM };
+export type { Diagnostic };
 
 export interface ReceptiveField {
   /** Input pixels one output position sees, per axis (height, width). */
@@ -70,25 +71,6 @@ export interface ModuleRecord {
   outputShape: Shape | null;
   aux: boolean;
   status: Status;
-}
-
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  path: string;
-  kind?: LayerKind;
-  code: string;
-  /** Full sentence, prefixed with the layer: `features.3 Conv2d: expects …`. */
-  message: string;
-  formula?: string;
-  fix?: string;
-  jsonPath?: (string | number)[];
-  /**
-   * The message and fix in Simplified Chinese, with the same numbers and paths
-   * (`features.3 Conv2d：需要 88 个输入通道，…`). Every diagnostic that
-   * `analyze` and `parseNetwork` make has it; `message` and `fix` stay English.
-   * Pick one with `diagnosticText(d, locale)`.
-   */
-  zh?: ZhText;
 }
 
 export interface Totals {

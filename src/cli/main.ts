@@ -12,7 +12,7 @@ import { summaryRows } from '../analysis/summary.js';
 import { parseNetwork, stringifyNetwork } from '../graph/json.js';
 import type { Graph } from '../graph/types.js';
 import { nearest } from '../graph/validate.js';
-import { ZOO, ZOO_IDS, zooEntry } from '../graph/zoo/index.js';
+import { ZOO, ZOO_IDS, zooEntry } from '../zoo/index.js';
 import { table } from './table.js';
 
 export interface IO {

@@ -12,7 +12,7 @@ import { analyze } from '../analysis/analyze.js';
 import { formatInt, formatShape } from '../analysis/format.js';
 import type { Graph } from '../graph/types.js';
 import { nearest } from '../graph/validate.js';
-import { zooEntry } from '../graph/zoo/index.js';
+import { zooEntry } from '../zoo/index.js';
 import type { BackendInfo } from '../train/backend.js';
 import { DATASET_NAMES, classesOf, type DatasetName } from '../train/data/dataset.js';
 import type { EpochSummary, OptimizerName, ResultRecord, TrainProgress, TrainResult } from '../train/train.js';

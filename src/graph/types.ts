@@ -193,3 +193,34 @@ export interface Graph {
 }
 
 export const INPUT = 'input';
+
+/**
+ * A diagnostic's words in Simplified Chinese, for readers of the site's /zh/
+ * pages: the same numbers, layer paths and PyTorch argument names as the
+ * English, in the notes' terms (输入通道, 填充, 步幅, 汇聚层).
+ */
+export interface ZhText {
+  message: string;
+  fix?: string;
+}
+
+/** A problem found in a network, as analysis and the JSON reader report it. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  path: string;
+  kind?: LayerKind;
+  code: string;
+  /** Full sentence, prefixed with the layer: `features.3 Conv2d: expects …`. */
+  message: string;
+  formula?: string;
+  fix?: string;
+  jsonPath?: (string | number)[];
+  /**
+   * The message and fix in Simplified Chinese, with the same numbers and paths
+   * (`features.3 Conv2d：需要 88 个输入通道，…`). Every diagnostic that
+   * `analyze` and `parseNetwork` make has it; `message` and `fix` stay English.
+   * Pick one with `diagnosticText(d, locale)`.
+   */
+  zh?: ZhText;
+}
+

@@ -8,9 +8,8 @@
  */
 import type { core } from 'zod/mini';
 import { LAYER_SPECS } from '../analysis/layers/index.js';
-import type { ZhText } from '../analysis/layers/spec.js';
 import { graphSchema, layerSchema, schemaMessageZh } from './schema.js';
-import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, LAYER_KINDS } from './types.js';
+import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, type ZhText, LAYER_KINDS } from './types.js';
 
 export interface StructureIssue {
   path: string;

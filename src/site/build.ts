@@ -16,7 +16,7 @@
  */
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { ZOO } from '../graph/zoo/index.js';
+import { ZOO } from '../zoo/index.js';
 import { THEMES, tokenCSS } from '../render/theme.js';
 import { PAGE_MODULES } from './pages.js';
 import { FAVICON, LANGS, outputPath, pageContext, precompute, precomputedLayouts, shell } from './shell.js';

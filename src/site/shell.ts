@@ -8,7 +8,7 @@
  * that `build.ts` writes to `site/layouts/`.
  */
 import { analyze } from '../analysis/analyze.js';
-import { zooEntry } from '../graph/zoo/index.js';
+import { zooEntry } from '../zoo/index.js';
 import { ANNOTATIONS, type Annotation } from '../render/cards.js';
 import type { Direction, Layout } from '../render/layout.js';
 import { render } from '../render/pipeline.js';
@@ -238,7 +238,7 @@ export function precompute(id: string, expand: string = 'auto', direction: Direc
   if (!hit) {
     hit = (async () => {
       const entry = zooEntry(id);
-      if (!entry) throw new Error(`graphFigure: "${id}" is not a zoo id. Use one of the ids of \`cnn-graph list\` (src/graph/zoo/index.ts).`);
+      if (!entry) throw new Error(`graphFigure: "${id}" is not a zoo id. Use one of the ids of \`cnn-graph list\` (src/zoo/index.ts).`);
       const graph = entry.build();
       const analysis = analyze(graph);
       // In the page's language: the element redraws in it, and its words change the boxes' sizes (and so the layout).

@@ -13,7 +13,7 @@ import { GraphBuilder } from '../../src/graph/builder.js';
 import { MAX_JSON_BYTES, parseNetwork } from '../../src/graph/json.js';
 import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
 import { LAYER_KINDS, type Graph } from '../../src/graph/types.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
 import { MISWIRED_JSON } from './fixtures.js';
 
 const CJK = /[\u3400-\u9fff]/;

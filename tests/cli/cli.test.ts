@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type IO } from '../../src/cli/main.js';
-import { ZOO_IDS } from '../../src/graph/zoo/index.js';
+import { ZOO_IDS } from '../../src/zoo/index.js';
 
 async function run(...argv: string[]) {
   let stdout = '';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { COMMANDS, main, type IO } from '../../src/cli/main.js';
 import { cmdRender } from '../../src/cli/render.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
 import { renderNetworkSVG } from '../../src/render/index.js';
 
 COMMANDS.render = cmdRender;

@@ -3,7 +3,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { bottleneck, stack } from '../../src/analysis/compare.js';
 import { convOutputSize, poolOutputSize } from '../../src/analysis/arith.js';
 import { formatInt } from '../../src/analysis/format.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
 import { avgPoolAxisScale } from '../../src/train/layers/pool.js';
 import { auxHeads, auxItems, googlenetPaper } from '../../src/site/concepts/auxiliary.js';
 import { lossCalc } from '../../src/site/concepts/calc/auxiliary.js';

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zooGraph } from '../../src/graph/zoo/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
 import { renderNetworkSVG } from '../../src/render/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

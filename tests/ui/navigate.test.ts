@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
 import { nearestInDirection, type Heading } from '../../src/render/navigate.js';
 import { render, type Scene } from '../../src/render/index.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
 import type { Graph } from '../../src/graph/types.js';
 import { INPUT } from '../../src/graph/types.js';
 import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneContents, sceneToSVG, svgStyleSheet, type Scene } from '../../src/render/index.js';

@@ -11,7 +11,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { GraphBuilder, type Scope, type Tensor } from '../../src/graph/builder.js';
 import { Add, Conv2d, ReLU } from '../../src/graph/layers.js';
 import type { Graph } from '../../src/graph/types.js';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
 import { collapsible, type Box, type Direction, type Layout, prepare, type Prepared, render, structuralLayout, whyNotStructural } from '../../src/render/index.js';
 
 const EPS = 0.11;

@@ -2,22 +2,14 @@
  * The contract every layer kind fulfils: pure functions of the layer's config
  * and its input shapes. Params come from weight *shapes*, never built tensors.
  */
-import type { Layer, LayerKind, Shape } from '../../graph/types.js';
+import type { Layer, LayerKind, Shape, ZhText } from '../../graph/types.js';
+
+export type { ZhText };
 
 /** How MACs are counted; see src/analysis/conventions.ts. */
 export type Convention = 'default' | 'torchinfo' | 'fvcore';
 
 export type Category = 'conv' | 'pool' | 'linear' | 'activation' | 'norm' | 'merge' | 'reshape' | 'dropout';
-
-/**
- * A diagnostic's words in Simplified Chinese, for readers of the site's /zh/
- * pages: the same numbers, layer paths and PyTorch argument names as the
- * English, in the notes' terms (输入通道, 填充, 步幅, 汇聚层).
- */
-export interface ZhText {
-  message: string;
-  fix?: string;
-}
 
 /** A problem found in one layer, phrased to teach: what, with numbers, and the fix. */
 export interface Issue {

@@ -6,7 +6,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { analyze, type Analysis, type Convention, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
 import type { Graph } from '../../graph/types.js';
 import { admitGraph } from '../../graph/validate.js';
-import { ZOO_IDS, zooGraph } from '../../graph/zoo/index.js';
+import { ZOO_IDS, zooGraph } from '../../zoo/index.js';
 import { ANNOTATIONS, type Annotation } from '../../render/cards.js';
 import { type Locale, watchLocale } from '../i18n.js';
 import { details } from '../../render/details.js';

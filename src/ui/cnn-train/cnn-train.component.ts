@@ -2,7 +2,7 @@ import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Graph } from '../../graph/types.js';
 import { diagnosticText } from '../../analysis/analyze.js';
-import { ZOO_IDS, zooEntry, zooGraph } from '../../graph/zoo/index.js';
+import { ZOO_IDS, zooEntry, zooGraph } from '../../zoo/index.js';
 import { BACKEND_NAMES, selectBackend, type BackendInfo, type BackendName } from '../../train/backend.js';
 import { DATASET_NAMES, classesOf, type Dataset, type DatasetName } from '../../train/data/dataset.js';
 import { loadDataset } from '../../train/data/load.js';

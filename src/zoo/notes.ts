@@ -3,10 +3,11 @@
  * module names and nesting as the notes' PyTorch code so every path matches
  * `named_modules()` of that code.
  */
-import { GraphBuilder, type ModuleDef } from '../builder.js';
-import { AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU, Tanh } from '../layers.js';
-import type { Graph } from '../types.js';
+import { GraphBuilder, type ModuleDef } from '../graph/builder.js';
+import { AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU, Tanh } from '../graph/layers.js';
+import type { Graph } from '../graph/types.js';
 import { basicConvRelu, inceptionV1, ninBlock, vggBlock } from './blocks.js';
+import { flatSize, shapeOf } from './shape.js';
 
 export interface ZooOptions {
   /** Input `[C, H, W]`; defaults to the notes' size. */
@@ -22,7 +23,7 @@ export function lenet5(o: ZooOptions = {}): Graph {
   const input: In = o.input ?? [1, 28, 28];
   const net = new GraphBuilder('lenet5', input, 'LeNet-5');
   const features = net.seq('net', [Conv2d(input[0], 6, 5, { padding: 2 }), Tanh(), AvgPool2d(2, 2), Conv2d(6, 16, 5), Tanh(), AvgPool2d(2, 2), Conv2d(16, 120, 5), Tanh()], net.input);
-  const flat = net.flatSize(features, 120);
+  const flat = flatSize(net, features, 120);
   const out = net.module('net', 'Sequential', (m) => m.chain([Flatten(), Linear(flat, 84), Tanh(), Linear(84, o.classes ?? 10)], features, 8));
   return net.build(out);
 }
@@ -39,7 +40,7 @@ export function alexnetMnist(o: ZooOptions = {}): Graph {
     Conv2d(384, 256, 3, { padding: 1 }), ReLU(), MaxPool2d(3, 2),
   ];
   const features = net.seq('net', convs, net.input);
-  const flat = net.flatSize(features, 6400);
+  const flat = flatSize(net, features, 6400);
   const head = [Flatten(), Linear(flat, 4096), ReLU(), Dropout(0.5), Linear(4096, 4096), ReLU(), Dropout(0.5), Linear(4096, o.classes ?? 10)];
   return net.build(net.module('net', 'Sequential', (m) => m.chain(head, features, convs.length)));
 }
@@ -59,7 +60,7 @@ export function alexnetD2l(o: ZooOptions = {}): Graph {
     ],
     net.input,
   );
-  const flat = net.flatSize(feature, 6400);
+  const flat = flatSize(net, feature, 6400);
   // forward: self.fc(feature.view(img.shape[0], -1))
   const v = net.fn('view', Flatten(), feature);
   return net.build(net.seq('fc', [Linear(flat, 4096), ReLU(), Dropout(0.5), Linear(4096, o.classes ?? 10)], v));
@@ -87,7 +88,7 @@ export function vgg11(o: VggOptions = {}, name = 'vgg11'): Graph {
   CONV_ARCH.forEach(([n, inC, outC], i) => {
     x = net.call(`vgg_block_${i + 1}`, vggBlock(n, i === 0 ? input[0] : Math.floor(inC / ratio), Math.floor(outC / ratio)), x);
   });
-  const flat = net.flatSize(x, Math.floor((512 * 7 * 7) / ratio));
+  const flat = flatSize(net, x, Math.floor((512 * 7 * 7) / ratio));
   const hidden = Math.floor(4096 / ratio);
   return net.build(net.seq('fc', [Flatten(), Linear(flat, hidden), ReLU(), Dropout(0.5), Linear(hidden, hidden), ReLU(), Dropout(0.5), Linear(hidden, o.classes ?? 10)], x));
 }
@@ -134,7 +135,7 @@ export function googlenetMini(o: ZooOptions = {}): Graph {
   const net = new GraphBuilder('googlenet-mini', input, 'GoogLeNet (lecture)');
   const parts = [Conv2d(input[0], 10, 5), ReLU(), MaxPool2d(2, 2), lectureInception(10), Conv2d(88, 20, 5), ReLU(), MaxPool2d(2, 2), lectureInception(20)];
   const x = net.seq('net', parts, net.input);
-  const flat = net.flatSize(x, 1408);
+  const flat = flatSize(net, x, 1408);
   return net.build(net.module('net', 'Sequential', (m) => m.chain([Flatten(), Linear(flat, o.classes ?? 10)], x, parts.length)));
 }
 
@@ -214,7 +215,7 @@ export function googlenetPaper(o: ZooOptions = {}): Graph {
   x = net.layer('maxpool3', pool(), x);
   x = net.call('inception4a', inc(480, 192, 96, 208, 16, 48, 64), x);
   const auxFlat = (t: typeof x) => {
-    const s = net.shapeOf(t);
+    const s = shapeOf(net, t);
     // AvgPool2d(5, 3) then 128 channels: 128 × ((H−5)/3+1)² (2048 at 14×14).
     return s ? 128 * (Math.floor((s[1] - 5) / 3) + 1) * (Math.floor((s[2] - 5) / 3) + 1) : 2048;
   };
@@ -253,6 +254,6 @@ export function resnetMini(o: ZooOptions = {}): Graph {
   const net = new GraphBuilder('resnet-mini', input, 'ResNet (lecture)');
   const parts = [Conv2d(input[0], 16, 5), ReLU(), MaxPool2d(2), residualBlock(16), Conv2d(16, 32, 5), ReLU(), MaxPool2d(2), residualBlock(32)];
   const x = net.seq('net', parts, net.input);
-  const flat = net.flatSize(x, 512);
+  const flat = flatSize(net, x, 512);
   return net.build(net.module('net', 'Sequential', (m) => m.chain([Flatten(), Linear(flat, o.classes ?? 10)], x, parts.length)));
 }

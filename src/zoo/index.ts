@@ -1,6 +1,6 @@
 /** The model zoo: every network of the notes plus torchvision's canonical versions. */
-import type { Graph } from '../types.js';
-import { trustLayers } from '../validate.js';
+import type { Graph } from '../graph/types.js';
+import { trustLayers } from '../graph/validate.js';
 import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
 import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvVgg11, tvVgg16 } from './torchvision.js';
 

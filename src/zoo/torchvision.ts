@@ -2,9 +2,9 @@
  * The canonical ImageNet networks exactly as torchvision builds them
  * (torchvision.models, weights=None), with torchvision's module paths.
  */
-import { GraphBuilder, type ModuleDef, type Scope, type Tensor } from '../builder.js';
-import { AdaptiveAvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU } from '../layers.js';
-import type { Graph } from '../types.js';
+import { GraphBuilder, type ModuleDef, type Scope, type Tensor } from '../graph/builder.js';
+import { AdaptiveAvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU } from '../graph/layers.js';
+import type { Graph } from '../graph/types.js';
 import { basicConvBn, inceptionV1 } from './blocks.js';
 import type { ZooOptions } from './notes.js';
 
