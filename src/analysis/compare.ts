@@ -5,7 +5,7 @@
  * - stack: n stacked 3×3 convolutions versus one (2n+1)×(2n+1) convolution (VGG).
  */
 import { GraphBuilder } from '../graph/builder.js';
-import { Conv2d } from '../graph/layers.js';
+import { Conv2d } from '../kinds/constructors.js';
 import type { Graph } from '../graph/types.js';
 import { analyze, type Analysis, type ReceptiveField } from './analyze.js';
 import { formatInt } from './format.js';

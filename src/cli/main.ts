@@ -6,8 +6,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyze, type Analysis, type Diagnostic } from '../analysis/analyze.js';
 import { bottleneck, stack, type Comparison } from '../analysis/compare.js';
-import { CONVENTIONS, NONE, formatBytes, formatCount, formatInt, formatPercent, formatShape, parseShape } from '../analysis/format.js';
-import type { Convention } from '../analysis/layers/spec.js';
+import { CONVENTIONS } from '../analysis/conventions.js';
+import { NONE, formatBytes, formatCount, formatInt, formatPercent, formatShape, parseShape } from '../analysis/format.js';
+import type { Convention } from '../kinds/spec.js';
 import { summaryRows } from '../analysis/summary.js';
 import { parseNetwork, stringifyNetwork } from '../graph/json.js';
 import type { Graph } from '../graph/types.js';

@@ -129,7 +129,7 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
   if (node.type === 'layer') {
     const r = lk.layers.get(node.path) as LayerRecord;
     color = colorKey(r.kind, r.category);
-    title = w.label(r.label);
+    title = w.label(r.label, r.kind);
     sub = `${r.path}${r.aux ? w.aux : ''}`;
     bs = badges(r.params, r.macs, r.aux, a, annotations, locale);
     diag = r.status === 'error' ? lk.errors.get(r.path) : undefined;

@@ -41,7 +41,7 @@ export function details(model: Model, type: 'layer' | 'module' | 'input' | 'outp
     if (r.outputBytes !== null) rows.push([w.outputMemory, `${fmtInt(r.outputBytes)} ${w.float32}`]);
     if (r.aux) rows.push([w.auxiliary, w.trainingOnly]);
     if (r.status !== 'ok') rows.push([w.status, r.status === 'skipped' ? w.skipped : w.error]);
-    return { title: w.label(r.label), subtitle: `${r.path} · ${r.kind}`, rows, formula: [...r.formula], diagnostics: diagsFor([r.path]) };
+    return { title: w.label(r.label, r.kind), subtitle: `${r.path} · ${r.kind}`, rows, formula: [...r.formula], diagnostics: diagsFor([r.path]) };
   }
   if (type === 'module') {
     const m = lk.modules.get(path);

@@ -158,7 +158,7 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       const r = lk.layers.get(n.path);
       if (r) {
         st = r.status;
-        aria = `${w.label(r.label)}${w.comma}${r.path}${w.comma}${w.layerAria(fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs))}${status(r.status)}`;
+        aria = `${w.label(r.label, r.kind)}${w.comma}${r.path}${w.comma}${w.layerAria(fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs))}${status(r.status)}`;
       }
     } else if (n.type === 'module') {
       const mod = lk.modules.get(n.path);

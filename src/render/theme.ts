@@ -4,16 +4,17 @@
  * the host's tokens win, and a standalone file falls back to the theme it was
  * exported with. Light and dark are the same token names with other values.
  */
-import type { Category } from '../analysis/layers/spec.js';
 import type { LayerKind } from '../graph/types.js';
+import { configOf } from '../kinds/config.js';
+import type { Category } from '../kinds/spec.js';
 
-/** What a node is coloured by: the layer category, with Concat and Add apart. */
+/** What a node is coloured by: the layer category, or the colour a kind has of its own (its config's `colour`). */
 export const COLOR_KEYS = ['conv', 'pool', 'linear', 'activation', 'norm', 'concat', 'add', 'reshape', 'dropout', 'module', 'io'] as const;
 export type ColorKey = (typeof COLOR_KEYS)[number];
 
 export function colorKey(kind: LayerKind, category: Category): ColorKey {
-  if (kind === 'Concat') return 'concat';
-  if (kind === 'Add') return 'add';
+  const own = configOf(kind)?.colour;
+  if (own) return own;
   if (category === 'merge') return 'concat';
   return category;
 }

@@ -6,7 +6,9 @@
  * `MACs` stays `MACs`, the notes' own term; the Chinese follows the site's and
  * the notes' usage (参数量, 乘加次数（MACs）, 层, 输入, 输出).
  */
+import type { LayerKind } from '../graph/types.js';
 import { messages } from '../i18n.js';
+import { analysisOf } from '../kinds/analysis.js';
 
 export const words = messages(
   {
@@ -37,8 +39,8 @@ export const words = messages(
     /** After a path on an auxiliary head's box. */
     aux: ' · aux',
     auxOutputBox: (weight: number) => `aux output · loss ×${weight}`,
-    /** A layer's label (PyTorch notation) with its few English words translated. */
-    label: (text: string) => text,
+    /** A layer's label (PyTorch notation) with its few English words translated (by its kind's `labelZh`). */
+    label: (text: string, _kind: LayerKind) => text,
     // The SVG's title and description, and the boxes' spoken names.
     sceneTitle: (model: string, layers: number, params: string, macs: string, convention: string) => `${model}: ${layers} layers, ${params} parameters, ${macs} MACs (${convention} convention)`,
     sceneDesc: (input: string, output: string) => `Input ${input}, output ${output}.`,
@@ -78,7 +80,7 @@ export const words = messages(
     macsBadge: (n: string, share: string, aux: boolean) => `${n} MACs · ${aux ? '占辅助头 ' : ''}${share}`,
     aux: ' · 辅助',
     auxOutputBox: (weight: number) => `辅助输出 · 损失 ×${weight}`,
-    label: (text: string) => text.replace(/ \(global\)$/, '（全局）').replace(/ \(channels\)$/, '（通道）'),
+    label: (text: string, kind: LayerKind) => analysisOf(kind)?.labelZh(text) ?? text,
     sceneTitle: (model: string, layers: number, params: string, macs: string, convention: string) => `${model}：${layers} 层，${params} 个参数，${macs} 次乘加（MACs，${convention} 约定）`,
     sceneDesc: (input: string, output: string) => `输入 ${input}，输出 ${output}。`,
     sceneErrors: (n: number, first: string) => `${n} 个错误：${first}`,

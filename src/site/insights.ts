@@ -12,7 +12,7 @@ import { analyze, type Analysis, type LayerRecord, type ModuleRecord } from '../
 import { pair } from '../analysis/arith.js';
 import { bottleneck, stack, type Comparison } from '../analysis/compare.js';
 import { GraphBuilder } from '../graph/builder.js';
-import { Flatten, Linear, ReLU } from '../graph/layers.js';
+import { Flatten, Linear, ReLU } from '../kinds/constructors.js';
 import type { Graph, Layer, Shape } from '../graph/types.js';
 import { INPUT } from '../graph/types.js';
 import { zooGraph } from '../zoo/index.js';

@@ -1,6 +1,6 @@
 /** Building blocks shared by several zoo networks, each mirroring the notes' PyTorch class. */
 import type { ModuleDef, Scope, Tensor } from '../graph/builder.js';
-import { BatchNorm2d, Conv2d, MaxPool2d, ReLU } from '../graph/layers.js';
+import { BatchNorm2d, Conv2d, MaxPool2d, ReLU } from '../kinds/constructors.js';
 
 /** The notes' `vgg_block(num_convs, in, out)`: 3×3 convolutions with ReLU, then a 2×2 max pool. */
 export function vggBlock(numConvs: number, inChannels: number, outChannels: number): ModuleDef {

@@ -4,7 +4,7 @@
  * `named_modules()` of that code.
  */
 import { GraphBuilder, type ModuleDef } from '../graph/builder.js';
-import { AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU, Tanh } from '../graph/layers.js';
+import { AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU, Tanh } from '../kinds/constructors.js';
 import type { Graph } from '../graph/types.js';
 import { basicConvRelu, inceptionV1, ninBlock, vggBlock } from './blocks.js';
 import { flatSize, shapeOf } from './shape.js';

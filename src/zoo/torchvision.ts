@@ -3,7 +3,7 @@
  * (torchvision.models, weights=None), with torchvision's module paths.
  */
 import { GraphBuilder, type ModuleDef, type Scope, type Tensor } from '../graph/builder.js';
-import { AdaptiveAvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU } from '../graph/layers.js';
+import { AdaptiveAvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU } from '../kinds/constructors.js';
 import type { Graph } from '../graph/types.js';
 import { basicConvBn, inceptionV1 } from './blocks.js';
 import type { ZooOptions } from './notes.js';

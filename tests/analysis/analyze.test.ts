@@ -3,7 +3,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { summaryRows } from '../../src/analysis/summary.js';
 import { formatCount, formatInt, parseShape } from '../../src/analysis/format.js';
 import { GraphBuilder } from '../../src/graph/builder.js';
-import { BatchNorm2d, Conv2d, Linear, AdaptiveAvgPool2d } from '../../src/graph/layers.js';
+import { BatchNorm2d, Conv2d, Linear, AdaptiveAvgPool2d } from '../../src/kinds/constructors.js';
 import { ZOO, zooGraph } from '../../src/zoo/index.js';
 
 describe('invariants over the whole zoo', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { GraphBuilder } from '../../src/graph/builder.js';
 import { parseNetwork } from '../../src/graph/json.js';
-import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
+import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/kinds/constructors.js';
 import type { Graph } from '../../src/graph/types.js';
 import { MISWIRED_JSON } from './fixtures.js';
 

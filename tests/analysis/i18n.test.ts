@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, diagnosticText, type Diagnostic } from '../../src/analysis/analyze.js';
 import { GraphBuilder } from '../../src/graph/builder.js';
 import { MAX_JSON_BYTES, parseNetwork } from '../../src/graph/json.js';
-import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
+import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/kinds/constructors.js';
 import { LAYER_KINDS, type Graph } from '../../src/graph/types.js';
 import { zooGraph } from '../../src/zoo/index.js';
 import { MISWIRED_JSON } from './fixtures.js';

@@ -1,0 +1,3 @@
+import { shapePreserving } from '../common.js';
+
+export const analysis = shapePreserving('ReLU', () => 'ReLU');
