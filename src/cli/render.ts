@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
 import { parseShape } from '../analysis/format.js';
-import { loadNetwork, UsageError, type IO } from './main.js';
+import { loadNetwork, UsageError, type IO } from './common.js';
 
 export async function cmdRender(argv: string[], io: IO): Promise<number> {
   let parsed;
