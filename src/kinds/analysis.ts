@@ -36,5 +36,5 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */
-const BY_NAME: Readonly<Record<string, KindAnalysis | undefined>> = Object.assign(Object.create(null), KIND_ANALYSES);
+const BY_NAME: Readonly<Record<string, KindAnalysis | undefined>> = /* @__PURE__ */ Object.assign(Object.create(null), KIND_ANALYSES);
 export const analysisOf = (kind: string): KindAnalysis | undefined => BY_NAME[kind];

@@ -49,8 +49,9 @@ type Configs = { [K in LayerKind]: ConfigFrom<(typeof KIND_CONFIGS)[K]['schema']
 export type ConfigOf<K extends LayerKind> = Configs[K];
 export type LayerConfig = Configs[LayerKind];
 
-export const LAYER_KINDS: readonly LayerKind[] = Object.keys(KIND_CONFIGS) as LayerKind[];
+// Pure annotations: a bundle that imports the registry only for a type or an unused lookup (the layout worker) drops it.
+export const LAYER_KINDS: readonly LayerKind[] = /* @__PURE__ */ Object.keys(KIND_CONFIGS) as LayerKind[];
 
 /** The config facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */
-const BY_NAME: Readonly<Record<string, KindConfig | undefined>> = Object.assign(Object.create(null), KIND_CONFIGS);
+const BY_NAME: Readonly<Record<string, KindConfig | undefined>> = /* @__PURE__ */ Object.assign(Object.create(null), KIND_CONFIGS);
 export const configOf = (kind: string): KindConfig | undefined => BY_NAME[kind];

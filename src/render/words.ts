@@ -10,7 +10,8 @@ import type { LayerKind } from '../graph/types.js';
 import { messages } from '../i18n.js';
 import { analysisOf } from '../kinds/analysis.js';
 
-export const words = messages(
+// Pure: the layout worker imports this module's neighbours, not the words, nor the kinds they look up.
+export const words = /* @__PURE__ */ messages(
   {
     input: 'input',
     output: 'output',

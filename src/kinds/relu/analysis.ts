@@ -1,3 +1,3 @@
 import { shapePreserving } from '../common.js';
 
-export const analysis = shapePreserving('ReLU', () => 'ReLU');
+export const analysis = /* @__PURE__ */ shapePreserving('ReLU', () => 'ReLU');

@@ -1,3 +1,3 @@
 import { shapePreserving } from '../common.js';
 
-export const analysis = shapePreserving('Sigmoid', () => 'Sigmoid');
+export const analysis = /* @__PURE__ */ shapePreserving('Sigmoid', () => 'Sigmoid');

@@ -3,7 +3,7 @@ import type { KindAnalysis } from '../spec.js';
 
 /** Softmax keeps the shape along a feature dimension of the batched tensor. */
 export const analysis: KindAnalysis<'Softmax'> = {
-  ...shapePreserving('Softmax', (l) => `Softmax dim=${l.dim ?? 1}`),
+  .../* @__PURE__ */ shapePreserving('Softmax', (l) => `Softmax dim=${l.dim ?? 1}`),
   outputShape(l, [input]) {
     const d = unbatchedDim(l.dim ?? 1, input.shape.length);
     if (d === null || d < 0) {

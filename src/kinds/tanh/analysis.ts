@@ -1,3 +1,3 @@
 import { shapePreserving } from '../common.js';
 
-export const analysis = shapePreserving('Tanh', () => 'Tanh');
+export const analysis = /* @__PURE__ */ shapePreserving('Tanh', () => 'Tanh');
