@@ -9,7 +9,7 @@ export { ZOO, ZOO_IDS, zooEntry, zooGraph, type ZooEntry, type TrainPreset, type
 export type { ZooOptions, VggOptions } from './zoo/notes.js';
 export { analyze, diagnosticText, type Analysis, type AnalyzeOptions, type LayerRecord, type ModuleRecord, type Diagnostic, type ZhText, type Totals, type ReceptiveField, type Status } from './analysis/analyze.js';
 export { convOutputSize, poolOutputSize, samePadding, adaptiveWindow, effectiveKernel } from './analysis/arith.js';
-export { bottleneck, stack, type Comparison, type Variant, type BottleneckOptions, type StackOptions } from './analysis/compare.js';
+export { bottleneck, stack, type Comparison, type Variant, type BottleneckOptions, type StackOptions } from './zoo/compare.js';
 export { summaryRows, type SummaryRow } from './analysis/summary.js';
 export { formatInt, formatCount, formatBytes, formatShape, formatPercent, parseShape, NONE } from './analysis/format.js';
 export { CONVENTIONS } from './analysis/conventions.js';

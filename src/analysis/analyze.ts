@@ -21,7 +21,7 @@ export interface ReceptiveField {
   size: readonly [number, number];
   /** Input pixels between neighbouring output positions ("jump"). */
   jump: readonly [number, number];
-  /** True once a layer sees the whole input (global pooling, Flatten, Linear). */
+  /** True once a layer sees the whole input (global pooling, flattening, a fully connected layer). */
   global: boolean;
 }
 

@@ -4,9 +4,10 @@
  * Exit status: 0 ok, 1 problems found in the network, 2 usage errors.
  */
 import { analyze, type Analysis, type Diagnostic } from '../analysis/analyze.js';
-import { bottleneck, stack, type Comparison } from '../analysis/compare.js';
+import { bottleneck, stack, type Comparison } from '../zoo/compare.js';
 import { CONVENTIONS } from '../analysis/conventions.js';
 import { NONE, formatBytes, formatCount, formatInt, formatPercent, formatShape, parseShape } from '../analysis/format.js';
+import { configOf } from '../kinds/config.js';
 import type { Convention } from '../kinds/spec.js';
 import { summaryRows } from '../analysis/summary.js';
 import { stringifyNetwork } from '../graph/json.js';
@@ -154,7 +155,7 @@ function comparisonText(c: Comparison): string {
   if (c.kind === 'stack') {
     const c2 = a.graph.input[0] ** 2;
     if (a.receptiveField && b.receptiveField) lines.push(`receptive field: ${a.receptiveField.size.join('×')} and ${b.receptiveField.size.join('×')} — the same window`);
-    if (a.graph.layers.every((l) => l.kind !== 'Conv2d' || l.bias === false)) lines.push(`weights per C² (C = ${a.graph.input[0]}): ${a.params / c2} versus ${b.params / c2}`);
+    if (a.graph.layers.every((l) => configOf(l.kind)?.category !== 'conv' || ('bias' in l && l.bias === false))) lines.push(`weights per C² (C = ${a.graph.input[0]}): ${a.params / c2} versus ${b.params / c2}`);
   }
   return lines.join('\n') + '\n';
 }

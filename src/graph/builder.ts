@@ -74,16 +74,6 @@ export class Scope {
   chain(parts: readonly Part[], x: Tensor, start = 0): Tensor {
     return parts.reduce((t, p, i) => this.call(start + i, p, t), x);
   }
-
-  /** `torch.cat(xs, dim)` — channel axis by default. */
-  cat(name: string, xs: readonly Tensor[], dim = 1): Tensor {
-    return this.fn(name, dim === 1 ? { kind: 'Concat' } : { kind: 'Concat', dim }, xs);
-  }
-
-  /** `x + y` */
-  add(name: string, xs: readonly Tensor[]): Tensor {
-    return this.fn(name, { kind: 'Add' }, xs);
-  }
 }
 
 class NetworkState {

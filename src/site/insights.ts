@@ -10,7 +10,7 @@
  */
 import { analyze, type Analysis, type LayerRecord, type ModuleRecord } from '../analysis/analyze.js';
 import { pair } from '../analysis/arith.js';
-import { bottleneck, stack, type Comparison } from '../analysis/compare.js';
+import { bottleneck, stack, type Comparison } from '../zoo/compare.js';
 import { GraphBuilder } from '../graph/builder.js';
 import { Flatten, Linear, ReLU } from '../kinds/constructors.js';
 import type { Graph, Layer, Shape } from '../graph/types.js';

@@ -3,7 +3,7 @@
  * and drawn) to a channels-last `tf.LayersModel` with PyTorch's semantics.
  *
  * Shapes are never worked out here. Every size the model needs (pool output
- * sizes, adaptive pooling targets, Flatten widths) comes from `analyze(graph)`,
+ * sizes, adaptive pooling targets, flattened widths) comes from `analyze(graph)`,
  * and the padding that makes tfjs's 'valid' windows produce exactly that size
  * is derived from it. After each layer the symbolic tfjs shape and the
  * trainable parameter count are checked against the analysis, so a model that

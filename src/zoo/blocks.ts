@@ -1,6 +1,6 @@
 /** Building blocks shared by several zoo networks, each mirroring the notes' PyTorch class. */
 import type { ModuleDef, Scope, Tensor } from '../graph/builder.js';
-import { BatchNorm2d, Conv2d, MaxPool2d, ReLU } from '../kinds/constructors.js';
+import { BatchNorm2d, Concat, Conv2d, MaxPool2d, ReLU } from '../kinds/constructors.js';
 
 /** The notes' `vgg_block(num_convs, in, out)`: 3×3 convolutions with ReLU, then a 2×2 max pool. */
 export function vggBlock(numConvs: number, inChannels: number, outChannels: number): ModuleDef {
@@ -72,7 +72,7 @@ export function inceptionV1(
       const b2 = m.seq('branch2', [conv(inC, c3r, 1), conv(c3r, c3, 3, { padding: 1 })], x);
       const b3 = m.seq('branch3', [conv(inC, c5r, 1), conv(c5r, c5, k5, { padding: (k5 - 1) / 2 })], x);
       const b4 = m.seq('branch4', [MaxPool2d(3, { stride: 1, padding: 1, ...(opts.poolCeil ? { ceil_mode: true } : {}) }), conv(inC, pool, 1)], x);
-      return m.cat('cat', [b1, b2, b3, b4]);
+      return m.fn('cat', Concat(), [b1, b2, b3, b4]);
     },
   };
 }

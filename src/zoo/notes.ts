@@ -4,7 +4,7 @@
  * `named_modules()` of that code.
  */
 import { GraphBuilder, type ModuleDef } from '../graph/builder.js';
-import { AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU, Tanh } from '../kinds/constructors.js';
+import { AdaptiveAvgPool2d, Add, AvgPool2d, Concat, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU, Tanh } from '../kinds/constructors.js';
 import type { Graph } from '../graph/types.js';
 import { basicConvRelu, inceptionV1, ninBlock, vggBlock } from './blocks.js';
 import { flatSize, shapeOf } from './shape.js';
@@ -124,7 +124,7 @@ function lectureInception(inC: number): ModuleDef {
       const b2 = m.seq('branch2', [Conv2d(inC, 16, 1), Conv2d(16, 24, 3, { padding: 1 }), Conv2d(24, 24, 3, { padding: 1 })], x);
       const b3 = m.seq('branch3', [Conv2d(inC, 16, 1), Conv2d(16, 24, 5, { padding: 2 })], x);
       const b4 = m.layer('branch4', Conv2d(inC, 24, 1), x);
-      return m.cat('cat', [b1, b2, b3, b4]);
+      return m.fn('cat', Concat(), [b1, b2, b3, b4]);
     },
   };
 }
@@ -150,7 +150,7 @@ function d2lInception(inC: number, c1: number, c2: readonly [number, number], c3
       const p3a = m.fn('relu3_1', ReLU(), m.layer('p3_1', Conv2d(inC, c3[0], 1), x));
       const p3 = m.fn('relu3_2', ReLU(), m.layer('p3_2', Conv2d(c3[0], c3[1], 5, { padding: 2 }), p3a));
       const p4 = m.fn('relu4', ReLU(), m.layer('p4_2', Conv2d(inC, c4, 1), m.layer('p4_1', MaxPool2d(3, { stride: 1, padding: 1 }), x)));
-      return m.cat('cat', [p1, p2, p3, p4]);
+      return m.fn('cat', Concat(), [p1, p2, p3, p4]);
     },
   };
 }
@@ -243,7 +243,7 @@ function residualBlock(c: number): ModuleDef {
     type: 'ResidualBlock',
     build(m, x) {
       const y = m.seq('net', [Conv2d(c, c, 3, { padding: 1 }), ReLU(), Conv2d(c, c, 3, { padding: 1 })], x);
-      return m.fn('relu', ReLU(), m.add('add', [x, y]));
+      return m.fn('relu', ReLU(), m.fn('add', Add(), [x, y]));
     },
   };
 }

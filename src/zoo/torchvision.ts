@@ -3,7 +3,7 @@
  * (torchvision.models, weights=None), with torchvision's module paths.
  */
 import { GraphBuilder, type ModuleDef, type Scope, type Tensor } from '../graph/builder.js';
-import { AdaptiveAvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU } from '../kinds/constructors.js';
+import { AdaptiveAvgPool2d, Add, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, ReLU } from '../kinds/constructors.js';
 import type { Graph } from '../graph/types.js';
 import { basicConvBn, inceptionV1 } from './blocks.js';
 import type { ZooOptions } from './notes.js';
@@ -102,7 +102,7 @@ function basicBlock(inC: number, planes: number, stride: number): ModuleDef {
       y = m.layer('conv2', Conv2d(planes, planes, 3, { padding: 1, bias: false }), y);
       y = m.layer('bn2', BatchNorm2d(planes), y);
       const identity = downsample(m, inC, planes, stride, x);
-      return m.layer('relu#2', ReLU({ inplace: true }), m.add('add', [y, identity]));
+      return m.layer('relu#2', ReLU({ inplace: true }), m.fn('add', Add(), [y, identity]));
     },
   };
 }
@@ -122,7 +122,7 @@ function bottleneck(inC: number, planes: number, stride: number): ModuleDef {
       y = m.layer('conv3', Conv2d(planes, out, 1, { bias: false }), y);
       y = m.layer('bn3', BatchNorm2d(out), y);
       const identity = downsample(m, inC, out, stride, x);
-      return m.layer('relu#3', ReLU({ inplace: true }), m.add('add', [y, identity]));
+      return m.layer('relu#3', ReLU({ inplace: true }), m.fn('add', Add(), [y, identity]));
     },
   };
 }

@@ -42,7 +42,11 @@ function fixtureKinds(): Set<string> {
   return kinds;
 }
 
-const CASES = (JSON.parse(readFileSync(join(FIXTURES, 'base-kinds.json'), 'utf8')) as { cases: Case[] }).cases;
+/** Single-layer PyTorch cases of every fixture in that format (base-kinds.json, and any other whose cases list `inputs`). */
+const CASES: Case[] = readdirSync(FIXTURES)
+  .filter((n) => n.endsWith('.json'))
+  .flatMap((f) => (JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { cases?: Case[] }).cases ?? [])
+  .filter((c) => Array.isArray(c.inputs));
 const casesOf = (kind: string) => CASES.filter((c) => c.kind === kind);
 const layerOf = (c: Case): Layer => ({ path: 'x', ...c.config, kind: c.kind, inputs: c.inputs.map((_, i) => `in${i}`) }) as unknown as Layer;
 const product = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
@@ -78,7 +82,7 @@ describe('every layer kind is checked against PyTorch', () => {
     expect(fixtureKinds().has(k)).toBe(true);
   });
 
-  it.each([...LAYER_KINDS])('%s: its analysis gives PyTorch\'s shape, parameters, buffers and MACs, and refuses what PyTorch refuses (tests/fixtures/pytorch/base-kinds.json)', (k) => {
+  it.each([...LAYER_KINDS])('%s: its analysis gives PyTorch\'s shape, parameters, buffers and MACs, and refuses what PyTorch refuses (single-layer fixtures, e.g. base-kinds.json)', (k) => {
     const cases = casesOf(k);
     expect(cases.some((c) => !c.error), 'a case PyTorch accepts').toBe(true);
     const spec = KIND_ANALYSES[k];
@@ -155,7 +159,7 @@ describe('every layer kind trains, or says why not', () => {
       return;
     }
     const c = casesOf(k).find((x) => !x.error && x.inputs.every((s) => s.join() === x.inputs[0].join()) && (x.inputs[0].length === 3 || x.inputs[0].length === 1));
-    if (!c) throw new Error(`${k}: base-kinds.json needs a case PyTorch accepts with equal C×H×W or vector inputs`);
+    if (!c) throw new Error(`${k}: a single-layer fixture needs a case PyTorch accepts with equal C×H×W or vector inputs`);
     const graph = oneLayerGraph(c);
     const rec = analyze(graph).layers.find((r) => r.path === 'x');
     expect(rec?.status, c.id).toBe('ok');

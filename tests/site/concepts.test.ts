@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { bottleneck, stack } from '../../src/analysis/compare.js';
+import { bottleneck, stack } from '../../src/zoo/compare.js';
 import { convOutputSize, poolOutputSize } from '../../src/analysis/arith.js';
 import { formatInt } from '../../src/analysis/format.js';
 import { zooGraph } from '../../src/zoo/index.js';

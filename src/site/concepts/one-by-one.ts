@@ -4,7 +4,7 @@
  * be checked against the computation (docs/conventions.md lists the difference).
  */
 import { analyze } from '../../analysis/analyze.js';
-import { bottleneck, type Comparison } from '../../analysis/compare.js';
+import { bottleneck, type Comparison } from '../../zoo/compare.js';
 import { formatInt } from '../../analysis/format.js';
 import { GraphBuilder } from '../../graph/builder.js';
 import { Conv2d, Flatten, Linear } from '../../kinds/constructors.js';

@@ -7,9 +7,9 @@
 import { GraphBuilder } from '../graph/builder.js';
 import { Conv2d } from '../kinds/constructors.js';
 import type { Graph } from '../graph/types.js';
-import { analyze, type Analysis, type ReceptiveField } from './analyze.js';
-import { formatInt } from './format.js';
-import { pair } from './arith.js';
+import { analyze, type Analysis, type ReceptiveField } from '../analysis/analyze.js';
+import { formatInt } from '../analysis/format.js';
+import { pair } from '../analysis/arith.js';
 
 export interface Variant {
   name: string;

@@ -1,6 +1,6 @@
 /** The notes' worked examples, recomputed from the two real configurations. */
 import { describe, expect, it } from 'vitest';
-import { bottleneck, stack } from '../../src/analysis/compare.js';
+import { bottleneck, stack } from '../../src/zoo/compare.js';
 
 describe('bottleneck: 28×28×192 → 32 with a 5×5 (000_52091afd6212e377.txt)', () => {
   const c = bottleneck({ input: [192, 28, 28], out: 32, kernel: 5, reduce: 16 });
