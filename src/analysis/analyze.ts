@@ -5,8 +5,8 @@
  */
 import { MAX_COUNT, MAX_DIM } from '../graph/limits.js';
 import { admitGraph, show, showZh } from '../graph/validate.js';
-import { ancestors, depthOf, lastSegment, parentPath } from '../graph/paths.js';
-import { INPUT, type Diagnostic, type Graph, type Layer, type LayerKind, type Shape } from '../graph/types.js';
+import { depthOf, lastSegment, parentPath } from '../graph/paths.js';
+import { INPUT, type Diagnostic, type Graph, type LayerKind, type Shape } from '../graph/types.js';
 import { effectiveKernel, product } from './arith.js';
 import { analysisOf } from '../kinds/analysis.js';
 import { dims } from '../kinds/common.js';
@@ -612,15 +612,4 @@ export function diagnosticText(d: Pick<Diagnostic, 'message' | 'fix' | 'zh'>, lo
   return d.fix ? { message: d.message, fix: d.fix } : { message: d.message };
 }
 
-/** Records of the top-level children of the network (modules and layers), for depth-limited tables. */
-export function topLevel(a: Analysis): string[] {
-  const seen: string[] = [];
-  for (const r of a.layers) {
-    const top = r.path.split('.')[0];
-    if (!seen.includes(top)) seen.push(top);
-  }
-  return seen;
-}
-
 export type { Convention, ZhText } from '../kinds/spec.js';
-export type LayerOf<K extends LayerKind> = Layer<K>;

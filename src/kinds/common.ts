@@ -72,15 +72,6 @@ export function windowFits(kind: string, axis: 'height' | 'width', input: number
   };
 }
 
-/** Every int or pair value in a config must be a positive (or non-negative) integer. */
-export function checkIntPair(name: string, v: IntOrPair, min: number): string | null {
-  const [a, b] = pair(v);
-  for (const x of [a, b]) {
-    if (!Number.isInteger(x) || x < min) return `${name} must be ${min === 0 ? 'a non-negative' : 'a positive'} integer${typeof v === 'number' ? '' : ' pair'}, got ${JSON.stringify(v)}.`;
-  }
-  return null;
-}
-
 /** Resolve a batched-tensor dim (PyTorch numbering, batch = 0) to an index into our unbatched shape. */
 export function unbatchedDim(dim: number, rank: number): number | null {
   const batchedRank = rank + 1;

@@ -1,7 +1,7 @@
 /** Shared by MaxPool2d and AvgPool2d: PyTorch's pool2d_shape_check and ceil_mode arithmetic. */
 import type { IntOrPair, Shape } from '../graph/types.js';
 import { pair, poolOutputSize } from '../analysis/arith.js';
-import { axisZh, dims, fail, fromZh, kernelText, ok, pairText, requireCHW, sameWindow, windowFormula } from './common.js';
+import { axisZh, fail, fromZh, kernelText, ok, pairText, requireCHW, sameWindow, windowFormula } from './common.js';
 import type { AxisWindow, InputInfo, ShapeResult } from './spec.js';
 
 export interface PoolLike {
@@ -78,5 +78,3 @@ export function poolFormula(l: PoolLike, input: Shape, output: Shape): string[] 
   if (ceil) lines.push('ceil_mode: a last window that would start in the right padding is dropped.');
   return lines;
 }
-
-export const inputDims = dims;
