@@ -16,6 +16,7 @@ import { checkStructure } from '../../src/graph/validate.js';
 import { KIND_ANALYSES } from '../../src/kinds/analysis.js';
 import { KIND_CONFIGS, LAYER_KINDS } from '../../src/kinds/config.js';
 import { KIND_TFJS } from '../../src/kinds/tfjs.js';
+import { colorKey } from '../../src/render/theme.js';
 import { compileGraph } from '../../src/train/compile.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pytorch');
@@ -118,17 +119,26 @@ describe('every layer kind speaks English and Chinese', () => {
       expect(zh, c.id).not.toMatch(/\([A-Za-z ]+\)/);
     }
   });
+});
 
-  it('the global pooling and the channel concatenation say so in Chinese', () => {
+describe("what were special cases elsewhere are the kinds' own", () => {
+  it('the global pooling and the channel concatenation say so in Chinese (their labelZh)', () => {
     expect(KIND_ANALYSES.AdaptiveAvgPool2d.labelZh('AdaptiveAvgPool2d → 1×1 (global)')).toBe('AdaptiveAvgPool2d → 1×1（全局）');
     expect(KIND_ANALYSES.Concat.labelZh('Concat (channels)')).toBe('Concat（通道）');
   });
 
-  it('a layer given several inputs is told to join them first with the kinds that take several, in both languages', () => {
+  it('a layer given several inputs is told to join them first with the kinds whose arity is many, in both languages', () => {
     const issues = checkStructure({ name: 'n', input: [1, 4, 4], layers: [{ path: 'a', kind: 'ReLU', inputs: ['input'] }, { path: 'b', kind: 'ReLU', inputs: ['input', 'a'] }], modules: [], output: 'b', aux: [] } as Graph);
     const arity = issues.find((i) => i.code === 'arity');
     expect(arity?.fix).toBe('Join the inputs first with a Concat or Add layer.');
     expect(arity?.zh.fix).toBe('先用 Concat 或 Add 层把这些输入合并起来。');
+  });
+
+  it('in the picture a Concat and an Add have colours of their own (their config\'s colour), other kinds their category\'s', () => {
+    expect(colorKey('Concat', 'merge')).toBe('concat');
+    expect(colorKey('Add', 'merge')).toBe('add');
+    expect(colorKey('Conv2d', 'conv')).toBe('conv');
+    expect(colorKey('Dropout', 'dropout')).toBe('dropout');
   });
 
   it('torch.cat and x + y are functions in PyTorch: a Concat or Add is functional unless it says otherwise, a ReLU is not', () => {
@@ -136,7 +146,7 @@ describe('every layer kind speaks English and Chinese', () => {
     expect(analyze(graph).layers.map((r) => [r.path, r.functional])).toEqual([['r', false], ['c', true], ['s', true], ['m', false]]);
   });
 
-  it('what the MAC conventions count is said with the kinds\' words', () => {
+  it('what the MAC conventions count is said with the kinds\' macWords', () => {
     expect(CONVENTIONS.torchinfo.description).toBe("torchinfo's Mult-Adds: every parameter (bias included) times the output positions for convolutions, the parameter count for other layers with parameters (Linear, BatchNorm2d)");
     expect(CONVENTIONS.fvcore.description).toBe("fvcore's counts (one per multiply-add): convolutions and linear layers bias excluded, plus BatchNorm2d at inference (1 per element, 2 with affine) and adaptive average pooling (1 per input element)");
   });
