@@ -34,7 +34,7 @@ mkdirSync(outDir, { recursive: true });
 await esbuild.build({
   stdin: {
     contents: `export { train, presetOptions } from ${JSON.stringify(join(root, 'src/train/train.ts'))};
-export { zooGraph } from ${JSON.stringify(join(root, 'src/graph/zoo/index.ts'))};
+export { zooGraph } from ${JSON.stringify(join(root, 'src/zoo/index.ts'))};
 export { loadDatasetNode } from ${JSON.stringify(join(root, 'src/train/data/load-node.ts'))};`,
     resolveDir: root,
     loader: 'ts',

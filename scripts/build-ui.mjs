@@ -7,7 +7,7 @@
 //   dist/cnn-graph-elk.js             elkjs as an ES module, imported lazily (main-thread fallback only)
 //   dist/cnn-graph.meta.json          esbuild metafiles
 // elkjs must stay out of the main chunk: the build fails if it gets in. In
-// the main build the `elkjs/lib/elk.bundled.js` import of src/ui/render/layout.ts
+// the main build the `elkjs/lib/elk.bundled.js` import of src/render/layout.ts
 // becomes `import('./cnn-graph-elk.js')`, resolved next to dist/cnn-graph.js.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -47,7 +47,7 @@ export default async function buildUi({ quiet = false } = {}) {
   });
   const worker = await build({
     ...common,
-    entryPoints: { 'cnn-graph-layout.worker': 'src/ui/render/layout.worker.ts' },
+    entryPoints: { 'cnn-graph-layout.worker': 'src/render/layout.worker.ts' },
     outdir: dist,
     // A classic worker script: works wherever `new Worker(url)` does.
     format: 'iife',

@@ -42,7 +42,7 @@ async function sources() {
   const outfile = join(root, 'node_modules/.cache/cnn-graph-validate/shared.mjs');
   await build({
     stdin: {
-      contents: "export { TRAIN_OPTIONS, trainSettings } from './src/cli/train.ts'; export { UsageError } from './src/cli/main.ts'; export { ZOO_IDS, zooEntry } from './src/graph/zoo/index.ts';",
+      contents: "export { TRAIN_OPTIONS, trainSettings } from './src/cli/train.ts'; export { UsageError } from './src/cli/common.ts'; export { ZOO_IDS, zooEntry } from './src/zoo/index.ts';",
       resolveDir: root,
       sourcefile: 'validate-shared.ts',
       loader: 'ts',

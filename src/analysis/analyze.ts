@@ -5,21 +5,23 @@
  */
 import { MAX_COUNT, MAX_DIM } from '../graph/limits.js';
 import { admitGraph, show, showZh } from '../graph/validate.js';
-import { ancestors, depthOf, lastSegment, parentPath } from '../graph/paths.js';
-import { INPUT, type Graph, type Layer, type LayerKind, type Shape } from '../graph/types.js';
+import { depthOf, lastSegment, parentPath } from '../graph/paths.js';
+import { INPUT, type Diagnostic, type Graph, type LayerKind, type Shape } from '../graph/types.js';
 import { effectiveKernel, product } from './arith.js';
-import { dims } from './layers/common.js';
-import { LAYER_SPECS } from './layers/index.js';
-import type { Category, Convention, InputInfo, LayerKindSpec, WeightSpec, Window, ZhText } from './layers/spec.js';
+import { analysisOf } from '../kinds/analysis.js';
+import { dims } from '../kinds/common.js';
+import { configOf } from '../kinds/config.js';
+import type { Category, Convention, InputInfo, WeightSpec, Window, ZhText } from '../kinds/spec.js';
 
 export { MAX_COUNT, MAX_DIM };
+export type { Diagnostic };
 
 export interface ReceptiveField {
   /** Input pixels one output position sees, per axis (height, width). */
   size: readonly [number, number];
   /** Input pixels between neighbouring output positions ("jump"). */
   jump: readonly [number, number];
-  /** True once a layer sees the whole input (global pooling, Flatten, Linear). */
+  /** True once a layer sees the whole input (global pooling, flattening, a fully connected layer). */
   global: boolean;
 }
 
@@ -72,25 +74,6 @@ export interface ModuleRecord {
   status: Status;
 }
 
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  path: string;
-  kind?: LayerKind;
-  code: string;
-  /** Full sentence, prefixed with the layer: `features.3 Conv2d: expects …`. */
-  message: string;
-  formula?: string;
-  fix?: string;
-  jsonPath?: (string | number)[];
-  /**
-   * The message and fix in Simplified Chinese, with the same numbers and paths
-   * (`features.3 Conv2d：需要 88 个输入通道，…`). Every diagnostic that
-   * `analyze` and `parseNetwork` make has it; `message` and `fix` stay English.
-   * Pick one with `diagnosticText(d, locale)`.
-   */
-  zh?: ZhText;
-}
-
 export interface Totals {
   /** Every parameter, auxiliary heads included (PyTorch's `sum(p.numel())`). */
   params: number;
@@ -125,10 +108,6 @@ export interface AnalyzeOptions {
 }
 
 const BYTES_F32 = 4;
-
-/** The spec of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */
-const SPECS: Readonly<Record<string, LayerKindSpec | undefined>> = Object.assign(Object.create(null), LAYER_SPECS);
-const specFor = (kind: string): LayerKindSpec | undefined => SPECS[kind];
 
 const CONVENTIONS: readonly string[] = ['default', 'torchinfo', 'fvcore'] satisfies Convention[];
 
@@ -220,11 +199,12 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
   const { start, src: srcIndex } = wiring;
   for (let k = 0; k < graph.layers.length; k++) {
     const layer = graph.layers[k];
-    const spec = specFor(layer.kind);
+    const spec = analysisOf(layer.kind);
+    const kind = configOf(layer.kind);
     const path = layer.path;
     const isAux = aux[k] === 1;
-    const functional = layer.functional ?? (layer.kind === 'Concat' || layer.kind === 'Add');
-    if (!spec || (unsound && unsound[k])) {
+    const functional = layer.functional ?? kind?.functional ?? false;
+    if (!spec || !kind || (unsound && unsound[k])) {
       // Unknown kind, or arguments that cannot be read: nothing to compute.
       const rec: LayerRecord = { path, kind: layer.kind, name: lastSegment(path), depth: depthOf(path) - 1, parent: parentPath(path), inputs: layer.inputs, aux: isAux, functional: functional === true, label: layer.kind || '?', category: 'reshape', inputShapes: [], outputShape: null, weights: [], params: 0, trainableParams: 0, bufferCount: 0, macs: null, outputBytes: null, receptiveField: null, status: 'error', formula: [] };
       records.push(rec);
@@ -313,7 +293,7 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
       kind: layer.kind,
       name: lastSegment(path),
       label: spec.label(layer),
-      category: spec.category,
+      category: kind.category,
       depth: depthOf(path) - 1,
       parent: parentPath(path),
       inputs: layer.inputs,
@@ -632,15 +612,4 @@ export function diagnosticText(d: Pick<Diagnostic, 'message' | 'fix' | 'zh'>, lo
   return d.fix ? { message: d.message, fix: d.fix } : { message: d.message };
 }
 
-/** Records of the top-level children of the network (modules and layers), for depth-limited tables. */
-export function topLevel(a: Analysis): string[] {
-  const seen: string[] = [];
-  for (const r of a.layers) {
-    const top = r.path.split('.')[0];
-    if (!seen.includes(top)) seen.push(top);
-  }
-  return seen;
-}
-
-export type { Convention, ZhText } from './layers/spec.js';
-export type LayerOf<K extends LayerKind> = Layer<K>;
+export type { Convention, ZhText } from '../kinds/spec.js';

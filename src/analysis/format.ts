@@ -1,6 +1,5 @@
 /** Formatting, kept apart from computing: thousands separators, units, shapes, `—` for none. */
 import type { Shape } from '../graph/types.js';
-import type { Convention } from './layers/spec.js';
 
 export const NONE = '—';
 
@@ -58,19 +57,3 @@ export function parseShape(text: string): [number, number, number] | null {
   const nums = parts.map(Number) as [number, number, number];
   return nums.every((n) => n >= 1 && Number.isSafeInteger(n)) ? nums : null;
 }
-
-/** What each MAC convention counts, said once, printed with every result. */
-export const CONVENTIONS: Record<Convention, { name: string; description: string }> = {
-  default: {
-    name: 'default',
-    description: 'multiply-accumulates of convolutions and linear layers, bias excluded (the "multiply-adds" of the GoogLeNet and ResNet papers and of torchvision\'s published GFLOPS); FLOPs = 2 × MACs',
-  },
-  torchinfo: {
-    name: 'torchinfo',
-    description: "torchinfo's Mult-Adds: every parameter (bias included) times the output positions for convolutions, the parameter count for other layers with parameters (Linear, BatchNorm2d)",
-  },
-  fvcore: {
-    name: 'fvcore',
-    description: "fvcore's counts (one per multiply-add): convolutions and linear layers bias excluded, plus BatchNorm2d at inference (1 per element, 2 with affine) and adaptive average pooling (1 per input element)",
-  },
-};

@@ -3,28 +3,18 @@
  * and writes through `io`, so tests run it in-process.
  * Exit status: 0 ok, 1 problems found in the network, 2 usage errors.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyze, type Analysis, type Diagnostic } from '../analysis/analyze.js';
-import { bottleneck, stack, type Comparison } from '../analysis/compare.js';
-import { CONVENTIONS, NONE, formatBytes, formatCount, formatInt, formatPercent, formatShape, parseShape } from '../analysis/format.js';
-import type { Convention } from '../analysis/layers/spec.js';
+import { bottleneck, stack, type Comparison } from '../zoo/compare.js';
+import { CONVENTIONS } from '../analysis/conventions.js';
+import { NONE, formatBytes, formatCount, formatInt, formatPercent, formatShape, parseShape } from '../analysis/format.js';
+import { configOf } from '../kinds/config.js';
+import type { Convention } from '../kinds/spec.js';
 import { summaryRows } from '../analysis/summary.js';
-import { parseNetwork, stringifyNetwork } from '../graph/json.js';
-import type { Graph } from '../graph/types.js';
+import { stringifyNetwork } from '../graph/json.js';
 import { nearest } from '../graph/validate.js';
-import { ZOO, ZOO_IDS, zooEntry } from '../graph/zoo/index.js';
+import { ZOO, ZOO_IDS, zooEntry } from '../zoo/index.js';
+import { args, intOption, loadNetwork, printDiagnostics, UsageError, type IO } from './common.js';
 import { table } from './table.js';
-
-export interface IO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  readFile: (path: string) => Promise<string>;
-  writeFile: (path: string, data: string) => Promise<void>;
-  /** Whether stderr is a terminal (progress bars). */
-  isTTY?: boolean;
-}
-
-export class UsageError extends Error {}
 
 const USAGE = `cnn-graph — shapes, parameters and MACs of convolutional networks, with PyTorch's semantics
 
@@ -42,26 +32,6 @@ Usage:
 
 Exit status: 0 ok, 1 problems found in the network, 2 usage errors.`;
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-export function args(argv: string[], options: Options, positionals: number) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
-  }
-  if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}".`);
-  return parsed;
-}
-
-export function intOption(v: unknown, name: string, min = 1): number | undefined {
-  if (v === undefined) return undefined;
-  const s = String(v);
-  if (!/^-?\d+$/.test(s) || Number(s) < min || !Number.isSafeInteger(Number(s))) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${s}".`);
-  return Number(s);
-}
-
 function shapeOption(v: unknown, name: string): [number, number, number] | undefined {
   if (v === undefined) return undefined;
   const s = parseShape(String(v));
@@ -73,33 +43,6 @@ function conventionOption(v: unknown): Convention {
   if (v === undefined) return 'default';
   if (v === 'default' || v === 'torchinfo' || v === 'fvcore') return v;
   throw new UsageError(`--convention must be default, torchinfo or fvcore, got "${v}".`);
-}
-
-/** A zoo id or a JSON file. Returns the graph, or diagnostics explaining why there is none. */
-export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
-  const entry = zooEntry(ref);
-  if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
-  if (!/\.json$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
-    throw new UsageError(`"${ref}" is neither a zoo id nor a .json file.${nearest(ref, ZOO_IDS)} Run \`cnn-graph list\` for the ids.`);
-  }
-  let text: string;
-  try {
-    text = await io.readFile(ref);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `cannot read "${ref}": no such file.` : code === 'EISDIR' ? `"${ref}" is a directory, not a JSON file.` : `cannot read "${ref}": ${(e as Error).message}`);
-  }
-  const parsed = parseNetwork(text);
-  return { ...parsed, source: ref };
-}
-
-export function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void {
-  for (const d of ds) {
-    const lines = [`${d.severity}: ${d.message}`];
-    if (d.formula) lines.push(`  ${d.formula}`);
-    if (d.fix) lines.push(`  fix: ${d.fix}`);
-    io.stderr(`${source}: ${lines.join('\n')}\n`);
-  }
 }
 
 /** The CLI speaks English: its --json diagnostics leave out the Chinese the site shows (`zh`). */
@@ -212,7 +155,7 @@ function comparisonText(c: Comparison): string {
   if (c.kind === 'stack') {
     const c2 = a.graph.input[0] ** 2;
     if (a.receptiveField && b.receptiveField) lines.push(`receptive field: ${a.receptiveField.size.join('×')} and ${b.receptiveField.size.join('×')} — the same window`);
-    if (a.graph.layers.every((l) => l.kind !== 'Conv2d' || l.bias === false)) lines.push(`weights per C² (C = ${a.graph.input[0]}): ${a.params / c2} versus ${b.params / c2}`);
+    if (a.graph.layers.every((l) => configOf(l.kind)?.category !== 'conv' || ('bias' in l && l.bias === false))) lines.push(`weights per C² (C = ${a.graph.input[0]}): ${a.params / c2} versus ${b.params / c2}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
 import { parseShape } from '../analysis/format.js';
-import { loadNetwork, UsageError, type IO } from './main.js';
+import { loadNetwork, UsageError, type IO } from './common.js';
 
 export async function cmdRender(argv: string[], io: IO): Promise<number> {
   let parsed;
@@ -37,7 +37,7 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
   }
   const analysis = analyze(graph, input ? { input } : {});
   // The render path (and elkjs, when a view needs it) load only for this command, keeping the others fast.
-  const { renderNetworkSVG } = await import('../ui/render/index.js');
+  const { renderNetworkSVG } = await import('../render/index.js');
   const svg = await renderNetworkSVG(graph, { expand, direction, theme, engine, analysis, ...(input ? { input } : {}) });
   await io.writeFile(values.out, svg);
   for (const d of analysis.diagnostics) io.stderr(`${source}: ${d.severity}: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}\n`);

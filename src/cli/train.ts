@@ -12,11 +12,11 @@ import { analyze } from '../analysis/analyze.js';
 import { formatInt, formatShape } from '../analysis/format.js';
 import type { Graph } from '../graph/types.js';
 import { nearest } from '../graph/validate.js';
-import { zooEntry } from '../graph/zoo/index.js';
+import { zooEntry } from '../zoo/index.js';
 import type { BackendInfo } from '../train/backend.js';
 import { DATASET_NAMES, classesOf, type DatasetName } from '../train/data/dataset.js';
 import type { EpochSummary, OptimizerName, ResultRecord, TrainProgress, TrainResult } from '../train/train.js';
-import { args, intOption, loadNetwork, printDiagnostics, UsageError, type IO } from './main.js';
+import { args, intOption, loadNetwork, printDiagnostics, UsageError, type IO } from './common.js';
 
 /** Exit status of a run cancelled with Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_CANCELLED = 130;

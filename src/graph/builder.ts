@@ -9,7 +9,6 @@
  * Inception block or a residual block is written once and reused, and its
  * layers get PyTorch's dotted paths (`net.3.branch2.1`).
  */
-import { analyze } from '../analysis/analyze.js';
 import { INPUT, type AuxOutput, type Graph, type Layer, type LayerConfig, type ModuleSpec, type Shape } from './types.js';
 
 /** A handle to a layer's output while building. */
@@ -75,16 +74,6 @@ export class Scope {
   chain(parts: readonly Part[], x: Tensor, start = 0): Tensor {
     return parts.reduce((t, p, i) => this.call(start + i, p, t), x);
   }
-
-  /** `torch.cat(xs, dim)` — channel axis by default. */
-  cat(name: string, xs: readonly Tensor[], dim = 1): Tensor {
-    return this.fn(name, dim === 1 ? { kind: 'Concat' } : { kind: 'Concat', dim }, xs);
-  }
-
-  /** `x + y` */
-  add(name: string, xs: readonly Tensor[]): Tensor {
-    return this.fn(name, { kind: 'Add' }, xs);
-  }
 }
 
 class NetworkState {
@@ -119,22 +108,6 @@ export class GraphBuilder extends Scope {
   /** Mark a tensor as an auxiliary classifier's logits, with its loss weight. */
   auxOutput(t: Tensor, weight: number): void {
     this.aux.push({ path: t.path, weight });
-  }
-
-  /**
-   * The shape of a tensor built so far, from the analysis (so a Linear after
-   * Flatten can take its in_features from the input size), or null if unknown.
-   */
-  shapeOf(t: Tensor): Shape | null {
-    if (t.path === INPUT) return this.inputShape;
-    const a = analyze(this.build(t));
-    return a.layers.find((l) => l.path === t.path)?.outputShape ?? null;
-  }
-
-  /** Number of features a Flatten of `t` produces, or `fallback` if the shape is unknown. */
-  flatSize(t: Tensor, fallback: number): number {
-    const s = this.shapeOf(t);
-    return s ? s.reduce((a, b) => a * b, 1) : fallback;
   }
 
   build(output: Tensor): Graph {

@@ -2,10 +2,8 @@
  * JSON in and out. `parseNetwork` never throws: malformed JSON, unknown kinds
  * and wrong types become diagnostics that name the JSON path and the layer.
  */
-import type { Diagnostic } from '../analysis/analyze.js';
-import type { ZhText } from '../analysis/layers/spec.js';
 import { FORMAT, layerSchema, networkSchema } from './schema.js';
-import { INPUT, LAYER_KINDS, type Graph, type Layer, type LayerKind } from './types.js';
+import { INPUT, LAYER_KINDS, type Diagnostic, type Graph, type Layer, type LayerKind, type ZhText } from './types.js';
 import { issueText, issueTextZh, jsonPathText, jsonPathTextZh, nearestName, trustLayers, unknownFieldFix, valueAt as at } from './validate.js';
 
 /** Larger documents are refused before parsing, with a message saying so. */

@@ -7,10 +7,9 @@
  * exist and come earlier, the right number of inputs, a real output.
  */
 import type { core } from 'zod/mini';
-import { LAYER_SPECS } from '../analysis/layers/index.js';
-import type { ZhText } from '../analysis/layers/spec.js';
+import { KIND_CONFIGS } from '../kinds/config.js';
 import { graphSchema, layerSchema, schemaMessageZh } from './schema.js';
-import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, LAYER_KINDS } from './types.js';
+import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, type ZhText, LAYER_KINDS } from './types.js';
 
 export interface StructureIssue {
   path: string;
@@ -47,6 +46,10 @@ export function trustLayers(graph: Graph): Graph {
 }
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(LAYER_KINDS);
+
+/** The kinds that take two or more inputs (torch.cat, `x + y`), for the fix of a layer given several. */
+const MERGING = LAYER_KINDS.filter((k) => KIND_CONFIGS[k].arity === 'many');
+const orList = (items: readonly string[], comma: string, or: string): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(comma)}${or}${items[items.length - 1]}`);
 
 /** A value for a message: JSON where it has one, never a throw (cycles, BigInt, symbols). */
 export function show(value: unknown, max = 60): string {
@@ -357,7 +360,7 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
     if (prev === undefined) seen.set(path, index);
     // Its arguments were reported on admission; its inputs may be anything.
     if (unsound && unsound[index]) continue;
-    const spec = LAYER_SPECS[kind];
+    const spec = KIND_CONFIGS[kind];
     const inputs = layer.inputs;
     const n = inputs.length;
     if (spec.arity === 'one' && n !== 1) {
@@ -366,9 +369,9 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
         kind,
         code: 'arity',
         message: `takes exactly one input, has ${n}.`,
-        fix: n === 0 ? 'Name the layer it reads in "inputs".' : 'Join the inputs first with a Concat or Add layer.',
+        fix: n === 0 ? 'Name the layer it reads in "inputs".' : `Join the inputs first with a ${orList(MERGING, ', ', ' or ')} layer.`,
         jsonPath: ['layers', index, 'inputs'],
-        zh: { message: `只接受一个输入，这里却有 ${n} 个。`, fix: n === 0 ? '在 "inputs" 里写出它读取的那一层。' : '先用 Concat 或 Add 层把这些输入合并起来。' },
+        zh: { message: `只接受一个输入，这里却有 ${n} 个。`, fix: n === 0 ? '在 "inputs" 里写出它读取的那一层。' : `先用 ${orList(MERGING, '、', ' 或 ')} 层把这些输入合并起来。` },
       });
     }
     if (spec.arity === 'many' && n < 2) {

@@ -16,8 +16,8 @@
  */
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { ZOO } from '../graph/zoo/index.js';
-import { THEMES, tokenCSS } from '../ui/render/theme.js';
+import { ZOO } from '../zoo/index.js';
+import { THEMES, tokenCSS } from '../render/theme.js';
 import { PAGE_MODULES } from './pages.js';
 import { FAVICON, LANGS, outputPath, pageContext, precompute, precomputedLayouts, shell } from './shell.js';
 import type { SitePage } from './types.js';
@@ -47,7 +47,7 @@ export interface BuildReport {
  * The build-time picture inside a <cnn-graph theme="auto"> reads the element's tokens with light
  * fallbacks; in a dark page it takes the dark tokens too, so nothing flashes light before the upgrade.
  */
-const PREVIEW_DARK = `\n/* Generated from THEMES.dark (src/ui/render/theme.ts): the pre-upgrade pictures in dark mode. */\n@media (prefers-color-scheme: dark) {\n  cnn-graph[theme="auto"] > svg { ${tokenCSS(THEMES.dark)} }\n}\n`;
+const PREVIEW_DARK = `\n/* Generated from THEMES.dark (src/render/theme.ts): the pre-upgrade pictures in dark mode. */\n@media (prefers-color-scheme: dark) {\n  cnn-graph[theme="auto"] > svg { ${tokenCSS(THEMES.dark)} }\n}\n`;
 
 /** Client scripts every page loads, before the page's own. Empty for now: the elements do the work. */
 const SITE_SCRIPTS: string[] = [];
@@ -224,7 +224,7 @@ async function bundleClientScripts(repo: string, out: string, names: string[]): 
   });
   const elements = Object.keys(r.metafile.inputs).filter((p) => /(^|\/)src\/ui\/(index\.ts|cnn-[^/]+\/)|node_modules\/(lit|@lit)\//.test(p));
   if (elements.length) {
-    throw new Error(`site: client scripts must not bundle elements or lit (dist/cnn-graph.js defines them; a second define throws): ${elements.slice(0, 5).join(', ')}. Import only src/graph, src/analysis, src/ui/render and drive the elements through the DOM.`);
+    throw new Error(`site: client scripts must not bundle elements or lit (dist/cnn-graph.js defines them; a second define throws): ${elements.slice(0, 5).join(', ')}. Import only src/graph, src/analysis, src/render and drive the elements through the DOM.`);
   }
 }
 

@@ -10,12 +10,12 @@
  */
 import { analyze, type Analysis, type LayerRecord, type ModuleRecord } from '../analysis/analyze.js';
 import { pair } from '../analysis/arith.js';
-import { bottleneck, stack, type Comparison } from '../analysis/compare.js';
+import { bottleneck, stack, type Comparison } from '../zoo/compare.js';
 import { GraphBuilder } from '../graph/builder.js';
-import { Flatten, Linear, ReLU } from '../graph/layers.js';
+import { Flatten, Linear, ReLU } from '../kinds/constructors.js';
 import type { Graph, Layer, Shape } from '../graph/types.js';
 import { INPUT } from '../graph/types.js';
-import { zooGraph } from '../graph/zoo/index.js';
+import { zooGraph } from '../zoo/index.js';
 import { NOTES_EXAMPLES, type NotesExample } from './models/notes-arithmetic.js';
 
 /** One row of a "where it lives" table: a stage (top-level part) or a layer. */

@@ -8,11 +8,11 @@
  * that `build.ts` writes to `site/layouts/`.
  */
 import { analyze } from '../analysis/analyze.js';
-import { zooEntry } from '../graph/zoo/index.js';
-import { ANNOTATIONS, type Annotation } from '../ui/render/cards.js';
-import type { Direction, Layout } from '../ui/render/layout.js';
-import { render } from '../ui/render/pipeline.js';
-import type { Expand } from '../ui/render/view.js';
+import { zooEntry } from '../zoo/index.js';
+import { ANNOTATIONS, type Annotation } from '../render/cards.js';
+import type { Direction, Layout } from '../render/layout.js';
+import { render } from '../render/pipeline.js';
+import type { Expand } from '../render/view.js';
 import type { Lang, PageContext, Section, SitePage } from './types.js';
 
 export const LANGS = ['en', 'zh'] as const satisfies readonly Lang[];
@@ -238,7 +238,7 @@ export function precompute(id: string, expand: string = 'auto', direction: Direc
   if (!hit) {
     hit = (async () => {
       const entry = zooEntry(id);
-      if (!entry) throw new Error(`graphFigure: "${id}" is not a zoo id. Use one of the ids of \`cnn-graph list\` (src/graph/zoo/index.ts).`);
+      if (!entry) throw new Error(`graphFigure: "${id}" is not a zoo id. Use one of the ids of \`cnn-graph list\` (src/zoo/index.ts).`);
       const graph = entry.build();
       const analysis = analyze(graph);
       // In the page's language: the element redraws in it, and its words change the boxes' sizes (and so the layout).

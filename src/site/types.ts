@@ -4,7 +4,7 @@
  * same in both, so the language switch is a path swap. Shared assets (the element bundle,
  * CSS, client scripts) live once at the site root.
  */
-import type { Locale } from '../ui/i18n.js';
+import type { Locale } from '../i18n.js';
 
 export type Lang = Locale;
 

@@ -3,7 +3,7 @@
  * and drawn) to a channels-last `tf.LayersModel` with PyTorch's semantics.
  *
  * Shapes are never worked out here. Every size the model needs (pool output
- * sizes, adaptive pooling targets, Flatten widths) comes from `analyze(graph)`,
+ * sizes, adaptive pooling targets, flattened widths) comes from `analyze(graph)`,
  * and the padding that makes tfjs's 'valid' windows produce exactly that size
  * is derived from it. After each layer the symbolic tfjs shape and the
  * trainable parameter count are checked against the analysis, so a model that
@@ -11,12 +11,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { analyze, type Analysis, type LayerRecord } from '../analysis/analyze.js';
-import { effectiveKernel } from '../analysis/arith.js';
-import { convWindows } from '../analysis/layers/conv2d.js';
-import { poolWindows } from '../analysis/layers/pool.js';
 import { INPUT, type Graph, type Layer, type Shape } from '../graph/types.js';
-import type { Initializer, Padding2D } from './layers/common.js';
-import { AdaptiveAvgPool2d, GroupedConv2d, TorchAvgPool2d, TorchBatchNorm2d, TorchLocalResponseNorm, TorchMaxPool2d, avgPoolAxisScale } from './layers/index.js';
+import { channelsLast } from '../kinds/tfjs-common.js';
+import { KIND_TFJS } from '../kinds/tfjs.js';
+import type { KindTfjs, TfjsContext } from '../kinds/tfjs-spec.js';
+
+export { channelsLast };
 
 export interface CompileOptions {
   /**
@@ -63,21 +63,7 @@ export class CompileError extends Error {
   }
 }
 
-/** `[C, H, W]` → `[H, W, C]`; vectors stay as they are. */
-export function channelsLast(shape: Shape): number[] {
-  return shape.length === 3 ? [shape[1], shape[2], shape[0]] : [...shape];
-}
-
 type Sym = tf.SymbolicTensor;
-
-interface Ctx {
-  layer: Layer;
-  rec: LayerRecord;
-  zeros: boolean;
-  name: (suffix?: string) => string;
-  seed: () => number | undefined;
-  fail: (message: string) => never;
-}
 
 export function compileGraph(graph: Graph, options: CompileOptions = {}): CompiledGraph {
   const analysis = analyze(graph);
@@ -111,9 +97,10 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
     if (!live.has(layer.path)) continue;
     const rec = records.get(layer.path) as LayerRecord;
     const base = uniqueName(layer.path);
-    const ctx: Ctx = {
-      layer,
+    const ctx: TfjsContext = {
       rec,
+      inShape: rec.inputShapes[0] as Shape,
+      outShape: rec.outputShape as Shape,
       zeros,
       name: (suffix) => (suffix ? uniqueName(`${base}.${suffix}`) : base),
       seed,
@@ -122,7 +109,7 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
       },
     };
     const ins = layer.inputs.map((p) => tensors.get(p) as Sym);
-    const chain = buildLayer(ctx);
+    const chain = buildLayer(layer, ctx);
     let y: Sym | Sym[] = ins.length === 1 ? ins[0] : ins;
     for (const l of chain) y = l.apply(y) as Sym;
     const out = y as Sym;
@@ -163,120 +150,10 @@ function checkAgainstAnalysis(layer: Layer, rec: LayerRecord, out: Sym, chain: r
   }
 }
 
-/** PyTorch's default for Conv2d and Linear weights: kaiming_uniform(a=√5), i.e. U(±1/√fan_in). */
-function torchWeightInit(seed: number | undefined, zeros: boolean): Initializer {
-  if (zeros) return tf.initializers.zeros();
-  return tf.initializers.varianceScaling({ scale: 1 / 3, mode: 'fanIn', distribution: 'uniform', ...(seed === undefined ? {} : { seed }) });
-}
-
-/** PyTorch's default bias: U(±1/√fan_in). */
-function torchBiasInit(fanIn: number, seed: number | undefined, zeros: boolean): Initializer {
-  if (zeros) return tf.initializers.zeros();
-  const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-  return tf.initializers.randomUniform({ minval: -bound, maxval: bound, ...(seed === undefined ? {} : { seed }) });
-}
-
-/** A dimension of PyTorch's batched tensor (N first, then C, H, W) → the tfjs axis in NHWC. */
-function torchDimToAxis(dim: number, sampleRank: number, ctx: Ctx): number {
-  const rank = sampleRank + 1;
-  const d = dim < 0 ? dim + rank : dim;
-  if (d < 1 || d >= rank) ctx.fail(`dim=${dim} is not a feature dimension of a batched ${rank}-D tensor.`);
-  if (sampleRank === 3) return [0, 3, 1, 2][d];
-  return d;
-}
-
-function buildLayer(ctx: Ctx): tf.layers.Layer[] {
-  const { layer, rec } = ctx;
-  const inShape = rec.inputShapes[0] as Shape;
-  const outShape = rec.outputShape as Shape;
-  switch (layer.kind) {
-    case 'Conv2d': {
-      const [[h, padBottom], [w, padRight]] = convWindows(layer);
-      const padding: Padding2D = [[h.padBefore, padBottom], [w.padBefore, padRight]];
-      const groups = layer.groups ?? 1;
-      const kernel: [number, number] = [h.kernel, w.kernel];
-      const stride: [number, number] = [h.stride, w.stride];
-      const dilation: [number, number] = [h.dilation, w.dilation];
-      const useBias = layer.bias !== false;
-      const fanIn = (layer.in_channels / groups) * h.kernel * w.kernel;
-      const kernelInitializer = torchWeightInit(ctx.seed(), ctx.zeros);
-      const biasInitializer = torchBiasInit(fanIn, ctx.seed(), ctx.zeros);
-      // tfjs's conv2d layer has no gradient for dilation and no groups.
-      if (groups > 1 || dilation.some((d) => d > 1)) {
-        return [new GroupedConv2d({ name: ctx.name(), filters: layer.out_channels, kernel, stride, dilation, groups, padding, useBias, kernelInitializer, biasInitializer })];
-      }
-      const pad = padding.flat().some((p) => p > 0) ? [tf.layers.zeroPadding2d({ name: ctx.name('pad'), padding: padding })] : [];
-      return [
-        ...pad,
-        tf.layers.conv2d({ name: ctx.name(), filters: layer.out_channels, kernelSize: kernel, strides: stride, padding: 'valid', useBias, kernelInitializer, biasInitializer }),
-      ];
-    }
-    case 'MaxPool2d':
-    case 'AvgPool2d': {
-      const [h, w] = poolWindows(layer);
-      // PyTorch's output size is the analysis's; the ceil_mode overhang is the extra padding at the end
-      // that lets a 'valid' window produce it.
-      const overhang = (axis: typeof h, length: number, out: number) => Math.max(0, (out - 1) * axis.stride + effectiveKernel(axis.kernel, axis.dilation) - (length + 2 * axis.padBefore));
-      const extraH = overhang(h, inShape[1], outShape[1]);
-      const extraW = overhang(w, inShape[2], outShape[2]);
-      const padding: Padding2D = [[h.padBefore, h.padBefore + extraH], [w.padBefore, w.padBefore + extraW]];
-      const kernel: [number, number] = [h.kernel, w.kernel];
-      const stride: [number, number] = [h.stride, w.stride];
-      const plain = padding.flat().every((p) => p === 0) && h.dilation === 1 && w.dilation === 1;
-      if (layer.kind === 'MaxPool2d') {
-        if (plain) return [tf.layers.maxPooling2d({ name: ctx.name(), poolSize: kernel, strides: stride, padding: 'valid' })];
-        return [new TorchMaxPool2d({ name: ctx.name(), kernel, stride, padding, dilation: [h.dilation, w.dilation] })];
-      }
-      const countIncludePad = layer.count_include_pad ?? true;
-      const rowScale = avgPoolAxisScale(inShape[1], h.kernel, h.stride, h.padBefore, outShape[1], countIncludePad);
-      const colScale = avgPoolAxisScale(inShape[2], w.kernel, w.stride, w.padBefore, outShape[2], countIncludePad);
-      if (plain) return [tf.layers.averagePooling2d({ name: ctx.name(), poolSize: kernel, strides: stride, padding: 'valid' })];
-      return [new TorchAvgPool2d({ name: ctx.name(), kernel, stride, padding, rowScale, colScale })];
-    }
-    case 'AdaptiveAvgPool2d':
-      return [new AdaptiveAvgPool2d({ name: ctx.name(), outputSize: [outShape[1], outShape[2]] })];
-    case 'Linear': {
-      if (inShape.length !== 1) ctx.fail(`PyTorch applies Linear to the last dimension of ${inShape.join('×')}; the trainer supports Linear on vectors only. Add a Flatten before it.`);
-      return [
-        tf.layers.dense({ name: ctx.name(), units: layer.out_features, useBias: layer.bias !== false, kernelInitializer: torchWeightInit(ctx.seed(), ctx.zeros), biasInitializer: torchBiasInit(layer.in_features, ctx.seed(), ctx.zeros) }),
-      ];
-    }
-    case 'Flatten': {
-      if (outShape.length === inShape.length) return [tf.layers.reshape({ name: ctx.name(), targetShape: channelsLast(outShape) })];
-      if (inShape.length !== 3 || outShape.length !== 1) ctx.fail(`only a full flatten of a C×H×W map is supported (here ${inShape.join('×')} → ${outShape.join('×')}).`);
-      // PyTorch flattens C, H, W in that order: go back to channels-first so Linear weights line up with PyTorch's.
-      return [tf.layers.permute({ name: ctx.name('chw'), dims: [3, 1, 2] }), tf.layers.flatten({ name: ctx.name() })];
-    }
-    case 'ReLU':
-      return [tf.layers.activation({ name: ctx.name(), activation: 'relu' })];
-    case 'Tanh':
-      return [tf.layers.activation({ name: ctx.name(), activation: 'tanh' })];
-    case 'Sigmoid':
-      return [tf.layers.activation({ name: ctx.name(), activation: 'sigmoid' })];
-    case 'Softmax':
-      return [tf.layers.softmax({ name: ctx.name(), axis: torchDimToAxis(layer.dim ?? 1, inShape.length, ctx) })];
-    case 'Dropout':
-      return [tf.layers.dropout({ name: ctx.name(), rate: layer.p ?? 0.5 })];
-    case 'BatchNorm2d':
-      return [
-        new TorchBatchNorm2d({
-          name: ctx.name(),
-          eps: layer.eps ?? 1e-5,
-          momentum: layer.momentum === undefined ? 0.1 : layer.momentum,
-          affine: layer.affine ?? true,
-          trackRunningStats: layer.track_running_stats ?? true,
-        }),
-      ];
-    case 'LocalResponseNorm':
-      if (inShape.length !== 3) ctx.fail(`the trainer supports LocalResponseNorm on C×H×W maps only (here ${inShape.join('×')}).`);
-      return [new TorchLocalResponseNorm({ name: ctx.name(), size: layer.size, alpha: layer.alpha ?? 1e-4, beta: layer.beta ?? 0.75, k: layer.k ?? 1 })];
-    case 'Concat':
-      return [tf.layers.concatenate({ name: ctx.name(), axis: torchDimToAxis(layer.dim ?? 1, inShape.length, ctx) })];
-    case 'Add':
-      return [tf.layers.add({ name: ctx.name() })];
-    default: {
-      const kind: never = layer;
-      return ctx.fail(`unsupported layer kind ${String((kind as Layer).kind)}.`);
-    }
-  }
+/** The kind's tfjs layers for one graph layer (its tfjs facet), or the reason it has none. */
+function buildLayer(layer: Layer, ctx: TfjsContext): tf.layers.Layer[] {
+  const facet = KIND_TFJS[layer.kind] as KindTfjs | undefined;
+  if (!facet) return ctx.fail(`unsupported layer kind ${String(layer.kind)}.`);
+  if ('notTrainable' in facet) return ctx.fail(`cannot be trained: ${facet.notTrainable}`);
+  return (facet.compile as (layer: Layer, ctx: TfjsContext) => tf.layers.Layer[])(layer, ctx);
 }

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../graph/types.js';
-import { zooEntry } from '../graph/zoo/index.js';
+import { zooEntry } from '../zoo/index.js';
 import { contextLost, describeBackend, selectBackend, watchContextLoss, type BackendInfo, type BackendName } from './backend.js';
 import { compileGraph, type CompiledGraph } from './compile.js';
 import {

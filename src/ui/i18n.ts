@@ -2,15 +2,11 @@
  * Locale of the elements' own strings (buttons, status lines, table headers).
  * An element speaks the language of its nearest `lang` attribute, looking through
  * shadow roots up to `<html lang>`; anything that is not Chinese falls back to English.
- * The tables are small and typed, so a missing translation is a compile error.
+ * The locales and message tables themselves are DOM-free, in src/i18n.ts.
  */
-export const LOCALES = ['en', 'zh'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { toLocale, type Locale } from '../i18n.js';
 
-/** `zh`, `zh-CN`, `zh-Hans` → `zh`; everything else (or nothing) → `en`. */
-export function toLocale(tag: string | null | undefined): Locale {
-  return tag && /^zh\b/i.test(tag.trim()) ? 'zh' : 'en';
-}
+export { LOCALES, messages, toLocale, type Locale } from '../i18n.js';
 
 /** The locale an element renders in: its own or an ancestor's `lang`, across shadow boundaries. */
 export function localeOf(el: Element): Locale {
@@ -24,21 +20,6 @@ export function localeOf(el: Element): Locale {
     node = parent instanceof ShadowRoot ? parent.host : parent;
   }
   return 'en';
-}
-
-type Message = string | ((...args: never[]) => string);
-
-/**
- * A message table: English first (it defines the keys and argument types),
- * Chinese with exactly the same keys and signatures.
- *
- *   const t = messages({ fit: 'Fit', layers: (n: number) => `${n} layers` },
- *                      { fit: '适应窗口', layers: (n: number) => `${n} 层` });
- *   t('zh').layers(3)
- */
-export function messages<T extends Record<string, Message>>(en: T, zh: { [K in keyof T]: T[K] }): (locale: Locale) => T {
-  const tables: Record<Locale, T> = { en, zh: zh as T };
-  return (locale) => tables[locale];
 }
 
 type LocaleListener = { el: Element; onChange(locale: Locale): void; last: Locale };

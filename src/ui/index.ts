@@ -7,4 +7,4 @@ export type { CnnErrorDetail, CnnErrorEvent, CnnLayoutDetail, CnnLayoutEvent, Cn
 export { setWorkerUrl } from './cnn-graph/layout-client.js';
 export { CnnSummary, SUMMARY_COLUMNS, type SummaryColumn } from './cnn-summary/cnn-summary.js';
 export { CnnCompare, type CnnCompareDetail, type CnnCompareEvent } from './cnn-compare/cnn-compare.js';
-export * from './render/index.js';
+export * from '../render/index.js';

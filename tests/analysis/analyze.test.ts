@@ -3,8 +3,8 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { summaryRows } from '../../src/analysis/summary.js';
 import { formatCount, formatInt, parseShape } from '../../src/analysis/format.js';
 import { GraphBuilder } from '../../src/graph/builder.js';
-import { BatchNorm2d, Conv2d, Linear, AdaptiveAvgPool2d } from '../../src/graph/layers.js';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import { BatchNorm2d, Conv2d, Linear, AdaptiveAvgPool2d } from '../../src/kinds/constructors.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
 
 describe('invariants over the whole zoo', () => {
   it.each(ZOO.map((e) => e.id))('%s: layer rows add up to the totals; modules add up to their layers', (id) => {

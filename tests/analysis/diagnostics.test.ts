@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { GraphBuilder } from '../../src/graph/builder.js';
 import { parseNetwork } from '../../src/graph/json.js';
-import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
+import { Add, AvgPool2d, Concat, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/kinds/constructors.js';
 import type { Graph } from '../../src/graph/types.js';
 import { MISWIRED_JSON } from './fixtures.js';
 
@@ -57,7 +57,7 @@ describe('each kind of shape error', () => {
     const b = new GraphBuilder('c', [8, 28, 28]);
     const p = b.layer('a', Conv2d(8, 16, 3, { padding: 1 }), b.input);
     const q = b.layer('b', Conv2d(8, 16, 5), b.input);
-    const [d] = errors(b.build(b.cat('cat', [p, q])));
+    const [d] = errors(b.build(b.fn('cat', Concat(), [p, q])));
     expect(d.message).toBe('cat Concat: cannot join 16×28×28 (a Conv2d 16×28×28), 16×24×24 (b Conv2d 16×24×24): spatial sizes differ.');
     expect(d.fix).toMatch(/padding \(k−1\)\/2/);
   });
@@ -65,7 +65,7 @@ describe('each kind of shape error', () => {
   it('Add of different shapes suggests a 1×1 projection', () => {
     const b = new GraphBuilder('r', [16, 28, 28]);
     const y = b.layer('conv', Conv2d(16, 32, 3, { padding: 1, stride: 2 }), b.input);
-    const [d] = errors(b.build(b.add('add', [y, b.input])));
+    const [d] = errors(b.build(b.fn('add', Add(), [y, b.input])));
     expect(d.message).toBe('add Add: cannot add 32×14×14 (conv Conv2d 32×14×14) and 16×28×28 (input 16×28×28): shapes differ.');
     expect(d.fix).toBe('Project the shortcut with a 1×1 convolution (16→32 channels, stride 2) so both paths agree.');
   });
@@ -100,7 +100,7 @@ describe('each kind of shape error', () => {
     const b = new GraphBuilder('two', [3, 28, 28]);
     const p = b.layer('a', Conv2d(4, 8, 3), b.input);
     const q = b.layer('b', Conv2d(5, 8, 3), b.input);
-    expect(errors(b.build(b.cat('cat', [p, q]))).map((d) => d.path)).toEqual(['a', 'b']);
+    expect(errors(b.build(b.fn('cat', Concat(), [p, q]))).map((d) => d.path)).toEqual(['a', 'b']);
   });
 
   it('structure: unknown input, cycle order, duplicate path, bad output', () => {

@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze, diagnosticText, type Diagnostic } from '../../src/analysis/analyze.js';
 import { GraphBuilder } from '../../src/graph/builder.js';
 import { MAX_JSON_BYTES, parseNetwork } from '../../src/graph/json.js';
-import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
+import { Add, AvgPool2d, Concat, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/kinds/constructors.js';
 import { LAYER_KINDS, type Graph } from '../../src/graph/types.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
 import { MISWIRED_JSON } from './fixtures.js';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -109,11 +109,11 @@ describe('the analysis\'s shape errors in Chinese', () => {
     const b = new GraphBuilder('c', [8, 28, 28]);
     const p = b.layer('a', Conv2d(8, 16, 3, { padding: 1 }), b.input);
     const q = b.layer('b', Conv2d(8, 16, 5), b.input);
-    const [cat] = analysed(b.build(b.cat('cat', [p, q])));
+    const [cat] = analysed(b.build(b.fn('cat', Concat(), [p, q])));
     expect(cat.zh?.message).toBe('cat Concat：无法拼接 16×28×28（a Conv2d 16×28×28）、16×24×24（b Conv2d 16×24×24）：高和宽不一致。');
     const r = new GraphBuilder('r', [16, 28, 28]);
     const y = r.layer('conv', Conv2d(16, 32, 3, { padding: 1, stride: 2 }), r.input);
-    const [add] = analysed(r.build(r.add('add', [y, r.input])));
+    const [add] = analysed(r.build(r.fn('add', Add(), [y, r.input])));
     expect(add.zh?.fix).toBe('用 1×1 卷积把捷径投影过去（16→32 个通道，步幅 2），让两条路径的形状一致。');
     const two = (l: Record<string, unknown>, conv: Record<string, unknown>) =>
       net([16, 8, 8], [{ path: 'a', kind: 'Conv2d', in_channels: 16, out_channels: 16, kernel_size: 1, inputs: ['input'] }, { path: 'b', ...conv, inputs: ['input'] }, { path: 'j', ...l, inputs: ['a', 'b'] }]);
@@ -121,7 +121,7 @@ describe('the analysis\'s shape errors in Chinese', () => {
     analysed(two({ kind: 'Concat', dim: 2 }, { kind: 'Conv2d', in_channels: 16, out_channels: 8, kernel_size: 1 }));
     analysed(two({ kind: 'Concat', dim: 5 }, { kind: 'Conv2d', in_channels: 16, out_channels: 8, kernel_size: 1 }));
     const several = new GraphBuilder('two', [3, 28, 28]);
-    analysed(several.build(several.cat('cat', [several.layer('a', Conv2d(4, 8, 3), several.input), several.layer('b', Conv2d(5, 8, 3), several.input)])));
+    analysed(several.build(several.fn('cat', Concat(), [several.layer('a', Conv2d(4, 8, 3), several.input), several.layer('b', Conv2d(5, 8, 3), several.input)])));
   });
 
   it('sizes too large to count exactly keep their numbers', () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { layerSchema } from '../../src/graph/schema.js';
 import { LAYER_KINDS, type Graph, type LayerKind } from '../../src/graph/types.js';
-import { ZOO_IDS, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO_IDS, zooGraph } from '../../src/zoo/index.js';
 
 /** Networks small enough to analyse hundreds of times per property. */
 const SMALL = ['lenet5', 'alexnet-d2l', 'nin', 'googlenet-mini', 'resnet-mini', 'googlenet-paper'] as const;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convOutputSize, poolOutputSize } from '../../src/analysis/arith.js';
-import { bottleneck, stack } from '../../src/analysis/compare.js';
+import { bottleneck, stack } from '../../src/zoo/compare.js';
 import { formatInt } from '../../src/analysis/format.js';
 import { collectErrors, launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 

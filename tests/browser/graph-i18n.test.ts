@@ -8,8 +8,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/types.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
-import { render } from '../../src/ui/render/pipeline.js';
+import { zooGraph } from '../../src/zoo/index.js';
+import { render } from '../../src/render/pipeline.js';
 import { buildUi, collectErrors, launchChromium, page as htmlPage, serve, type StaticServer } from './chromium.js';
 
 interface Seen {

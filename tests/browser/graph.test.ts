@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { stringifyNetwork } from '../../src/graph/json.js';
 import { INPUT } from '../../src/graph/types.js';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
-import { fmtShape } from '../../src/ui/render/format.js';
-import { nearestInDirection } from '../../src/ui/render/navigate.js';
-import { precomputeLayouts } from '../../src/ui/render/pipeline.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
+import { fmtShape } from '../../src/render/format.js';
+import { nearestInDirection } from '../../src/render/navigate.js';
+import { precomputeLayouts } from '../../src/render/pipeline.js';
 import { markupGraph, mismatchGraph } from '../ui/helpers.js';
 import { buildUi, launchChromium, page as htmlPage, ROOT, serve, type StaticServer } from './chromium.js';
 

@@ -15,7 +15,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { formatInt } from '../../src/analysis/format.js';
 import { parseNetwork, stringifyNetwork } from '../../src/graph/json.js';
 import { LAYER_KINDS } from '../../src/graph/types.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
 import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 
 const SITE = join(ROOT, 'site');

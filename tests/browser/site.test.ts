@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZOO_IDS } from '../../src/graph/zoo/index.js';
+import { ZOO_IDS } from '../../src/zoo/index.js';
 import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 import { graphStates, htmlFiles, waitForGraphs } from './site-helpers.js';
 

@@ -10,8 +10,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type LayerRecord } from '../../src/analysis/analyze.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
-import { fmtInt, fmtShape, fmtShare } from '../../src/ui/render/format.js';
+import { zooGraph } from '../../src/zoo/index.js';
+import { fmtInt, fmtShape, fmtShare } from '../../src/render/format.js';
 import { buildUi, launchChromium, page as htmlPage, serve, type StaticServer } from './chromium.js';
 
 const MODEL = 'torchvision-resnet152';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zooEntry } from '../../src/graph/zoo/index.js';
+import { zooEntry } from '../../src/zoo/index.js';
 import { buildUi, launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cnn-train test</title>

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type IO } from '../../src/cli/main.js';
-import { ZOO_IDS } from '../../src/graph/zoo/index.js';
+import type { IO } from '../../src/cli/common.js';
+import { main } from '../../src/cli/main.js';
+import { ZOO_IDS } from '../../src/zoo/index.js';
 
 async function run(...argv: string[]) {
   let stdout = '';

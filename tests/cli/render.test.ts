@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { COMMANDS, main, type IO } from '../../src/cli/main.js';
+import type { IO } from '../../src/cli/common.js';
+import { COMMANDS, main } from '../../src/cli/main.js';
 import { cmdRender } from '../../src/cli/render.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
-import { renderNetworkSVG } from '../../src/ui/render/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
+import { renderNetworkSVG } from '../../src/render/index.js';
 
 COMMANDS.render = cmdRender;
 const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-render-'));

@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type IO } from '../../src/cli/main.js';
+import type { IO } from '../../src/cli/common.js';
+import { main } from '../../src/cli/main.js';
 import { EXIT_CANCELLED, cmdTrain } from '../../src/cli/train.js';
 
 const RECORD_KEYS = ['model', 'dataset', 'backend', 'renderer', 'epochs', 'trainSamples', 'testSamples', 'samplesPerSecond', 'testAccuracy', 'loss', 'reference'];

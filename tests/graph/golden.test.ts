@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { ZOO } from '../../src/graph/zoo/index.js';
+import { ZOO } from '../../src/zoo/index.js';
 
 interface FixtureLayer {
   path: string;

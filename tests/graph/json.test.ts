@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { parseNetwork, stringifyNetwork, networkToJSON, MAX_JSON_BYTES } from '../../src/graph/json.js';
 import { networkJsonSchema } from '../../src/graph/schema.js';
-import { ZOO } from '../../src/graph/zoo/index.js';
+import { ZOO } from '../../src/zoo/index.js';
 
 describe('JSON round trip', () => {
   it.each(ZOO.map((e) => e.id))('%s: export → parse gives the same graph and the same analysis', (id) => {

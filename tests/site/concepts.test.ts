@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { bottleneck, stack } from '../../src/analysis/compare.js';
+import { bottleneck, stack } from '../../src/zoo/compare.js';
 import { convOutputSize, poolOutputSize } from '../../src/analysis/arith.js';
 import { formatInt } from '../../src/analysis/format.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
-import { avgPoolAxisScale } from '../../src/train/layers/pool.js';
+import { zooGraph } from '../../src/zoo/index.js';
+import { avgPoolAxisScale } from '../../src/kinds/avgpool2d/layer.js';
 import { auxHeads, auxItems, googlenetPaper } from '../../src/site/concepts/auxiliary.js';
 import { lossCalc } from '../../src/site/concepts/calc/auxiliary.js';
 import { CALCULATORS } from '../../src/site/concepts/calc/index.js';

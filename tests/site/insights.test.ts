@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import type { Graph, Layer } from '../../src/graph/types.js';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
 import { categorySplit, firstLinear, formulaMismatches, gapSaving, inceptionSavings, modelInsights, notesChecks, residualBlocks, stages, topLayers } from '../../src/site/insights.js';
 
 const graph = (id: string): Graph => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { formatInt, formatPercent } from '../../src/analysis/format.js';
-import { ZOO, ZOO_IDS, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO, ZOO_IDS, zooGraph } from '../../src/zoo/index.js';
 import { FAMILY_TEXT } from '../../src/site/models/families.js';
 import { VARIANT_TEXT } from '../../src/site/models/variants.js';
 import { CONCEPT_TITLES, GRAPH_ID, lineage, modelBody, pages } from '../../src/site/pages/models.js';

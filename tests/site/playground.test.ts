@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { stringifyNetwork } from '../../src/graph/json.js';
-import { ZOO_IDS, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO_IDS, zooGraph } from '../../src/zoo/index.js';
 import { networkJsonSchema } from '../../src/graph/schema.js';
 import { LAYER_KINDS } from '../../src/graph/types.js';
 import { apply, complete, type Completion, type JsonSchema, parseLoose, signature } from '../../src/site/client/playground-complete.js';

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { poolOutputSize } from '../../src/analysis/arith.js';
 import type { Graph, LayerConfig } from '../../src/graph/types.js';
 import { compileGraph } from '../../src/train/compile.js';
-import { subsample } from '../../src/train/layers/index.js';
+import { subsample } from '../../src/train/layers/common.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
 import { channelsLast, compileGraph } from '../../src/train/compile.js';
 
 const count = (shape: readonly (number | null)[]) => shape.reduce<number>((a, b) => a * (b ?? 1), 1);

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/types.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
 import { selectBackend } from '../../src/train/backend.js';
 import { compileGraph } from '../../src/train/compile.js';
 import type { Dataset } from '../../src/train/data/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bottleneck, stack } from '../../src/analysis/compare.js';
+import { bottleneck, stack } from '../../src/zoo/compare.js';
 import { formatInt } from '../../src/analysis/format.js';
 import {
   chartGeometry,

@@ -1,8 +1,8 @@
 /** The diagnostic printed on a failing node, in the page's language; English (the CLI's) unless asked. */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { METRICS, prepare, render } from '../../src/ui/render/index.js';
-import { textWidth, truncate, wrap } from '../../src/ui/render/measure.js';
+import { METRICS, prepare, render } from '../../src/render/index.js';
+import { textWidth, truncate, wrap } from '../../src/render/measure.js';
 import { mismatchGraph } from './helpers.js';
 
 describe('the failing node\'s diagnostic follows the locale', () => {

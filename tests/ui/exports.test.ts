@@ -10,14 +10,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zooGraph } from '../../src/graph/zoo/index.js';
-import { renderNetworkSVG } from '../../src/ui/render/index.js';
+import { zooGraph } from '../../src/zoo/index.js';
+import { renderNetworkSVG } from '../../src/render/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 beforeAll(async () => {
   // `npm test` builds first; on its own this test builds the library if it is missing.
-  if (!existsSync(join(ROOT, 'dist/lib/ui/render/index.js'))) {
+  if (!existsSync(join(ROOT, 'dist/lib/render/index.js'))) {
     const { default: buildLib } = await import(pathToFileURL(join(ROOT, 'scripts/build-lib.mjs')).href);
     await buildLib();
   }
@@ -44,7 +44,7 @@ describe('package exports, resolved by Node', () => {
     const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT], { cwd: ROOT, encoding: 'utf8' }));
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(out.dom).toBe('undefined undefined undefined');
-    expect(out.render).toBe(pathToFileURL(join(ROOT, 'dist/lib/ui/render/index.js')).href);
+    expect(out.render).toBe(pathToFileURL(join(ROOT, 'dist/lib/render/index.js')).href);
     expect(out.ui).toBe(pathToFileURL(join(ROOT, 'dist/lib/ui/index.js')).href);
     expect(out.bundle).toBe(pathToFileURL(join(ROOT, 'dist/cnn-graph.js')).href);
     expect(out.worker).toBe(pathToFileURL(join(ROOT, 'dist/cnn-graph-layout.worker.js')).href);

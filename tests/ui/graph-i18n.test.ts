@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, diagnosticText } from '../../src/analysis/analyze.js';
 import type { Graph } from '../../src/graph/types.js';
-import { zooGraph } from '../../src/graph/zoo/index.js';
-import { details, fmtInt, fmtShape, METRICS, render, type Rendered, type Scene } from '../../src/ui/render/index.js';
-import { charWidth, isWide, textWidth } from '../../src/ui/render/measure.js';
+import { zooGraph } from '../../src/zoo/index.js';
+import { details, fmtInt, fmtShape, METRICS, render, type Rendered, type Scene } from '../../src/render/index.js';
+import { charWidth, isWide, textWidth } from '../../src/render/measure.js';
 import { mismatchGraph } from './helpers.js';
 
 const zoo = (id: string): Graph => zooGraph(id) as Graph;

@@ -1,6 +1,6 @@
 /** Small networks for render tests: a channel mismatch and a name with markup. */
 import { GraphBuilder } from '../../src/graph/builder.js';
-import { Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/graph/layers.js';
+import { Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/kinds/constructors.js';
 import type { Graph } from '../../src/graph/types.js';
 
 /** conv1 makes 6 channels, conv2 expects 8: the analysis stops at conv2. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
-import { nearestInDirection, type Heading } from '../../src/ui/render/navigate.js';
-import { render, type Scene } from '../../src/ui/render/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
+import { nearestInDirection, type Heading } from '../../src/render/navigate.js';
+import { render, type Scene } from '../../src/render/index.js';
 
 const HEADINGS: Heading[] = ['up', 'down', 'left', 'right'];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
 import type { Graph } from '../../src/graph/types.js';
 import { INPUT } from '../../src/graph/types.js';
-import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneContents, sceneToSVG, svgStyleSheet, type Scene } from '../../src/ui/render/index.js';
+import { fmtShape, layoutCache, LayoutCache, type Layout, precomputeLayouts, prepare, render, resolveExpand, sceneContents, sceneToSVG, svgStyleSheet, type Scene } from '../../src/render/index.js';
 import { EVIL, markupGraph, mismatchGraph } from './helpers.js';
 
 const model = (id: string) => {
@@ -293,7 +293,7 @@ describe('layout → scene → SVG', { timeout: 120_000 }, () => {
 
 describe('format', () => {
   it('formats shapes and units', async () => {
-    const { fmtCompact, fmtInt, fmtShare } = await import('../../src/ui/render/format.js');
+    const { fmtCompact, fmtInt, fmtShare } = await import('../../src/render/format.js');
     expect(fmtInt(61706)).toBe('61,706');
     expect(fmtInt(null)).toBe('—');
     expect(fmtCompact(117600)).toBe('117.6K');

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { GraphBuilder, type Scope, type Tensor } from '../../src/graph/builder.js';
-import { Add, Conv2d, ReLU } from '../../src/graph/layers.js';
+import { Add, Conv2d, ReLU } from '../../src/kinds/constructors.js';
 import type { Graph } from '../../src/graph/types.js';
-import { ZOO, zooGraph } from '../../src/graph/zoo/index.js';
-import { collapsible, type Box, type Direction, type Layout, prepare, type Prepared, render, structuralLayout, whyNotStructural } from '../../src/ui/render/index.js';
+import { ZOO, zooGraph } from '../../src/zoo/index.js';
+import { collapsible, type Box, type Direction, type Layout, prepare, type Prepared, render, structuralLayout, whyNotStructural } from '../../src/render/index.js';
 
 const EPS = 0.11;
 

@@ -7,7 +7,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLog, scaleOrdinal } from 'd3-scale';
 import { select } from 'd3-selection';
 import { symbol, symbolCircle, symbolDiamond } from 'd3-shape';
-import { fmtCompact } from '../../ui/render/format.js';
+import { fmtCompact } from '../../render/format.js';
 import type { LineagePoint } from '../pages/home.js';
 
 /** The data the build embeds: one point per zoo network, totals from the analysis. */

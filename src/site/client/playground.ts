@@ -18,7 +18,7 @@
 import { formatCount, formatInt } from '../../analysis/format.js';
 import { stringifyNetwork } from '../../graph/json.js';
 import type { Graph } from '../../graph/types.js';
-import { zooGraph } from '../../graph/zoo/index.js';
+import { zooGraph } from '../../zoo/index.js';
 import type { JsonSchema } from './playground-complete.js';
 import { type Item, layerLine, lineSpan, readNetwork } from './playground-doc.js';
 import { Completer, Mirror } from './playground-editor.js';

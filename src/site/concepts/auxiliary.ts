@@ -5,7 +5,7 @@
  */
 import { analyze, type Analysis } from '../../analysis/analyze.js';
 import { formatCount, formatInt, formatPercent } from '../../analysis/format.js';
-import { zooGraph } from '../../graph/zoo/index.js';
+import { zooGraph } from '../../zoo/index.js';
 import { graphFigure } from '../shell.js';
 import type { Lang } from '../types.js';
 import { lossCalc } from './calc/auxiliary.js';

@@ -5,7 +5,7 @@
  */
 import { analyze, type Analysis } from '../../analysis/analyze.js';
 import { formatInt, formatPercent } from '../../analysis/format.js';
-import { zooGraph } from '../../graph/zoo/index.js';
+import { zooGraph } from '../../zoo/index.js';
 import { esc } from './calc/common.js';
 import { headCalc, headsOn, type HeadParams, type Heads } from './calc/nin-gap.js';
 import { calcSection, conceptPage } from './common.js';

@@ -4,10 +4,10 @@
  * be checked against the computation (docs/conventions.md lists the difference).
  */
 import { analyze } from '../../analysis/analyze.js';
-import { bottleneck, type Comparison } from '../../analysis/compare.js';
+import { bottleneck, type Comparison } from '../../zoo/compare.js';
 import { formatInt } from '../../analysis/format.js';
 import { GraphBuilder } from '../../graph/builder.js';
-import { Conv2d, Flatten, Linear } from '../../graph/layers.js';
+import { Conv2d, Flatten, Linear } from '../../kinds/constructors.js';
 import { esc } from './calc/common.js';
 import { bottleneckCalc } from './calc/one-by-one.js';
 import { calcSection, compareTag, conceptPage } from './common.js';

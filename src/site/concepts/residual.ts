@@ -2,7 +2,7 @@
  * concepts/residual/: y = F(x) + x, why it helps, and the shapes the addition needs, around
  * the residual block of ./calc/residual.ts (drawn at build time, then live by `<cnn-graph>`).
  */
-import { renderNetworkSVG } from '../../ui/render/pipeline.js';
+import { renderNetworkSVG } from '../../render/pipeline.js';
 import { esc } from './calc/common.js';
 import { residualCalc, residualGraph } from './calc/residual.js';
 import { calcSection, conceptPage } from './common.js';

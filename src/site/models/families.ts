@@ -3,7 +3,7 @@
  * notes' terms: 卷积层, 汇聚, 全连接层, 滤波器, 步幅, 填充, 残差块, 梯度消失, 全局平均池化).
  * Written for this site; architecture facts only — every count on the page is computed.
  */
-import type { Family } from '../../graph/zoo/index.js';
+import type { Family } from '../../zoo/index.js';
 import type { Lang } from '../types.js';
 
 export interface FamilyText {

@@ -3,7 +3,7 @@
  * can set them beside the computation). `insights.ts` recomputes each with compare.ts; the
  * page says whether they agree. docs/conventions.md lists the same cases.
  */
-import type { BottleneckOptions, StackOptions } from '../../analysis/compare.js';
+import type { BottleneckOptions, StackOptions } from '../../zoo/compare.js';
 
 export type NotesExample =
   | {

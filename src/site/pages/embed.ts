@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ZOO_IDS } from '../../graph/zoo/index.js';
+import { ZOO_IDS } from '../../zoo/index.js';
 import { apiReference, docText, elementDocs, readManifest } from '../manifest.js';
 import { esc, graphFigure } from '../shell.js';
 import type { PageContext, SitePage } from '../types.js';

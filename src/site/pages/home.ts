@@ -6,7 +6,7 @@
  */
 import { analyze } from '../../analysis/analyze.js';
 import { formatCount, formatInt } from '../../analysis/format.js';
-import { type Family, ZOO } from '../../graph/zoo/index.js';
+import { type Family, ZOO } from '../../zoo/index.js';
 import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
 

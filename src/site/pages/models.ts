@@ -7,7 +7,7 @@
  * with a `<cnn-train>` panel loaded only when opened (client script `model`), and links.
  */
 import { formatBytes, formatCount, formatInt, formatPercent, formatShape } from '../../analysis/format.js';
-import { ZOO, type ZooEntry } from '../../graph/zoo/index.js';
+import { ZOO, type ZooEntry } from '../../zoo/index.js';
 import { modelInsights, notesChecks, type GapSaving, type Head, type InceptionBlock, type ModelInsights, type NotesCheck, type ResidualSummary, type Share } from '../insights.js';
 import { FAMILY_TEXT } from '../models/families.js';
 import { VARIANT_TEXT } from '../models/variants.js';

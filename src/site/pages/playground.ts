@@ -9,7 +9,7 @@
  */
 import { stringifyNetwork } from '../../graph/json.js';
 import { networkJsonSchema } from '../../graph/schema.js';
-import { ZOO, zooGraph } from '../../graph/zoo/index.js';
+import { ZOO, zooGraph } from '../../zoo/index.js';
 import { esc, graphFigure } from '../shell.js';
 import type { PageContext, SitePage } from '../types.js';
 

@@ -87,3 +87,19 @@ export function initializerFrom(v: Initializer | tf.serialization.ConfigDict): I
   const [cls, fromConfig] = entry;
   return fromConfig(cls, (dict.config ?? {}) as tf.serialization.ConfigDict) as Initializer;
 }
+
+export interface PoolArgs extends LayerArgs {
+  kernel: [number, number];
+  stride: [number, number];
+  /** Padding applied before a 'valid' window: PyTorch's padding, plus the ceil_mode overhang at the end. */
+  padding: Padding2D;
+}
+
+/** The output of a 'valid' window after explicit padding (and dilation), as both pooling layers compute it. */
+export function pooledShape(input: SymbolicShape, a: { kernel: [number, number]; stride: [number, number]; padding: Padding2D; dilation?: [number, number] }): SymbolicShape {
+  const [n, h, w, c] = input;
+  const d = a.dilation ?? [1, 1];
+  const ph = h === null ? null : h + a.padding[0][0] + a.padding[0][1];
+  const pw = w === null ? null : w + a.padding[1][0] + a.padding[1][1];
+  return [n, validLength(ph, a.kernel[0], a.stride[0], d[0]), validLength(pw, a.kernel[1], a.stride[1], d[1]), c];
+}

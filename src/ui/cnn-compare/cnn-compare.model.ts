@@ -6,8 +6,9 @@
  */
 import { scaleLinear } from 'd3';
 import { type Diagnostic, diagnosticText, type ReceptiveField } from '../../analysis/analyze.js';
-import { bottleneck, stack, type Comparison } from '../../analysis/compare.js';
+import { bottleneck, stack, type Comparison } from '../../zoo/compare.js';
 import { formatInt } from '../../analysis/format.js';
+import { configOf } from '../../kinds/config.js';
 import { messages, type Locale } from '../i18n.js';
 
 /** One configuration to compare. */
@@ -125,7 +126,7 @@ const rfNote = (rf: ReceptiveField | null, locale: Locale): string | undefined =
 export function itemsOf(c: Comparison, locale: Locale): CompareItem[] {
   const t = strings(locale);
   return c.variants.map((v, i) => {
-    const convs = v.graph.layers.filter((l) => l.kind === 'Conv2d') as { kernel_size: number | readonly [number, number]; out_channels: number }[];
+    const convs = v.graph.layers.filter((l) => configOf(l.kind)?.category === 'conv') as { kernel_size: number | readonly [number, number]; out_channels: number }[];
     const last = convs[convs.length - 1];
     const k = typeof last.kernel_size === 'number' ? last.kernel_size : last.kernel_size[0];
     const label = c.kind === 'bottleneck' ? (i === 0 ? t.direct(k) : t.reduced(convs[0].out_channels, k)) : i === 0 ? t.one(k) : t.stacked(convs.length);

@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
-import { svgStyleSheet } from '../render/svg.js';
-import { THEMES, tokenCSS } from '../render/theme.js';
+import { svgStyleSheet } from '../../render/svg.js';
+import { THEMES, tokenCSS } from '../../render/theme.js';
 
 const light = unsafeCSS(tokenCSS(THEMES.light));
 const dark = unsafeCSS(tokenCSS(THEMES.dark));

@@ -5,10 +5,10 @@
  * one at a time, and aborting the running job restarts the worker, so a
  * removed element or a superseded model stops costing CPU at once.
  */
-import { type ElkGraph, type Layout, runLayout } from '../render/layout.js';
-import type { WorkerRequest, WorkerResponse } from '../render/layout.worker.js';
-import type { LayoutEngine } from '../render/pipeline.js';
-import { structuralLayout } from '../render/structural.js';
+import { type ElkGraph, type Layout, runLayout } from '../../render/layout.js';
+import type { WorkerRequest, WorkerResponse } from '../../render/layout.worker.js';
+import type { LayoutEngine } from '../../render/pipeline.js';
+import { structuralLayout } from '../../render/structural.js';
 
 export interface LayoutResult {
   layout: Layout;

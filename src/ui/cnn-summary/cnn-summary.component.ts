@@ -5,7 +5,7 @@ import type { Analysis, LayerRecord } from '../../analysis/analyze.js';
 import type { CnnGraph } from '../cnn-graph/cnn-graph.component.js';
 import type { CnnSelectEvent } from '../cnn-graph/events.js';
 import { type Locale, messages, watchLocale } from '../i18n.js';
-import { fmtInt, fmtShape, fmtShare } from '../render/format.js';
+import { fmtInt, fmtShape, fmtShare } from '../../render/format.js';
 import { styles } from './cnn-summary.styles.js';
 
 export const SUMMARY_COLUMNS = ['path', 'kind', 'output', 'params', 'macs', 'share'] as const;

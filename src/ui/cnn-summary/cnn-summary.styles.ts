@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { THEMES, tokenCSS } from '../render/theme.js';
+import { THEMES, tokenCSS } from '../../render/theme.js';
 
 export const styles = css`
   :host {

@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { FONT_FAMILY, THEMES, tokenCSS } from '../render/theme.js';
+import { FONT_FAMILY, THEMES, tokenCSS } from '../../render/theme.js';
 
 export const styles = css`
   :host {

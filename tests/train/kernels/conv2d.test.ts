@@ -106,7 +106,7 @@ describe('dilation', () => {
   });
 
   // What trains a dilated convolution in tfjs: a zero-spread kernel (as
-  // src/train/layers/conv.ts does); a real conv forward on both backends.
+  // src/kinds/conv2d/layer.ts does); a real conv forward on both backends.
   for (const [name, strides, pad] of [
     ['dilation 2, same', 1, 'same'],
     ['dilation 2, stride 2, explicit padding', 2, [[0, 0], [1, 2], [2, 0], [0, 0]]],

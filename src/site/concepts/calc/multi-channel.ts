@@ -6,7 +6,7 @@
 import { analyze, type Analysis } from '../../../analysis/analyze.js';
 import { formatInt } from '../../../analysis/format.js';
 import { GraphBuilder } from '../../../graph/builder.js';
-import { Conv2d, Flatten, Linear } from '../../../graph/layers.js';
+import { Conv2d, Flatten, Linear } from '../../../kinds/constructors.js';
 import type { Lang } from '../../types.js';
 import { calculator, check, compareItems, esc, int, problems, tr } from './common.js';
 

@@ -7,8 +7,8 @@
 import { analyze, type Analysis } from '../../../analysis/analyze.js';
 import { formatInt } from '../../../analysis/format.js';
 import { GraphBuilder } from '../../../graph/builder.js';
-import { AdaptiveAvgPool2d, Flatten, Linear, ReLU } from '../../../graph/layers.js';
-import { ninBlock } from '../../../graph/zoo/blocks.js';
+import { AdaptiveAvgPool2d, Flatten, Linear, ReLU } from '../../../kinds/constructors.js';
+import { ninBlock } from '../../../zoo/blocks.js';
 import type { Lang } from '../../types.js';
 import { calculator, compareItems, fixed, int, notPositive, problems, tr } from './common.js';
 

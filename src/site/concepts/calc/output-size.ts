@@ -6,7 +6,7 @@
 import { analyze, type Diagnostic } from '../../../analysis/analyze.js';
 import { convOutputSize, effectiveKernel } from '../../../analysis/arith.js';
 import { GraphBuilder } from '../../../graph/builder.js';
-import { AvgPool2d, Conv2d, MaxPool2d } from '../../../graph/layers.js';
+import { AvgPool2d, Conv2d, MaxPool2d } from '../../../kinds/constructors.js';
 import type { LayerConfig } from '../../../graph/types.js';
 import { calculator, check, choice, esc, int, problems, tr } from './common.js';
 

@@ -6,7 +6,7 @@
 import { analyze, type Analysis } from '../../../analysis/analyze.js';
 import { adaptiveWindow } from '../../../analysis/arith.js';
 import { GraphBuilder } from '../../../graph/builder.js';
-import { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d } from '../../../graph/layers.js';
+import { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d } from '../../../kinds/constructors.js';
 import { calculator, check, choice, esc, int, problems, tr } from './common.js';
 
 export interface PoolParams {

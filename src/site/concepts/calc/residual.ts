@@ -6,7 +6,7 @@
 import { analyze, type Analysis } from '../../../analysis/analyze.js';
 import { formatInt } from '../../../analysis/format.js';
 import { GraphBuilder } from '../../../graph/builder.js';
-import { Add, Conv2d, ReLU } from '../../../graph/layers.js';
+import { Add, Conv2d, ReLU } from '../../../kinds/constructors.js';
 import type { Graph } from '../../../graph/types.js';
 import { calculator, choice, esc, int, problems, tr } from './common.js';
 

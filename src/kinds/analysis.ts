@@ -1,0 +1,40 @@
+/** The analysis registry: one analysis facet per layer kind. Nothing guesses a kind from a name. */
+import type { LayerKind } from '../graph/types.js';
+import { analysis as conv2d } from './conv2d/analysis.js';
+import { analysis as maxpool2d } from './maxpool2d/analysis.js';
+import { analysis as avgpool2d } from './avgpool2d/analysis.js';
+import { analysis as adaptiveavgpool2d } from './adaptiveavgpool2d/analysis.js';
+import { analysis as linear } from './linear/analysis.js';
+import { analysis as flatten } from './flatten/analysis.js';
+import { analysis as relu } from './relu/analysis.js';
+import { analysis as tanh } from './tanh/analysis.js';
+import { analysis as sigmoid } from './sigmoid/analysis.js';
+import { analysis as softmax } from './softmax/analysis.js';
+import { analysis as dropout } from './dropout/analysis.js';
+import { analysis as batchnorm2d } from './batchnorm2d/analysis.js';
+import { analysis as localresponsenorm } from './localresponsenorm/analysis.js';
+import { analysis as concat } from './concat/analysis.js';
+import { analysis as add } from './add/analysis.js';
+import type { KindAnalysis } from './spec.js';
+
+export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
+  Conv2d: conv2d,
+  MaxPool2d: maxpool2d,
+  AvgPool2d: avgpool2d,
+  AdaptiveAvgPool2d: adaptiveavgpool2d,
+  Linear: linear,
+  Flatten: flatten,
+  ReLU: relu,
+  Tanh: tanh,
+  Sigmoid: sigmoid,
+  Softmax: softmax,
+  Dropout: dropout,
+  BatchNorm2d: batchnorm2d,
+  LocalResponseNorm: localresponsenorm,
+  Concat: concat,
+  Add: add,
+};
+
+/** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */
+const BY_NAME: Readonly<Record<string, KindAnalysis | undefined>> = /* @__PURE__ */ Object.assign(Object.create(null), KIND_ANALYSES);
+export const analysisOf = (kind: string): KindAnalysis | undefined => BY_NAME[kind];

@@ -1,0 +1,20 @@
+/**
+ * Layer constructors that read like PyTorch: `Conv2d(1, 6, 5, { padding: 2 })`.
+ * Each returns a plain config object; defaults stay implicit, as in PyTorch.
+ * Every kind defines its own in its config.ts; this gathers them for the API.
+ */
+export { Conv2d, type Conv2dConfig } from './conv2d/config.js';
+export { MaxPool2d, type MaxPool2dConfig } from './maxpool2d/config.js';
+export { AvgPool2d, type AvgPool2dConfig } from './avgpool2d/config.js';
+export { AdaptiveAvgPool2d, type AdaptiveAvgPool2dConfig } from './adaptiveavgpool2d/config.js';
+export { Linear, type LinearConfig } from './linear/config.js';
+export { Flatten, type FlattenConfig } from './flatten/config.js';
+export { ReLU, type ReLUConfig } from './relu/config.js';
+export { Tanh, type TanhConfig } from './tanh/config.js';
+export { Sigmoid, type SigmoidConfig } from './sigmoid/config.js';
+export { Softmax, type SoftmaxConfig } from './softmax/config.js';
+export { Dropout, type DropoutConfig } from './dropout/config.js';
+export { BatchNorm2d, type BatchNorm2dConfig } from './batchnorm2d/config.js';
+export { LocalResponseNorm, type LocalResponseNormConfig } from './localresponsenorm/config.js';
+export { Concat, type ConcatConfig } from './concat/config.js';
+export { Add, type AddConfig } from './add/config.js';

@@ -1,0 +1,3 @@
+import { shapePreserving } from '../common.js';
+
+export const analysis = /* @__PURE__ */ shapePreserving('Tanh', () => 'Tanh');

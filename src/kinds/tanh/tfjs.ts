@@ -1,0 +1,8 @@
+/** Tanh in tfjs: its activation layer. */
+import * as tf from '@tensorflow/tfjs';
+import type { KindTfjs } from '../tfjs-spec.js';
+
+export const tfjs: KindTfjs<'Tanh'> = {
+  kind: 'Tanh',
+  compile: (_layer, ctx) => [tf.layers.activation({ name: ctx.name(), activation: 'tanh' })],
+};

@@ -1,0 +1,40 @@
+/**
+ * The tfjs registry: how each layer kind compiles to TensorFlow.js. Imported
+ * only by training (src/train), never by the element bundle; importing it
+ * registers the kinds' custom tfjs layers for (de)serialisation.
+ */
+import type { LayerKind } from '../graph/types.js';
+import { tfjs as conv2d } from './conv2d/tfjs.js';
+import { tfjs as maxpool2d } from './maxpool2d/tfjs.js';
+import { tfjs as avgpool2d } from './avgpool2d/tfjs.js';
+import { tfjs as adaptiveavgpool2d } from './adaptiveavgpool2d/tfjs.js';
+import { tfjs as linear } from './linear/tfjs.js';
+import { tfjs as flatten } from './flatten/tfjs.js';
+import { tfjs as relu } from './relu/tfjs.js';
+import { tfjs as tanh } from './tanh/tfjs.js';
+import { tfjs as sigmoid } from './sigmoid/tfjs.js';
+import { tfjs as softmax } from './softmax/tfjs.js';
+import { tfjs as dropout } from './dropout/tfjs.js';
+import { tfjs as batchnorm2d } from './batchnorm2d/tfjs.js';
+import { tfjs as localresponsenorm } from './localresponsenorm/tfjs.js';
+import { tfjs as concat } from './concat/tfjs.js';
+import { tfjs as add } from './add/tfjs.js';
+import type { KindTfjs } from './tfjs-spec.js';
+
+export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
+  Conv2d: conv2d,
+  MaxPool2d: maxpool2d,
+  AvgPool2d: avgpool2d,
+  AdaptiveAvgPool2d: adaptiveavgpool2d,
+  Linear: linear,
+  Flatten: flatten,
+  ReLU: relu,
+  Tanh: tanh,
+  Sigmoid: sigmoid,
+  Softmax: softmax,
+  Dropout: dropout,
+  BatchNorm2d: batchnorm2d,
+  LocalResponseNorm: localresponsenorm,
+  Concat: concat,
+  Add: add,
+};

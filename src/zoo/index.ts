@@ -1,0 +1,114 @@
+/** The model zoo: every network of the notes plus torchvision's canonical versions. */
+import type { Graph } from '../graph/types.js';
+import { trustLayers } from '../graph/validate.js';
+import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
+import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvVgg11, tvVgg16 } from './torchvision.js';
+
+export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet';
+
+/** How the notes train a network, and what they report. */
+export interface TrainPreset {
+  dataset: 'mnist' | 'fashion-mnist';
+  optimizer: 'sgd' | 'adam';
+  lr: number;
+  momentum?: number;
+  batchSize: number;
+  epochs: number;
+  /** Test accuracy the notes report (fraction), when they report one. */
+  reference?: number;
+  /** Where the numbers come from, and anything odd about them. */
+  note: string;
+  /** The same note in Chinese (the zh pages and a `<cnn-train>` under `lang="zh"`). */
+  noteZh?: string;
+}
+
+export interface ZooEntry {
+  id: string;
+  title: string;
+  family: Family;
+  year: number;
+  /** One line for `cnn-graph list`. */
+  summary: string;
+  /** The seed note(s) it comes from, or torchvision. */
+  source: string;
+  build: (o?: VggOptions) => Graph;
+  preset?: TrainPreset;
+}
+
+const N001 = '001_a07d34ecd1697973.txt';
+const N002 = '002_327777453aafdadb.txt';
+const N004 = '004_f428c92a1f1bda1d.txt';
+
+const ENTRIES: readonly ZooEntry[] = [
+  {
+    id: 'lenet5', title: 'LeNet-5', family: 'LeNet', year: 1998, build: lenet5, source: `${N001} table 2-1`,
+    summary: 'LeNet-5 on 1×28×28: two 5×5 conv + tanh + average-pool stages, C5, two fully connected layers',
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.9, batchSize: 256, epochs: 5, reference: 0.9794, note: '001 §2.4–2.5: SGD lr 0.9, batch 256, 5 epochs; test accuracy 97.94%.', noteZh: '001 §2.4–2.5：SGD，学习率 0.9，批量 256，5 轮；测试集准确率 97.94%。' },
+  },
+  {
+    id: 'alexnet-mnist', title: 'AlexNet (MNIST, lecture)', family: 'AlexNet', year: 2012, build: alexnetMnist, source: `${N001} table 3-1`,
+    summary: 'AlexNet for 1×224×224 MNIST: conv1 11/4 padding 1, three 3×3 convs, two 4096 layers, 10 classes',
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.993, note: '001 §3.4–3.5: SGD lr 0.1, batch 128, 10 epochs, MNIST resized to 224; test accuracy 99.30%. (The listing loads FashionMNIST while the text says MNIST; the figure fits MNIST.)', noteZh: '001 §3.4–3.5：SGD，学习率 0.1，批量 128，10 轮，MNIST 放大到 224；测试集准确率 99.30%。（代码加载的是 FashionMNIST，正文却说 MNIST；这个结果与 MNIST 相符。）' },
+  },
+  {
+    id: 'alexnet-d2l', title: 'AlexNet (d2l, reduced)', family: 'AlexNet', year: 2012, build: alexnetD2l, source: N004,
+    summary: 'The d2l AlexNet of 004: conv1 without padding, one 4096 hidden layer (the second is commented out)',
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 3, note: '004: Adam lr 0.001, batch 16, 3 epochs on Fashion-MNIST at 224; no accuracy is printed in the text.', noteZh: '004：Adam，学习率 0.001，批量 16，在 224 的 Fashion-MNIST 上训练 3 轮；正文没有给出准确率。' },
+  },
+  {
+    id: 'vgg11', title: 'VGG-11 (notes)', family: 'VGG', year: 2014, build: vgg11, source: `${N004} conv_arch`,
+    summary: 'VGG-11 of 004: five vgg_blocks (1,1,2,2,2 convs) and a 25088→4096→4096→10 head, 1×224×224',
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004 trains the ratio-8 version; same settings given here.', noteZh: '004 训练的是宽度除以 8 的版本；这里给出相同的设置。' },
+  },
+  {
+    id: 'vgg11-small', title: 'VGG-11 ÷ 8 (notes)', family: 'VGG', year: 2014, build: vgg11Small, source: `${N004} small_conv_arch, ratio 8`,
+    summary: 'VGG-11 with every width divided by 8 (ratio = 8), as 004 trains it',
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004: Adam lr 0.001, batch 16, 5 epochs; no accuracy is printed in the text.', noteZh: '004：Adam，学习率 0.001，批量 16，5 轮；正文没有给出准确率。' },
+  },
+  {
+    id: 'nin', title: 'Network in Network', family: 'NiN', year: 2013, build: nin, source: N004,
+    summary: 'NiN of 004: four NiN blocks (k×k conv + two 1×1 convs), global average pooling instead of fully connected layers',
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.002, batchSize: 128, epochs: 5, note: '004: Adam lr 0.002, batch 128, 5 epochs; no accuracy is printed in the text.', noteZh: '004：Adam，学习率 0.002，批量 128，5 轮；正文没有给出准确率。' },
+  },
+  {
+    id: 'googlenet-mini', title: 'GoogLeNet (lecture)', family: 'GoogLeNet', year: 2014, build: googlenetMini, source: `${N001} §4, also 000 and 003`,
+    summary: 'The lecture GoogLeNet on 1×28×28: two 88-channel Inception blocks, Linear(1408, 10)',
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.9892, note: '001 §4.4–4.5: SGD lr 0.1, batch 128, 10 epochs; test accuracy 98.92%. (000 and 003 use SGD lr 0.1 momentum 0.5, batch 64.)', noteZh: '001 §4.4–4.5：SGD，学习率 0.1，批量 128，10 轮；测试集准确率 98.92%。（000 和 003 用 SGD，学习率 0.1，动量 0.5，批量 64。）' },
+  },
+  {
+    id: 'googlenet', title: 'GoogLeNet (d2l, 96×96)', family: 'GoogLeNet', year: 2014, build: googlenet, source: N004,
+    summary: 'The full d2l GoogLeNet of 004 on 1×96×96: nine Inception blocks, global average pooling, 10 classes',
+    preset: { dataset: 'fashion-mnist', optimizer: 'adam', lr: 0.001, batchSize: 16, epochs: 5, note: '004: Adam lr 0.001, batch 16, 5 epochs at 96×96; not run by the author.', noteZh: '004：Adam，学习率 0.001，批量 16，在 96×96 上训练 5 轮；作者没有运行。' },
+  },
+  {
+    id: 'googlenet-paper', title: 'GoogLeNet (paper)', family: 'GoogLeNet', year: 2014, build: googlenetPaper, source: N002,
+    summary: 'GoogLeNet as in the paper (002): 3×224×224, 1000 classes, Inception 3a–5b, two auxiliary classifiers (loss weight 0.3)',
+  },
+  {
+    id: 'resnet-mini', title: 'ResNet (lecture)', family: 'ResNet', year: 2015, build: resnetMini, source: `${N001} §5, also 000 and 003`,
+    summary: 'The lecture residual network on 1×28×28: two residual blocks (conv–ReLU–conv + x), Linear(512, 10)',
+    preset: { dataset: 'mnist', optimizer: 'sgd', lr: 0.1, batchSize: 128, epochs: 10, reference: 0.9892, note: '001 §5.4–5.5: SGD lr 0.1, batch 128, 10 epochs; test accuracy 98.92%.', noteZh: '001 §5.4–5.5：SGD，学习率 0.1，批量 128，10 轮；测试集准确率 98.92%。' },
+  },
+  { id: 'torchvision-alexnet', title: 'AlexNet (torchvision)', family: 'AlexNet', year: 2012, build: tvAlexnet, source: 'torchvision.models.alexnet', summary: "torchvision's AlexNet (one-GPU variant): 3×224×224, 1000 classes" },
+  { id: 'torchvision-vgg11', title: 'VGG-11 (torchvision)', family: 'VGG', year: 2014, build: tvVgg11, source: 'torchvision.models.vgg11', summary: "torchvision's VGG-11 (configuration A), no BatchNorm" },
+  { id: 'torchvision-vgg16', title: 'VGG-16 (torchvision)', family: 'VGG', year: 2014, build: tvVgg16, source: 'torchvision.models.vgg16', summary: "torchvision's VGG-16 (configuration D), no BatchNorm" },
+  { id: 'torchvision-googlenet', title: 'GoogLeNet (torchvision)', family: 'GoogLeNet', year: 2014, build: tvGooglenet, source: 'torchvision.models.googlenet(aux_logits=False)', summary: "torchvision's GoogLeNet with BatchNorm, without auxiliary heads" },
+  { id: 'torchvision-resnet18', title: 'ResNet-18 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet18, source: 'torchvision.models.resnet18', summary: 'ResNet-18: BasicBlocks [2, 2, 2, 2]' },
+  { id: 'torchvision-resnet34', title: 'ResNet-34 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet34, source: 'torchvision.models.resnet34', summary: 'ResNet-34: BasicBlocks [3, 4, 6, 3]' },
+  { id: 'torchvision-resnet50', title: 'ResNet-50 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet50, source: 'torchvision.models.resnet50', summary: 'ResNet-50: Bottlenecks [3, 4, 6, 3], stride on the 3×3 (v1.5)' },
+  { id: 'torchvision-resnet152', title: 'ResNet-152 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet152, source: 'torchvision.models.resnet152', summary: 'ResNet-152: Bottlenecks [3, 8, 36, 3]' },
+];
+
+/** The zoo; each builder's layers are marked valid (see trustLayers), since tests check every one. */
+export const ZOO: readonly ZooEntry[] = ENTRIES.map((e) => ({ ...e, build: (o?: VggOptions) => trustLayers(e.build(o)) }));
+
+export const ZOO_IDS = ZOO.map((e) => e.id);
+
+export function zooEntry(id: string): ZooEntry | undefined {
+  return ZOO.find((e) => e.id === id);
+}
+
+/** Build a zoo network by id; undefined for an unknown id. */
+export function zooGraph(id: string, options?: VggOptions): Graph | undefined {
+  return zooEntry(id)?.build(options);
+}
