@@ -132,8 +132,8 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
 <p>网络在专门的缩减块里缩小特征图：步幅 2 的卷积与步幅 2 的汇聚并行，再在通道维拼接；这样既不会先汇聚丢掉信息，也不必在原尺寸上卷积而付出代价。每个卷积后都有批量归一化；只保留一个辅助分类器，接在 17×17 的特征图上，训练时计入其损失（torchvision 训练脚本中权重为 0.4）。输入为 299×299。</p>`,
     },
     look: {
-      en: 'Open the blocks Mixed_6b–6e to see the 1×7 and 7×1 pairs, and Mixed_7b–7c for the 1×3 and 3×1 convolutions side by side; the branch table below gives what each branch costs.',
-      zh: '展开 Mixed_6b–6e，可以看到成对的 1×7 和 7×1 卷积；展开 Mixed_7b–7c，可以看到并列的 1×3 和 3×1 卷积；下面的路径表给出每条路径的代价。',
+      en: 'Open the blocks Mixed_6b–6e to see the 1×7 and 7×1 pairs, and Mixed_7b–7c for the 1×3 and 3×1 convolutions side by side; the table of stages below gives each block’s share of the parameters and MACs.',
+      zh: '展开 Mixed_6b–6e，可以看到成对的 1×7 和 7×1 卷积；展开 Mixed_7b–7c，可以看到并列的 1×3 和 3×1 卷积；下面按阶段列出的表格给出每个块占参数和乘加次数的比例。',
     },
     concepts: ['stacked-3x3', 'one-by-one', 'auxiliary'],
   },
@@ -183,8 +183,8 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
 <p>由于每多一层，后面各层的输入就多 k 个通道，每层先用 1×1 卷积降到 4k 个通道（瓶颈），再用 3×3 卷积输出 k 个通道。块与块之间是<em>过渡层</em>（1×1 卷积把通道数减半，2×2 平均汇聚），同时缩小通道数和特征图。这样的网络以很少的参数达到较高的准确率；代价是显存，因为块内所有特征图都要一直保存到块结束。</p>`,
     },
     look: {
-      en: 'Open a dense block: each layer’s concatenation reads the block input and every earlier layer, so the channels grow by 32 per layer; a network like this is not a chain of branches, and its picture shows why.',
-      zh: '展开一个稠密块：每层的拼接都读入块的输入和前面所有层的输出，所以每层之后通道数增加 32；这样的网络不是一串分支，图里看得出原因。',
+      en: 'Open a dense block: each layer’s concatenation reads the block input and every earlier layer, so the channels grow by 32 per layer. Opened in the picture, a block shows every layer wired to every later one: such a block is not a chain of parallel branches, and it is drawn by the general layout engine (elk) rather than the structural one.',
+      zh: '展开一个稠密块：每层的拼接都读入块的输入和前面所有层的输出，所以每层之后通道数增加 32。在图中展开一个块，可以看到每层都连到它后面的每一层：这样的块不是一串并行分支，因此由通用布局引擎（elk）而不是结构化布局来绘制。',
     },
     concepts: ['one-by-one', 'residual', 'pooling'],
   },
