@@ -1,5 +1,6 @@
 /**
- * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet. Every zoo
+ * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then torchvision's
+ * later families (Inception-v3 → SqueezeNet → Wide ResNet → DenseNet → ResNeXt → RegNet). Every zoo
  * network as a live thumbnail (collapsed, precomputed layout) linking to its page, and a chart of
  * parameters against MACs on log scales (client script `home`, d3) whose numbers come from
  * `analyze()` at build time, embedded as JSON and repeated in a table for readers without the chart.
