@@ -19,23 +19,19 @@ const relu = () => ReLU({ inplace: true });
 // DenseNet (torchvision/models/densenet.py)
 
 /**
- * `_DenseLayer`: `torch.cat` of every earlier feature map of the block, then
- * BN–ReLU–1×1 conv to bn_size·k channels, BN–ReLU–3×3 conv to k (the growth rate).
- * The first layer of a block gets one tensor; `torch.cat([x], 1)` is x itself, so no Concat.
+ * `_DenseLayer`, whose forward takes the list of every earlier feature map of its block:
+ * `torch.cat` of them, then BN–ReLU–1×1 conv to bn_size·k channels, BN–ReLU–3×3 conv to k
+ * (the growth rate). The first layer of a block gets one tensor; `torch.cat([x], 1)` is x
+ * itself, so it has no Concat.
  */
-function denseLayer(inC: number, growth: number, bnSize: number, features: readonly Tensor[]): ModuleDef {
-  return {
-    type: '_DenseLayer',
-    build(m) {
-      const x = features.length > 1 ? m.cat('cat', features) : features[0]!;
-      let y = m.layer('norm1', BatchNorm2d(inC), x);
-      y = m.layer('relu1', relu(), y);
-      y = m.layer('conv1', Conv2d(inC, bnSize * growth, 1, { bias: false }), y);
-      y = m.layer('norm2', BatchNorm2d(bnSize * growth), y);
-      y = m.layer('relu2', relu(), y);
-      return m.layer('conv2', Conv2d(bnSize * growth, growth, 3, { padding: 1, bias: false }), y);
-    },
-  };
+function denseLayer(m: Scope, features: readonly Tensor[], inC: number, growth: number, bnSize: number): Tensor {
+  const x = features.length > 1 ? m.cat('cat', features) : features[0]!;
+  let y = m.layer('norm1', BatchNorm2d(inC), x);
+  y = m.layer('relu1', relu(), y);
+  y = m.layer('conv1', Conv2d(inC, bnSize * growth, 1, { bias: false }), y);
+  y = m.layer('norm2', BatchNorm2d(bnSize * growth), y);
+  y = m.layer('relu2', relu(), y);
+  return m.layer('conv2', Conv2d(bnSize * growth, growth, 3, { padding: 1, bias: false }), y);
 }
 
 /** `_DenseBlock`: layer i reads the block input and the outputs of layers 1…i−1; the block returns all of them concatenated. */
@@ -45,7 +41,7 @@ function denseBlock(layers: number, inC: number, growth: number, bnSize: number)
     build(m, x) {
       const features = [x];
       for (let i = 0; i < layers; i++) {
-        features.push(m.call(`denselayer${i + 1}`, denseLayer(inC + i * growth, growth, bnSize, [...features]), x));
+        features.push(m.module(`denselayer${i + 1}`, '_DenseLayer', (l) => denseLayer(l, features, inC + i * growth, growth, bnSize)));
       }
       return m.cat('cat', features);
     },
