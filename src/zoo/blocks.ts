@@ -1,6 +1,7 @@
 /** Building blocks shared by several zoo networks, each mirroring the notes' PyTorch class. */
 import type { ModuleDef, Scope, Tensor } from '../graph/builder.js';
 import { BatchNorm2d, Concat, Conv2d, MaxPool2d, ReLU } from '../kinds/constructors.js';
+import type { IntOrPair } from '../graph/types.js';
 
 /** The notes' `vgg_block(num_convs, in, out)`: 3×3 convolutions with ReLU, then a 2×2 max pool. */
 export function vggBlock(numConvs: number, inChannels: number, outChannels: number): ModuleDef {
@@ -37,7 +38,7 @@ export function basicConvRelu(inC: number, outC: number, kernel: number, opts: {
 }
 
 /** torchvision's `BasicConv2d`: bias-free convolution, BatchNorm (eps 0.001), functional ReLU. */
-export function basicConvBn(inC: number, outC: number, kernel: number, opts: { stride?: number; padding?: number } = {}): ModuleDef {
+export function basicConvBn(inC: number, outC: number, kernel: IntOrPair, opts: { stride?: IntOrPair; padding?: IntOrPair } = {}): ModuleDef {
   return {
     type: 'BasicConv2d',
     build(m, x) {

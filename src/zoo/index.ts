@@ -2,9 +2,10 @@
 import type { Graph } from '../graph/types.js';
 import { trustLayers } from '../graph/validate.js';
 import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
-import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvVgg11, tvVgg16 } from './torchvision.js';
+import { tvDensenet121, tvInceptionV3, tvRegnetX400mf, tvSqueezenet10 } from './families.js';
+import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvResnext50, tvVgg11, tvVgg16, tvVgg19Bn, tvWideResnet50 } from './torchvision.js';
 
-export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet';
+export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet' | 'Inception' | 'SqueezeNet' | 'WideResNet' | 'DenseNet' | 'ResNeXt' | 'RegNet';
 
 /** How the notes train a network, and what they report. */
 export interface TrainPreset {
@@ -97,6 +98,13 @@ const ENTRIES: readonly ZooEntry[] = [
   { id: 'torchvision-resnet34', title: 'ResNet-34 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet34, source: 'torchvision.models.resnet34', summary: 'ResNet-34: BasicBlocks [3, 4, 6, 3]' },
   { id: 'torchvision-resnet50', title: 'ResNet-50 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet50, source: 'torchvision.models.resnet50', summary: 'ResNet-50: Bottlenecks [3, 4, 6, 3], stride on the 3×3 (v1.5)' },
   { id: 'torchvision-resnet152', title: 'ResNet-152 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet152, source: 'torchvision.models.resnet152', summary: 'ResNet-152: Bottlenecks [3, 8, 36, 3]' },
+  { id: 'torchvision-vgg19-bn', title: 'VGG-19 with BatchNorm (torchvision)', family: 'VGG', year: 2014, build: tvVgg19Bn, source: 'torchvision.models.vgg19_bn', summary: "torchvision's VGG-19 (configuration E) with BatchNorm after every convolution" },
+  { id: 'torchvision-inception-v3', title: 'Inception-v3 (torchvision)', family: 'Inception', year: 2015, build: tvInceptionV3, source: 'torchvision.models.inception_v3', summary: 'Inception-v3 on 3×299×299: factorised Inception modules A–E, auxiliary classifier AuxLogits (loss weight 0.4)' },
+  { id: 'torchvision-squeezenet1-0', title: 'SqueezeNet 1.0 (torchvision)', family: 'SqueezeNet', year: 2016, build: tvSqueezenet10, source: 'torchvision.models.squeezenet1_0', summary: 'SqueezeNet 1.0: eight Fire modules (1×1 squeeze, then 1×1 and 3×3 expand), a 1×1 convolution as classifier' },
+  { id: 'torchvision-wide-resnet50-2', title: 'Wide ResNet-50-2 (torchvision)', family: 'WideResNet', year: 2016, build: tvWideResnet50, source: 'torchvision.models.wide_resnet50_2', summary: 'Wide ResNet-50-2: ResNet-50 with bottlenecks twice as wide inside' },
+  { id: 'torchvision-densenet121', title: 'DenseNet-121 (torchvision)', family: 'DenseNet', year: 2016, build: tvDensenet121, source: 'torchvision.models.densenet121', summary: 'DenseNet-121: dense blocks [6, 12, 24, 16], growth rate 32, each layer reads all earlier features' },
+  { id: 'torchvision-resnext50-32x4d', title: 'ResNeXt-50 32×4d (torchvision)', family: 'ResNeXt', year: 2016, build: tvResnext50, source: 'torchvision.models.resnext50_32x4d', summary: 'ResNeXt-50 32×4d: ResNet-50 with 3×3 convolutions in 32 groups of 4 channels' },
+  { id: 'torchvision-regnet-x-400mf', title: 'RegNetX-400MF (torchvision)', family: 'RegNet', year: 2020, build: tvRegnetX400mf, source: 'torchvision.models.regnet_x_400mf', summary: 'RegNetX-400MF: four stages of residual bottlenecks with grouped 3×3 convolutions, widths from the RegNet design space' },
 ];
 
 /** The zoo; each builder's layers are marked valid (see trustLayers), since tests check every one. */

@@ -35,9 +35,11 @@ export function tvAlexnet(o: ZooOptions = {}): Graph {
 const VGG_CFG = {
   A: [64, 'M', 128, 'M', 256, 256, 'M', 512, 512, 'M', 512, 512, 'M'],
   D: [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M', 512, 512, 512, 'M', 512, 512, 512, 'M'],
+  E: [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 256, 'M', 512, 512, 512, 512, 'M', 512, 512, 512, 512, 'M'],
 } as const;
 
-function tvVgg(name: string, title: string, cfg: readonly (number | 'M')[], o: ZooOptions): Graph {
+/** torchvision's `vgg(cfg, batch_norm)`: with batch_norm, each convolution is followed by BatchNorm2d before its ReLU. */
+function tvVgg(name: string, title: string, cfg: readonly (number | 'M')[], o: ZooOptions, batchNorm = false): Graph {
   const input = o.input ?? IMAGENET;
   const net = new GraphBuilder(name, input, title);
   const parts = [];
@@ -45,7 +47,7 @@ function tvVgg(name: string, title: string, cfg: readonly (number | 'M')[], o: Z
   for (const v of cfg) {
     if (v === 'M') parts.push(MaxPool2d(2, 2));
     else {
-      parts.push(Conv2d(c, v, 3, { padding: 1 }), ReLU({ inplace: true }));
+      parts.push(Conv2d(c, v, 3, { padding: 1 }), ...(batchNorm ? [BatchNorm2d(v)] : []), ReLU({ inplace: true }));
       c = v;
     }
   }
@@ -58,6 +60,7 @@ function tvVgg(name: string, title: string, cfg: readonly (number | 'M')[], o: Z
 
 export const tvVgg11 = (o: ZooOptions = {}): Graph => tvVgg('torchvision-vgg11', 'VGG-11 (torchvision)', VGG_CFG.A, o);
 export const tvVgg16 = (o: ZooOptions = {}): Graph => tvVgg('torchvision-vgg16', 'VGG-16 (torchvision)', VGG_CFG.D, o);
+export const tvVgg19Bn = (o: ZooOptions = {}): Graph => tvVgg('torchvision-vgg19-bn', 'VGG-19 with BatchNorm (torchvision)', VGG_CFG.E, o, true);
 
 /** torchvision GoogLeNet without auxiliary heads; its branch 3 uses a 3×3 kernel (a known deviation from the paper). */
 export function tvGooglenet(o: ZooOptions = {}): Graph {
@@ -107,19 +110,24 @@ function basicBlock(inC: number, planes: number, stride: number): ModuleDef {
   };
 }
 
-function bottleneck(inC: number, planes: number, stride: number): ModuleDef {
+/**
+ * torchvision's Bottleneck: width = planes × (base_width / 64) × groups inside the block
+ * (ResNeXt: 32 groups of 4 → 128 at planes 64; Wide ResNet: base_width 128 → twice as wide).
+ */
+function bottleneck(inC: number, planes: number, stride: number, groups = 1, baseWidth = 64): ModuleDef {
   const out = planes * 4;
+  const width = Math.floor(planes * (baseWidth / 64)) * groups;
   return {
     type: 'Bottleneck',
     build(m, x) {
-      let y = m.layer('conv1', Conv2d(inC, planes, 1, { bias: false }), x);
-      y = m.layer('bn1', BatchNorm2d(planes), y);
+      let y = m.layer('conv1', Conv2d(inC, width, 1, { bias: false }), x);
+      y = m.layer('bn1', BatchNorm2d(width), y);
       y = m.layer('relu', ReLU({ inplace: true }), y);
       // torchvision (v1.5) puts the stride on the 3×3 convolution.
-      y = m.layer('conv2', Conv2d(planes, planes, 3, { stride, padding: 1, bias: false }), y);
-      y = m.layer('bn2', BatchNorm2d(planes), y);
+      y = m.layer('conv2', Conv2d(width, width, 3, { stride, padding: 1, bias: false, ...(groups > 1 ? { groups } : {}) }), y);
+      y = m.layer('bn2', BatchNorm2d(width), y);
       y = m.layer('relu#2', ReLU({ inplace: true }), y);
-      y = m.layer('conv3', Conv2d(planes, out, 1, { bias: false }), y);
+      y = m.layer('conv3', Conv2d(width, out, 1, { bias: false }), y);
       y = m.layer('bn3', BatchNorm2d(out), y);
       const identity = downsample(m, inC, out, stride, x);
       return m.layer('relu#3', ReLU({ inplace: true }), m.fn('add', Add(), [y, identity]));
@@ -133,15 +141,29 @@ function downsample(m: Scope, inC: number, outC: number, stride: number, x: Tens
   return m.seq('downsample', [Conv2d(inC, outC, 1, { stride, bias: false }), BatchNorm2d(outC)], x);
 }
 
+interface ResnetSpec {
+  name: string;
+  title: string;
+  block: (inC: number, planes: number, stride: number) => ModuleDef;
+  expansion: number;
+  layers: readonly number[];
+}
+
+const RESNETS: Record<18 | 34 | 50 | 152, Omit<ResnetSpec, 'name' | 'title'>> = {
+  18: { block: basicBlock, expansion: 1, layers: [2, 2, 2, 2] },
+  34: { block: basicBlock, expansion: 1, layers: [3, 4, 6, 3] },
+  50: { block: bottleneck, expansion: 4, layers: [3, 4, 6, 3] },
+  152: { block: bottleneck, expansion: 4, layers: [3, 8, 36, 3] },
+};
+
 function tvResnet(depth: 18 | 34 | 50 | 152, o: ZooOptions): Graph {
-  const spec = {
-    18: { block: basicBlock, expansion: 1, layers: [2, 2, 2, 2] },
-    34: { block: basicBlock, expansion: 1, layers: [3, 4, 6, 3] },
-    50: { block: bottleneck, expansion: 4, layers: [3, 4, 6, 3] },
-    152: { block: bottleneck, expansion: 4, layers: [3, 8, 36, 3] },
-  }[depth];
+  return resnet({ name: `torchvision-resnet${depth}`, title: `ResNet-${depth} (torchvision)`, ...RESNETS[depth] }, o);
+}
+
+/** torchvision's `ResNet` class, which also builds ResNeXt (groups, width_per_group) and Wide ResNet (width_per_group 128). */
+function resnet(spec: ResnetSpec, o: ZooOptions): Graph {
   const input = o.input ?? IMAGENET;
-  const net = new GraphBuilder(`torchvision-resnet${depth}`, input, `ResNet-${depth} (torchvision)`);
+  const net = new GraphBuilder(spec.name, input, spec.title);
   let x = net.layer('conv1', Conv2d(input[0], 64, 7, { stride: 2, padding: 3, bias: false }), net.input);
   x = net.layer('bn1', BatchNorm2d(64), x);
   x = net.layer('relu', ReLU({ inplace: true }), x);
@@ -164,3 +186,7 @@ export const tvResnet18 = (o: ZooOptions = {}): Graph => tvResnet(18, o);
 export const tvResnet34 = (o: ZooOptions = {}): Graph => tvResnet(34, o);
 export const tvResnet50 = (o: ZooOptions = {}): Graph => tvResnet(50, o);
 export const tvResnet152 = (o: ZooOptions = {}): Graph => tvResnet(152, o);
+export const tvResnext50 = (o: ZooOptions = {}): Graph =>
+  resnet({ name: 'torchvision-resnext50-32x4d', title: 'ResNeXt-50 32×4d (torchvision)', block: (i, p, s) => bottleneck(i, p, s, 32, 4), expansion: 4, layers: [3, 4, 6, 3] }, o);
+export const tvWideResnet50 = (o: ZooOptions = {}): Graph =>
+  resnet({ name: 'torchvision-wide-resnet50-2', title: 'Wide ResNet-50-2 (torchvision)', block: (i, p, s) => bottleneck(i, p, s, 1, 128), expansion: 4, layers: [3, 4, 6, 3] }, o);

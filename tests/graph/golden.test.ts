@@ -77,7 +77,7 @@ describe.each(ZOO.map((e) => e.id))('%s matches PyTorch', (id) => {
 /**
  * torchvision's published GFLOPS: the `_ops` field of each weights enum's meta
  * (torchvision ≥ 0.15, e.g. `ResNet152_Weights.IMAGENET1K_V1.meta["_ops"] == 11.514`),
- * which counts multiply-adds of convolutions and linear layers per 224×224 image.
+ * which counts multiply-adds of convolutions and linear layers per image at the network's input size.
  * Debian's torchvision 0.14 predates the field, so the values are written here.
  */
 const PUBLISHED_GFLOPS: Record<string, number> = {
@@ -89,6 +89,14 @@ const PUBLISHED_GFLOPS: Record<string, number> = {
   'torchvision-resnet34': 3.664,
   'torchvision-resnet50': 4.089,
   'torchvision-resnet152': 11.514,
+  'torchvision-vgg19-bn': 19.63,
+  'torchvision-resnext50-32x4d': 4.23,
+  'torchvision-wide-resnet50-2': 11.398,
+  'torchvision-densenet121': 2.834,
+  // Inception-v3's figure is per 299×299 image, its own input size.
+  'torchvision-inception-v3': 5.713,
+  'torchvision-squeezenet1-0': 0.819,
+  'torchvision-regnet-x-400mf': 0.414,
 };
 
 describe("torchvision's published GFLOPS are our default-convention MACs", () => {

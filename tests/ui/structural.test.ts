@@ -93,14 +93,29 @@ function expansions(graph: Graph) {
   return { a, expands: ['none', 'auto', 'all', ...Array.from({ length: depth }, (_, i) => i + 1)] as const };
 }
 
+/**
+ * The zoo views that are not series–parallel, and why. DenseNet's dense block feeds every
+ * layer's output to the torch.cat of every later layer: opened (depth 2), the block is not
+ * series–parallel; with its layers opened too, each layer's frame is entered by all of them.
+ */
+const NOT_SERIES_PARALLEL: Record<string, { expands: readonly (string | number)[]; why: RegExp }> = {
+  'torchvision-densenet121': { expands: [2, 3, 'all'], why: /^(M:features\.denseblock\d is not series–parallel|two tensors enter M:features\.denseblock\d\.denselayer\d+)/ },
+};
+
 describe('every zoo view is laid out structurally, and correctly', { timeout: 120_000 }, () => {
   for (const { id } of ZOO) {
     it(id, () => {
       const graph = zooGraph(id) as Graph;
       const { a, expands } = expansions(graph);
+      const elk = NOT_SERIES_PARALLEL[id];
       for (const direction of ['down', 'right'] as const)
         for (const expand of expands) {
           const p = prepare({ graph, analysis: a }, { expand, direction });
+          if (elk?.expands.includes(expand)) {
+            expect(whyNotStructural(p.elk, direction), `${id} ${expand} ${direction}`).toMatch(elk.why);
+            expect(p.structural, `${id} ${expand} ${direction}`).toBeNull();
+            continue;
+          }
           expect(whyNotStructural(p.elk, direction), `${id} ${expand} ${direction}`).toBeNull();
           expect(p.structural, `${id} ${expand} ${direction}`).not.toBeNull();
           expect(broken(p, p.structural as Layout, direction), `${id} expand=${expand} ${direction}`).toBeNull();

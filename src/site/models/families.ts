@@ -120,4 +120,106 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
     },
     concepts: ['residual', 'one-by-one', 'nin-gap'],
   },
+  Inception: {
+    origin: {
+      en: 'Christian Szegedy, Vincent Vanhoucke, Sergey Ioffe, Jonathon Shlens and Zbigniew Wojna, Google, 2015 (“Rethinking the Inception architecture for computer vision”): the third version of GoogLeNet’s block, the base of the ImageNet 2015 entries that came second.',
+      zh: 'Christian Szegedy、Vincent Vanhoucke、Sergey Ioffe、Jonathon Shlens 和 Zbigniew Wojna，Google，2015 年（《Rethinking the Inception architecture for computer vision》）：GoogLeNet 中 Inception 块的第三个版本。',
+    },
+    idea: {
+      en: `<p>Inception-v3 keeps GoogLeNet’s parallel branches and makes each of them cheaper by <em>factorising</em> its convolutions. A 5×5 convolution becomes two stacked 3×3 convolutions, which see the same 5×5 window with 18 instead of 25 weights per channel pair. Then the square kernels themselves are split: an n×n convolution becomes a 1×n followed by an n×1, so a 7×7 costs 14 weights instead of 49. On the smallest (8×8) maps the 1×3 and 3×1 run side by side and their outputs are concatenated, which widens the block instead of deepening it.</p>
+<p>The network shrinks its maps in dedicated reduction blocks, where stride-2 convolutions run beside a stride-2 pooling and are concatenated, rather than pooling first and losing information or convolving at full size and paying for it. Everything is batch-normalised; one auxiliary classifier remains, on the 17×17 maps, whose loss counts in training (weight 0.4 in torchvision’s training reference). The input is 299×299.</p>`,
+      zh: `<p>Inception-v3 保留了 GoogLeNet 的多路并行结构，并通过<em>分解</em>卷积让每一路都更便宜。5×5 卷积换成两个叠起来的 3×3 卷积：看到的仍是 5×5 窗口，每对通道的权重却从 25 个减到 18 个。接着连方形卷积核也被拆开：n×n 卷积变成 1×n 后接 n×1，于是 7×7 只需 14 个权重而不是 49 个。在最小的（8×8）特征图上，1×3 和 3×1 并行运行、输出拼接，让块变宽而不是变深。</p>
+<p>网络在专门的缩减块里缩小特征图：步幅 2 的卷积与步幅 2 的汇聚并行，再在通道维拼接；这样既不会先汇聚丢掉信息，也不必在原尺寸上卷积而付出代价。每个卷积后都有批量归一化；只保留一个辅助分类器，接在 17×17 的特征图上，训练时计入其损失（torchvision 训练脚本中权重为 0.4）。输入为 299×299。</p>`,
+    },
+    look: {
+      en: 'Open the blocks Mixed_6b–6e to see the 1×7 and 7×1 pairs, and Mixed_7b–7c for the 1×3 and 3×1 convolutions side by side; the table of stages below gives each block’s share of the parameters and MACs.',
+      zh: '展开 Mixed_6b–6e，可以看到成对的 1×7 和 7×1 卷积；展开 Mixed_7b–7c，可以看到并列的 1×3 和 3×1 卷积；下面按阶段列出的表格给出每个块占参数和乘加次数的比例。',
+    },
+    concepts: ['stacked-3x3', 'one-by-one', 'auxiliary'],
+  },
+  SqueezeNet: {
+    origin: {
+      en: 'Forrest Iandola, Song Han, Matthew Moskewicz, Khalid Ashraf, William Dally and Kurt Keutzer, UC Berkeley and Stanford, 2016 (“SqueezeNet: AlexNet-level accuracy with 50x fewer parameters and <0.5MB model size”).',
+      zh: 'Forrest Iandola、Song Han、Matthew Moskewicz、Khalid Ashraf、William Dally 和 Kurt Keutzer，加州大学伯克利分校与斯坦福大学，2016 年（《SqueezeNet: AlexNet-level accuracy with 50x fewer parameters and <0.5MB model size》）。',
+    },
+    idea: {
+      en: `<p>SqueezeNet asks how small a network can be and still match AlexNet. Its building block, the <em>Fire module</em>, first <em>squeezes</em>: a 1×1 convolution reduces the channels to a few (16 to 64). It then <em>expands</em> with two branches side by side, 1×1 and 3×3 convolutions, whose outputs are concatenated. A 3×3 filter costs nine times a 1×1, so most of the expand filters are 1×1, and the 3×3 ones work on the thin squeezed input.</p>
+<p>There is no fully connected layer at all: as in NiN, a last 1×1 convolution gives one channel per class and global average pooling turns each into a score. Pooling comes late, so the convolutions work on large maps: the network is small in parameters, not in arithmetic.</p>`,
+      zh: `<p>SqueezeNet 要回答：网络最小能小到什么程度，还能达到 AlexNet 的准确率？它的积木是 <em>Fire 模块</em>：先<em>压缩</em>（squeeze），用 1×1 卷积把通道数降到很少（16 到 64 个）；再<em>扩展</em>（expand），让 1×1 和 3×3 两路卷积并行，输出在通道维拼接。一个 3×3 滤波器的参数是 1×1 的九倍，所以扩展部分的滤波器大多是 1×1，而 3×3 卷积只在压缩后的薄输入上工作。</p>
+<p>网络里完全没有全连接层：和 NiN 一样，最后一个 1×1 卷积为每个类别输出一个通道，全局平均池化把每个通道变成一个得分。汇聚放得靠后，卷积在较大的特征图上工作：这个网络的参数少，计算量却不小。</p>`,
+    },
+    look: {
+      en: 'Compare its totals with AlexNet’s: the parameter counts differ by a factor of about fifty; each Fire module shows the squeeze and the two expand branches joined by a concatenation.',
+      zh: '把它的总数与 AlexNet 对比：参数量相差约五十倍；每个 Fire 模块里都能看到压缩卷积和经拼接汇合的两路扩展卷积。',
+    },
+    concepts: ['one-by-one', 'nin-gap', 'multi-channel'],
+  },
+  WideResNet: {
+    origin: {
+      en: 'Sergey Zagoruyko and Nikos Komodakis, École des Ponts ParisTech, 2016 (“Wide residual networks”).',
+      zh: 'Sergey Zagoruyko 和 Nikos Komodakis，巴黎路桥学院，2016 年（《Wide residual networks》）。',
+    },
+    idea: {
+      en: `<p>ResNet went deep — 152 layers and more — because residual blocks make depth trainable. Zagoruyko and Komodakis asked whether depth was what helped: they made the blocks <em>wider</em> (more channels) and the network shallower, and a 16-layer wide network matched a 1000-layer thin one on CIFAR while training several times faster, since a GPU runs a few wide layers better than many thin ones.</p>
+<p>torchvision’s Wide ResNet-50-2 applies the idea to ImageNet’s ResNet-50: the same four stages of bottleneck blocks, but the 1×1 reduction and the 3×3 convolution inside each block are twice as wide; the block’s output channels, and so the shortcuts, stay as in ResNet-50. The 3×3 convolutions get four times the weights and arithmetic.</p>`,
+      zh: `<p>ResNet 走向了深度——152 层甚至更多——因为残差块让很深的网络也能训练。Zagoruyko 和 Komodakis 追问：真正起作用的是深度吗？他们把块做<em>宽</em>（通道更多）、把网络做浅，结果 16 层的宽网络在 CIFAR 上追平了 1000 层的窄网络，训练还快好几倍，因为 GPU 运行少量宽层比运行大量窄层更高效。</p>
+<p>torchvision 的 Wide ResNet-50-2 把这个想法用在 ImageNet 的 ResNet-50 上：同样四个阶段的瓶颈块，但每个块内部的 1×1 降维卷积和 3×3 卷积宽了一倍；块的输出通道数以及捷径都与 ResNet-50 相同。3×3 卷积的权重和计算量因此变成四倍。</p>`,
+    },
+    look: {
+      en: 'Compare it with ResNet-50 layer by layer: the same graph, with the inner convolutions of every bottleneck twice as wide; the totals show what width costs.',
+      zh: '与 ResNet-50 逐层对比：图完全相同，只是每个瓶颈块内部的卷积宽了一倍；总数显示了加宽的代价。',
+    },
+    concepts: ['residual', 'one-by-one', 'multi-channel'],
+  },
+  DenseNet: {
+    origin: {
+      en: 'Gao Huang, Zhuang Liu, Laurens van der Maaten and Kilian Weinberger, Cornell University, Tsinghua University and Facebook AI Research, 2016 (“Densely connected convolutional networks”); best paper at CVPR 2017.',
+      zh: '黄高、刘壮、Laurens van der Maaten 和 Kilian Weinberger，康奈尔大学、清华大学和 Facebook AI 研究院，2016 年（《Densely connected convolutional networks》）；CVPR 2017 最佳论文。',
+    },
+    idea: {
+      en: `<p>ResNet adds a block’s input to its output. DenseNet <em>concatenates</em> instead, and with everything: inside a dense block, each layer reads the channel-wise concatenation of the block’s input and of the outputs of all the layers before it, and contributes only a few new channels — the <em>growth rate</em> k, 32 here. A block of L layers has L(L+1)/2 connections rather than L, features are reused rather than relearned, and each layer can stay narrow.</p>
+<p>Since the input of a layer grows by k channels with each layer, every layer starts with a 1×1 convolution to 4k channels (the bottleneck) before its 3×3 convolution to k. Between blocks, a <em>transition</em> (1×1 convolution halving the channels, 2×2 average pooling) shrinks both the channels and the maps. The result has few parameters for its accuracy; the price is memory, because every feature map of a block is kept until the block ends.</p>`,
+      zh: `<p>ResNet 把块的输入加到输出上；DenseNet 则改为<em>拼接</em>，而且与前面所有层拼接：在一个稠密块内，每一层的输入是块的输入和它前面所有层输出在通道维上的拼接，而它自己只贡献少量新通道——即<em>增长率</em> k，这里为 32。L 层的块有 L(L+1)/2 条连接而不是 L 条，特征被重复利用而不必重新学习，每一层都可以很窄。</p>
+<p>由于每多一层，后面各层的输入就多 k 个通道，每层先用 1×1 卷积降到 4k 个通道（瓶颈），再用 3×3 卷积输出 k 个通道。块与块之间是<em>过渡层</em>（1×1 卷积把通道数减半，2×2 平均汇聚），同时缩小通道数和特征图。这样的网络以很少的参数达到较高的准确率；代价是显存，因为块内所有特征图都要一直保存到块结束。</p>`,
+    },
+    look: {
+      en: 'Open a dense block: each layer’s concatenation reads the block input and every earlier layer, so the channels grow by 32 per layer. Opened in the picture, a block shows every layer wired to every later one: such a block is not a chain of parallel branches, and it is drawn by the general layout engine (elk) rather than the structural one.',
+      zh: '展开一个稠密块：每层的拼接都读入块的输入和前面所有层的输出，所以每层之后通道数增加 32。在图中展开一个块，可以看到每层都连到它后面的每一层：这样的块不是一串并行分支，因此由通用布局引擎（elk）而不是结构化布局来绘制。',
+    },
+    concepts: ['one-by-one', 'residual', 'pooling'],
+  },
+  ResNeXt: {
+    origin: {
+      en: 'Saining Xie, Ross Girshick, Piotr Dollár, Zhuowen Tu and Kaiming He, UC San Diego and Facebook AI Research, 2016 (“Aggregated residual transformations for deep neural networks”); second in ImageNet 2016 classification.',
+      zh: '谢赛宁、Ross Girshick、Piotr Dollár、屠卓文和何恺明，加州大学圣地亚哥分校与 Facebook AI 研究院，2016 年（《Aggregated residual transformations for deep neural networks》）；ImageNet 2016 分类第二。',
+    },
+    idea: {
+      en: `<p>ResNeXt combines ResNet’s residual block with Inception’s split–transform–merge, but with identical branches: the block’s 3×3 convolution is split into 32 parallel paths of 4 channels each, whose outputs are summed. The number of paths is called the <em>cardinality</em>, and the paper found that raising it helps more than making the network deeper or wider at the same cost.</p>
+<p>Identical paths are exactly a <em>grouped convolution</em>: with groups = 32, each group of 4 output channels sees only its own 4 input channels, so the layer has 1/32 of the weights and arithmetic of a full convolution of the same width. ResNeXt-50 32×4d spends what this saves on width: its bottleneck blocks are twice as wide inside as ResNet-50’s, at about the same total cost.</p>`,
+      zh: `<p>ResNeXt 把 ResNet 的残差块与 Inception 的“拆分—变换—合并”结合起来，只是各路完全相同：块中的 3×3 卷积被拆成 32 条并行路径，每条 4 个通道，输出再相加。路径的数目叫作<em>基数</em>（cardinality）；论文发现，在代价相同时，增大基数比加深或加宽网络更有效。</p>
+<p>相同的多条路径恰好就是<em>分组卷积</em>：groups = 32 时，每组 4 个输出通道只看到自己那 4 个输入通道，所以这一层的权重和计算量只有同宽度普通卷积的 1/32。ResNeXt-50 32×4d 把省下的用于加宽：瓶颈块内部的宽度是 ResNet-50 的两倍，总代价却大致相同。</p>`,
+    },
+    look: {
+      en: 'Compare it with ResNet-50: the same graph and about the same totals, with every 3×3 convolution twice as wide and split into 32 groups — its parameters and MACs in the table are a fraction of a full convolution’s.',
+      zh: '与 ResNet-50 对比：图相同，总数也相近，但每个 3×3 卷积宽了一倍并分成 32 组——表中它的参数和乘加次数只是普通卷积的一小部分。',
+    },
+    concepts: ['multi-channel', 'residual', 'one-by-one'],
+  },
+  RegNet: {
+    origin: {
+      en: 'Ilija Radosavovic, Raj Prateek Kosaraju, Ross Girshick, Kaiming He and Piotr Dollár, Facebook AI Research, 2020 (“Designing network design spaces”).',
+      zh: 'Ilija Radosavovic、Raj Prateek Kosaraju、Ross Girshick、何恺明和 Piotr Dollár，Facebook AI 研究院，2020 年（《Designing network design spaces》）。',
+    },
+    idea: {
+      en: `<p>Instead of designing one more network, RegNet’s authors designed a <em>design space</em>: a family of ResNeXt-like networks (a stem, four stages of residual bottleneck blocks with grouped 3×3 convolutions, a head) described by a few numbers. They sampled and trained many networks from it, kept the constraints that the good ones shared, and narrowed the space step by step.</p>
+<p>What remained is a simple rule: block j would have width w₀ + wₐ·j, growing linearly with depth; the widths are snapped to a geometric ladder w₀·wₘᵏ and to multiples of 8, and runs of equal width become the stages. Four numbers (depth, w₀, wₐ, wₘ) and a group width give a whole network, and a family of them covers every budget from 200 MFLOPs to 32 GFLOPs. “X” models are plain; “Y” models add squeeze-and-excitation.</p>`,
+      zh: `<p>RegNet 的作者没有再设计一个网络，而是设计了一个<em>设计空间</em>：一族类似 ResNeXt 的网络（起始层、四个由带分组 3×3 卷积的残差瓶颈块组成的阶段、输出层），由少数几个数描述。他们从中抽样、训练了大量网络，保留好网络共有的约束，一步步缩小这个空间。</p>
+<p>最后剩下一条简单的规则：第 j 个块的宽度应为 w₀ + wₐ·j，随深度线性增长；再把宽度对齐到等比的阶梯 w₀·wₘᵏ 和 8 的倍数，宽度相同的连续块组成一个阶段。四个数（深度、w₀、wₐ、wₘ）加上分组宽度就确定整个网络，一族这样的网络覆盖从 200 MFLOPs 到 32 GFLOPs 的各种预算。“X” 系列是普通版本，“Y” 系列加了 squeeze-and-excitation。</p>`,
+    },
+    look: {
+      en: 'The four stages (trunk_output.block1–block4) have 1, 2, 7 and 12 blocks at widths 32, 64, 160 and 400, all computed from depth 22, w₀ = 24, wₐ = 24.48, wₘ = 2.54; every 3×3 convolution has groups of 16 channels.',
+      zh: '四个阶段（trunk_output.block1–block4）分别有 1、2、7、12 个块，宽度为 32、64、160、400，都由深度 22、w₀ = 24、wₐ = 24.48、wₘ = 2.54 算出；每个 3×3 卷积按 16 个通道一组分组。',
+    },
+    concepts: ['residual', 'multi-channel', 'one-by-one'],
+  },
 };

@@ -155,4 +155,55 @@ export const VARIANT_TEXT: Record<string, VariantText> = {
       zh: `<p>ResNet-152，赢得 ImageNet 2015 的深度：ResNet-50 的瓶颈块，四个阶段分别有 3、8、36、3 个块。把它的总数与 VGG-16 对比：深了许多倍，乘加次数却比 VGG-16 少，参数量也只有其一小部分——这是瓶颈块和全局平均池化的功劳。</p>`,
     },
   },
+  'torchvision-vgg19-bn': {
+    label: { en: 'torchvision’s VGG-19 with batch normalisation', zh: 'torchvision 带批量归一化的 VGG-19' },
+    body: {
+      en: `<p>Configuration E, the deepest VGG: sixteen 3×3 convolutions (blocks of 2, 2, 4, 4, 4) and the three fully connected layers, 3×224×224 input, 1000 classes. torchvision’s <code>vgg19_bn()</code> puts a <code>BatchNorm2d</code> between every convolution and its ReLU, which the 2014 paper did not have (batch normalisation came in 2015); it makes the deep stack train without the paper’s staged initialisation and adds two parameters per channel (its scale and shift). Because the BatchNorms sit inside <code>features</code>, the module paths are numbered differently from VGG-16’s.</p>`,
+      zh: `<p>配置 E，最深的 VGG：16 个 3×3 卷积层（分为 2、2、4、4、4 的块）和三个全连接层，输入 3×224×224，1000 个类别。torchvision 的 <code>vgg19_bn()</code> 在每个卷积层和它的 ReLU 之间加了 <code>BatchNorm2d</code>，2014 年的论文里没有它（批量归一化出现于 2015 年）；有了它，这么深的网络不需要论文中分阶段的初始化也能训练，每个通道只多两个参数（缩放和平移）。由于批量归一化层也在 <code>features</code> 里，模块路径的编号与 VGG-16 不同。</p>`,
+    },
+  },
+  'torchvision-inception-v3': {
+    label: { en: 'torchvision’s Inception-v3, with its auxiliary classifier', zh: 'torchvision 的 Inception-v3，含辅助分类器' },
+    body: {
+      en: `<p><code>inception_v3()</code> as torchvision builds it with <code>weights=None</code>: 3×299×299 input, a stem of five <code>BasicConv2d</code> (convolution, BatchNorm, ReLU) and two max pools down to 35×35, three <code>InceptionA</code> blocks (Mixed_5b–5d), the reduction <code>InceptionB</code> to 17×17, four <code>InceptionC</code> with 1×7 and 7×1 convolutions, the reduction <code>InceptionD</code> to 8×8, and two <code>InceptionE</code>, then global average pooling, dropout and one Linear layer. The pools inside the blocks are functions (<code>F.avg_pool2d</code>, <code>F.max_pool2d</code>) rather than modules, as in torchvision’s code.</p>
+<p><code>AuxLogits</code>, after Mixed_6e, is the auxiliary classifier: it runs only in training, and torchvision’s training reference adds its loss with weight 0.4. As with GoogLeNet’s heads, its parameters count in the total and its MACs do not count in inference.</p>`,
+      zh: `<p>torchvision 以 <code>weights=None</code> 构建的 <code>inception_v3()</code>：输入 3×299×299，起始部分是五个 <code>BasicConv2d</code>（卷积、批量归一化、ReLU）和两个最大汇聚，降到 35×35；然后是三个 <code>InceptionA</code>（Mixed_5b–5d）、缩减到 17×17 的 <code>InceptionB</code>、四个带 1×7 和 7×1 卷积的 <code>InceptionC</code>、缩减到 8×8 的 <code>InceptionD</code> 和两个 <code>InceptionE</code>，最后是全局平均池化、Dropout 和一个全连接层。块内的汇聚和 torchvision 代码中一样是函数（<code>F.avg_pool2d</code>、<code>F.max_pool2d</code>）而不是模块。</p>
+<p>Mixed_6e 之后的 <code>AuxLogits</code> 是辅助分类器：只在训练时运行，torchvision 的训练脚本以 0.4 的权重加上它的损失。和 GoogLeNet 的辅助分类器一样，它的参数计入总数，乘加次数不计入推理。</p>`,
+    },
+  },
+  'torchvision-squeezenet1-0': {
+    label: { en: 'torchvision’s SqueezeNet 1.0', zh: 'torchvision 的 SqueezeNet 1.0' },
+    body: {
+      en: `<p>The paper’s SqueezeNet as <code>squeezenet1_0()</code> builds it: a 7×7 stride-2 convolution to 96 channels, eight <code>Fire</code> modules with max pools (ceil_mode) after the first convolution, after the third Fire and after the seventh, and a classifier of dropout, a 1×1 convolution to 1000 channels, ReLU and adaptive average pooling; <code>torch.flatten</code> gives the scores. Input 3×224×224. torchvision’s SqueezeNet 1.1 (not in this zoo) starts with a 3×3 convolution and pools earlier, for about 2.4 times less arithmetic at the same accuracy.</p>`,
+      zh: `<p><code>squeezenet1_0()</code> 构建的论文版 SqueezeNet：7×7、步幅 2 的卷积到 96 个通道，8 个 <code>Fire</code> 模块，最大汇聚（ceil_mode）分别位于第一个卷积之后、第三个和第七个 Fire 之后；分类部分是 Dropout、输出 1000 个通道的 1×1 卷积、ReLU 和自适应平均汇聚，再由 <code>torch.flatten</code> 得到得分。输入 3×224×224。torchvision 的 SqueezeNet 1.1（不在本站中）以 3×3 卷积开头、更早汇聚，准确率相同而计算量约为 1.0 的 1/2.4。</p>`,
+    },
+  },
+  'torchvision-wide-resnet50-2': {
+    label: { en: 'torchvision’s Wide ResNet-50-2', zh: 'torchvision 的 Wide ResNet-50-2' },
+    body: {
+      en: `<p><code>wide_resnet50_2()</code> is torchvision’s <code>ResNet</code> class with ResNet-50’s <code>Bottleneck</code> blocks [3, 4, 6, 3] and <code>width_per_group=128</code> instead of 64: inside each block the 1×1 reduction and the 3×3 convolution have twice the channels (128 instead of 64 in the first stage, up to 1024 instead of 512 in the last), while the block outputs (256 to 2048 channels) and the shortcuts are ResNet-50’s. The module paths are identical to ResNet-50’s, so the two pages can be read side by side.</p>`,
+      zh: `<p><code>wide_resnet50_2()</code> 就是 torchvision 的 <code>ResNet</code> 类，用 ResNet-50 的 <code>Bottleneck</code> 块 [3, 4, 6, 3]，只是 <code>width_per_group=128</code> 而不是 64：每个块内部的 1×1 降维卷积和 3×3 卷积通道数翻倍（第一阶段 128 而不是 64，最后一阶段 1024 而不是 512），而块的输出（256 到 2048 个通道）和捷径都与 ResNet-50 相同。模块路径与 ResNet-50 完全一致，两个页面可以对照阅读。</p>`,
+    },
+  },
+  'torchvision-densenet121': {
+    label: { en: 'torchvision’s DenseNet-121', zh: 'torchvision 的 DenseNet-121' },
+    body: {
+      en: `<p><code>densenet121()</code>: growth rate 32, four dense blocks of 6, 12, 24 and 16 <code>_DenseLayer</code>s, a <code>_Transition</code> after each of the first three, all inside one <code>features</code> Sequential that starts with a 7×7 stride-2 convolution and a max pool, and ends with a BatchNorm (<code>norm5</code>). Each dense layer begins with <code>torch.cat</code> of everything before it in its block, and each block returns the concatenation of its input and all its layers’ outputs; the channels go 64 → 256 → 128 → 512 → 256 → 1024 → 512 → 1024. The forward pass then applies <code>F.relu</code>, <code>F.adaptive_avg_pool2d</code> and <code>torch.flatten</code> as functions, and one Linear layer (<code>classifier</code>). 121 counts the convolutions and the Linear layer.</p>`,
+      zh: `<p><code>densenet121()</code>：增长率 32，四个稠密块分别有 6、12、24、16 个 <code>_DenseLayer</code>，前三个块之后各有一个 <code>_Transition</code>，全部在一个 <code>features</code> 序列里；序列以 7×7、步幅 2 的卷积和最大汇聚开头，以一个批量归一化层（<code>norm5</code>）结束。每个稠密层先用 <code>torch.cat</code> 拼接块内它之前的全部输出，每个块返回其输入与所有层输出的拼接；通道数依次为 64 → 256 → 128 → 512 → 256 → 1024 → 512 → 1024。前向传播随后以函数形式调用 <code>F.relu</code>、<code>F.adaptive_avg_pool2d</code> 和 <code>torch.flatten</code>，最后是一个全连接层（<code>classifier</code>）。121 是卷积层和全连接层的个数。</p>`,
+    },
+  },
+  'torchvision-resnext50-32x4d': {
+    label: { en: 'torchvision’s ResNeXt-50 32×4d', zh: 'torchvision 的 ResNeXt-50 32×4d' },
+    body: {
+      en: `<p><code>resnext50_32x4d()</code> is torchvision’s <code>ResNet</code> class with <code>groups=32</code> and <code>width_per_group=4</code>: ResNet-50’s stages of <code>Bottleneck</code> blocks [3, 4, 6, 3], where each block is 32 × 4 = 128 channels wide inside in the first stage (ResNet-50: 64), doubling per stage, and its 3×3 convolution has <code>groups=32</code>. The block outputs and the shortcuts are ResNet-50’s, and so are the module paths.</p>`,
+      zh: `<p><code>resnext50_32x4d()</code> 就是 torchvision 的 <code>ResNet</code> 类，取 <code>groups=32</code>、<code>width_per_group=4</code>：ResNet-50 的 <code>Bottleneck</code> 块 [3, 4, 6, 3]，第一阶段每个块内部宽 32 × 4 = 128 个通道（ResNet-50 为 64），之后每个阶段翻倍，块中的 3×3 卷积为 <code>groups=32</code>。块的输出、捷径以及模块路径都与 ResNet-50 相同。</p>`,
+    },
+  },
+  'torchvision-regnet-x-400mf': {
+    label: { en: 'torchvision’s RegNetX-400MF', zh: 'torchvision 的 RegNetX-400MF' },
+    body: {
+      en: `<p><code>regnet_x_400mf()</code>: the RegNetX network of about 400 million multiply–adds, from depth 22, w₀ = 24, wₐ = 24.48, wₘ = 2.54 and group width 16. A <code>SimpleStemIN</code> (3×3 stride-2 convolution to 32 channels, BatchNorm, ReLU), then <code>trunk_output</code> with four <code>AnyStage</code>s of <code>ResBottleneckBlock</code>s; each block computes <code>proj(x) + f(x)</code> (or <code>x + f(x)</code>) and a ReLU, where <code>f</code> is 1×1, grouped 3×3 and 1×1 convolutions (<code>Conv2dNormActivation</code>s named a, b, c) at the stage’s width — the bottleneck ratio is 1, so nothing is reduced. The first block of each stage has stride 2 and a projection. Global average pooling and one Linear layer end it.</p>`,
+      zh: `<p><code>regnet_x_400mf()</code>：约 4 亿次乘加的 RegNetX 网络，由深度 22、w₀ = 24、wₐ = 24.48、wₘ = 2.54 和分组宽度 16 得出。先是 <code>SimpleStemIN</code>（3×3、步幅 2 的卷积到 32 个通道，批量归一化，ReLU），然后是 <code>trunk_output</code>，其中四个 <code>AnyStage</code> 由 <code>ResBottleneckBlock</code> 组成；每个块计算 <code>proj(x) + f(x)</code>（或 <code>x + f(x)</code>）再接 ReLU，其中 <code>f</code> 是阶段宽度上的 1×1、分组 3×3 和 1×1 卷积（名为 a、b、c 的 <code>Conv2dNormActivation</code>）——瓶颈比为 1，所以并不降维。每个阶段的第一个块步幅为 2 并带投影。最后是全局平均池化和一个全连接层。</p>`,
+    },
+  },
 };

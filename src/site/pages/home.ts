@@ -1,5 +1,6 @@
 /**
- * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet. Every zoo
+ * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then torchvision's
+ * later families (Inception-v3 → SqueezeNet → Wide ResNet → DenseNet → ResNeXt → RegNet). Every zoo
  * network as a live thumbnail (collapsed, precomputed layout) linking to its page, and a chart of
  * parameters against MACs on log scales (client script `home`, d3) whose numbers come from
  * `analyze()` at build time, embedded as JSON and repeated in a table for readers without the chart.
@@ -10,8 +11,8 @@ import { type Family, ZOO } from '../../zoo/index.js';
 import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
 
-/** The notes' lineage, in order. */
-export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet'];
+/** The notes' lineage, in order, then torchvision's later families by year. */
+export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'RegNet'];
 
 const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   LeNet: {
@@ -37,6 +38,30 @@ const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   ResNet: {
     en: 'Residual connections: each block learns a correction added to its input, so very deep networks still train.',
     zh: '残差连接：每个块学习加到输入上的修正量，很深的网络也能训练。',
+  },
+  Inception: {
+    en: 'Factorised Inception modules: 5×5 as two 3×3, n×n as 1×n then n×1, reduction blocks that convolve and pool side by side.',
+    zh: '分解的 Inception 模块：5×5 拆成两个 3×3，n×n 拆成 1×n 加 n×1，缩减块里卷积与汇聚并行。',
+  },
+  SqueezeNet: {
+    en: 'Fire modules: a 1×1 squeeze to few channels, then 1×1 and 3×3 expand side by side; AlexNet’s accuracy with about 50× fewer parameters.',
+    zh: 'Fire 模块：先用 1×1 卷积压缩到少量通道，再让 1×1 和 3×3 并行扩展；以约五十分之一的参数达到 AlexNet 的准确率。',
+  },
+  WideResNet: {
+    en: 'Wide residual networks: fewer, wider blocks instead of ever more depth; here ResNet-50 with bottlenecks twice as wide.',
+    zh: '宽残差网络：用更少、更宽的块代替一味加深；这里是瓶颈块宽一倍的 ResNet-50。',
+  },
+  DenseNet: {
+    en: 'Dense connections: each layer reads the concatenation of every earlier layer in its block and adds a few channels.',
+    zh: '稠密连接：每层读入块内前面所有层输出的拼接，只新增少量通道。',
+  },
+  ResNeXt: {
+    en: 'Grouped convolutions: the bottleneck’s 3×3 split into 32 parallel paths; cardinality as a new dimension beside depth and width.',
+    zh: '分组卷积：把瓶颈块的 3×3 卷积拆成 32 条并行路径；基数成为深度和宽度之外的新维度。',
+  },
+  RegNet: {
+    en: 'A design space instead of a design: stage widths and depths from a quantised linear rule with four parameters.',
+    zh: '设计“设计空间”而不是单个网络：各阶段的宽度和深度由四个参数的量化线性规则给出。',
   },
 };
 
@@ -117,8 +142,8 @@ async function body(ctx: PageContext): Promise<string> {
   return `<div class="hero">
 <h1>${t('Every network of the notes, drawn and computed', '讲义里的每个网络：画出来，算清楚')}</h1>
 <p class="lead">${t(
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then the families torchvision added after them: Inception-v3, SqueezeNet, Wide ResNet, DenseNet, ResNeXt and RegNet. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet，以及 torchvision 在它们之后收录的家族：Inception-v3、SqueezeNet、Wide ResNet、DenseNet、ResNeXt 和 RegNet。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
   )}</p>
 </div>
 
@@ -130,7 +155,7 @@ async function body(ctx: PageContext): Promise<string> {
   )}</p>
 <figure class="lineage-chart" id="lineage-chart" data-labels="${esc(JSON.stringify(labels))}">
 <div class="chart-box" aria-hidden="false"></div>
-<figcaption>${t('Circles: the notes’ versions (MNIST / Fashion-MNIST inputs). Diamonds: ImageNet-scale originals (3×224×224).', '圆点：讲义中的版本（MNIST / Fashion-MNIST 输入）。菱形：ImageNet 规模的原版（3×224×224）。')}</figcaption>
+<figcaption>${t('Circles: the notes’ versions (MNIST / Fashion-MNIST inputs). Diamonds: ImageNet-scale originals (3×224×224; Inception-v3 3×299×299).', '圆点：讲义中的版本（MNIST / Fashion-MNIST 输入）。菱形：ImageNet 规模的原版（3×224×224；Inception-v3 为 3×299×299）。')}</figcaption>
 </figure>
 ${jsonScript('lineage-data', points)}
 <details class="table-details">

@@ -169,8 +169,8 @@ export class CnnGraph extends LitElement {
    */
   @property({ reflect: true }) layouts: string | null = null;
   /**
-   * `auto` (default): lay out series–parallel views (every zoo network, every expansion
-   * state) structurally, at once on the page's thread (in the worker for views of more
+   * `auto` (default): lay out series–parallel views (every zoo network in every expansion
+   * state, except DenseNet's opened dense blocks) structurally, at once on the page's thread (in the worker for views of more
    * than 1,500 boxes), and anything else with elk in the worker; `elk`: always elk.
    */
   @property({ reflect: true }) engine: LayoutEngine = 'auto';
