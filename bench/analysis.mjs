@@ -4,7 +4,7 @@ import { bundle, machine, median, timeIt } from './lib.mjs';
 
 const { analyze, zooGraph, ZOO_IDS, parseNetwork, stringifyNetwork } = await bundle('src/index.ts', 'analysis');
 console.log(`# analysis · ${machine()}`);
-for (const id of ['lenet5', 'googlenet-paper', 'torchvision-resnet50', 'torchvision-resnet152']) {
+for (const id of ['lenet5', 'googlenet-paper', 'torchvision-resnet50', 'torchvision-resnet152', 'torchvision-densenet121', 'torchvision-inception-v3']) {
   const g = zooGraph(id);
   const r = timeIt(() => analyze(g), { runs: 300, warmup: 30 });
   console.log(`analyze ${id.padEnd(24)} ${g.layers.length} layers  median ${r.median.toFixed(3)} ms  (min ${r.min.toFixed(3)}, max ${r.max.toFixed(2)})`);
@@ -28,16 +28,19 @@ console.log(`build + analyze all ${ZOO_IDS.length} zoo networks  median ${all.me
 // Start-up, spawn to exit; interleaved with a bare `node -e 0` so that load from
 // other processes weighs on both alike, and the difference is cnn-graph's own.
 const RUNS = 21;
-const cli = [];
-const bare = [];
-for (let i = 0; i < RUNS; i++) {
-  let t = performance.now();
-  const p = spawnSync(process.execPath, ['bin/cnn-graph.js', 'summary', 'torchvision-resnet152'], { encoding: 'utf8' });
-  cli.push(performance.now() - t);
-  if (p.status !== 0) throw new Error(p.stderr);
-  t = performance.now();
-  spawnSync(process.execPath, ['-e', '0']);
-  bare.push(performance.now() - t);
+// The largest networks by layers (resnet152, 515) and by connections (densenet121: every dense
+// layer reads all earlier ones), and the one with an aux head at 299 px (inception_v3).
+for (const model of ['torchvision-resnet152', 'torchvision-densenet121', 'torchvision-inception-v3']) {
+  const cli = [];
+  const bare = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t = performance.now();
+    const p = spawnSync(process.execPath, ['bin/cnn-graph.js', 'summary', model], { encoding: 'utf8' });
+    cli.push(performance.now() - t);
+    if (p.status !== 0) throw new Error(p.stderr);
+    t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(performance.now() - t);
+  }
+  console.log(`cnn-graph summary ${model} (wall, ${RUNS} runs)  median ${median(cli).toFixed(0)} ms  (min ${Math.min(...cli).toFixed(0)}, max ${Math.max(...cli).toFixed(0)});  node -e 0 same runs: median ${median(bare).toFixed(0)} ms`);
 }
-console.log(`cnn-graph summary torchvision-resnet152 (wall, ${RUNS} runs)  median ${median(cli).toFixed(0)} ms  (min ${Math.min(...cli).toFixed(0)}, max ${Math.max(...cli).toFixed(0)})`);
-console.log(`node -e 0 (wall, same runs, for reference)  median ${median(bare).toFixed(0)} ms  (min ${Math.min(...bare).toFixed(0)})`);
