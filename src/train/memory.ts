@@ -166,3 +166,40 @@ export function nodeBudget(backend: string, totalmem: number): MemoryBudget {
 export function browserBudget(): MemoryBudget {
   return { bytes: BROWSER_BUDGET_BYTES, reason: 'the cap for training in a browser tab' };
 }
+
+/** The most values one tensor of the run holds, and which: the largest weight, or the largest output for a (test) batch. */
+export function largestTensor(analysis: Analysis, batchSize: number): { values: number; what: string } {
+  let best = { values: 0, what: '' };
+  for (const r of analysis.layers) {
+    for (const w of r.weights) {
+      const n = w.shape.reduce((a, b) => a * b, 1);
+      if (n > best.values) best = { values: n, what: `${r.path} ${r.kind} ${w.name} ${w.shape.join('×')}` };
+    }
+    const out = (r.outputBytes ?? 0) / F32;
+    const batch = r.aux ? batchSize : Math.max(batchSize, 256);
+    if (out * batch > best.values) best = { values: out * batch, what: `the output of ${r.path} ${r.kind} for a batch of ${formatInt(batch)}` };
+  }
+  return best;
+}
+
+/**
+ * On WebGL every tensor lives in one texture of at most `maxTextureSize`² texels, one value
+ * each when unpacked (tfjs uploads weights unpacked); a larger one fails inside tfjs
+ * ("Requested texture size … greater than WebGL maximum"). Throws a `TrainMemoryError` naming
+ * the tensor and what to change.
+ */
+export function checkTextureLimit(name: string, analysis: Analysis, options: { batchSize: number; optimizer: OptimizerName; momentum: number }, maxTextureSize: number): void {
+  const cap = maxTextureSize * maxTextureSize;
+  const big = largestTensor(analysis, options.batchSize);
+  if (big.values <= cap) return;
+  const budget: MemoryBudget = { bytes: cap * F32, reason: `one WebGL texture of this GPU, ${formatInt(maxTextureSize)} × ${formatInt(maxTextureSize)} values` };
+  const byBatch = big.what.startsWith('the output');
+  const advice = byBatch
+    ? `Use a smaller batch (testing runs in batches of at least 256), train on WASM (backend="wasm"), or a smaller network.`
+    : `Train on WASM (backend="wasm"), or make that layer smaller.`;
+  throw new TrainMemoryError(
+    `${name}: its largest tensor, ${big.what}, holds ${formatInt(big.values)} values, more than ${budget.reason} (${formatInt(cap)}) can hold; nothing was allocated. ${advice}`,
+    estimateTrainingMemory(analysis, options),
+    budget,
+  );
+}

@@ -12,7 +12,7 @@ import { contextLost, describeBackend, selectBackend, watchContextLoss, type Bac
 import { analyze } from '../analysis/analyze.js';
 import { formatInt } from '../analysis/format.js';
 import { compileGraph, type CompiledGraph } from './compile.js';
-import { browserBudget, checkTrainingMemory, type MemoryBudget } from './memory.js';
+import { browserBudget, checkTextureLimit, checkTrainingMemory, type MemoryBudget } from './memory.js';
 import {
   FASHION_MNIST_MEAN,
   FASHION_MNIST_STD,
@@ -268,9 +268,11 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
   // Before any tensor: a network too large for the memory is refused with the numbers, not found out by tfjs.
   // (One that does not fit together is left to compileGraph, which says why.)
   const planned = analyze(graph);
-  if (planned.ok) checkTrainingMemory(graph.name, planned, { batchSize, optimizer: optimizerName, momentum: optimizerName === 'adam' ? 0 : momentum }, options.memoryBudget ?? browserBudget(), options.batchFlag);
+  const plan = { batchSize, optimizer: optimizerName, momentum: optimizerName === 'adam' ? 0 : momentum };
+  if (planned.ok) checkTrainingMemory(graph.name, planned, plan, options.memoryBudget ?? browserBudget(), options.batchFlag);
 
   const backendInfo = options.backend ? await selectBackend({ prefer: options.backend, ...(options.wasmPaths ? { wasmPaths: options.wasmPaths } : {}) }) : (await tf.ready(), await describeBackend());
+  if (planned.ok && backendInfo.backend === 'webgl') checkTextureLimit(graph.name, planned, plan, tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE'));
   const trainSplit = options.limit !== undefined && options.limit < dataset.train.count ? subset(dataset.train, options.limit, seed) : dataset.train;
   const testSplit = options.testLimit !== undefined && options.testLimit < dataset.test.count ? subset(dataset.test, options.testLimit, seed + 1) : dataset.test;
   const classes = dataset.classes.length;

@@ -13,7 +13,7 @@ import { selectBackend } from '../../src/train/backend.js';
 import { compileGraph } from '../../src/train/compile.js';
 import { loadDatasetNode } from '../../src/train/data/load-node.js';
 import type { Dataset } from '../../src/train/data/index.js';
-import { BROWSER_BUDGET_BYTES, WASM_HEAP_BYTES, browserBudget, checkTrainingMemory, estimateTrainingMemory, largestBatch, nodeBudget, TrainMemoryError } from '../../src/train/memory.js';
+import { BROWSER_BUDGET_BYTES, WASM_HEAP_BYTES, browserBudget, checkTextureLimit, checkTrainingMemory, largestTensor, estimateTrainingMemory, largestBatch, nodeBudget, TrainMemoryError } from '../../src/train/memory.js';
 import { train, trainingLoss } from '../../src/train/train.js';
 
 let mnist: Dataset;
@@ -124,6 +124,33 @@ describe('checkTrainingMemory', () => {
     expect(nodeBudget('cpu', 16 * 1024 ** 3)).toEqual({ bytes: 8 * 1024 ** 3, reason: "half of this machine's 16.0 GiB" });
     expect(nodeBudget('wasm', 16 * 1024 ** 3).bytes).toBe(WASM_HEAP_BYTES);
     expect(nodeBudget('wasm', 4 * 1024 ** 3)).toEqual({ bytes: 2 * 1024 ** 3, reason: "half of this machine's 4.00 GiB" });
+  });
+});
+
+describe('checkTextureLimit (WebGL: one tensor, one texture)', () => {
+  const opts = { batchSize: 64, optimizer: 'sgd', momentum: 0 } as const;
+
+  it('names the largest tensor: a weight, or an output for the test batch', () => {
+    const a = analyze(zooGraph('lenet5') as Graph);
+    // LeNet-5's largest weight is Linear(400, 120): 48,000 values; its largest output 6×28×28 = 4,704 per image, ×256 to test.
+    expect(largestTensor(a, 64)).toEqual({ values: 4704 * 256, what: 'the output of net.0 Conv2d for a batch of 256' });
+    expect(largestTensor(analyze(huge), 64)).toEqual({ values: 2_000_000 * 784, what: 'fc1 Linear weight 2000000×784' });
+  });
+
+  it('passes what fits and refuses what does not, before tfjs would fail on the texture', () => {
+    const a = analyze(zooGraph('lenet5') as Graph);
+    expect(() => checkTextureLimit('lenet5', a, opts, 16384)).not.toThrow();
+    expect(() => checkTextureLimit('lenet5', a, opts, 1024)).toThrow(
+      /^lenet5: its largest tensor, the output of net\.0 Conv2d for a batch of 256, holds 1,204,224 values, more than one WebGL texture of this GPU, 1,024 × 1,024 values \(1,048,576\) can hold; nothing was allocated\. Use a smaller batch \(testing runs in batches of at least 256\), train on WASM \(backend="wasm"\), or a smaller network\.$/,
+    );
+    expect(() => checkTextureLimit('huge', analyze(huge), opts, 16384)).toThrow(/^huge: its largest tensor, fc1 Linear weight 2000000×784, holds 1,568,000,000 values, .*Train on WASM \(backend="wasm"\), or make that layer smaller\.$/);
+    let err: unknown;
+    try {
+      checkTextureLimit('lenet5', a, opts, 1024);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TrainMemoryError);
   });
 });
 
