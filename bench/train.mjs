@@ -12,7 +12,7 @@
  * left external, so tfjs is the one instance this script and the kernels share).
  */
 import { mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -35,7 +35,8 @@ await esbuild.build({
   stdin: {
     contents: `export { train, presetOptions } from ${JSON.stringify(join(root, 'src/train/train.ts'))};
 export { zooGraph } from ${JSON.stringify(join(root, 'src/zoo/index.ts'))};
-export { loadDatasetNode } from ${JSON.stringify(join(root, 'src/train/data/load-node.ts'))};`,
+export { loadDatasetNode } from ${JSON.stringify(join(root, 'src/train/data/load-node.ts'))};
+export { nodeBudget } from ${JSON.stringify(join(root, 'src/train/memory.ts'))};`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -46,7 +47,7 @@ export { loadDatasetNode } from ${JSON.stringify(join(root, 'src/train/data/load
   outfile: join(outDir, 'train.mjs'),
   logLevel: 'warning',
 });
-const { train, presetOptions, zooGraph, loadDatasetNode } = await import(pathToFileURL(join(outDir, 'train.mjs')).href);
+const { train, presetOptions, zooGraph, loadDatasetNode, nodeBudget } = await import(pathToFileURL(join(outDir, 'train.mjs')).href);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,6 +62,8 @@ for (const id of models) {
   let last = 0;
   const result = await train(zooGraph(id), mnist, {
     backend,
+    // Node's budget, as `cnn-graph train` has (the default is a page's 2 GiB).
+    memoryBudget: nodeBudget(backend, totalmem()),
     epochs: 1,
     batchSize,
     lr: 0.01,

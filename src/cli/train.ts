@@ -8,12 +8,14 @@
  * main.ts imports this module lazily, and this module imports tfjs only after
  * the arguments are checked: `summary` and a mistyped option stay fast.
  */
+import { totalmem } from 'node:os';
 import { analyze } from '../analysis/analyze.js';
 import { formatInt, formatShape } from '../analysis/format.js';
 import type { Graph } from '../graph/types.js';
 import { nearest } from '../graph/validate.js';
 import { zooEntry } from '../zoo/index.js';
 import type { BackendInfo } from '../train/backend.js';
+import { checkTrainingMemory, nodeBudget, TrainMemoryError } from '../train/memory.js';
 import { DATASET_NAMES, classesOf, type DatasetName } from '../train/data/dataset.js';
 import type { EpochSummary, OptimizerName, ResultRecord, TrainProgress, TrainResult } from '../train/train.js';
 import { args, intOption, loadNetwork, printDiagnostics, UsageError, type IO } from './common.js';
@@ -258,6 +260,16 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
     );
     return 1;
   }
+  // Before the data and any tensor: a run that cannot fit in memory is refused with the numbers.
+  const memoryBudget = nodeBudget(s.backend, totalmem());
+  const optimizer = s.optimizer ?? preset.optimizer ?? 'sgd';
+  try {
+    checkTrainingMemory(graph.name, analysis, { batchSize: s.batchSize ?? preset.batchSize ?? 64, optimizer, momentum: optimizer === 'adam' ? 0 : (s.momentum ?? preset.momentum ?? 0) }, memoryBudget, '--batch');
+  } catch (e) {
+    if (!(e instanceof TrainMemoryError)) throw e;
+    io.stderr(`cnn-graph train: ${e.message}\n`);
+    return 1;
+  }
   // The notes' accuracy belongs to the notes' dataset.
   const reference = zooEntry(graph.name)?.preset?.dataset === dataset ? (zooEntry(graph.name)?.preset?.reference ?? null) : null;
 
@@ -300,6 +312,8 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
       ...(s.limit !== undefined ? { limit: s.limit } : {}),
       ...(s.testLimit !== undefined ? { testLimit: s.testLimit } : {}),
       seed: s.seed,
+      memoryBudget,
+      batchFlag: '--batch',
       signal: controller.signal,
       onProgress: (p) => {
         if (p.phase === 'train') lastBatch = p;
@@ -336,7 +350,7 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
       }
       return EXIT_CANCELLED;
     }
-    if (e instanceof TrainDivergedError) {
+    if (e instanceof TrainDivergedError || e instanceof TrainMemoryError) {
       io.stderr(`cnn-graph train: ${e.message}\n`);
       return 1;
     }

@@ -9,7 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../graph/types.js';
 import { zooEntry } from '../zoo/index.js';
 import { contextLost, describeBackend, selectBackend, watchContextLoss, type BackendInfo, type BackendName } from './backend.js';
+import { analyze } from '../analysis/analyze.js';
+import { formatInt } from '../analysis/format.js';
 import { compileGraph, type CompiledGraph } from './compile.js';
+import { browserBudget, checkTextureLimit, checkTrainingMemory, type MemoryBudget } from './memory.js';
 import {
   FASHION_MNIST_MEAN,
   FASHION_MNIST_STD,
@@ -60,6 +63,14 @@ export interface TrainOptions {
   initialWeights?: readonly Float32Array[];
   /** Keep the trained model (`TrainResult.compiled`); the caller must dispose `compiled.model`. */
   keepModel?: boolean;
+  /**
+   * The memory the run may use; a run whose estimate (memory.ts) exceeds it is
+   * refused with a `TrainMemoryError` before anything is allocated. Default:
+   * `browserBudget()` (1 GiB); the CLI passes `nodeBudget()`.
+   */
+  memoryBudget?: MemoryBudget;
+  /** How the caller's user sets the batch size, for the memory message (default "a batch size"). */
+  batchFlag?: string;
 }
 
 export type TrainStage = 'compile' | 'warmup';
@@ -129,7 +140,7 @@ export interface TrainResult extends ResultRecord {
   compiled?: CompiledGraph;
 }
 
-/** The loss became NaN or infinite: the run is stopped, nothing more is learnt from it. */
+/** The loss became NaN, infinite, or more than ten times an untrained network's: the run is stopped, nothing more is learnt from it. */
 export class TrainDivergedError extends Error {
   constructor(
     message: string,
@@ -277,8 +288,14 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new RangeError(`the ${name} must be a positive whole number of images, got ${v}`);
   }
   if (!(lr > 0) || !Number.isFinite(lr)) throw new RangeError(`the learning rate must be a positive number, got ${lr}`);
+  // Before any tensor: a network too large for the memory is refused with the numbers, not found out by tfjs.
+  // (One that does not fit together is left to compileGraph, which says why.)
+  const planned = analyze(graph);
+  const plan = { batchSize, optimizer: optimizerName, momentum: optimizerName === 'adam' ? 0 : momentum };
+  if (planned.ok) checkTrainingMemory(graph.name, planned, plan, options.memoryBudget ?? browserBudget(), options.batchFlag);
 
   const backendInfo = options.backend ? await selectBackend({ prefer: options.backend, ...(options.wasmPaths ? { wasmPaths: options.wasmPaths } : {}) }) : (await tf.ready(), await describeBackend());
+  if (planned.ok && backendInfo.backend === 'webgl') checkTextureLimit(graph.name, planned, plan, tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE'));
   const trainSplit = options.limit !== undefined && options.limit < dataset.train.count ? subset(dataset.train, options.limit, seed) : dataset.train;
   const testSplit = options.testLimit !== undefined && options.testLimit < dataset.test.count ? subset(dataset.test, options.testLimit, seed + 1) : dataset.test;
   const classes = dataset.classes.length;
@@ -305,6 +322,11 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
     model.setWeights(ws);
     tf.dispose(ws);
   }
+  // An untrained network guesses uniformly: cross-entropy ln(classes) per output, times its loss weight.
+  // Ten times that is no longer learning but diverging, even while the loss is still finite (lr 1e6 on
+  // LeNet-5 reaches ~34,000, which float32 holds fine): the same stop as NaN.
+  const untrainedLoss = Math.log(classes) * compiled.lossWeights.reduce((a, w) => a + w, 0);
+  const divergedAbove = 10 * untrainedLoss;
   const optimizer = makeOptimizer(optimizerName, lr, momentum);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
@@ -386,9 +408,16 @@ export async function train(graph: Graph, dataset: Dataset, options: TrainOption
           const value = lossTensor ? (await lossTensor.data())[0] : NaN;
           // A context lost mid-batch reads back garbage (often NaN): that is the GPU's fault, not the learning rate's.
           if (!Number.isFinite(value) && (lost || contextLost())) throw new ContextLostError(epoch - 1, snapshot);
-          if (!Number.isFinite(value)) {
+          if (!Number.isFinite(value) || value > divergedAbove) {
+            const what = Number.isNaN(value)
+              ? 'NaN'
+              : !Number.isFinite(value)
+                ? value > 0
+                  ? 'infinite'
+                  : '−infinite'
+                : `${value < 1e9 ? formatInt(value) : value.toExponential(2)}, more than ten times the ${untrainedLoss.toFixed(2)} of an untrained network`;
             throw new TrainDivergedError(
-              `${graph.name}: the loss became ${Number.isNaN(value) ? 'NaN' : value > 0 ? 'infinite' : '−infinite'} at epoch ${epoch}, batch ${b.batch + 1}; training stopped. ` +
+              `${graph.name}: the loss became ${what} at epoch ${epoch}, batch ${b.batch + 1}; training stopped. ` +
                 `The learning rate ${lr} is too high for ${optimizerName === 'adam' ? 'Adam' : 'SGD'}: lower it${preset.lr !== undefined && preset.lr < lr ? ` (the notes use ${preset.lr} for this network)` : ' ten-fold'} and start again.`,
               epoch,
               b.batch + 1,

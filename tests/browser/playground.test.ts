@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { formatInt } from '../../src/analysis/format.js';
 import { parseNetwork, stringifyNetwork } from '../../src/graph/json.js';
+import { decodeShare, encodeShare } from '../../src/site/client/playground-share.js';
 import { LAYER_KINDS } from '../../src/graph/types.js';
 import { zooGraph } from '../../src/zoo/index.js';
 import { launchChromium, ROOT, serve, type StaticServer } from './chromium.js';
@@ -389,6 +390,183 @@ describe.runIf(built)('embed page', { timeout: 60_000 }, () => {
     expect(await zh.textContent('#api-cnn-graph-events')).toBe('事件');
   });
 });
+
+/** A valid network of `n` layers, pretty-printed: 150,000 lines and 3.2 MB at n = 30,000. */
+function bigNetwork(n: number): string {
+  const layers: object[] = [{ path: 'net.0', kind: 'Conv2d', in_channels: 1, out_channels: 4, kernel_size: 3, padding: 1 }];
+  for (let i = 1; i < n; i++) layers.push(i % 2 ? { path: `net.${i}`, kind: 'ReLU' } : { path: `net.${i}`, kind: 'Conv2d', in_channels: 4, out_channels: 4, kernel_size: 3, padding: 1 });
+  return JSON.stringify({ format: 'cnn-graph/1', name: 'big', input: [1, 28, 28], layers }, null, 2);
+}
+
+/** Open the playground with `text` already in storage (as a previous visit left it). */
+async function openStored(text: string): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((t) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('cnn-graph:playground:text', t);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, text);
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(`stored: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`stored: ${e.message}`));
+  await page.goto(`${server.url}/playground/index.html`);
+  return page;
+}
+
+const statusText = (page: Page) => page.$eval('#pg-status', (e) => e.textContent ?? '');
+
+describe.runIf(built)('playground: nothing breaks (issue 13)', { timeout: 120_000 }, () => {
+  it('a link that unpacks to 20 MiB is refused with a message, opened on load or followed later; the text stays', async () => {
+    const bomb = await encodeShare(' '.repeat(20 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(40_000);
+    const page = await open();
+    await typeOver(page, '"out_features":10', '"out_features":12');
+    const mine = await editorText(page);
+    const hashText = async () => decodeShare(await page.evaluate(() => location.hash));
+    await expect.poll(hashText, { timeout: 10_000 }).toBe(mine);
+    await page.evaluate((h) => (location.hash = h), bomb);
+    await page.waitForFunction(() => /unpacks to more than 16 MiB/.test(document.querySelector('#pg-status')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    expect(await statusText(page)).toMatch(/^The link's network unpacks to more than 16 MiB \(from \d+ KB of link\), more than the playground reads; it was not opened\. Your text is as it was\.$/);
+    expect(await editorText(page)).toBe(mine);
+    // The address carries the text on screen again, not the bomb.
+    await expect.poll(hashText, { timeout: 10_000 }).toBe(mine);
+    // Opened directly: the stored text, and the same message.
+    const other = await context.newPage();
+    await other.goto(`${server.url}/playground/index.html#${bomb}`);
+    await ready(other);
+    expect(await editorText(other)).toBe(mine);
+    expect(await statusText(other)).toMatch(/unpacks to more than 16 MiB .* Showing your last text instead\.$/);
+  });
+
+  it('a 3 MB stored text opens: unwrapped, the gutter numbers only the lines in view and follows the scroll, the text is kept but not read, with a message', async () => {
+    const big = bigNetwork(30_000);
+    const lines = big.split('\n').length;
+    expect(lines).toBeGreaterThan(100_000);
+    const page = await openStored(big);
+    await page.waitForFunction(() => document.querySelector('#pg-diags')?.textContent?.includes('MiB'), undefined, { timeout: 60_000 });
+    expect(await editorText(page)).toBe(big);
+    expect(await page.$eval('#pg-diags', (e) => e.textContent)).toContain(`This text is ${(big.length / 1048576).toFixed(1)} MiB; the playground reads networks of up to 1.0 MiB as you type, so it is kept here but not read.`);
+    const m = await page.evaluate(() => {
+      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
+      const lh = parseFloat(getComputedStyle(ta).lineHeight);
+      ta.scrollTop = 99_999 * lh;
+      ta.dispatchEvent(new Event('scroll'));
+      const num = [...document.querySelectorAll<HTMLElement>('#pg-gutter span')].find((s) => s.textContent === '100000');
+      const padTop = parseFloat(getComputedStyle(ta).paddingTop);
+      const lineTop = ta.getBoundingClientRect().top + padTop + 99_999 * lh - ta.scrollTop;
+      return {
+        large: document.getElementById('playground')!.classList.contains('pg-large'),
+        wrap: ta.wrap,
+        whiteSpace: getComputedStyle(ta).whiteSpace,
+        spans: document.querySelectorAll('#pg-gutter span:not(.pg-spacer)').length,
+        numTop: num?.getBoundingClientRect().top ?? null,
+        lineTop,
+      };
+    });
+    expect(m).toMatchObject({ large: true, wrap: 'off', whiteSpace: 'pre' });
+    expect(m.spans).toBeLessThan(400);
+    expect(m.numTop).not.toBeNull();
+    expect(Math.abs((m.numTop as number) - m.lineTop)).toBeLessThan(1);
+    // Back to a small text: wrapped again, every line numbered.
+    await page.selectOption('#pg-example', 'lenet5');
+    await ready(page);
+    expect(await page.evaluate(() => [document.getElementById('playground')!.classList.contains('pg-large'), document.querySelectorAll('#pg-gutter span').length])).toEqual([false, LENET.split('\n').length]);
+  });
+
+  it('two examples in a row, then an edited one: every replaced text comes back, newest first, also after a reload; Ctrl+Z undoes a pick', async () => {
+    const page = await open();
+    await typeOver(page, '"out_features":84', '"out_features":64');
+    await typeOver(page, '"in_features":84', '"in_features":64');
+    const mine = await editorText(page);
+    await page.selectOption('#pg-example', 'nin');
+    await page.selectOption('#pg-example', 'googlenet-mini');
+    // The unedited NiN is one pick away: not kept. Mine is.
+    expect(await page.textContent('#pg-restore')).toBe('Restore previous text');
+    await typeOver(page, '"out_features":10', '"out_features":11');
+    const editedMini = await editorText(page);
+    await page.selectOption('#pg-example', 'lenet5');
+    expect(await page.textContent('#pg-restore')).toBe('Restore previous text (2)');
+    // The history is stored: a reload offers the same.
+    const again = await context.newPage();
+    await again.goto(`${server.url}/playground/index.html`);
+    await ready(again);
+    expect(await again.textContent('#pg-restore')).toBe('Restore previous text (2)');
+    await again.close();
+    await page.click('#pg-restore');
+    expect(await editorText(page)).toBe(editedMini);
+    await page.click('#pg-restore');
+    expect(await editorText(page)).toBe(mine);
+    // Ctrl+Z in the editor undoes the last replacement itself.
+    await page.selectOption('#pg-example', 'resnet-mini');
+    expect(await editorText(page)).toBe(stringifyNetwork(zooGraph('resnet-mini')!));
+    await page.focus('#pg-text');
+    await page.keyboard.press('Control+Z');
+    expect(await editorText(page)).toBe(mine);
+    await settled(page, `document.querySelector('#pg-params')?.dataset.params === '${analyze(parseNetwork(mine).graph!).totals.params}'`);
+  });
+
+  it('two share links in a row: the text before them both comes back', async () => {
+    const page = await open();
+    await typeOver(page, '"out_features":10', '"out_features":13');
+    const mine = await editorText(page);
+    const a = mine.replace('"out_features":13', '"out_features":14');
+    const b = mine.replace('"out_features":13', '"out_features":15');
+    await page.evaluate(async (h) => (location.hash = h), await encodeShare(a));
+    await page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>('#pg-text')!.value === t, a);
+    await page.evaluate(async (h) => (location.hash = h), await encodeShare(b));
+    await page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>('#pg-text')!.value === t, b);
+    expect(await page.textContent('#pg-restore')).toBe('Restore previous text (2)');
+    await page.click('#pg-restore');
+    expect(await editorText(page)).toBe(a);
+    await page.click('#pg-restore');
+    expect(await editorText(page)).toBe(mine);
+  });
+
+  it('storage whose getItem throws (privacy mode, sandboxed frame): the page still reads and draws the network', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      Storage.prototype.getItem = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    const page = await openIn(context, '/playground/index.html');
+    expect(await params(page)).toBe(analyze(zooGraph('lenet5')!).totals.params);
+    // Replacing still keeps the text, for this visit.
+    await typeOver(page, '"out_features":10', '"out_features":12');
+    const mine = await editorText(page);
+    await page.selectOption('#pg-example', 'nin');
+    await page.click('#pg-restore');
+    expect(await editorText(page)).toBe(mine);
+  });
+
+  it('completing an inputs value with the caret inside a path that holds a colon or a space replaces the whole path', async () => {
+    const page = await open();
+    const text = net3('{"path":"a b","kind":"ReLU"},\n{"path":"c:d","kind":"ReLU"},\n{"path":"g","kind":"Add","inputs":["a b","c:d"]}');
+    await page.fill('#pg-text', text);
+    await settled(page, `document.querySelector('#pg-totals')?.textContent?.includes('No problems')`);
+    await selectInEditor(page, '["a', 0, true);
+    // The caret sits after `"a` inside "a b": ask for the list and take c:d.
+    await page.evaluate(() => {
+      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
+      const at = ta.value.indexOf('"inputs":["') + '"inputs":["'.length;
+      ta.setSelectionRange(at, at);
+    });
+    await page.keyboard.press('Control+Space');
+    const s = await suggestions(page);
+    expect(s.labels).toEqual(['c:d', 'a b', 'input']);
+    await page.keyboard.press('Enter');
+    expect(await editorText(page)).toBe(text.replace('["a b","c:d"]', '["c:d","c:d"]'));
+  });
+});
+
+/** A network of these layer texts, one per line. */
+function net3(layers: string): string {
+  return `{"name":"paths","input":[1,28,28],"layers":[\n${layers}\n]}`;
+}
 
 describe.runIf(!built)('playground (site not built)', () => {
   it('needs the built site', () => {

@@ -100,8 +100,35 @@ describe('cnn-graph train (in-process)', () => {
     const r = await run('train', 'resnet-mini', '--lr', '1e6', '--limit', '512', '--batch', '64', '--epochs', '1', '--test-limit', '100', '--json');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/cnn-graph train: resnet-mini: the loss became (NaN|infinite) at epoch 1, batch \d+; training stopped\. The learning rate 1000000 is too high for SGD: lower it \(the notes use 0\.1 for this network\)/);
+    expect(r.stderr).toMatch(/cnn-graph train: resnet-mini: the loss became (NaN|infinite|[\d.,e+]+, more than ten times the 2\.30 of an untrained network) at epoch 1, batch \d+; training stopped\. The learning rate 1000000 is too high for SGD: lower it \(the notes use 0\.1 for this network\)/);
   }, 60_000);
+
+  it('a loss that explodes but stays finite (lenet5 at lr 1e6) exits 1 with the same message, not 0 with a result', async () => {
+    const r = await run('train', 'lenet5', '--lr', '1e6', '--limit', '512', '--batch', '64', '--epochs', '1', '--test-limit', '100', '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/cnn-graph train: lenet5: the loss became [\d,]+, more than ten times the 2\.30 of an untrained network at epoch 1, batch \d+; training stopped\. The learning rate 1000000 is too high for SGD: lower it \(the notes use 0\.9 for this network\) and start again\./);
+  }, 60_000);
+
+  it('a network too large for memory exits 1 at once, naming the numbers and what to change, before loading data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-train-'));
+    const file = join(dir, 'huge.json');
+    // 1.59 billion parameters: Linear(784, 2,000,000) then Linear(2,000,000, 10).
+    writeFileSync(file, JSON.stringify({ format: 'cnn-graph/1', name: 'huge', input: [1, 28, 28], layers: [{ path: 'flat', kind: 'Flatten' }, { path: 'fc1', kind: 'Linear', in_features: 784, out_features: 2_000_000 }, { path: 'fc2', kind: 'Linear', in_features: 2_000_000, out_features: 10 }] }));
+    const r = await run('train', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain('loading MNIST');
+    expect(r.stderr).toMatch(/^cnn-graph train: huge: training needs about [\d.]+ GiB \(weights 5\.92 GiB, gradients 5\.92 GiB, activations 5\.72 GiB for a test batch of 256\), more than the [\d.]+ GiB this run may use \((the most tfjs's WASM backend can hold|half of this machine's [\d.]+ GiB)\); nothing was allocated\. The weights alone do not fit, whatever the batch size: train a smaller network: its 1\.59 G parameters \(1,590,000,010\) take 11\.8 GiB with their gradients/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a batch too large for memory exits 1 and names the --batch that fits', async () => {
+    const r = await run('train', 'nin', '--batch', '100000', '--limit', '64');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^cnn-graph train: nin: training needs about [\d.]+ TiB \(weights [\d.]+ MiB, gradients [\d.]+ MiB, Adam’s two moments [\d.]+ MiB, activations [\d.]+ TiB for a batch of 100,000\), more than the [\d.]+ GiB this run may use .*; nothing was allocated\. Use a smaller batch \(--batch of \d+ or less fits\), or a smaller network/);
+  });
 
   it('cancelling mid-run (the signal Ctrl-C raises) prints the partial record and exits 130; a terminal gets a redrawn bar', async () => {
     const controller = new AbortController();

@@ -11,8 +11,8 @@ import { ZOO_IDS, zooGraph } from '../../src/zoo/index.js';
 import { networkJsonSchema } from '../../src/graph/schema.js';
 import { LAYER_KINDS } from '../../src/graph/types.js';
 import { apply, complete, type Completion, type JsonSchema, parseLoose, signature } from '../../src/site/client/playground-complete.js';
-import { jsonSpans, layerLine, lineCol, lineSpan, readNetwork } from '../../src/site/client/playground-doc.js';
-import { decodeShare, encodeShare } from '../../src/site/client/playground-share.js';
+import { jsonSpans, layerLine, lineCol, lineSpan, READ_CAP_CHARS, readNetwork } from '../../src/site/client/playground-doc.js';
+import { decodeShare, encodeShare, MAX_SHARE_BYTES, ShareError } from '../../src/site/client/playground-share.js';
 
 const lenet = stringifyNetwork(zooGraph('lenet5')!);
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
@@ -135,6 +135,39 @@ describe('share links', () => {
     expect(cut).toBeInstanceOf(Error);
     expect((cut as Error).message).toMatch(/cut short/);
   });
+
+  it('a link that unpacks past the JSON reader’s 16 MiB is refused, read only that far (a zip bomb: 20 MiB from ~20 KB)', async () => {
+    expect(MAX_SHARE_BYTES).toBe(16 * 1024 * 1024);
+    const bomb = await encodeShare(' '.repeat(20 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(40_000);
+    const r = await decodeShare(`#${bomb}`);
+    expect(r).toBeInstanceOf(ShareError);
+    expect((r as ShareError).message).toMatch(/^The link's network unpacks to more than 16 MiB \(from \d+ KB of link\), more than the playground reads; it was not opened\.$/);
+    expect((r as ShareError).zh).toMatch(/^链接里的网络解压后超过 16 MiB/);
+    // The cap is on the unpacked bytes: a text exactly at it opens, one byte more does not.
+    const hash = await encodeShare(lenet);
+    const bytes = new TextEncoder().encode(lenet).length;
+    expect(await decodeShare(hash, bytes)).toBe(lenet);
+    expect(await decodeShare(hash, bytes - 1)).toBeInstanceOf(ShareError);
+  });
+});
+
+describe('large texts', () => {
+  it('a text over the playground’s read cap (1 MiB) is not parsed: one error saying its size, the cap and the CLI', () => {
+    expect(READ_CAP_CHARS).toBe(1024 * 1024);
+    const big = lenet.replace('"lenet5"', `"lenet5","title":"${'x'.repeat(1024 * 1024)}"`);
+    const r = readNetwork(big);
+    expect(r.graph).toBeNull();
+    expect(r.analysis).toBeNull();
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]).toMatchObject({ severity: 'error', line: null, layer: '' });
+    expect(r.items[0].message).toBe('This text is 1.0 MiB; the playground reads networks of up to 1.0 MiB as you type, so it is kept here but not read.');
+    expect(r.items[0].fix).toMatch(/cnn-graph check file\.json/);
+    expect(r.items[0].zh?.message).toMatch(/^这段文本有 1\.0 MiB/);
+    // At the cap it is read as usual.
+    expect(readNetwork(lenet, lenet.length).graph?.name).toBe('lenet5');
+    expect(readNetwork(lenet, lenet.length - 1).graph).toBeNull();
+  });
 });
 
 const schema = networkJsonSchema() as JsonSchema;
@@ -233,6 +266,19 @@ describe('completion from the schema', () => {
     // `"inputs": ` with no array yet: a one-element array.
     const bare = accept(net('{"path":"a","kind":"ReLU"},{"path":"b","kind":"ReLU","inputs": |}'), 'a');
     expect(JSON.parse(bare.text).layers[1].inputs).toEqual(['a']);
+  });
+
+  it('an inputs value completed with the caret inside an existing string replaces the whole string, whatever the path holds (colon, space, escaped quote)', () => {
+    const refs = '{"path":"a b","kind":"ReLU"},{"path":"c:d","kind":"ReLU"},{"path":"e\\"f","kind":"ReLU"}';
+    const inputsOf = (r: { text: string }) => JSON.parse(r.text).layers[3].inputs as string[];
+    expect(inputsOf(accept(net(`${refs},{"path":"g","kind":"Add","inputs":["|a b","c:d"]}`), 'c:d'))).toEqual(['c:d', 'c:d']);
+    expect(inputsOf(accept(net(`${refs},{"path":"g","kind":"Add","inputs":["|c:d","a b"]}`), 'a b'))).toEqual(['a b', 'a b']);
+    expect(inputsOf(accept(net(`${refs},{"path":"g","kind":"Add","inputs":["|e\\"f","a b"]}`), 'c:d'))).toEqual(['c:d', 'a b']);
+    // Typed part before the caret, the rest after it: still one string.
+    expect(inputsOf(accept(net(`${refs},{"path":"g","kind":"Add","inputs":["c|:d","a b"]}`), 'c:d'))).toEqual(['c:d', 'a b']);
+    expect(inputsOf(accept(net(`${refs},{"path":"g","kind":"Add","inputs":["a b","c|:x y"]}`), 'c:d'))).toEqual(['a b', 'c:d']);
+    // The caret after the string's end (a new element) still leaves the string alone.
+    expect(inputsOf(accept(net(`${refs},{"path":"g","kind":"Add","inputs":["a b" |]}`), 'c:d'))).toEqual(['a b', 'c:d']);
   });
 
   it('accepting keeps the JSON valid: quotes, colon, a value placeholder, commas before and after', () => {

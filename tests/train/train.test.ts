@@ -64,14 +64,28 @@ describe('train', () => {
     expect(Object.keys(resultRecord(r)).sort()).toEqual(['backend', 'dataset', 'epochs', 'loss', 'model', 'reference', 'renderer', 'samplesPerSecond', 'testAccuracy', 'testSamples', 'trainSamples']);
   }, 90_000);
 
-  it('a learning rate of 1e6 stops at a non-finite loss with a message, and frees everything', async () => {
-    // resnet-mini: ReLU lets the weights blow up to ∞ within a few steps. (LeNet-5's tanh saturates, so at
-    // lr 1e6 its loss grows huge but stays finite in float32: it is not stopped, only useless.)
+  it('a learning rate of 1e6 stops at a loss that explodes, with a message, and frees everything', async () => {
+    // resnet-mini: ReLU lets the weights blow up (to 1e21 and on to ∞) within a few steps.
     const graph = zooGraph('resnet-mini') as Graph;
     const before = tf.memory().numTensors;
     const run = train(graph, mnist, { epochs: 2, batchSize: 64, lr: 1e6, optimizer: 'sgd', limit: 512, testLimit: 100 });
     await expect(run).rejects.toBeInstanceOf(TrainDivergedError);
-    await expect(run).rejects.toThrow(/^resnet-mini: the loss became (NaN|infinite) at epoch 1, batch \d+; training stopped\. The learning rate 1000000 is too high for SGD: lower it \(the notes use 0\.1 for this network\) and start again\.$/);
+    await expect(run).rejects.toThrow(/^resnet-mini: the loss became (NaN|infinite|[\d.,e+]+, more than ten times the 2\.30 of an untrained network) at epoch 1, batch \d+; training stopped\. The learning rate 1000000 is too high for SGD: lower it \(the notes use 0\.1 for this network\) and start again\.$/);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  it('a loss that stays finite but explodes (LeNet-5 at lr 1e6: tanh saturates, float32 holds ~34,000) stops the run too', async () => {
+    const before = tf.memory().numTensors;
+    const losses: number[] = [];
+    const run = train(lenet(), mnist, { epochs: 1, batchSize: 64, lr: 1e6, optimizer: 'sgd', limit: 512, testLimit: 100, onProgress: (p) => p.loss !== null && losses.push(p.loss) });
+    const err = (await run.catch((e: unknown) => e)) as TrainDivergedError;
+    expect(err).toBeInstanceOf(TrainDivergedError);
+    expect(Number.isFinite(err.loss)).toBe(true);
+    // Ten times ln(10), the cross-entropy of an untrained 10-class network.
+    expect(err.loss).toBeGreaterThan(10 * Math.log(10));
+    // Every batch before the stop was below the line.
+    expect(losses.every((l) => l <= 10 * Math.log(10))).toBe(true);
+    expect(err.message).toMatch(/^lenet5: the loss became [\d,]+, more than ten times the 2\.30 of an untrained network at epoch 1, batch \d+; training stopped\. The learning rate 1000000 is too high for SGD: lower it \(the notes use 0\.9 for this network\) and start again\.$/);
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 

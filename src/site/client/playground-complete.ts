@@ -521,7 +521,9 @@ export function complete(text: string, pos: number, schema: JsonSchema, options:
     if (tok.type === 'word') to = tok.end;
     else {
       while (to < text.length && WORD.test(text[to] as string)) to++;
-      if (tok.closed && to === tok.end - 1) {
+      // The caret inside a string that is closed: the whole string is replaced, whatever it holds
+      // (a path may have a colon, a space or an escaped quote, which end a word but not a string).
+      if (tok.closed && to < tok.end) {
         const after = text[nextSignificant(text, tok.end)];
         // The quote after the typed part closes it when what follows fits a key (colon) or a value (comma, bracket, line end).
         const ours = after === undefined || (ctx.role === 'key' ? ':,}'.includes(after) : ',}]'.includes(after)) || /\n/.test(text.slice(tok.end, nextSignificant(text, tok.end)));

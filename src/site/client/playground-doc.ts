@@ -158,7 +158,31 @@ function layerIndex(doc: unknown, path: string): number {
 }
 
 /** Everything the page shows about the text: the network (if any), its analysis, and the diagnostics placed in the text. */
-export function readNetwork(text: string): Reading {
+/**
+ * The most text the playground reads as you type: 1 MiB, twenty times the largest zoo network's
+ * text (torchvision-resnet152, 47 KB). Reading costs ~0.3 s a MiB, and a network of that size
+ * has tens of thousands of layers, more than a picture can show. A larger text is kept in the
+ * editor (and stored) but not read; the CLI reads up to the JSON reader's 16 MiB.
+ */
+export const READ_CAP_CHARS = 1024 * 1024;
+
+const mib = (n: number) => (n / 1048576).toFixed(1);
+
+export function readNetwork(text: string, maxChars = READ_CAP_CHARS): Reading {
+  if (text.length > maxChars) {
+    const item: Item = {
+      severity: 'error',
+      source: 'json',
+      message: `This text is ${mib(text.length)} MiB; the playground reads networks of up to ${mib(maxChars)} MiB as you type, so it is kept here but not read.`,
+      fix: 'Check it with `cnn-graph check file.json` (which reads up to 16 MiB), or cut it down below the limit here.',
+      zh: { message: `这段文本有 ${mib(text.length)} MiB；演练场在输入时只读取不超过 ${mib(maxChars)} MiB 的网络，所以文本保留在这里，但不读取。`, fix: '请用 `cnn-graph check file.json` 检查它（可读取不超过 16 MiB），或者在这里删减到限制以下。' },
+      layer: '',
+      line: null,
+      column: null,
+      span: null,
+    };
+    return { graph: null, analysis: null, items: [item], errorLines: [] };
+  }
   const parsed = parseNetwork(text);
   let analysis: Analysis | null = null;
   let diags: Array<Diagnostic & { source: Item['source'] }> = parsed.diagnostics.map((d) => ({ ...d, source: 'json' as const }));

@@ -16,6 +16,11 @@ export class Mirror {
   /** Height of a line's text at `width`: a keystroke changes one line, so only that one is measured again. */
   private heights = new Map<string, number>();
   private width = -1;
+  /**
+   * Every line one row of this height (the editor does not wrap: a large text), or null.
+   * Then nothing is measured: a 3 MB text has 150,000 lines, and laying each out took seconds.
+   */
+  rowHeight: number | null = null;
 
   constructor(
     private readonly text: HTMLTextAreaElement,
@@ -34,6 +39,7 @@ export class Mirror {
 
   /** The rendered height of each line of the text (a wrapped line is several rows tall). */
   lineHeights(): number[] {
+    if (this.rowHeight !== null) return new Array<number>(lineCount(this.text.value)).fill(this.rowHeight);
     this.fit();
     const lines = this.text.value.split('\n');
     // Lines no longer in the text are forgotten now and then, so the cache stays the text's size.
@@ -56,10 +62,11 @@ export class Mirror {
   caret(pos: number): { left: number; top: number; height: number } {
     const value = this.text.value;
     const start = value.lastIndexOf('\n', pos - 1) + 1;
-    const heights = this.lineHeights();
-    const line = value.slice(0, start).split('\n').length - 1;
+    const heights = this.rowHeight === null ? this.lineHeights() : [];
+    const line = lineCount(value.slice(0, start)) - 1;
     let above = 0;
-    for (let i = 0; i < line; i++) above += heights[i] as number;
+    if (this.rowHeight !== null) above = line * this.rowHeight;
+    else for (let i = 0; i < line; i++) above += heights[i] as number;
     // Only the caret's line is laid out: the lines above it count by their measured heights.
     const mark = document.createElement('span');
     mark.textContent = '\u200b';
@@ -68,6 +75,13 @@ export class Mirror {
     this.box.replaceChildren();
     return r;
   }
+}
+
+/** Lines of `text` (one more than its newlines), without splitting it. */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The list's words, in the page's language. */

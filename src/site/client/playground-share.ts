@@ -4,6 +4,8 @@
  * server ever sees it. `#n=<data>`; other hash keys are left for later use.
  */
 
+import { MAX_JSON_BYTES } from '../../graph/json.js';
+
 const KEY = 'n';
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -25,6 +27,47 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
   return new Uint8Array(await out.arrayBuffer());
 }
 
+/**
+ * The most a link may unpack to: the JSON reader's limit. Deflate packs a repetitive text a
+ * thousandfold, so a 65 KB link can hold 50 MB (18 s of a blocked page) and a 390 KB one enough
+ * to crash the tab; the stream is read chunk by chunk and dropped past this.
+ */
+export const MAX_SHARE_BYTES = MAX_JSON_BYTES;
+
+/** A link that cannot be opened; `zh` says the same in Chinese. */
+export class ShareError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+    this.name = 'ShareError';
+  }
+}
+
+async function inflate(bytes: Uint8Array, max: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** The hash (without `#`) that carries `text`. */
 export async function encodeShare(text: string): Promise<string> {
   const packed = await through(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
@@ -32,17 +75,29 @@ export async function encodeShare(text: string): Promise<string> {
 }
 
 /**
- * The text a hash carries (`#n=…` or `n=…`), null if the hash has none, or an Error if it has
- * one that cannot be read (cut short when pasted, say) — the page says so and keeps what it has.
+ * The text a hash carries (`#n=…` or `n=…`), null if the hash has none, or a ShareError if it
+ * has one that cannot be read (cut short when pasted, say, or more than `max` bytes once
+ * unpacked) — the page says so and keeps what it has.
  */
-export async function decodeShare(hash: string): Promise<string | null | Error> {
+export async function decodeShare(hash: string, max = MAX_SHARE_BYTES): Promise<string | null | ShareError> {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const data = params.get(KEY);
   if (data === null || data === '') return null;
   try {
-    const bytes = await through(fromBase64Url(data), new DecompressionStream('deflate-raw'));
+    const bytes = await inflate(fromBase64Url(data), max);
+    if (bytes === null) {
+      const kb = Math.ceil(data.length / 1000).toLocaleString('en');
+      const mib = (max / 1048576).toFixed(0);
+      return new ShareError(
+        `The link's network unpacks to more than ${mib} MiB (from ${kb} KB of link), more than the playground reads; it was not opened.`,
+        `链接里的网络解压后超过 ${mib} MiB（链接本身 ${kb} KB），超出了演练场能读取的大小，所以没有打开。`,
+      );
+    }
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
-    return new Error(`The link's network could not be read (${e instanceof Error ? e.message : String(e)}); it may have been cut short when copied.`);
+    return new ShareError(
+      `The link's network could not be read (${e instanceof Error ? e.message : String(e)}); it may have been cut short when copied.`,
+      '链接里的网络无法读取（可能复制时被截断了）。',
+    );
   }
 }

@@ -5,8 +5,10 @@
  *
  * What is typed is never lost:
  * - the text is written to localStorage and to the URL hash (compressed) after every edit;
- * - a link that carries a network replaces the stored text only after stashing it, and choosing
- *   another network stashes the text it replaces; "Restore my previous text" brings it back;
+ * - a link that carries a network, or choosing another network, replaces the text only after
+ *   keeping it in a stored history of replaced texts (20 at most); "Restore previous text" brings
+ *   them back, newest first, and Ctrl/⌘+Z in the editor undoes the replacement itself;
+ * - storage that is blocked or throws (privacy modes, sandboxed frames) costs only persistence;
  * - text that does not parse never clears the editor nor the graph: the last network that
  *   parsed stays, dimmed, with the error listed.
  *
@@ -21,12 +23,17 @@ import type { Graph } from '../../graph/types.js';
 import { zooGraph } from '../../zoo/index.js';
 import type { JsonSchema } from './playground-complete.js';
 import { type Item, layerLine, lineSpan, readNetwork } from './playground-doc.js';
-import { Completer, Mirror } from './playground-editor.js';
-import { decodeShare, encodeShare } from './playground-share.js';
+import { Completer, lineCount, Mirror } from './playground-editor.js';
+import { decodeShare, encodeShare, ShareError } from './playground-share.js';
 
-/** localStorage keys: the text, and the text a link or an example replaced. */
+/** localStorage keys: the text, and the texts that links, examples and restores replaced (newest first, JSON). */
 export const STORE = 'cnn-graph:playground:text';
-export const PREVIOUS = 'cnn-graph:playground:previous';
+export const HISTORY = 'cnn-graph:playground:history';
+/** The one replaced text that earlier versions kept; read once into the history. */
+const PREVIOUS = 'cnn-graph:playground:previous';
+/** The history keeps this many texts, and no more characters than this in all (localStorage holds ~5 MB a site). */
+const HISTORY_MAX = 20;
+const HISTORY_CHARS = 1_500_000;
 
 /** Wait this long after the last keystroke before re-reading the text. */
 const DEBOUNCE_MS = 250;
@@ -77,6 +84,15 @@ function store(key: string, value: string): void {
   }
 }
 
+/** A stored value, or null; never throws (getItem itself throws in some privacy modes and sandboxed frames). */
+function load(key: string): string | null {
+  try {
+    return storage()?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function say(message: string): void {
   status.textContent = message;
 }
@@ -92,6 +108,7 @@ let currentLine: number | null = null;
  * numbers are updated in place (a keystroke changes a height or a class, rarely the count).
  */
 function renderGutter(): void {
+  if (mirror.rowHeight !== null) return renderGutterWindow(mirror.rowHeight);
   const heights = mirror.lineHeights();
   const errs = new Set(errorLines);
   const spans = gutter.children;
@@ -115,6 +132,50 @@ function renderGutter(): void {
   gutter.scrollTop = text.scrollTop;
 }
 
+/**
+ * A large text (see LARGE_LINES) does not wrap, so every line is one row: the gutter holds only
+ * the numbers in view (and a screen either side), between two spacers as tall as the rows they
+ * stand for, so it scrolls with the text. Redrawn on scroll.
+ */
+function renderGutterWindow(row: number): void {
+  const n = lineCount(text.value);
+  const first = Math.max(0, Math.floor(text.scrollTop / row) - 40);
+  const last = Math.min(n, first + Math.ceil(text.clientHeight / row) + 80);
+  const errs = new Set(errorLines);
+  const spacer = (lines: number) => {
+    const s = document.createElement('span');
+    s.className = 'pg-spacer';
+    s.style.height = `${lines * row}px`;
+    return s;
+  };
+  const frag = document.createDocumentFragment();
+  frag.append(spacer(first));
+  for (let k = first + 1; k <= last; k++) {
+    const s = document.createElement('span');
+    s.textContent = String(k);
+    const cls = [errs.has(k) ? 'pg-err' : '', k === currentLine ? 'pg-cur' : ''].filter(Boolean).join(' ');
+    if (cls) s.className = cls;
+    frag.append(s);
+  }
+  frag.append(spacer(n - last));
+  gutter.replaceChildren(frag);
+  gutter.scrollTop = text.scrollTop;
+}
+
+/** A text of more lines than this is not wrapped (see renderGutterWindow). */
+export const LARGE_LINES = 5000;
+
+/** Wrap or not, by the text's size; true when that changed. */
+function fitMode(): boolean {
+  const large = lineCount(text.value) > LARGE_LINES;
+  if (large === (mirror.rowHeight !== null)) return false;
+  root.classList.toggle('pg-large', large);
+  text.wrap = large ? 'off' : 'soft';
+  mirror.rowHeight = large ? lineHeight() : null;
+  if (!large) gutter.replaceChildren();
+  return true;
+}
+
 function lineHeight(): number {
   const lh = parseFloat(getComputedStyle(text).lineHeight);
   return Number.isFinite(lh) && lh > 0 ? lh : 20;
@@ -122,7 +183,7 @@ function lineHeight(): number {
 
 /** Scroll the editor so `line` is in its upper third. */
 function revealLine(line: number): void {
-  const top = mirror.lineHeights().slice(0, line - 1).reduce((a, b) => a + b, 0);
+  const top = mirror.rowHeight !== null ? (line - 1) * mirror.rowHeight : mirror.lineHeights().slice(0, line - 1).reduce((a, b) => a + b, 0);
   if (top < text.scrollTop || top > text.scrollTop + text.clientHeight - 2 * lineHeight()) text.scrollTop = Math.max(0, top - text.clientHeight / 3);
   gutter.scrollTop = text.scrollTop;
 }
@@ -245,39 +306,128 @@ function update(): void {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Reading a text costs ~0.3 s a megabyte here (parse, analysis, placing the diagnostics): a large
+ * one is re-read only after a longer pause (1.85 s for 3.7 MB), so typing in it stays fluid.
+ */
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(update, DEBOUNCE_MS);
+  timer = setTimeout(update, DEBOUNCE_MS + Math.round(text.value.length / 2000));
+}
+
+/** Above this many characters, a text put in the editor is shown first and read in a later task. */
+const DEFER_CHARS = 200_000;
+
+/**
+ * Show the text now, read it once it is painted: a text of megabytes then appears at once with
+ * "Reading…", instead of the page staying blank while it is parsed and analysed.
+ */
+function updateSoon(): void {
+  clearTimeout(timer);
+  if (text.value.length <= DEFER_CHARS) return update();
+  renderGutter();
+  const was = status.textContent ?? '';
+  const mib = (text.value.length / 1048576).toFixed(1);
+  const reading = t(`Reading ${mib} MiB of text…`, `正在读取 ${mib} MiB 的文本…`);
+  say(reading);
+  requestAnimationFrame(() => {
+    timer = setTimeout(() => {
+      update();
+      if (status.textContent === reading) say(was);
+    }, 0);
+  });
+}
+
+/**
+ * Put `value` in the editor as one edit the browser can undo (Ctrl/⌘+Z brings back what it
+ * replaced), through execCommand like the completer's insertions; where the browser does not
+ * allow that (or the text is large, which its undo would copy), by assignment.
+ */
+function replaceText(value: string): void {
+  const focused = document.activeElement as HTMLElement | null;
+  let done = false;
+  if (value.length <= DEFER_CHARS && text.value.length <= DEFER_CHARS) {
+    text.focus({ preventScroll: true });
+    text.select();
+    done = value === '' ? document.execCommand('delete') : document.execCommand('insertText', false, value);
+    text.setSelectionRange(0, 0);
+    if (focused && focused !== text) focused.focus({ preventScroll: true });
+  }
+  if (!done || text.value !== value) text.value = value;
 }
 
 function setText(value: string): void {
-  text.value = value;
+  replaceText(value);
+  fitMode();
   text.scrollTop = 0;
   currentLine = null;
-  update();
+  updateSoon();
+}
+
+/**
+ * The texts that were replaced, newest first. Kept in memory and stored: where storage is
+ * blocked, the page's own session still has them.
+ */
+let replaced: string[] = readHistory();
+
+function readHistory(): string[] {
+  let list: string[] = [];
+  try {
+    const parsed = JSON.parse(load(HISTORY) ?? '[]') as unknown;
+    if (Array.isArray(parsed)) list = parsed.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  } catch {
+    /* unreadable: start a new history */
+  }
+  const old = load(PREVIOUS);
+  if (old && old.trim() && !list.includes(old)) list.push(old);
+  return list;
+}
+
+function saveHistory(): void {
+  let chars = 0;
+  // The newest are kept; the oldest go first when the history is too long or too large.
+  replaced = replaced.slice(0, HISTORY_MAX).filter((x, i) => (chars += x.length) <= HISTORY_CHARS || i === 0);
+  store(HISTORY, JSON.stringify(replaced));
+  try {
+    storage()?.removeItem(PREVIOUS);
+  } catch {
+    /* blocked */
+  }
+  showRestore();
 }
 
 function showRestore(): void {
-  restoreBtn.hidden = !storage()?.getItem(PREVIOUS);
+  const n = replaced.length;
+  restoreBtn.hidden = n === 0;
+  restoreBtn.textContent = n > 1 ? t(`Restore previous text (${n})`, `恢复之前的文本（${n}）`) : t('Restore previous text', '恢复之前的文本');
+  restoreBtn.title = t('Brings back the text that the last example, link or restore replaced (Ctrl+Z in the editor does too).', '恢复最近一次被示例、链接或恢复操作替换掉的文本（在编辑器里按 Ctrl+Z 也可以）。');
 }
 
-/** Keep `value` as the text to restore, unless it is empty or what is shown anyway. */
+/** The text of an example, unedited: replacing it loses nothing (it is one pick away). */
+function isExample(value: string): boolean {
+  const id = /"name":\s*"([^"]+)"/.exec(value)?.[1];
+  const g = id ? zooGraph(id) : undefined;
+  return !!g && stringifyNetwork(g) === value;
+}
+
+/** Keep `value` in the history of replaced texts, unless it is empty, what is shown anyway, an unedited example, or already the newest. */
 function stash(value: string | null | undefined, replacing: string): void {
-  if (value && value.trim() && value !== replacing) {
-    store(PREVIOUS, value);
-    showRestore();
-  }
+  if (!value || !value.trim() || value === replacing || isExample(value)) return;
+  replaced = [value, ...replaced.filter((x) => x !== value)];
+  saveHistory();
 }
 
 // ---------------------------------------------------------------------------
 // Wiring.
 
 text.addEventListener('input', () => {
+  fitMode();
   renderGutter();
   schedule();
 });
 text.addEventListener('scroll', () => {
-  gutter.scrollTop = text.scrollTop;
+  if (mirror.rowHeight !== null) renderGutter();
+  else gutter.scrollTop = text.scrollTop;
 });
 // A narrower or wider editor wraps the lines differently: the gutter follows.
 new ResizeObserver(() => renderGutter()).observe(text);
@@ -303,13 +453,16 @@ example.addEventListener('change', () => {
 });
 
 restoreBtn.addEventListener('click', () => {
-  const prev = storage()?.getItem(PREVIOUS);
-  if (!prev) return;
+  const [prev, ...rest] = replaced;
+  if (prev === undefined) return;
   const now = text.value;
+  replaced = rest;
+  // What restoring replaces goes back in the history too, unless it is an unedited example: at the
+  // far end, so that Restore keeps walking back through older texts before it comes round to it.
+  if (now !== prev && now.trim() && !isExample(now)) replaced = [...replaced.filter((x) => x !== now), now];
+  saveHistory();
   clearTimeout(timer);
   setText(prev);
-  // Restoring swaps: the text it replaced becomes the one to restore.
-  if (now !== prev) store(PREVIOUS, now);
   say(t('Restored your previous text.', '已恢复之前的文本。'));
 });
 
@@ -345,11 +498,17 @@ window.addEventListener('hashchange', async () => {
     stash(text.value, shared);
     clearTimeout(timer);
     setText(shared);
+    say(t('Opened the network from the link.', '已打开链接中的网络。'));
+  } else if (shared instanceof ShareError) {
+    say(t(`${shared.message} Your text is as it was.`, `${shared.zh}你的文本没有变。`));
+    // The address goes back to the text on screen.
+    clearTimeout(timer);
+    update();
   }
 });
 
 async function start(): Promise<void> {
-  const stored = storage()?.getItem(STORE) ?? null;
+  const stored = load(STORE);
   const shared = await decodeShare(location.hash);
   let initial = text.value;
   if (typeof shared === 'string') {
@@ -357,15 +516,16 @@ async function start(): Promise<void> {
     initial = shared;
     say(t('Opened the network from the link.', '已打开链接中的网络。'));
   } else {
-    if (shared instanceof Error) say(t(`${shared.message} Showing your last text instead.`, `链接里的网络无法读取（可能复制时被截断了）。改为显示你上次的文本。`));
+    if (shared instanceof ShareError) say(t(`${shared.message} Showing your last text instead.`, `${shared.zh}改为显示你上次的文本。`));
     if (stored !== null && stored.trim()) initial = stored;
   }
   showRestore();
   text.value = initial;
+  fitMode();
   // A stored or shared text that is one of the examples selects it in the picker.
   const id = /"name":\s*"([^"]+)"/.exec(initial)?.[1];
   if (id && [...example.options].some((o) => o.value === id)) example.value = id;
-  update();
+  updateSoon();
 }
 
 void start();

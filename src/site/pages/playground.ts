@@ -44,6 +44,8 @@ const STYLE = `<style>
 .pg-text { flex: 1; min-width: 0; border: 0; resize: none; background: transparent; color: var(--fg); overflow-x: hidden; overflow-y: auto; outline: none; }
 .pg-measure { position: absolute; top: 0; left: 0; visibility: hidden; pointer-events: none; contain: strict; }
 .pg-measure div { min-height: 20px; }
+.pg-large .pg-text, .pg-large .pg-measure { white-space: pre; word-break: normal; overflow-wrap: normal; }
+.pg-large .pg-text { overflow-x: auto; }
 .pg-left { position: relative; }
 .pg-hint { margin: 0.35rem 0 0; color: var(--muted); font-size: 0.85rem; }
 .pg-hint kbd { font: 0.8rem var(--mono); border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 0.3em; background: var(--panel); }
@@ -100,7 +102,7 @@ async function body(ctx: PageContext): Promise<string> {
 <div class="pg-bar">
 <label>${t('Start from', '从这个网络开始')} <select id="pg-example">${options}</select></label>
 <button type="button" id="pg-copy">${t('Copy link', '复制链接')}</button>
-<button type="button" id="pg-restore" hidden>${t('Restore my previous text', '恢复我之前的文本')}</button>
+<button type="button" id="pg-restore" hidden>${t('Restore previous text', '恢复之前的文本')}</button>
 <span class="pg-status" id="pg-status" role="status" aria-live="polite"></span>
 <div class="pg-share" id="pg-share" hidden><label for="pg-share-url">${t('Copy this link:', '复制这个链接：')}</label> <input id="pg-share-url" readonly></div>
 </div>
@@ -140,7 +142,7 @@ ${graph}
 <h2>${t('Good to know', '小贴士')}</h2>
 <ul>
 <li>${t('Your text stays in this browser (localStorage) and in the page address: reload and it is still there; <b>Copy link</b> gives a URL that opens this exact network anywhere. Nothing is sent to a server.', '你的文本保存在这个浏览器里（localStorage），也写在页面地址中：刷新后仍在；<b>复制链接</b>得到的网址在任何地方都能打开这个网络。不会发送到任何服务器。')}</li>
-<li>${t('Choosing another network replaces the text; the previous text is kept and <b>Restore my previous text</b> brings it back.', '选择另一个网络会替换文本；之前的文本会被保留，点<b>恢复我之前的文本</b>即可找回。')}</li>
+<li>${t('Choosing another network or opening a link replaces the text; every replaced text is kept (the last 20), and <b>Restore previous text</b> brings them back, newest first. <kbd>Ctrl</kbd>+<kbd>Z</kbd> in the editor undoes the replacement too.', '选择另一个网络或打开链接会替换文本；每段被替换的文本都会保留（最近 20 段），点<b>恢复之前的文本</b>可按从新到旧的顺序找回。在编辑器里按 <kbd>Ctrl</kbd>+<kbd>Z</kbd> 也能撤销替换。')}</li>
 <li>${t('Click a diagnostic to jump to its line and select the layer in the graph; click a layer in the graph to find its line.', '点击一条诊断可跳到对应行并在图中选中该层；在图中点击一层可找到它所在的行。')}</li>
 <li>${t('The same JSON works in the command line (<code>cnn-graph summary file.json</code>, <code>cnn-graph render file.json --out file.svg</code>) and in <code>&lt;cnn-graph src=&quot;file.json&quot;&gt;</code>.', '同样的 JSON 也可用于命令行（<code>cnn-graph summary file.json</code>、<code>cnn-graph render file.json --out file.svg</code>）和 <code>&lt;cnn-graph src=&quot;file.json&quot;&gt;</code>。')} <a href="${esc(ctx.link('embed/index.html'))}">${t('Embedding the element', '嵌入这个元素')}</a>.</li>
 </ul>`;

@@ -1,11 +1,13 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Graph } from '../../graph/types.js';
-import { diagnosticText } from '../../analysis/analyze.js';
+import { analyze, diagnosticText } from '../../analysis/analyze.js';
+import { admitGraph } from '../../graph/validate.js';
 import { ZOO_IDS, zooEntry, zooGraph } from '../../zoo/index.js';
 import { BACKEND_NAMES, chooseBackend, selectBackend, type BackendInfo, type BackendName } from '../../train/backend.js';
 import { DATASET_NAMES, classesOf, type Dataset, type DatasetName } from '../../train/data/dataset.js';
 import { loadDataset } from '../../train/data/load.js';
+import { browserBudget, checkTrainingMemory, TrainMemoryError } from '../../train/memory.js';
 import { ContextLostError, TrainDivergedError, presetOptions, resultRecord, train, type EpochSummary, type OptimizerName, type ResultRecord, type TrainProgress, type TrainResult, type TrainStage } from '../../train/train.js';
 import { type Locale, watchLocale } from '../i18n.js';
 import { emit } from '../cnn-graph/events.js';
@@ -26,8 +28,8 @@ interface GraphElement extends HTMLElement {
 export type BackendChoice = 'auto' | BackendName;
 
 export interface CnnTrainErrorDetail {
-  /** `diverged`: the loss became NaN/∞; `context-lost`: WebGL went away (continue on WASM is offered); `data`, `model`, `backend`, `other`. */
-  kind: 'diverged' | 'context-lost' | 'data' | 'model' | 'backend' | 'other';
+  /** `diverged`: the loss became NaN/∞ or exploded; `context-lost`: WebGL went away (continue on WASM is offered); `memory`: the run would not fit in memory (nothing was allocated); `data`, `model`, `backend`, `other`. */
+  kind: 'diverged' | 'context-lost' | 'memory' | 'data' | 'model' | 'backend' | 'other';
   message: string;
 }
 
@@ -110,7 +112,7 @@ export interface TrainSettings {
  * @fires cnn-train-progress - After every batch (training and testing); `detail` is the `TrainProgress` (epoch, batch, loss, samples/s, ETA, fraction).
  * @fires cnn-train-epoch - After every epoch; `detail` is the `EpochSummary` (mean loss, test accuracy, tensors).
  * @fires cnn-train-end - The run finished; `detail` is the result record (`model, dataset, backend, renderer, epochs, trainSamples, testSamples, samplesPerSecond, testAccuracy, loss, reference`).
- * @fires cnn-train-error - The run stopped on an error; `detail.kind` (`diverged`, `context-lost`, `data`, `model`, `backend`, `other`) and `detail.message`. Not fired for Stop.
+ * @fires cnn-train-error - The run stopped on an error; `detail.kind` (`diverged`, `context-lost`, `memory`, `data`, `model`, `backend`, `other`) and `detail.message`. Not fired for Stop.
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The network's name and where its settings come from.
@@ -278,11 +280,11 @@ export class CnnTrain extends LitElement {
 
   /** The network to train, read from `graph`, the `<cnn-graph>` of `for`, or `model`. */
   private async resolveGraph(signal: AbortSignal): Promise<Graph> {
-    if (this.graph) return this.graph;
+    if (this.graph) return this.admit(this.graph);
     const el = this.graphEl;
     let graph: Graph | null = null;
     if (el) {
-      if (el.graph) graph = el.graph;
+      if (el.graph) graph = this.admit(el.graph);
       else if (el.src) {
         const res = await fetch(el.src, { signal });
         const t = trainMessages(this.locale);
@@ -301,6 +303,21 @@ export class CnnTrain extends LitElement {
       throw new Error(id ? t.unknownModel(id, ZOO_IDS.join(', ')) : t.noModel);
     }
     return graph;
+  }
+
+  /**
+   * A graph property comes from script and may be anything: read it the way
+   * `<cnn-graph>` does (admitGraph: a Graph, or the `cnn-graph/1` document
+   * `cnn-graph export` writes), and refuse what is not a network by saying why.
+   */
+  private admit(value: unknown): Graph {
+    const admitted = admitGraph(value);
+    // Training needs the whole network: where <cnn-graph> would draw what it can, refuse with the first problem.
+    if (!admitted.isGraph || admitted.issues.length) {
+      const first = admitted.issues[0];
+      throw new Error(trainMessages(this.locale).notANetwork(first ? (this.locale === 'zh' ? first.zh.message : first.message) : '?'));
+    }
+    return admitted.graph;
   }
 
   /**
@@ -348,6 +365,9 @@ export class CnnTrain extends LitElement {
     try {
       const graph = await this.resolveGraph(signal);
       const id = graph.name;
+      // Before the data download: a run that cannot fit in the page's memory is refused with the numbers.
+      const planned = analyze(graph);
+      if (planned.ok) checkTrainingMemory(id, planned, { batchSize: s.batchSize, optimizer: s.optimizer, momentum: s.optimizer === 'adam' ? 0 : s.momentum }, browserBudget(), `a batch size`);
       stage = 'data';
       this.status = 'data';
       this.dataFiles = [0, 4];
@@ -402,7 +422,7 @@ export class CnnTrain extends LitElement {
         this.priorLoss = kept.map((r) => r.loss);
         this.priorAccuracy = kept.map((r) => r.testAccuracy);
         this.failure = { kind: 'context-lost', message, weights: e.weights, epochsDone: e.epochsDone };
-      } else this.failure = { kind: e instanceof TrainDivergedError ? 'diverged' : stage, message };
+      } else this.failure = { kind: e instanceof TrainDivergedError ? 'diverged' : e instanceof TrainMemoryError ? 'memory' : stage, message };
       this.status = 'error';
       emit<CnnTrainErrorDetail>(this, 'cnn-train-error', { kind: this.failure.kind, message });
       return null;
@@ -619,7 +639,7 @@ export class CnnTrain extends LitElement {
   private renderFailure(t: ReturnType<typeof trainMessages>) {
     const f = this.failure;
     if (!f) return nothing;
-    const title = f.kind === 'diverged' ? t.diverged : f.kind === 'context-lost' ? t.contextLost : t.failed;
+    const title = f.kind === 'diverged' ? t.diverged : f.kind === 'context-lost' ? t.contextLost : f.kind === 'memory' ? t.tooLarge : t.failed;
     return html`<div part="message" role="alert" data-kind=${f.kind}>
       <strong>${title}</strong> ${f.message}
       ${f.kind === 'context-lost' ? html`<button type="button" class="continue" @click=${() => void this.continueOnWasm()}>${t.continueWasm}</button>` : nothing}
