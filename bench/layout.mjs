@@ -41,7 +41,7 @@ if (process.env.CNN_LAYOUT_CASE) {
     t.push(performance.now());
     const svg = r.sceneToSVG(scene);
     t.push(performance.now());
-    rows.push({ stages: t.slice(1).map((x, j) => x - t[j]), nodes: p.view.nodes.length, edges: p.view.edges.length, engine: layout.engine ?? (p.structural ? 'structural' : 'elk'), kib: svg.length / 1024 });
+    rows.push({ stages: t.slice(1).map((x, j) => x - t[j]), nodes: p.view.nodes.length, edges: p.view.edges.length, engine: r.engineOf(layout), kib: svg.length / 1024 });
   }
   process.stdout.write(JSON.stringify({ rows, rss: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);

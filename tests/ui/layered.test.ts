@@ -1,0 +1,128 @@
+/**
+ * The fast layered engine: for views that are not series–parallel and too
+ * dense for elk. Its geometry keeps the promises the checker tests (no
+ * overlaps, orthogonal wires from the source's bottom to the target's top
+ * that cross no box, labels on their wires, frames around their contents) on
+ * random DAGs with cross-links and modules, in both directions and every
+ * expansion; `auto` sends the issue-13 DAG to it and says so.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { GraphBuilder, type Scope, type Tensor } from '../../src/graph/builder.js';
+import { Add, Conv2d, ReLU } from '../../src/graph/layers.js';
+import type { Graph } from '../../src/graph/types.js';
+import { autoLayout, density, type Direction, ELK_MAX_CROSS_LINKS, elkTooSlow, engineOf, layeredLayout, layoutOf, noteOf, prepare, render } from '../../src/ui/render/index.js';
+import { broken } from './geometry.js';
+
+/** A layer: which earlier tensors it reads (indices counted back from the newest), and whether it opens or closes a module. */
+type Step = { reads: number[]; conv: boolean; open: boolean; close: boolean };
+
+const stepArb = fc.record({ reads: fc.array(fc.nat(12), { minLength: 1, maxLength: 3 }), conv: fc.boolean(), open: fc.boolean(), close: fc.boolean() });
+
+/** A DAG of Conv/ReLU/Add layers reading random earlier tensors, some inside (nested) modules. */
+function dag(steps: Step[]): Graph {
+  const net = new GraphBuilder('dag', [3, 6, 6]);
+  const made: Tensor[] = [net.input];
+  let n = 0;
+  const run = (s: Scope, i: number, depth: number): number => {
+    while (i < steps.length) {
+      const st = steps[i];
+      if (st.open && depth < 2 && i > 0 && i < steps.length - 1) {
+        let next = i + 1;
+        s.module(`m${n++}`, 'Block', (m) => {
+          next = run(m, i + 1, depth + 1);
+          return made[made.length - 1];
+        });
+        i = next;
+        continue;
+      }
+      const reads = [...new Set(st.reads.map((r) => made[Math.max(0, made.length - 1 - r)]))];
+      const name = `n${n++}`;
+      made.push(reads.length > 1 ? s.layer(name, Add(), reads) : s.layer(name, st.conv ? Conv2d(3, 3, 3, { padding: 1 }) : ReLU(), reads[0]));
+      i++;
+      if (st.close && depth > 0) return i;
+    }
+    return i;
+  };
+  run(net, 0, 0);
+  return net.build(made[made.length - 1]);
+}
+
+describe('the fast layered engine', () => {
+  it('keeps its geometric promises on random DAGs with modules, both directions, every expansion', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 40 }), fc.constantFrom<Direction>('down', 'right'), (steps, direction) => {
+        const g = dag(steps);
+        const a = analyze(g);
+        if (!a.ok) return;
+        for (const expand of ['none', 'all', 1, 'auto'] as const) {
+          const p = prepare({ graph: g, analysis: a }, { expand, direction, engine: 'elk' });
+          const l = layeredLayout(p.elk, direction);
+          expect(l, `expand=${expand}`).not.toBeNull();
+          expect(broken(p, l!, direction), `expand=${expand}`).toBeNull();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+/** The DAG of issue 13: each Add reads layer i−1 and layer ⌊i/2⌋ (as bench/lib.mjs's halvingDag). */
+export function halving(n: number): Graph {
+  const net = new GraphBuilder(`halving-${n}`, [3, 16, 16]);
+  const t: Tensor[] = [net.layer('l0', Conv2d(3, 8, 3, { padding: 1 }), net.input)];
+  t.push(net.layer('l1', ReLU(), t[0]));
+  for (let i = 2; i < n; i++) t.push(net.layer(`l${i}`, Add(), [t[i - 1], t[i >> 1]]));
+  return net.build(t[n - 1]);
+}
+
+describe('auto picks the fast engine where elk would be slow, and says so', () => {
+  it('the 302-layer DAG of issue 13: fast layered layout, sound, with the note', async () => {
+    const g = halving(302);
+    const a = analyze(g);
+    const p = prepare({ graph: g, analysis: a });
+    expect(p.structural).toBeNull();
+    expect(p.density).toEqual({ boxes: 304, wires: 602, crossLinks: 299 });
+    expect(p.fast).not.toBeNull();
+    expect(engineOf(p.fast!)).toBe('fast');
+    expect(broken(p, p.fast!, 'down')).toBeNull();
+    // elk must not run: the picture comes from the fast engine.
+    const noElk = { layout: () => Promise.reject(new Error('elk must not run')) };
+    const r = await render(g, { elk: noElk, cache: false, analysis: a });
+    expect(r.engine).toBe('fast');
+    expect(r.note).toBe('304 boxes with 299 cross-links, not series–parallel: drawn with the fast layered layout (elk would be slow, up to minutes)');
+    expect((await render(g, { elk: noElk, cache: false, analysis: a, locale: 'zh' })).note).toMatch(/^304 个框、299 条交叉连接/);
+    // Asked for by name: the same picture, and no note (nothing was given up behind the reader's back).
+    const named = await render(g, { elk: noElk, cache: false, analysis: a, engine: 'fast' });
+    expect(named.layout).toEqual(r.layout);
+    expect(named.note).toBeNull();
+    // engine 'elk' still means elk.
+    const e = prepare({ graph: g, analysis: a }, { engine: 'elk' });
+    expect(e.fast).toBeNull();
+    expect(engineOf({ key: e.key })).toBe('elk');
+  });
+
+  it('a small DAG that is not series–parallel still goes to elk; every zoo view stays structural', () => {
+    const g = halving(12);
+    const p = prepare({ graph: g, analysis: analyze(g) });
+    expect(p.density.crossLinks).toBeLessThanOrEqual(ELK_MAX_CROSS_LINKS);
+    expect(p.structural).toBeNull();
+    expect(p.fast).toBeNull();
+    expect(engineOf({ key: p.key })).toBe('elk');
+    const big = halving(ELK_MAX_CROSS_LINKS + 4);
+    expect(elkTooSlow(density(prepare({ graph: big, analysis: analyze(big) }).elk))).toBe(true);
+  });
+
+  it('a deferred view (the element sends views of more than 1,500 boxes to its worker) is laid out the same way', async () => {
+    const g = halving(1600);
+    const a = analyze(g);
+    const p = prepare({ graph: g, analysis: a }, { defer: true });
+    expect(p.deferred).toBe(true);
+    expect(p.fast).toBeNull();
+    const l = await layoutOf(p, { elk: { layout: () => Promise.reject(new Error('elk must not run')) }, cache: false });
+    expect(engineOf(l)).toBe('fast');
+    expect(autoLayout(p.elk)).toEqual(l);
+    expect(noteOf(p, l)).toMatch(/^1,602 boxes with 1,597 cross-links/);
+  });
+});
