@@ -14,6 +14,7 @@ import { Add, Conv2d, ReLU } from '../../src/graph/layers.js';
 import type { Graph } from '../../src/graph/types.js';
 import { autoLayout, density, type Direction, ELK_MAX_CROSS_LINKS, elkTooSlow, engineOf, layeredLayout, layoutOf, noteOf, prepare, render } from '../../src/ui/render/index.js';
 import { broken } from './geometry.js';
+import { halving } from './helpers.js';
 
 /** A layer: which earlier tensors it reads (indices counted back from the newest), and whether it opens or closes a module. */
 type Step = { reads: number[]; conv: boolean; open: boolean; close: boolean };
@@ -67,15 +68,6 @@ describe('the fast layered engine', () => {
     );
   });
 });
-
-/** The DAG of issue 13: each Add reads layer i−1 and layer ⌊i/2⌋ (as bench/lib.mjs's halvingDag). */
-export function halving(n: number): Graph {
-  const net = new GraphBuilder(`halving-${n}`, [3, 16, 16]);
-  const t: Tensor[] = [net.layer('l0', Conv2d(3, 8, 3, { padding: 1 }), net.input)];
-  t.push(net.layer('l1', ReLU(), t[0]));
-  for (let i = 2; i < n; i++) t.push(net.layer(`l${i}`, Add(), [t[i - 1], t[i >> 1]]));
-  return net.build(t[n - 1]);
-}
 
 describe('auto picks the fast engine where elk would be slow, and says so', () => {
   it('the 302-layer DAG of issue 13: fast layered layout, sound, with the note', async () => {
