@@ -7,7 +7,7 @@
 // that explodes is reported as such instead of stalling the bench.
 // Usage: node bench/layout.mjs [--runs 3] [--limit 120] [--engine auto|elk|fast] [case…]
 import { spawnSync } from 'node:child_process';
-import { bundle, chain, halvingDag, machine, median, wideDag } from './lib.mjs';
+import { bundle, chain, fanDag, halvingDag, machine, median, wideDag } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
@@ -17,9 +17,9 @@ const ENGINE = opt('--engine', 'auto');
 const DEFAULT = ['halving-302', 'halving-1000', 'halving-3000', 'chain-100000', 'wide-2000'];
 // A case is `<generator>-<layers>`: halving, chain or wide (bench/lib.mjs).
 const make = (name) => {
-  const [, kind, n] = /^(halving|chain|wide)-(\d+)$/.exec(name) ?? [];
-  if (!kind) throw new Error(`unknown case ${name}: use halving-N, chain-N or wide-N`);
-  return { halving: halvingDag, chain, wide: wideDag }[kind](Number(n));
+  const [, kind, n] = /^(halving|chain|wide|fan)-(\d+)$/.exec(name) ?? [];
+  if (!kind) throw new Error(`unknown case ${name}: use halving-N, chain-N, wide-N or fan-N`);
+  return { halving: halvingDag, chain, wide: wideDag, fan: fanDag }[kind](Number(n));
 };
 
 if (process.env.CNN_LAYOUT_CASE) {

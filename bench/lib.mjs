@@ -109,3 +109,13 @@ export function wideDag(n, width = 24, seed = 1) {
   layers.push(loose.length >= 2 ? { kind: 'Add', path: last, inputs: loose } : { kind: 'ReLU', path: last, inputs: loose });
   return { name: `wide-${n}`, input: [3, 16, 16], layers, output: last, aux: [] };
 }
+
+/**
+ * `n` layers where each Add reads the layer before and the network input: series–parallel, but
+ * its decomposition nests n deep (a parallel inside a series inside a parallel…).
+ */
+export function fanDag(n) {
+  const layers = [{ kind: 'ReLU', path: 'l0', inputs: ['input'] }];
+  for (let i = 1; i < n; i++) layers.push({ kind: 'Add', path: `l${i}`, inputs: [`l${i - 1}`, 'input'] });
+  return { name: `fan-${n}`, input: [8, 16, 16], layers, output: `l${n - 1}`, aux: [] };
+}

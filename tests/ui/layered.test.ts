@@ -12,7 +12,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { GraphBuilder, type Scope, type Tensor } from '../../src/graph/builder.js';
 import { Add, Conv2d, ReLU } from '../../src/graph/layers.js';
 import type { Graph } from '../../src/graph/types.js';
-import { autoLayout, density, type Direction, ELK_MAX_CROSS_LINKS, elkTooSlow, engineOf, layeredLayout, layoutOf, noteOf, prepare, render } from '../../src/ui/render/index.js';
+import { autoLayout, density, type Direction, ELK_MAX_CROSS_LINKS, elkTooSlow, engineOf, layeredLayout, layoutOf, MAX_NESTING, noteOf, prepare, render, whyNotStructural } from '../../src/ui/render/index.js';
 import { broken } from './geometry.js';
 import { halving } from './helpers.js';
 
@@ -116,5 +116,30 @@ describe('auto picks the fast engine where elk would be slow, and says so', () =
     expect(engineOf(l)).toBe('fast');
     expect(autoLayout(p.elk)).toEqual(l);
     expect(noteOf(p, l)).toMatch(/^1,602 boxes with 1,597 cross-links/);
+  });
+});
+
+describe('nothing breaks on deep nesting', () => {
+  it('a network whose every Add reads the one before and the input nests one level per layer: past MAX_NESTING it is drawn fast, not a stack overflow', () => {
+    const fan = (n: number): Graph => {
+      const net = new GraphBuilder(`fan-${n}`, [3, 6, 6]);
+      let x = net.layer('l0', ReLU(), net.input);
+      for (let i = 1; i < n; i++) x = net.layer(`l${i}`, Add(), [x, net.input]);
+      return net.build(x);
+    };
+    const small = fan(200);
+    expect(prepare({ graph: small, analysis: analyze(small) }).structural).not.toBeNull();
+    // 20,000 layers overflowed the stack in the structural engine's recursive measure.
+    const g = fan(20_000);
+    const a = analyze(g);
+    expect(whyNotStructural(prepare({ graph: g, analysis: a }, { engine: 'elk' }).elk)).toBe(`series and parallel parts nest more than ${MAX_NESTING} deep`);
+    const p = prepare({ graph: g, analysis: a });
+    expect(p.structural).toBeNull();
+    expect(engineOf(p.fast!)).toBe('fast');
+    // One lane carries the input down to all 19,999 Adds.
+    const input = p.view.edges.filter((e) => e.source === 'I:input' && e.target !== 'L:l0' && e.target !== 'L:l1');
+    expect(input).toHaveLength(19_998);
+    const lanes = new Set(input.map((e) => Math.max(...p.fast!.edges[e.id].points.map((q) => q[0]))));
+    expect(lanes.size).toBe(1);
   });
 });

@@ -13,8 +13,9 @@
  *   chain stays one straight line;
  * - a wire between neighbouring layers jogs once, on a track of its own in
  *   the gap between them; a wire that skips layers runs down a lane right of
- *   the boxes (lanes are shared by wires whose spans do not overlap), instead
- *   of one dummy box per skipped layer, which would cost O(boxes²) on such DAGs;
+ *   the boxes (one lane per tensor, shared by its long wires; lanes are reused
+ *   by tensors whose spans do not overlap), instead of one dummy box per
+ *   skipped layer, which would cost O(boxes²) on such DAGs;
  * - wires leave a box's bottom (one port: it is one tensor) and enter the top
  *   (a port per incoming tensor, ordered by where they come from), and no wire
  *   runs through a box; a shape label sits on its wire just below its source,
@@ -480,12 +481,25 @@ function layoutFrame(f: Frame, isRoot: boolean): void {
   // ---- where a wire leaves and enters
   const outC = (s: Seg): number => s.outAt ?? (s.fromPort ? s.from.c - s.from.cross / 2 + s.fromPort.c + (s.from.frame as Frame).pad.cs : s.from.c);
   // Lanes for wires that skip layers: the gaps they run through are [from.layer, to.layer − 1].
+  // One lane per tensor: the long wires leaving one port share it down to their last target
+  // (a box with several labelled tensors, a collapsed module read inside, has a port, so lanes, per wire).
   const long = f.segs.filter((s) => s.to.layer - s.from.layer > 1);
+  const groups = new Map<unknown, Seg[]>();
+  const labelled = new Map<Item, number>();
+  for (const s of f.segs) if (s.label) labelled.set(s.from, (labelled.get(s.from) ?? 0) + 1);
+  for (const s of long) {
+    const several = (labelled.get(s.from) ?? 0) > 1;
+    const key = several ? s : (s.fromPort ?? s.from);
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
+  }
+  const tensors = [...groups.values()];
   const lanes = colour(
-    long.map((s) => [s.from.layer, s.to.layer - 1]),
+    tensors.map((g) => [g[0].from.layer, maxOf(g, (s) => s.to.layer - 1, 0)]),
     1,
   );
-  long.forEach((s, i) => (s.lane = lanes.track[i]));
+  tensors.forEach((g, i) => g.forEach((s) => (s.lane = lanes.track[i])));
   const laneC = (s: Seg): number => boxesRight + LANE_GAP + s.lane * LANE_STEP;
   const comesFrom = (s: Seg): number => (s.lane >= 0 ? laneC(s) : outC(s));
   for (const it of items) {
@@ -517,13 +531,17 @@ function layoutFrame(f: Frame, isRoot: boolean): void {
 
   // ---- tracks: every horizontal run in a gap gets a track of its own
   const gaps = layers.length - 1;
-  const runs: { gap: number; lo: number; hi: number; s: Seg; end: 'out' | 'in' }[] = [];
+  const runs: { gap: number; lo: number; hi: number; segs: Seg[]; end: 'out' | 'in' }[] = [];
+  for (const g of tensors) {
+    // The tensor's one run from its port to its lane.
+    const a = outC(g[0]);
+    const l = laneC(g[0]);
+    runs.push({ gap: g[0].from.layer, lo: Math.min(a, l), hi: Math.max(a, l), segs: g, end: 'out' });
+  }
   for (const s of f.segs) {
     const a = outC(s);
-    if (s.lane >= 0) {
-      runs.push({ gap: s.from.layer, lo: Math.min(a, laneC(s)), hi: Math.max(a, laneC(s)), s, end: 'out' });
-      runs.push({ gap: s.to.layer - 1, lo: Math.min(s.inC, laneC(s)), hi: Math.max(s.inC, laneC(s)), s, end: 'in' });
-    } else if (Math.abs(a - s.inC) > 0.05) runs.push({ gap: s.from.layer, lo: Math.min(a, s.inC), hi: Math.max(a, s.inC), s, end: 'out' });
+    if (s.lane >= 0) runs.push({ gap: s.to.layer - 1, lo: Math.min(s.inC, laneC(s)), hi: Math.max(s.inC, laneC(s)), segs: [s], end: 'in' });
+    else if (Math.abs(a - s.inC) > 0.05) runs.push({ gap: s.from.layer, lo: Math.min(a, s.inC), hi: Math.max(a, s.inC), segs: [s], end: 'out' });
   }
   const byGap: (typeof runs)[] = Array.from({ length: Math.max(0, gaps) }, () => []);
   for (const r of runs) byGap[r.gap].push(r);
@@ -556,11 +574,12 @@ function layoutFrame(f: Frame, isRoot: boolean): void {
   const contentMain = cur;
   const trackM = (r: (typeof runs)[number]): number => labelZone[r.gap] + TRACK_MARGIN + (trackOf.get(r) as number) * TRACK_STEP;
   const runOf = new Map<Seg, { out?: (typeof runs)[number]; in?: (typeof runs)[number] }>();
-  for (const r of runs) {
-    const x = runOf.get(r.s) ?? {};
-    x[r.end] = r;
-    runOf.set(r.s, x);
-  }
+  for (const r of runs)
+    for (const s of r.segs) {
+      const x = runOf.get(s) ?? {};
+      x[r.end] = r;
+      runOf.set(s, x);
+    }
 
   // ---- routes in content coordinates
   const startM = (it: Item): number => (it.kind === 'entry' ? -f.pad.ms : it.m + it.main);

@@ -35,6 +35,14 @@ const PORT_GAP = 10;
 /** Bumped whenever the geometry changes, so no stale precomputed layout is used. */
 export const STRUCTURAL_VERSION = 1;
 
+/**
+ * Deepest nesting of series and parallel parts measured and placed (both
+ * recurse along it). The zoo nests under 10 deep; a network whose every Add
+ * reads the one before and the input nests one level per layer, and 20,000 of
+ * them overflowed the stack: such a view goes to another engine instead.
+ */
+export const MAX_NESTING = 1000;
+
 type Pt = [number, number]; // [cross, main]: x and y when the flow goes down, y and x when it goes right.
 
 interface Label {
@@ -419,6 +427,7 @@ const ser = (a: Lazy, v: number, b: Lazy): Lazy => ({ t: 'S', a, v, b, o: Math.m
 function flatten(root: Lazy): Tree {
   const done = new Map<Lazy, Tree>();
   const order = new Map<Tree, number>();
+  const depth = new Map<Tree, number>();
   /** The maximal run of series (or parallel) nodes under `x`, in order: the parts and, for a series, the boxes between them. */
   const parts = (x: Lazy): { leaves: Lazy[]; nodes: number[] } => {
     const leaves: Lazy[] = [];
@@ -443,6 +452,7 @@ function flatten(root: Lazy): Tree {
     if (x.t === 'e') {
       const tree: Tree = { t: 'e', e: x.e };
       order.set(tree, x.o);
+      depth.set(tree, 0);
       done.set(x, tree);
       stack.pop();
       continue;
@@ -463,6 +473,9 @@ function flatten(root: Lazy): Tree {
       tree = { t: 'p', bs: keyed.map((k) => k[2]) };
     }
     order.set(tree, x.o);
+    const d = 1 + trees.reduce((m, b) => Math.max(m, depth.get(b) as number), 0);
+    if (d > MAX_NESTING) give(`series and parallel parts nest more than ${MAX_NESTING} deep`);
+    depth.set(tree, d);
     done.set(x, tree);
   }
   return done.get(root) as Tree;
