@@ -8,15 +8,19 @@
 //   - a synthetic 5,000-layer network, fully expanded: total time, and how
 //     long the main thread was blocked (longest gap between animation frames,
 //     long tasks) while the worker lays it out.
+//   - the 302-layer DAG of issue 13 (each Add reads layer i−1 and layer ⌊i/2⌋; elk took 37 s
+//     in the page): a fresh page each run, connected → on screen, and which engine drew it.
 //   - gzip size of the main chunk dist/cnn-graph.js.
-// Usage: node bench/ui.mjs [--runs 5]
+// Usage: node bench/ui.mjs [--runs 5] [--dag-only] [--dag-elk]
+//   --dag-only: only the issue-13 DAG; --dag-elk: draw it with engine="elk" too (once: it takes
+//   tens of seconds, which is the point).
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { buildUi, CHROMIUM, CHROMIUM_FLAGS as FLAGS, median, synthetic } from './lib.mjs';
+import { buildUi, CHROMIUM, CHROMIUM_FLAGS as FLAGS, halvingDag, median, synthetic } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -71,8 +75,9 @@ const CASES = [
 ];
 
 const results = [];
+const DAG_ONLY = args.includes('--dag-only');
 // Each case with the default engine (structural for every zoo view) and with engine="elk".
-for (const [name, attrs, target] of CASES) {
+for (const [name, attrs, target] of DAG_ONLY ? [] : CASES) {
   const row = { name, target };
   for (const engine of ['auto', 'elk']) {
     const a = { ...attrs, engine };
@@ -103,7 +108,7 @@ for (const [name, attrs, target] of CASES) {
 }
 
 
-{
+if (!DAG_ONLY) {
   const page = await freshPage();
   await page.evaluate(() => window.__render({ model: 'resnet-mini', expand: 'all' }));
   const r = await page.evaluate(async (graph) => {
@@ -133,6 +138,27 @@ for (const [name, attrs, target] of CASES) {
   console.log(
     `synthetic 5,000 layers expanded  total ${fmt(r.total)} (layout: ${r.source}, ${fmt(r.layoutMs)}, ${r.nodes} nodes); main thread: ${r.frames} frames, longest gap ${fmt(r.maxGap)}, ${r.long} long tasks (longest ${fmt(r.longMax)}, total ${fmt(r.longSum)})`,
   );
+}
+
+{
+  const total = [];
+  const layout = [];
+  let d;
+  for (let i = 0; i < RUNS; i++) {
+    const page = await freshPage();
+    d = await page.evaluate((graph) => window.__render({}, graph), halvingDag(302));
+    total.push(d.sinceConnected);
+    layout.push(d.layoutMs);
+    await page.close();
+  }
+  results.push({ name: 'issue-13 DAG, 302 layers', total: median(total), layout: median(layout), engine: d.engine, source: d.source });
+  console.log(`issue-13 DAG, 302 layers (auto) cold ${fmt(median(total)).padStart(8)} (layout ${fmt(median(layout))}, engine ${d.engine}, ${d.source}, ${d.nodes} nodes)`);
+  if (args.includes('--dag-elk')) {
+    const page = await freshPage();
+    const e = await page.evaluate((graph) => window.__render({ engine: 'elk' }, graph), halvingDag(302));
+    await page.close();
+    console.log(`issue-13 DAG, 302 layers (engine="elk", once) cold ${fmt(e.sinceConnected).padStart(8)} (layout ${fmt(e.layoutMs)}, engine ${e.engine}, ${e.source})`);
+  }
 }
 
 console.log(`dist/cnn-graph.js ${(size.mainBytes / 1024).toFixed(1)} KiB, ${(size.mainGzip / 1024).toFixed(1)} KiB gzip (target < 200 KB); worker ${(size.workerBytes / 1024).toFixed(0)} KiB (elkjs is a file of its own, loaded by the worker only for a network that needs it)`);

@@ -25,7 +25,7 @@ Usage:
   cnn-graph export <id> [--format json]            a zoo network as JSON, to start your own variant
   cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]
   cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]
-  cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk]
+  cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]
   cnn-graph train <id | file.json> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
                   [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--backend wasm|cpu] [--seed N] [--json]
                                                    train in Node (WASM) with the notes' settings; Ctrl-C cancels

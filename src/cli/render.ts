@@ -24,7 +24,8 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
   const direction = values.direction ?? 'down';
   if (direction !== 'down' && direction !== 'right') throw new UsageError(`--direction must be down or right, got "${direction}".`);
   const engine = values.engine ?? 'auto';
-  if (engine !== 'auto' && engine !== 'elk') throw new UsageError(`--engine must be auto (structural when the network is series–parallel, elk otherwise) or elk, got "${engine}".`);
+  if (engine !== 'auto' && engine !== 'elk' && engine !== 'fast')
+    throw new UsageError(`--engine must be auto (structural when the network is series–parallel, elk otherwise, the fast layered layout when elk would be slow), elk or fast, got "${engine}".`);
   const theme = values.theme ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, got "${theme}".`);
   const input = values.input === undefined ? undefined : parseShape(values.input);
@@ -37,9 +38,10 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
   }
   const analysis = analyze(graph, input ? { input } : {});
   // The render path (and elkjs, when a view needs it) load only for this command, keeping the others fast.
-  const { renderNetworkSVG } = await import('../render/index.js');
-  const svg = await renderNetworkSVG(graph, { expand, direction, theme, engine, analysis, ...(input ? { input } : {}) });
+  const { render } = await import('../render/index.js');
+  const { svg, note } = await render(graph, { expand, direction, theme, engine, analysis, ...(input ? { input } : {}) });
   await io.writeFile(values.out, svg);
+  if (note) io.stderr(`${source}: note: ${note}; --engine elk to force it.\n`);
   for (const d of analysis.diagnostics) io.stderr(`${source}: ${d.severity}: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}\n`);
   io.stdout(`wrote ${values.out} (${analysis.layers.length} layers, ${(svg.length / 1024).toFixed(0)} KiB)\n`);
   return analysis.ok ? 0 : 1;

@@ -3,7 +3,8 @@
  * same layouts as the CLI, off the page's main thread.
  * Protocol: `{ type: 'layout', id, graph, engine }` → `{ type: 'layout', id, layout }`
  * or `{ type: 'error', id, message }`. With engine `auto` a series–parallel
- * graph is laid out structurally and elk is not even loaded; elk loads on the
+ * graph is laid out structurally, one too dense for elk by the fast layered
+ * engine (`autoLayout`), and elk is not even loaded; elk loads on the
  * first graph that needs it, with `importScripts` from the file next to this
  * one, dist/cnn-graph-elk.classic.js: elkjs' own bundled build, unchanged.
  * (Re-minified by esbuild, the same code took about 2.5 times longer to load
@@ -13,7 +14,8 @@
  */
 import { type ElkGraph, type ElkLike, layoutWith } from './layout.js';
 import type { LayoutEngine } from './pipeline.js';
-import { structuralLayout } from './structural.js';
+import { autoLayout } from './engines.js';
+import { layeredLayout } from './layered.js';
 
 export type WorkerRequest = { type: 'layout'; id: number; graph: ElkGraph; engine: LayoutEngine } | { type: 'warm' } | { type: 'config'; elk: string };
 export type WorkerResponse = { type: 'layout'; id: number; layout: import('./layout.js').Layout } | { type: 'error'; id: number; message: string } | { type: 'warm' };
@@ -54,7 +56,7 @@ scope.addEventListener('message', async (e) => {
   }
   if (msg.type !== 'layout') return;
   try {
-    const layout = (msg.engine === 'auto' ? structuralLayout(msg.graph) : null) ?? (await layoutWith(msg.graph, await elk()));
+    const layout = (msg.engine === 'auto' ? autoLayout(msg.graph) : msg.engine === 'fast' ? layeredLayout(msg.graph) : null) ?? (await layoutWith(msg.graph, await elk()));
     scope.postMessage({ type: 'layout', id: msg.id, layout });
   } catch (err) {
     scope.postMessage({ type: 'error', id: msg.id, message: err instanceof Error ? err.message : String(err) });

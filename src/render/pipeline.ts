@@ -11,6 +11,8 @@ import type { Locale } from '../i18n.js';
 import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
 import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';
 import { buildScene, type Scene } from './scene.js';
+import { density, type Density, elkTooSlow, engineOf, type EngineUsed, fastNote } from './engines.js';
+import { layeredKey, layeredLayout } from './layered.js';
 import { structuralKey, structuralLayout } from './structural.js';
 import { sceneToSVG } from './svg.js';
 import { THEMES, type ThemeName, type Tokens } from './theme.js';
@@ -18,9 +20,11 @@ import { buildView, type Expand, resolveExpand, type View } from './view.js';
 
 /**
  * `auto`: the structural layout whenever the view is series–parallel (every
- * zoo network, in every expansion state), elk otherwise; `elk`: always elk.
+ * zoo network, in every expansion state); otherwise elk, or the fast layered
+ * layout when elk would be slow (`elkTooSlow`: more than 16 cross-links or
+ * 1,000 boxes); `elk`: always elk; `fast`: always the fast layered layout.
  */
-export type LayoutEngine = 'auto' | 'elk';
+export type LayoutEngine = 'auto' | 'elk' | 'fast';
 
 export interface PrepareOptions {
   /** An `expand` value, or the exact set of expanded module paths. */
@@ -51,8 +55,14 @@ export interface Prepared {
    * building the elk graph); null when the view needs elk or elk was asked for.
    */
   structural: Layout | null;
-  /** Large, and left to be laid out structurally elsewhere (`defer`); `key` is the structural key. */
+  /** Not series–parallel and laid out by the fast layered engine, already (under `auto`, when elk would be slow; or asked for). */
+  fast: Layout | null;
+  /** Large, and left to be laid out elsewhere (`defer`); `key` is the structural key (the fast one with engine `fast`). */
   deferred: boolean;
+  /** Boxes, wires and cross-links of the view: what decides between elk and the fast engine. */
+  density: Density;
+  /** The engine asked for. */
+  engine: LayoutEngine;
   /** Cache key of the layout this needs. */
   key: string;
   direction: Direction;
@@ -68,10 +78,13 @@ export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
   const lk = lookup(model);
   const titles = new Map(view.containers.map((c) => [c.id, frameTitle(lk.modules.get(c.path) as NonNullable<ReturnType<typeof lk.modules.get>>, lk)]));
   const elk = elkGraph(view, cards, titles, direction, annotations.has('shapes'));
-  const deferred = options.engine !== 'elk' && options.defer === true && view.nodes.length > INLINE_LAYOUT_LIMIT;
-  const structural = options.engine === 'elk' || deferred ? null : structuralLayout(elk, direction);
-  const key = deferred ? structuralKey(elk) : (structural?.key ?? layoutKey(elk));
-  return { model, view, cards, elk, structural, deferred, key, direction, locale: options.locale ?? 'en' };
+  const engine = options.engine ?? 'auto';
+  const deferred = engine !== 'elk' && options.defer === true && view.nodes.length > INLINE_LAYOUT_LIMIT;
+  const structural = engine !== 'auto' || deferred ? null : structuralLayout(elk, direction);
+  const dense = density(elk);
+  const fast = deferred || structural || engine === 'elk' || (engine === 'auto' && !elkTooSlow(dense)) ? null : layeredLayout(elk, direction);
+  const key = deferred ? (engine === 'fast' ? layeredKey(elk) : structuralKey(elk)) : (structural?.key ?? fast?.key ?? layoutKey(elk));
+  return { model, view, cards, elk, structural, fast, deferred, density: dense, engine, key, direction, locale: options.locale ?? 'en' };
 }
 
 export function sceneOf(p: Prepared, layout: Layout): Scene {
@@ -93,6 +106,10 @@ export interface RenderOptions extends PrepareOptions, AnalyzeOptions {
 export interface Rendered {
   prepared: Prepared;
   layout: Layout;
+  /** The engine that laid it out. */
+  engine: EngineUsed;
+  /** Why the picture is plainer than elk's: set when `auto` chose the fast layered layout because elk would be slow. */
+  note: string | null;
   scene: Scene;
   svg: string;
 }
@@ -101,8 +118,9 @@ export interface Rendered {
 export async function layoutOf(p: Prepared, options: Pick<RenderOptions, 'layout' | 'elk' | 'cache'> = {}): Promise<Layout> {
   if (options.layout && options.layout.key === p.key) return options.layout;
   if (p.structural) return p.structural;
+  if (p.fast) return p.fast;
   if (p.deferred) {
-    const l = structuralLayout(p.elk, p.direction);
+    const l = p.engine === 'fast' ? layeredLayout(p.elk, p.direction) : (structuralLayout(p.elk, p.direction) ?? (elkTooSlow(p.density) ? layeredLayout(p.elk, p.direction) : null));
     if (l) return l;
   }
   const cache = options.cache === false ? null : (options.cache ?? layoutCache);
@@ -130,7 +148,12 @@ export async function render(graph: Graph, options: RenderOptions = {}): Promise
   const layout = await layoutOf(prepared, options);
   const scene = sceneOf(prepared, layout);
   const tokens = typeof options.theme === 'object' ? options.theme : THEMES[options.theme ?? 'light'];
-  return { prepared, layout, scene, svg: sceneToSVG(scene, { tokens }) };
+  return { prepared, layout, engine: engineOf(layout), note: noteOf(prepared, layout), scene, svg: sceneToSVG(scene, { tokens }) };
+}
+
+/** The note for a picture that `auto` drew with the fast layered layout (elk would be slow); null otherwise. */
+export function noteOf(p: Prepared, layout: Layout): string | null {
+  return p.engine === 'auto' && engineOf(layout) === 'fast' ? fastNote(p.density, p.locale) : null;
 }
 
 /**

@@ -35,6 +35,14 @@ const PORT_GAP = 10;
 /** Bumped whenever the geometry changes, so no stale precomputed layout is used. */
 export const STRUCTURAL_VERSION = 1;
 
+/**
+ * Deepest nesting of series and parallel parts measured and placed (both
+ * recurse along it). The zoo nests under 10 deep; a network whose every Add
+ * reads the one before and the input nests one level per layer, and 20,000 of
+ * them overflowed the stack: such a view goes to another engine instead.
+ */
+export const MAX_NESTING = 1000;
+
 type Pt = [number, number]; // [cross, main]: x and y when the flow goes down, y and x when it goes right.
 
 interface Label {
@@ -392,25 +400,85 @@ function decomposeFrame(f: Frame, isRoot: boolean, ledge: (f: Frame, from: numbe
   f.t = t;
 }
 
+/**
+ * A tree as the reduction builds it: series and parallel compositions are
+ * recorded as binary nodes (O(1) each) and flattened once at the end, so a
+ * chain of n layers costs O(n), not the O(n²) of copying the growing series
+ * at every step. `o` is the smallest model order inside.
+ */
+type Lazy = { t: 'e'; e: LEdge; o: number } | { t: 'S'; a: Lazy; v: number; b: Lazy; o: number } | { t: 'P'; a: Lazy; b: Lazy; o: number };
+
 interface Work {
   u: number;
   v: number;
-  tree: Tree;
+  tree: Lazy;
   order: number;
 }
 
-const orderOf = (t: Tree): number => (t.t === 'e' ? t.e.order : t.t === 's' ? Math.min(...t.trees.map(orderOf)) : Math.min(...t.bs.map(orderOf)));
+const par = (a: Lazy, b: Lazy): Lazy => ({ t: 'P', a, b, o: Math.min(a.o, b.o) });
+const ser = (a: Lazy, v: number, b: Lazy): Lazy => ({ t: 'S', a, v, b, o: Math.min(a.o, b.o) });
 
-function par(a: Tree, b: Tree): Tree {
-  const bs = [...(a.t === 'p' ? a.bs : [a]), ...(b.t === 'p' ? b.bs : [b])];
-  const keyed = bs.map((x) => [orderOf(x), x] as const).sort((p, q) => p[0] - q[0]);
-  return { t: 'p', bs: keyed.map((k) => k[1]) };
-}
-
-function ser(a: Tree, v: number, b: Tree): Tree {
-  const at = a.t === 's' ? a : { trees: [a], nodes: [] as number[] };
-  const bt = b.t === 's' ? b : { trees: [b], nodes: [] as number[] };
-  return { t: 's', trees: [...at.trees, ...bt.trees], nodes: [...at.nodes, v, ...bt.nodes] };
+/**
+ * The lazy tree as `Tree`: nested series flattened into one (their trees and
+ * the boxes between them in flow order), nested parallels into one whose
+ * branches are stably sorted by model order. Iterative: a 100,000-layer chain
+ * is a binary series 100,000 deep.
+ */
+function flatten(root: Lazy): Tree {
+  const done = new Map<Lazy, Tree>();
+  const order = new Map<Tree, number>();
+  const depth = new Map<Tree, number>();
+  /** The maximal run of series (or parallel) nodes under `x`, in order: the parts and, for a series, the boxes between them. */
+  const parts = (x: Lazy): { leaves: Lazy[]; nodes: number[] } => {
+    const leaves: Lazy[] = [];
+    const nodes: number[] = [];
+    const stack: (Lazy | number)[] = [x];
+    while (stack.length) {
+      const y = stack.pop() as Lazy | number;
+      if (typeof y === 'number') nodes.push(y);
+      else if (y.t === x.t && y.t === 'S') stack.push(y.b, y.v, y.a);
+      else if (y.t === x.t && y.t === 'P') stack.push(y.b, y.a);
+      else leaves.push(y);
+    }
+    return { leaves, nodes };
+  };
+  const stack: Lazy[] = [root];
+  while (stack.length) {
+    const x = stack[stack.length - 1];
+    if (done.has(x)) {
+      stack.pop();
+      continue;
+    }
+    if (x.t === 'e') {
+      const tree: Tree = { t: 'e', e: x.e };
+      order.set(tree, x.o);
+      depth.set(tree, 0);
+      done.set(x, tree);
+      stack.pop();
+      continue;
+    }
+    const { leaves, nodes } = parts(x);
+    const todo = leaves.filter((l) => !done.has(l));
+    if (todo.length) {
+      stack.push(...todo);
+      continue;
+    }
+    stack.pop();
+    const trees = leaves.map((l) => done.get(l) as Tree);
+    let tree: Tree;
+    if (x.t === 'S') tree = { t: 's', trees, nodes };
+    else {
+      // Stable: branches of equal order keep the order in which they were joined.
+      const keyed = trees.map((b, i) => [order.get(b) as number, i, b] as const).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+      tree = { t: 'p', bs: keyed.map((k) => k[2]) };
+    }
+    order.set(tree, x.o);
+    const d = 1 + trees.reduce((m, b) => Math.max(m, depth.get(b) as number), 0);
+    if (d > MAX_NESTING) give(`series and parallel parts nest more than ${MAX_NESTING} deep`);
+    depth.set(tree, d);
+    done.set(x, tree);
+  }
+  return done.get(root) as Tree;
 }
 
 /** Series and parallel reductions until one edge s→t is left (or none applies). */
@@ -419,7 +487,7 @@ function reduce(n: number, edges: LEdge[], s: number, t: number): Tree | null {
   const ins: Set<Work>[] = Array.from({ length: n }, () => new Set());
   const pair = new Map<string, Work>();
   const queue: number[] = [];
-  const add = (u: number, v: number, tree: Tree, order: number) => {
+  const add = (u: number, v: number, tree: Lazy, order: number) => {
     const key = `${u},${v}`;
     const ex = pair.get(key);
     if (ex) {
@@ -438,7 +506,7 @@ function reduce(n: number, edges: LEdge[], s: number, t: number): Tree | null {
     outs[w.u].delete(w);
     ins[w.v].delete(w);
   };
-  for (const e of edges) add(e.from, e.to, { t: 'e', e }, e.order);
+  for (const e of edges) add(e.from, e.to, { t: 'e', e, o: e.order }, e.order);
   for (let i = 0; i < n; i++) queue.push(i);
   while (queue.length) {
     const v = queue.pop() as number;
@@ -453,7 +521,7 @@ function reduce(n: number, edges: LEdge[], s: number, t: number): Tree | null {
   }
   if (pair.size !== 1) return null;
   const last = pair.get(`${s},${t}`);
-  return last ? last.tree : null;
+  return last ? flatten(last.tree) : null;
 }
 
 // ---------------------------------------------------------------------------

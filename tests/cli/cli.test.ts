@@ -151,6 +151,6 @@ describe('the built binary', () => {
     // render registers itself in the binary (src/cli/node.ts): its help comes from the same usage.
     const help = spawnSync(process.execPath, [bin, 'render', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
-    expect(help.stdout).toBe('Usage:\n  cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk]\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
+    expect(help.stdout).toBe('Usage:\n  cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
   });
 });

@@ -1,6 +1,6 @@
-/** Small networks for render tests: a channel mismatch and a name with markup. */
-import { GraphBuilder } from '../../src/graph/builder.js';
-import { Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/kinds/constructors.js';
+/** Small networks for render tests: a channel mismatch, a name with markup, the dense DAG of issue 13. */
+import { GraphBuilder, type Tensor } from '../../src/graph/builder.js';
+import { Add, Conv2d, Flatten, Linear, MaxPool2d, ReLU } from '../../src/kinds/constructors.js';
 import type { Graph } from '../../src/graph/types.js';
 
 /** conv1 makes 6 channels, conv2 expects 8: the analysis stops at conv2. */
@@ -19,3 +19,13 @@ export function markupGraph(): Graph {
   const y = net.module(EVIL, 'Sequential', (m) => m.layer(`conv${EVIL}`, Conv2d(1, 2, 3), net.input), `<b>${EVIL}</b>`);
   return net.build(net.layer('relu"&\'', ReLU(), y));
 }
+
+/** The DAG of issue 13: each Add reads layer i−1 and layer ⌊i/2⌋ (as bench/lib.mjs's halvingDag): valid, and not series–parallel. */
+export function halving(n: number): Graph {
+  const net = new GraphBuilder(`halving-${n}`, [3, 16, 16]);
+  const t: Tensor[] = [net.layer('l0', Conv2d(3, 8, 3, { padding: 1 }), net.input)];
+  t.push(net.layer('l1', ReLU(), t[0]));
+  for (let i = 2; i < n; i++) t.push(net.layer(`l${i}`, Add(), [t[i - 1], t[i >> 1]]));
+  return net.build(t[n - 1]);
+}
+

@@ -13,7 +13,8 @@ import { details } from '../../render/details.js';
 import { fmtInt, fmtShape, fmtShare } from '../../render/format.js';
 import { type Direction, type Layout, layoutCache } from '../../render/layout.js';
 import { ARROW_HEADINGS, nearestInDirection } from '../../render/navigate.js';
-import { INLINE_LAYOUT_LIMIT, type LayoutEngine, type Prepared, prepare, sceneOf } from '../../render/pipeline.js';
+import { engineOf, type EngineUsed } from '../../render/engines.js';
+import { INLINE_LAYOUT_LIMIT, type LayoutEngine, noteOf, type Prepared, prepare, sceneOf } from '../../render/pipeline.js';
 import type { Scene, SceneNode } from '../../render/scene.js';
 import { esc, type SceneContents, sceneContents, sceneToSVG } from '../../render/svg.js';
 import { THEMES, TOKEN_NAMES } from '../../render/theme.js';
@@ -49,6 +50,9 @@ interface Drawn {
   started: number;
   layoutMs: number;
   source: CnnLayoutDetail['source'];
+  /** The engine that laid it out, and why it is plainer than elk's when `auto` chose the fast one. */
+  engine: EngineUsed;
+  note: string | null;
   /** What each box's (and edge label's) shell is filled with as it comes into view. */
   contents: SceneContents;
 }
@@ -95,7 +99,7 @@ function isLayout(x: unknown): x is Layout {
  *
  * @fires cnn-select - A node was selected (click, Enter) or the selection cleared (Escape); `detail.record` is the analysis record.
  * @fires cnn-toggle - A module was expanded or collapsed; `detail.path`, `detail.expanded`.
- * @fires cnn-layout - A render finished and is on screen; `detail.ms`, `detail.layoutMs`, `detail.source`.
+ * @fires cnn-layout - A render finished and is on screen; `detail.ms`, `detail.layoutMs`, `detail.source`, `detail.engine` (`structural`, `fast` or `elk`), `detail.note` (why the picture is plainer, when `auto` chose the fast layered layout).
  * @fires cnn-error - The network could not be loaded, or its analysis found errors; `detail.message` (English), `detail.localized` (in the element's `lang`: Chinese on a zh page), `detail.diagnostics` (each with its Chinese in `zh`).
  *
  * @csspart base - The wrapper of everything.
@@ -108,6 +112,7 @@ function isLayout(x: unknown): x is Layout {
  * @csspart edge-label - The tensor shape written on an edge.
  * @csspart details - The hover/focus card with the numbers and the formula.
  * @csspart message - The error or diagnostics message.
+ * @csspart notice - The small notice that the fast layered layout drew the picture (elk would have been slow).
  *
  * @cssproperty --cnn-height - Height of the element (default 640px).
  * @cssproperty --cnn-bg - Background.
@@ -171,7 +176,10 @@ export class CnnGraph extends LitElement {
   /**
    * `auto` (default): lay out series–parallel views (every zoo network in every expansion
    * state, except DenseNet's opened dense blocks) structurally, at once on the page's thread (in the worker for views of more
-   * than 1,500 boxes), and anything else with elk in the worker; `elk`: always elk.
+   * than 1,500 boxes); anything else with elk in the worker, or, when elk would be slow
+   * (more than 16 cross-links or 1,000 boxes), with the fast layered layout, at once (in
+   * the worker above 1,500 boxes), saying so in a notice and in `cnn-layout`'s `note`;
+   * `elk`: always elk; `fast`: always the fast layered layout.
    */
   @property({ reflect: true }) engine: LayoutEngine = 'auto';
   /** Path of the selected layer or module. */
@@ -460,14 +468,14 @@ export class CnnGraph extends LitElement {
     const loaded = await this.load(signal);
     const expanded = this.expandedPaths ?? resolveExpand(loaded.analysis, parseExpand(this.expand));
     const t0 = performance.now();
-    const engine: LayoutEngine = this.engine === 'elk' ? 'elk' : 'auto';
+    const engine: LayoutEngine = this.engine === 'elk' || this.engine === 'fast' ? this.engine : 'auto';
     const prepared = prepare({ graph: loaded.graph, analysis: loaded.analysis }, { expand: expanded, direction: this.direction === 'right' ? 'right' : 'down', annotations: this.annotationSet(), engine, defer: true, locale: this.locale });
     let layout: Layout;
     let source: CnnLayoutDetail['source'];
     let layoutMs = 0;
     let given = this.layout && this.layout.key === prepared.key ? this.layout : this.inline.get(prepared.key);
-    // A structural layout is already made: no need to wait for a layouts file.
-    if (!given && !prepared.structural) {
+    // A structural (or fast) layout is already made: no need to wait for a layouts file.
+    if (!given && !prepared.structural && !prepared.fast) {
       await this.loadLayouts(signal);
       given = this.given.get(prepared.key);
     }
@@ -475,9 +483,9 @@ export class CnnGraph extends LitElement {
     if (given) {
       layout = given;
       source = 'given';
-    } else if (prepared.structural) {
-      layout = prepared.structural;
-      source = 'structural';
+    } else if (prepared.structural || prepared.fast) {
+      layout = (prepared.structural ?? prepared.fast) as Layout;
+      source = prepared.structural ? 'structural' : 'fast';
       layoutMs = performance.now() - t0;
     } else if (cached) {
       layout = cached;
@@ -500,7 +508,7 @@ export class CnnGraph extends LitElement {
     const shells = scene.nodes.length > SHELL_LIMIT ? true : 'boxes';
     const svg = sceneToSVG(scene, { styling: 'classes', shells }).replace('<g class="cnn-viewport">', '<g class="cnn-viewport cnn-pending">');
     const contents = sceneContents(scene, { styling: 'classes', shells });
-    return { loaded, prepared, layout, scene, svg, started, layoutMs, source, contents };
+    return { loaded, prepared, layout, scene, svg, started, layoutMs, source, engine: engineOf(layout), note: noteOf(prepared, layout), contents };
   }
 
   // ---- after render: zoom, attributes, events --------------------------------
@@ -583,6 +591,8 @@ export class CnnGraph extends LitElement {
       nodes: d.scene.nodes.length,
       edges: d.scene.edges.length,
       key: d.layout.key,
+      engine: d.engine,
+      note: d.note,
     };
     this.connectedAt = null;
     const a = d.loaded.analysis;
@@ -1059,6 +1069,7 @@ export class CnnGraph extends LitElement {
       ></div>
       ${this.renderDetails()} ${this.renderMessage()}
       <div class="status" role="status" aria-live="polite">${busy ? (d ? m.layingOut : m.loading) : ''}</div>
+      ${d?.note ? html`<div part="notice" class="notice" role="note" title=${`${d.note}. ${m.forceElk}`}>${m.fastLayout(fmtInt(d.prepared.density.boxes), fmtInt(d.prepared.density.crossLinks))}</div>` : nothing}
       ${this.renderTable()}
     </div>`;
   }

@@ -172,6 +172,21 @@ export const styles = css`
     color: var(--cnn-error);
     margin-top: 4px;
   }
+  .notice {
+    position: absolute;
+    left: 8px;
+    bottom: 8px;
+    max-width: calc(100% - 16px);
+    font-size: 11px;
+    color: var(--cnn-muted);
+    background: var(--cnn-bg);
+    border: 1px solid var(--cnn-module-stroke);
+    border-radius: 4px;
+    padding: 1px 6px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .status {
     position: absolute;
     top: 8px;

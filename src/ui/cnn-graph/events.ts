@@ -33,10 +33,20 @@ export interface CnnLayoutDetail {
   sinceConnected: number | null;
   /**
    * Where the layout came from: `structural` (see the `engine` attribute: computed at once,
-   * or in the worker for a view of more than 1,500 boxes), elk in the `worker` or on the
-   * `main` thread, the `cache`, or `given` (precomputed).
+   * or in the worker for a view of more than 1,500 boxes), `fast` (the fast layered layout,
+   * computed at once on the page's thread), the `worker` or the `main` thread (elk, or a
+   * large view's structural or fast layout), the `cache`, or `given` (precomputed).
    */
-  source: 'structural' | 'worker' | 'main' | 'cache' | 'given';
+  source: 'structural' | 'fast' | 'worker' | 'main' | 'cache' | 'given';
+  /** The engine that laid the picture out: `structural`, `fast` (the fast layered layout) or `elk`. */
+  engine: 'structural' | 'fast' | 'elk';
+  /**
+   * Why the picture is plainer than elk's, in the element's language, when the `auto` engine
+   * drew it with the fast layered layout because elk would be slow (the view is not
+   * series–parallel and has more than 16 cross-links or 1,000 boxes); null otherwise.
+   * The same sentence is the element's visible notice's title.
+   */
+  note: string | null;
   nodes: number;
   edges: number;
   /** The layout key (pass the layout back as `layout` to skip elk next time). */

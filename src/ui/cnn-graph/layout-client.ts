@@ -8,7 +8,8 @@
 import { type ElkGraph, type Layout, runLayout } from '../../render/layout.js';
 import type { WorkerRequest, WorkerResponse } from '../../render/layout.worker.js';
 import type { LayoutEngine } from '../../render/pipeline.js';
-import { structuralLayout } from '../../render/structural.js';
+import { autoLayout } from '../../render/engines.js';
+import { layeredLayout } from '../../render/layered.js';
 
 export interface LayoutResult {
   layout: Layout;
@@ -163,7 +164,7 @@ function getClient(): WorkerClient | null {
 
 async function mainThread(graph: ElkGraph, engine: LayoutEngine, signal?: AbortSignal): Promise<LayoutResult> {
   if (signal?.aborted) throw abortError();
-  const layout = (engine === 'auto' ? structuralLayout(graph) : null) ?? (await runLayout(graph));
+  const layout = (engine === 'auto' ? autoLayout(graph) : engine === 'fast' ? layeredLayout(graph) : null) ?? (await runLayout(graph));
   if (signal?.aborted) throw abortError();
   return { layout, where: 'main' };
 }
@@ -179,7 +180,8 @@ export function warmLayout(): void {
 
 /**
  * Lay `graph` out in the worker (on the main thread when there is none):
- * with `auto`, structurally when it is series–parallel, elk otherwise; with `elk`, elk.
+ * with `auto`, structurally when it is series–parallel, with the fast layered
+ * engine when elk would be slow, elk otherwise; with `elk`, elk; with `fast`, the fast engine.
  */
 export function layoutOffThread(graph: ElkGraph, engine: LayoutEngine, signal?: AbortSignal): Promise<LayoutResult> {
   let c: WorkerClient | null = null;
