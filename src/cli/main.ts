@@ -11,8 +11,10 @@ import type { Convention } from '../analysis/layers/spec.js';
 import { summaryRows } from '../analysis/summary.js';
 import { parseNetwork, stringifyNetwork } from '../graph/json.js';
 import type { Graph } from '../graph/types.js';
+import { clip, visible } from '../graph/text.js';
 import { nearest } from '../graph/validate.js';
 import { ZOO, ZOO_IDS, zooEntry } from '../graph/zoo/index.js';
+import { FileRefused } from './file.js';
 import { table } from './table.js';
 
 export interface IO {
@@ -80,25 +82,41 @@ export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph |
   const entry = zooEntry(ref);
   if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
   if (!/\.json$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
-    throw new UsageError(`"${ref}" is neither a zoo id nor a .json file.${nearest(ref, ZOO_IDS)} Run \`cnn-graph list\` for the ids.`);
+    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json file.${nearest(ref, ZOO_IDS)} Run \`cnn-graph list\` for the ids.`);
   }
   let text: string;
   try {
     text = await io.readFile(ref);
   } catch (e) {
+    if (e instanceof FileRefused) {
+      return { graph: null, diagnostics: [{ severity: 'error', path: '', code: 'file', message: e.message, fix: e.fix, zh: e.zh }], source: ref };
+    }
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `cannot read "${ref}": no such file.` : code === 'EISDIR' ? `"${ref}" is a directory, not a JSON file.` : `cannot read "${ref}": ${(e as Error).message}`);
+    const name = clip(ref);
+    throw new UsageError(code === 'ENOENT' ? `cannot read "${name}": no such file.` : code === 'EISDIR' ? `"${name}" is a directory, not a JSON file.` : `cannot read "${name}": ${(e as Error).message}`);
   }
   const parsed = parseNetwork(text);
   return { ...parsed, source: ref };
 }
 
+/** Diagnostics printed as text; `--json` lists them all. */
+export const MAX_PRINTED_DIAGNOSTICS = 50;
+
 export function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void {
-  for (const d of ds) {
-    const lines = [`${d.severity}: ${d.message}`];
-    if (d.formula) lines.push(`  ${d.formula}`);
-    if (d.fix) lines.push(`  fix: ${d.fix}`);
-    io.stderr(`${source}: ${lines.join('\n')}\n`);
+  const from = visible(clip(source, 200));
+  for (const d of ds.slice(0, MAX_PRINTED_DIAGNOSTICS)) {
+    // Names from the file are shown with their control characters escaped, line breaks included;
+    // only a JSON syntax error (top level) has lines of its own: the excerpt and its caret.
+    const multiline = d.code === 'json' && d.jsonPath?.length === 0;
+    const lines = [`${d.severity}: ${visible(d.message, multiline)}`];
+    if (d.formula) lines.push(`  ${visible(d.formula)}`);
+    if (d.fix) lines.push(`  fix: ${visible(d.fix)}`);
+    io.stderr(`${from}: ${lines.join('\n')}\n`);
+  }
+  const more = ds.length - MAX_PRINTED_DIAGNOSTICS;
+  if (more > 0) {
+    const errors = ds.slice(MAX_PRINTED_DIAGNOSTICS).filter((d) => d.severity === 'error').length;
+    io.stderr(`${from}: … and ${formatInt(more)} more (${formatInt(errors)} error${errors === 1 ? '' : 's'}, ${formatInt(more - errors)} warning${more - errors === 1 ? '' : 's'}); the first ${MAX_PRINTED_DIAGNOSTICS} are shown, \`--json\` lists them all.\n`);
   }
 }
 
@@ -120,8 +138,8 @@ function summaryJSON(a: Analysis) {
 function summaryText(a: Analysis, title: string, depth: number): string {
   const rows = summaryRows(a, depth);
   const body = rows.map((r) => [
-    `${'  '.repeat(r.depth - 1)}${r.path}${r.status === 'error' ? '  ✗' : ''}`,
-    r.type,
+    `${'  '.repeat(r.depth - 1)}${visible(r.path)}${r.status === 'error' ? '  ✗' : ''}`,
+    visible(r.type),
     formatShape(r.outputShape),
     formatInt(r.params),
     formatInt(r.macs),
@@ -158,7 +176,7 @@ async function cmdSummary(argv: string[], io: IO): Promise<number> {
   }
   const a = analyze(graph, { ...(input ? { input } : {}), convention });
   if (values.json) io.stdout(JSON.stringify(summaryJSON(a), null, 2) + '\n');
-  else io.stdout(summaryText(a, graph.title ? `${graph.name} (${graph.title})` : graph.name, depth));
+  else io.stdout(summaryText(a, visible(graph.title ? `${graph.name} (${graph.title})` : graph.name), depth));
   printDiagnostics(a.diagnostics, io, source);
   return a.ok ? 0 : 1;
 }
@@ -175,8 +193,8 @@ async function cmdCheck(argv: string[], io: IO): Promise<number> {
     printDiagnostics(all, io, source);
     if (graph && errors === 0) {
       const a = analyze(graph, input ? { input } : {});
-      io.stdout(`ok: ${graph.name} — ${a.layers.length} layers, ${formatInt(a.totals.params)} params, ${formatInt(a.totals.macs)} MACs, output ${formatShape(a.output)}\n`);
-    } else io.stdout(`${errors} error${errors === 1 ? '' : 's'} in ${source}\n`);
+      io.stdout(`ok: ${visible(graph.name)} — ${a.layers.length} layers, ${formatInt(a.totals.params)} params, ${formatInt(a.totals.macs)} MACs, output ${formatShape(a.output)}\n`);
+    } else io.stdout(`${formatInt(errors)} error${errors === 1 ? '' : 's'} in ${visible(source)}\n`);
   }
   return errors ? 1 : 0;
 }
@@ -290,7 +308,20 @@ function commandUsage(cmd: string): string {
 
 const HELP = ['--help', '-h'];
 
-export async function main(argv: string[], io: IO): Promise<number> {
+/**
+ * Everything the CLI prints passes here: a control character from a file or
+ * an argument (a name, a path, an excerpt) is shown escaped instead of acting
+ * on the terminal (retitling it, clearing it, writing a fake line). Our own
+ * progress bar's "return and erase the line" prefix is the one kept.
+ */
+function safeIO(io: IO): IO {
+  const ERASE = '\r\x1b[K';
+  const safe = (s: string) => (s.startsWith(ERASE) ? ERASE + visible(s.slice(ERASE.length), true) : visible(s, true));
+  return { ...io, stdout: (s) => io.stdout(safe(s)), stderr: (s) => io.stderr(safe(s)) };
+}
+
+export async function main(argv: string[], rawIO: IO): Promise<number> {
+  const io = safeIO(rawIO);
   const [cmd, ...rest] = argv;
   // `cnn-graph <command> --help` and `cnn-graph help <command>`: that command's usage.
   const about = cmd === 'help' ? rest[0] : cmd && cmd in COMMANDS && rest.some((a) => HELP.includes(a)) ? cmd : undefined;
