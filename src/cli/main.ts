@@ -13,7 +13,7 @@ import { parseNetwork, stringifyNetwork } from '../graph/json.js';
 import type { Graph } from '../graph/types.js';
 import { clip, visible } from '../graph/text.js';
 import { nearest } from '../graph/validate.js';
-import { ZOO, ZOO_IDS, zooEntry } from '../graph/zoo/index.js';
+import { nearestZooId, ZOO, zooEntry } from '../graph/zoo/index.js';
 import { FileRefused } from './file.js';
 import { table } from './table.js';
 
@@ -77,12 +77,18 @@ function conventionOption(v: unknown): Convention {
   throw new UsageError(`--convention must be default, torchinfo or fvcore, got "${v}".`);
 }
 
+/** " Did you mean "torchvision-resnet50"?" for `resnet-50`, or "". */
+const zooHint = (word: string): string => {
+  const id = nearestZooId(word);
+  return id ? ` Did you mean "${id}"?` : '';
+};
+
 /** A zoo id or a JSON file. Returns the graph, or diagnostics explaining why there is none. */
 export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
   const entry = zooEntry(ref);
   if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
   if (!/\.json$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
-    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json file.${nearest(ref, ZOO_IDS)} Run \`cnn-graph list\` for the ids.`);
+    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
   }
   let text: string;
   try {
@@ -204,7 +210,7 @@ async function cmdExport(argv: string[], io: IO): Promise<number> {
   if (!positionals[0]) throw new UsageError('export needs a zoo id, e.g. `cnn-graph export lenet5 > mynet.json`.');
   if (values.format !== undefined && values.format !== 'json') throw new UsageError(`--format must be json, got "${values.format}".`);
   const entry = zooEntry(positionals[0]);
-  if (!entry) throw new UsageError(`unknown zoo id "${positionals[0]}".${nearest(positionals[0], ZOO_IDS)} Run \`cnn-graph list\`.`);
+  if (!entry) throw new UsageError(`unknown zoo id "${clip(positionals[0])}".${zooHint(positionals[0])} Run \`cnn-graph list\`.`);
   io.stdout(stringifyNetwork(entry.build()));
   return 0;
 }

@@ -6,6 +6,7 @@ import { scanJson } from '../../src/graph/json-scan.js';
 import { clip, visible } from '../../src/graph/text.js';
 import type { Graph } from '../../src/graph/types.js';
 import { nearestName } from '../../src/graph/validate.js';
+import { nearestZooId } from '../../src/graph/zoo/index.js';
 
 /** Any value handed to analyze, as the element's `graph` property may be. */
 const analyzeValue = (value: unknown) => analyze(value as Graph);
@@ -169,5 +170,18 @@ describe('"did you mean" over many names', () => {
     expect(errs[0].fix).toMatch(/Did you mean "net.0"\?/);
     expect(errs[99].fix).toMatch(/Did you mean/);
     expect(errs[100].fix).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('zoo ids written another way', () => {
+  it('hyphens, case and digits; a family without its torchvision- prefix; a near miss; nothing for the far', () => {
+    expect(nearestZooId('resnet-50')).toBe('torchvision-resnet50');
+    expect(nearestZooId('ResNet_152')).toBe('torchvision-resnet152');
+    expect(nearestZooId('LeNet-5')).toBe('lenet5');
+    expect(nearestZooId('lenet')).toBe('lenet5');
+    expect(nearestZooId('vgg-11-small')).toBe('vgg11-small');
+    expect(nearestZooId('googlenet paper')).toBe('googlenet-paper');
+    expect(nearestZooId('transformer')).toBe('');
+    expect(nearestZooId('m'.repeat(1_000_000))).toBe('');
   });
 });

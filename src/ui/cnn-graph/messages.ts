@@ -32,6 +32,7 @@ export const graphMessages = messages(
     parameters: 'Parameters',
     macs: 'MACs',
     shareOfMacs: 'Share of MACs',
+    exportFailed: (format: string, why: string) => `The ${format} could not be made: ${why}`,
   },
   {
     tools: '图工具',
@@ -57,5 +58,6 @@ export const graphMessages = messages(
     parameters: '参数量',
     macs: 'MACs',
     shareOfMacs: 'MACs 占比',
+    exportFailed: (format: string, why: string) => `无法生成 ${format}：${why}`,
   },
 );
