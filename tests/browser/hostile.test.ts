@@ -130,6 +130,27 @@ describe('hostile input in <cnn-graph> and <cnn-summary>', { timeout: 60_000 }, 
     await page.screenshot({ path: 'docs/img/bad-input-png-failed.png', clip: { x: 0, y: box.y, width: 700, height: box.height + 10 } });
   });
 
+  it('<cnn-train> on a graph with a cycle names the cycle; an enormous model attribute is quoted by its start', async () => {
+    await page.addScriptTag({ type: 'module', url: '/dist/cnn-train.js' });
+    await page.waitForFunction(() => customElements.get('cnn-train'));
+    const shown = await page.evaluate(async () => {
+      const run = async (attrs: Record<string, string>) => {
+        const t = document.createElement('cnn-train') as HTMLElement & { start(): Promise<unknown>; updateComplete: Promise<unknown> };
+        for (const [k, v] of Object.entries(attrs)) t.setAttribute(k, v);
+        document.getElementById('host')!.append(t);
+        await t.updateComplete;
+        await t.start().catch(() => null);
+        await t.updateComplete;
+        return t.shadowRoot!.querySelector('[part=message]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      };
+      return { cycle: await run({ for: 'cycle', backend: 'cpu' }), huge: await run({ model: 'q'.repeat(1_000_000) }) };
+    });
+    expect(shown.cycle).toContain('net.2 Add: reads its own output');
+    expect(shown.cycle).not.toMatch(/reading 'shape'|classes/);
+    expect(shown.huge).toContain(`"${'q'.repeat(79)}…"`);
+    expect(shown.huge.length).toBeLessThan(700);
+  });
+
   it('no page errors', () => {
     // The PNG test's console is quiet too: the failure is handled, not thrown.
     expect(errors).toEqual([]);
