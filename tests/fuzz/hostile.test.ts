@@ -17,8 +17,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, type Diagnostic } from '../../src/analysis/analyze.js';
 import { readNetworkFile } from '../../src/cli/file.js';
-import { main, type IO } from '../../src/cli/main.js';
-import { parseNetwork } from '../../src/graph/json.js';
+import { COMMANDS, main, type IO } from '../../src/cli/main.js';
+import { cmdRender } from '../../src/cli/render.js';
+import { parseNetwork, stringifyNetwork } from '../../src/graph/json.js';
 import { LAYER_KINDS, type Graph } from '../../src/graph/types.js';
 import { zooGraph } from '../../src/graph/zoo/index.js';
 import { renderNetworkSVG } from '../../src/ui/render/index.js';
@@ -113,6 +114,25 @@ const hostileText = fc.oneof(
   fc.constantFrom('\ufeff', '', ' ', 'null', '[]', '{}', '"\\ud800"', '{"name":"\\u001b[2J"}'),
 );
 
+/** Names and a title for resnet-mini's modules and layers. */
+const hostileNames = fc.tuple(fc.array(nastyString, { minLength: 1, maxLength: 4 }), nastyString);
+
+/** resnet-mini with hostile text where the picture shows it: the network's name and title, module types, and layer paths. */
+function renamed(names: string[], title: string): Graph {
+  const base = zooGraph('resnet-mini')!;
+  const rename = (p: string) => p.replace(/^net\.(\d)/, (_m, d: string) => `${names[Number(d) % names.length]}.${d}`);
+  return {
+    ...base,
+    name: names[0],
+    title,
+    // Module types are cut to 40 characters: a frame is as wide as its title (a 5,000-character
+    // type makes a 35,000 px frame and a render of seconds: the layout's to bound, not this suite's).
+    modules: base.modules.map((m) => ({ ...m, path: rename(m.path), type: `${m.type}${names[names.length - 1].slice(0, 40)}` })),
+    layers: base.layers.map((l) => ({ ...l, path: rename(l.path), inputs: l.inputs.map(rename) })),
+    output: rename(base.output),
+  };
+}
+
 /** A diagnostic names where it is: a layer, a JSON path, or (JSON syntax) a line and column. */
 function namesAPlace(d: Diagnostic): boolean {
   return d.path !== '' || d.jsonPath !== undefined || /line \d+, column \d+/.test(d.message) || d.code === 'file';
@@ -127,10 +147,13 @@ function checkDiagnostics(ds: readonly Diagnostic[]): void {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-fuzz-'));
+COMMANDS.render = cmdRender;
+/** SVGs `cnn-graph render` wrote, by path. */
+const written = new Map<string, string>();
 
 async function cli(...argv: string[]) {
   let out = '';
-  const io: IO = { stdout: (s) => void (out += s), stderr: (s) => void (out += s), readFile: readNetworkFile, writeFile: async () => {} };
+  const io: IO = { stdout: (s) => void (out += s), stderr: (s) => void (out += s), readFile: readNetworkFile, writeFile: async (p, d) => void written.set(p, d) };
   return { code: await main(argv, io), out };
 }
 
@@ -167,17 +190,21 @@ describe('hostile input (seeded property tests)', () => {
     expect(tried.networks).toBe(RUNS.networks);
   });
 
-  it(`the CLI: ${RUNS.cli} hostile files through check and summary, never a raw control character or an internal error`, async () => {
+  it(`the CLI: ${RUNS.cli} hostile files through check, summary and render, never a raw control character or an internal error`, async () => {
     let k = 0;
+    // Half the files are a real network with hostile names (so render draws), half anything.
+    const file = fc.oneof(hostileText, hostileNames.map(([names, title]) => stringifyNetwork(renamed(names, title))));
     await fc.assert(
-      fc.asyncProperty(hostileText, fc.constantFrom('check', 'summary'), fc.boolean(), async (text, cmd, json) => {
+      fc.asyncProperty(file, fc.constantFrom('check', 'summary', 'render'), fc.boolean(), async (text, cmd, json) => {
         tried.cli++;
         const p = join(dir, `f${k++}.json`);
         writeFileSync(p, text);
-        const r = await cli(cmd, p, ...(json ? ['--json'] : []));
+        const svg = `${p}.svg`;
+        const r = await cli(cmd, p, ...(cmd === 'render' ? ['--out', svg] : json ? ['--json'] : []));
         expect([0, 1]).toContain(r.code);
         expect(r.out).not.toMatch(RAW_CONTROL);
-        if (r.code === 1 && !json) expect(r.out).toMatch(/: error: /);
+        if (r.code === 1 && (cmd === 'render' || !json)) expect(r.out).toMatch(/: error: /);
+        if (written.has(svg)) expect(xmlProblem(written.get(svg)!)).toBeNull();
       }),
       { seed: SEED, numRuns: RUNS.cli },
     );
@@ -185,22 +212,10 @@ describe('hostile input (seeded property tests)', () => {
   });
 
   it(`the SVG writer: ${RUNS.svg} networks with hostile names always give well-formed XML`, async () => {
-    const base = zooGraph('resnet-mini')!;
     await fc.assert(
-      fc.asyncProperty(fc.array(nastyString, { minLength: 1, maxLength: 4 }), nastyString, async (names, title) => {
+      fc.asyncProperty(hostileNames, async ([names, title]) => {
         tried.svg++;
-        // Hostile text where the picture shows it: the network's name and title, module types, and layer paths.
-        const rename = (p: string) => p.replace(/^net\.(\d)/, (_m, d: string) => `${names[Number(d) % names.length]}.${d}`);
-        const g: Graph = {
-          ...base,
-          name: names[0],
-          title,
-          // Module types are cut to 40 characters: a frame is as wide as its title (a 5,000-character
-          // type makes a 35,000 px frame and a render of seconds: the layout's to bound, not this suite's).
-          modules: base.modules.map((m) => ({ ...m, path: rename(m.path), type: `${m.type}${names[names.length - 1].slice(0, 40)}` })),
-          layers: base.layers.map((l) => ({ ...l, path: rename(l.path), inputs: l.inputs.map(rename) })),
-          output: rename(base.output),
-        };
+        const g = renamed(names, title);
         for (const expand of ['none', 'all'] as const) {
           const svg = await renderNetworkSVG(g, { expand });
           expect(xmlProblem(svg)).toBeNull();
@@ -213,7 +228,7 @@ describe('hostile input (seeded property tests)', () => {
 
   afterAll(() => {
     // The figures docs/bad-input.md gives.
-    console.log(`hostile inputs tried: ${Object.entries(tried).map(([k, v]) => `${k} ${v}`).join(', ')} (${Object.values(tried).reduce((a, b) => a + b, 0)} in all)`);
+    console.log(`hostile inputs tried: ${Object.entries(tried).map(([k, v]) => `${k} ${v}`).join(', ')} (${Object.values(tried).reduce((a, b) => a + b, 0)} in all); SVGs written by cnn-graph render: ${written.size}`);
   });
 });
 
