@@ -5,7 +5,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUi, collectErrors, launchChromium, page as htmlPage, serve, type StaticServer } from './chromium.js';
+import { join } from 'node:path';
+import { buildUi, collectErrors, launchChromium, page as htmlPage, ROOT, serve, type StaticServer } from './chromium.js';
+
+/** Screenshots for docs/bad-input.md: written there with CNN_SCREENSHOTS=1, else to a cache (a test run leaves docs alone). */
+const shot = (name: string) => join(ROOT, process.env.CNN_SCREENSHOTS ? 'docs/img' : 'node_modules/.cache', name);
 
 const PAGE = htmlPage(
   '<div id="host"></div>',
@@ -90,7 +94,7 @@ describe('hostile input in <cnn-graph> and <cnn-summary>', { timeout: 60_000 }, 
     expect(summary).toEqual([expect.stringMatching(/^#typo could not draw its network: Unknown model "resnet-50"\. Did you mean "torchvision-resnet50"\?/)]);
     await page.locator('#typo').scrollIntoViewIfNeeded();
     const box = (await page.locator('#typo').boundingBox())!;
-    await page.screenshot({ path: 'docs/img/bad-input-unknown-model.png', clip: { x: 0, y: box.y, width: 700, height: box.height + 60 } });
+    await page.screenshot({ path: shot('bad-input-unknown-model.png'), clip: { x: 0, y: box.y, width: 700, height: box.height + 60 } });
   });
 
   it('a million-character model attribute gives a short message', async () => {
@@ -127,7 +131,7 @@ describe('hostile input in <cnn-graph> and <cnn-summary>', { timeout: 60_000 }, 
     expect(await texts('#png')).toEqual(['The PNG could not be made: The source image cannot be decoded.']);
     await page.locator('#png').scrollIntoViewIfNeeded();
     const box = (await page.locator('#png').boundingBox())!;
-    await page.screenshot({ path: 'docs/img/bad-input-png-failed.png', clip: { x: 0, y: box.y, width: 700, height: box.height + 10 } });
+    await page.screenshot({ path: shot('bad-input-png-failed.png'), clip: { x: 0, y: box.y, width: 700, height: box.height + 10 } });
   });
 
   it('<cnn-train> on a graph with a cycle names the cycle; an enormous model attribute is quoted by its start', async () => {
