@@ -4,6 +4,7 @@
  * everything before it is computed, and every problem becomes a diagnostic.
  */
 import { MAX_COUNT, MAX_DIM } from '../graph/limits.js';
+import { clip } from '../graph/text.js';
 import { admitGraph, show, showZh } from '../graph/validate.js';
 import { depthOf, lastSegment, parentPath } from '../graph/paths.js';
 import { INPUT, type Diagnostic, type Graph, type LayerKind, type Shape } from '../graph/types.js';
@@ -151,7 +152,8 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
   const diagnostics: Diagnostic[] = [];
   // Every diagnostic made here has its Chinese (`zh` is required of what is reported).
   const report = (severity: Diagnostic['severity'], layer: { path: string; kind?: LayerKind } | null, d: Omit<Diagnostic, 'severity' | 'path' | 'kind' | 'zh'> & { zh: ZhText }) => {
-    const name = layer ? `${layer.path}${layer.kind ? ' ' + layer.kind : ''}` : '';
+    // A path of a million characters is named by its start (clip), not quoted whole.
+    const name = layer ? `${clip(layer.path)}${layer.kind ? ' ' + clip(layer.kind) : ''}` : '';
     const zh: ZhText = { message: (name ? `${name}：` : '') + d.zh.message, ...(d.zh.fix ? { fix: d.zh.fix } : {}) };
     diagnostics.push({ severity, path: layer?.path ?? '', ...(layer?.kind ? { kind: layer.kind } : {}), ...d, message: (name ? `${name}: ` : '') + d.message, zh });
   };

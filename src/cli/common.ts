@@ -8,8 +8,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Diagnostic } from '../analysis/analyze.js';
 import { parseNetwork } from '../graph/json.js';
 import type { Graph } from '../graph/types.js';
-import { nearest } from '../graph/validate.js';
-import { ZOO_IDS, zooEntry } from '../zoo/index.js';
+import { formatInt } from '../analysis/format.js';
+import { clip, visible } from '../graph/text.js';
+import { nearestZooId, zooEntry } from '../zoo/index.js';
+import { FileRefused } from './file.js';
 
 export interface IO {
   stdout: (s: string) => void;
@@ -42,29 +44,52 @@ export function intOption(v: unknown, name: string, min = 1): number | undefined
   return Number(s);
 }
 
+/** " Did you mean "torchvision-resnet50"?" for `resnet-50`, or "". */
+export const zooHint = (word: string): string => {
+  const id = nearestZooId(word);
+  return id ? ` Did you mean "${id}"?` : '';
+};
+
 /** A zoo id or a JSON file. Returns the graph, or diagnostics explaining why there is none. */
 export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
   const entry = zooEntry(ref);
   if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
   if (!/\.json$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
-    throw new UsageError(`"${ref}" is neither a zoo id nor a .json file.${nearest(ref, ZOO_IDS)} Run \`cnn-graph list\` for the ids.`);
+    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
   }
   let text: string;
   try {
     text = await io.readFile(ref);
   } catch (e) {
+    if (e instanceof FileRefused) {
+      return { graph: null, diagnostics: [{ severity: 'error', path: '', code: 'file', message: e.message, fix: e.fix, zh: e.zh }], source: ref };
+    }
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `cannot read "${ref}": no such file.` : code === 'EISDIR' ? `"${ref}" is a directory, not a JSON file.` : `cannot read "${ref}": ${(e as Error).message}`);
+    const name = clip(ref);
+    throw new UsageError(code === 'ENOENT' ? `cannot read "${name}": no such file.` : code === 'EISDIR' ? `"${name}" is a directory, not a JSON file.` : `cannot read "${name}": ${(e as Error).message}`);
   }
   const parsed = parseNetwork(text);
   return { ...parsed, source: ref };
 }
 
+/** Diagnostics printed as text; `--json` lists them all. */
+export const MAX_PRINTED_DIAGNOSTICS = 50;
+
 export function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void {
-  for (const d of ds) {
-    const lines = [`${d.severity}: ${d.message}`];
-    if (d.formula) lines.push(`  ${d.formula}`);
-    if (d.fix) lines.push(`  fix: ${d.fix}`);
-    io.stderr(`${source}: ${lines.join('\n')}\n`);
+  const from = visible(clip(source, 200));
+  for (const d of ds.slice(0, MAX_PRINTED_DIAGNOSTICS)) {
+    // Names from the file are shown with their control characters escaped, line breaks included;
+    // only a JSON syntax error (top level) has lines of its own: the excerpt and its caret.
+    const multiline = d.code === 'json' && d.jsonPath?.length === 0;
+    const lines = [`${d.severity}: ${visible(d.message, multiline)}`];
+    if (d.formula) lines.push(`  ${visible(d.formula)}`);
+    if (d.fix) lines.push(`  fix: ${visible(d.fix)}`);
+    io.stderr(`${from}: ${lines.join('\n')}\n`);
+  }
+  const more = ds.length - MAX_PRINTED_DIAGNOSTICS;
+  if (more > 0) {
+    const errors = ds.slice(MAX_PRINTED_DIAGNOSTICS).filter((d) => d.severity === 'error').length;
+    io.stderr(`${from}: … and ${formatInt(more)} more (${formatInt(errors)} error${errors === 1 ? '' : 's'}, ${formatInt(more - errors)} warning${more - errors === 1 ? '' : 's'}); the first ${MAX_PRINTED_DIAGNOSTICS} are shown, \`--json\` lists them all.\n`);
   }
 }
+

@@ -11,9 +11,10 @@ import { configOf } from '../kinds/config.js';
 import type { Convention } from '../kinds/spec.js';
 import { summaryRows } from '../analysis/summary.js';
 import { stringifyNetwork } from '../graph/json.js';
+import { clip, visible } from '../graph/text.js';
 import { nearest } from '../graph/validate.js';
 import { ZOO, ZOO_IDS, zooEntry } from '../zoo/index.js';
-import { args, intOption, loadNetwork, printDiagnostics, UsageError, type IO } from './common.js';
+import { args, intOption, loadNetwork, printDiagnostics, UsageError, zooHint, type IO } from './common.js';
 import { table } from './table.js';
 
 const USAGE = `cnn-graph — shapes, parameters and MACs of convolutional networks, with PyTorch's semantics
@@ -63,8 +64,8 @@ function summaryJSON(a: Analysis) {
 function summaryText(a: Analysis, title: string, depth: number): string {
   const rows = summaryRows(a, depth);
   const body = rows.map((r) => [
-    `${'  '.repeat(r.depth - 1)}${r.path}${r.status === 'error' ? '  ✗' : ''}`,
-    r.type,
+    `${'  '.repeat(r.depth - 1)}${visible(r.path)}${r.status === 'error' ? '  ✗' : ''}`,
+    visible(r.type),
     formatShape(r.outputShape),
     formatInt(r.params),
     formatInt(r.macs),
@@ -101,7 +102,7 @@ async function cmdSummary(argv: string[], io: IO): Promise<number> {
   }
   const a = analyze(graph, { ...(input ? { input } : {}), convention });
   if (values.json) io.stdout(JSON.stringify(summaryJSON(a), null, 2) + '\n');
-  else io.stdout(summaryText(a, graph.title ? `${graph.name} (${graph.title})` : graph.name, depth));
+  else io.stdout(summaryText(a, visible(graph.title ? `${graph.name} (${graph.title})` : graph.name), depth));
   printDiagnostics(a.diagnostics, io, source);
   return a.ok ? 0 : 1;
 }
@@ -118,8 +119,8 @@ async function cmdCheck(argv: string[], io: IO): Promise<number> {
     printDiagnostics(all, io, source);
     if (graph && errors === 0) {
       const a = analyze(graph, input ? { input } : {});
-      io.stdout(`ok: ${graph.name} — ${a.layers.length} layers, ${formatInt(a.totals.params)} params, ${formatInt(a.totals.macs)} MACs, output ${formatShape(a.output)}\n`);
-    } else io.stdout(`${errors} error${errors === 1 ? '' : 's'} in ${source}\n`);
+      io.stdout(`ok: ${visible(graph.name)} — ${a.layers.length} layers, ${formatInt(a.totals.params)} params, ${formatInt(a.totals.macs)} MACs, output ${formatShape(a.output)}\n`);
+    } else io.stdout(`${formatInt(errors)} error${errors === 1 ? '' : 's'} in ${visible(source)}\n`);
   }
   return errors ? 1 : 0;
 }
@@ -129,7 +130,7 @@ async function cmdExport(argv: string[], io: IO): Promise<number> {
   if (!positionals[0]) throw new UsageError('export needs a zoo id, e.g. `cnn-graph export lenet5 > mynet.json`.');
   if (values.format !== undefined && values.format !== 'json') throw new UsageError(`--format must be json, got "${values.format}".`);
   const entry = zooEntry(positionals[0]);
-  if (!entry) throw new UsageError(`unknown zoo id "${positionals[0]}".${nearest(positionals[0], ZOO_IDS)} Run \`cnn-graph list\`.`);
+  if (!entry) throw new UsageError(`unknown zoo id "${clip(positionals[0])}".${zooHint(positionals[0])} Run \`cnn-graph list\`.`);
   io.stdout(stringifyNetwork(entry.build()));
   return 0;
 }
@@ -233,7 +234,20 @@ function commandUsage(cmd: string): string {
 
 const HELP = ['--help', '-h'];
 
-export async function main(argv: string[], io: IO): Promise<number> {
+/**
+ * Everything the CLI prints passes here: a control character from a file or
+ * an argument (a name, a path, an excerpt) is shown escaped instead of acting
+ * on the terminal (retitling it, clearing it, writing a fake line). Our own
+ * progress bar's "return and erase the line" prefix is the one kept.
+ */
+function safeIO(io: IO): IO {
+  const ERASE = '\r\x1b[K';
+  const safe = (s: string) => (s.startsWith(ERASE) ? ERASE + visible(s.slice(ERASE.length), true) : visible(s, true));
+  return { ...io, stdout: (s) => io.stdout(safe(s)), stderr: (s) => io.stderr(safe(s)) };
+}
+
+export async function main(argv: string[], rawIO: IO): Promise<number> {
+  const io = safeIO(rawIO);
   const [cmd, ...rest] = argv;
   // `cnn-graph <command> --help` and `cnn-graph help <command>`: that command's usage.
   const about = cmd === 'help' ? rest[0] : cmd && cmd in COMMANDS && rest.some((a) => HELP.includes(a)) ? cmd : undefined;

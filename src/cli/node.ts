@@ -1,5 +1,6 @@
 /** Entry point for the `cnn-graph` binary: real stdio and files. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readNetworkFile } from './file.js';
 import { COMMANDS, main } from './main.js';
 import { cmdRender } from './render.js';
 
@@ -8,7 +9,7 @@ COMMANDS.render = cmdRender;
 const io = {
   stdout: (s: string) => void process.stdout.write(s),
   stderr: (s: string) => void process.stderr.write(s),
-  readFile: (p: string) => readFile(p, 'utf8'),
+  readFile: (p: string) => readNetworkFile(p),
   writeFile: (p: string, d: string) => writeFile(p, d),
   isTTY: process.stderr.isTTY,
 };

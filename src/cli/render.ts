@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
 import { parseShape } from '../analysis/format.js';
-import { loadNetwork, UsageError, type IO } from './common.js';
+import { loadNetwork, printDiagnostics, UsageError, type IO } from './common.js';
 
 export async function cmdRender(argv: string[], io: IO): Promise<number> {
   let parsed;
@@ -33,7 +33,7 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
 
   const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
   if (!graph) {
-    for (const d of diagnostics) io.stderr(`${source}: error: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}\n`);
+    printDiagnostics(diagnostics, io, source);
     return 1;
   }
   const analysis = analyze(graph, input ? { input } : {});
@@ -42,7 +42,7 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
   const { svg, note } = await render(graph, { expand, direction, theme, engine, analysis, ...(input ? { input } : {}) });
   await io.writeFile(values.out, svg);
   if (note) io.stderr(`${source}: note: ${note}; --engine elk to force it.\n`);
-  for (const d of analysis.diagnostics) io.stderr(`${source}: ${d.severity}: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}\n`);
+  printDiagnostics(analysis.diagnostics, io, source);
   io.stdout(`wrote ${values.out} (${analysis.layers.length} layers, ${(svg.length / 1024).toFixed(0)} KiB)\n`);
   return analysis.ok ? 0 : 1;
 }

@@ -2,11 +2,13 @@
  * JSON in and out. `parseNetwork` never throws: malformed JSON, unknown kinds
  * and wrong types become diagnostics that name the JSON path and the layer.
  */
+import { scanJson } from './json-scan.js';
 import { FORMAT, layerSchema, networkSchema } from './schema.js';
+import { clip, visible } from './text.js';
 import { INPUT, LAYER_KINDS, type Diagnostic, type Graph, type Layer, type LayerKind, type ZhText } from './types.js';
-import { issueText, issueTextZh, jsonPathText, jsonPathTextZh, nearestName, trustLayers, unknownFieldFix, valueAt as at } from './validate.js';
+import { issueText, issueTextZh, jsonPathText, jsonPathTextZh, nearestName, show, showZh, trustLayers, unknownFieldFix, valueAt as at } from './validate.js';
 
-/** Larger documents are refused before parsing, with a message saying so. */
+/** Larger documents (in UTF-8 bytes) are refused before parsing, with a message saying so. */
 export const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
 export interface ParseResult {
@@ -20,10 +22,27 @@ function locate(text: string, offset: number): { line: number; column: number; e
   const line = before.split('\n').length;
   const start = before.lastIndexOf('\n') + 1;
   const end = text.indexOf('\n', offset);
-  const lineText = text.slice(start, end < 0 ? undefined : end);
+  const lineText = text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
   const column = offset - start + 1;
   const from = Math.max(0, column - 40);
-  return { line, column, excerpt: `${lineText.slice(from, from + 80)}\n${' '.repeat(column - 1 - from)}^` };
+  // Control characters of the file are shown escaped, and the caret counts them so.
+  const lead = visible(lineText.slice(from, column - 1));
+  return { line, column, excerpt: `${lead}${visible(lineText.slice(column - 1, from + 80))}\n${' '.repeat(lead.length)}^` };
+}
+
+/** UTF-8 length of a string, stopping once past `limit`. */
+function utf8Bytes(text: string, limit: number): number {
+  let bytes = 0;
+  for (let k = 0; k < text.length && bytes <= limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length && (text.charCodeAt(k + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      k++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /**
@@ -62,8 +81,9 @@ export function parseNetwork(text: string): ParseResult {
   const err = (jsonPath: (string | number)[], message: string, fix: string | undefined, zh: ZhText, layerPath = '', kind?: LayerKind) =>
     diagnostics.push({ severity: 'error', path: layerPath, ...(kind ? { kind } : {}), code: 'json', message, ...(fix ? { fix } : {}), jsonPath, zh });
 
-  if (text.length > MAX_JSON_BYTES) {
-    const mib = (text.length / 1048576).toFixed(1);
+  const bytes = text.length > MAX_JSON_BYTES ? text.length : text.length * 3 > MAX_JSON_BYTES ? utf8Bytes(text, MAX_JSON_BYTES) : text.length;
+  if (bytes > MAX_JSON_BYTES) {
+    const mib = (bytes / 1048576).toFixed(1);
     err([], `The file is ${mib} MiB; cnn-graph reads networks of up to ${MAX_JSON_BYTES / 1048576} MiB.`, 'Check that this is a network description, not a weights file.', {
       message: `文件有 ${mib} MiB；cnn-graph 只读取不超过 ${MAX_JSON_BYTES / 1048576} MiB 的网络。`,
       fix: '请确认这是网络的描述文件，而不是权重文件。',
@@ -71,33 +91,45 @@ export function parseNetwork(text: string): ParseResult {
     return { graph: null, diagnostics };
   }
   let doc: unknown;
+  let nonFinite = false;
   try {
-    doc = JSON.parse(text);
+    // A UTF-8 byte-order mark (what some editors write first) is not part of the JSON.
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, (_k, v: unknown) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) nonFinite = true;
+      return v;
+    });
   } catch (e) {
+    // Where and why come from our own scanner: engines word JSON.parse's errors differently, and some give no position.
+    const found = scanJson(text).error;
     const msg = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(msg);
-    const offset = m ? Number(m[1]) : text.length;
+    const v8 = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    const offset = found ? found.offset : text.length;
+    const reason = visible(clip(found ? found.reason : v8));
+    const reasonZh = visible(clip(found ? found.reasonZh : jsonReasonZh(v8)));
     const { line, column, excerpt } = locate(text, offset);
-    const reason = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
     err([], `Not valid JSON at line ${line}, column ${column}: ${reason}.\n${excerpt}`, 'Check for a missing comma, quote or bracket near there (JSON allows no comments or trailing commas).', {
-      message: `第 ${line} 行第 ${column} 列不是合法的 JSON：${jsonReasonZh(reason)}。\n${excerpt}`,
+      message: `第 ${line} 行第 ${column} 列不是合法的 JSON：${reasonZh}。\n${excerpt}`,
       fix: '检查那附近是否少了逗号、引号或括号（JSON 不允许注释，也不允许末尾多余的逗号）。',
     });
     return { graph: null, diagnostics };
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    const got = Array.isArray(doc) ? 'a list' : JSON.stringify(doc)?.slice(0, 40);
+    const got = Array.isArray(doc) ? 'a list' : show(doc, 40);
     err([], `A network must be a JSON object with "name", "input" and "layers", got ${got}.`, `Start from \`cnn-graph export lenet5\`.`, {
       message: `网络必须是带有 "name"、"input" 和 "layers" 的 JSON 对象，收到的却是${Array.isArray(doc) ? '一个列表' : ` ${got}`}。`,
       fix: '可以从 `cnn-graph export lenet5` 的输出改起。',
     });
     return { graph: null, diagnostics };
   }
+  // Numbers too large for a double, as the user wrote them, by JSON path.
+  const written = nonFinite ? scanJson(text).nonFinite : null;
+  const source = (path: readonly PropertyKey[]) => written?.get(JSON.stringify(path));
   const top = networkSchema().safeParse(doc);
   if (!top.success) {
     for (const i of top.error.issues) {
       const v = at(doc, i.path);
-      err(i.path as (string | number)[], `${jsonPathText(i.path)}: ${issueText(i, v)}.`, undefined, { message: `${jsonPathTextZh(i.path)}：${issueTextZh(i, v)}。` });
+      const w = source(i.path);
+      err(i.path as (string | number)[], `${jsonPathText(i.path)}: ${issueText(i, v, w)}.`, undefined, { message: `${jsonPathTextZh(i.path)}：${issueTextZh(i, v, w)}。` });
     }
     return { graph: null, diagnostics };
   }
@@ -106,21 +138,21 @@ export function parseNetwork(text: string): ParseResult {
   net.layers.forEach((raw, index) => {
     const where = `layers[${index}]`;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      const got = JSON.stringify(raw)?.slice(0, 40);
+      const got = show(raw, 40);
       err(['layers', index], `${where}: a layer must be an object with "path" and "kind", got ${got}.`, undefined, { message: `${where}：一层必须是带有 "path" 和 "kind" 的对象，收到的却是 ${got}。` });
       return;
     }
     const obj = raw as Record<string, unknown>;
-    const name = typeof obj.path === 'string' && obj.path ? obj.path : where;
+    const name = typeof obj.path === 'string' && obj.path ? clip(obj.path) : where;
     const kind = obj.kind;
     if (typeof kind !== 'string' || !(LAYER_KINDS as readonly string[]).includes(kind)) {
       const near = typeof kind === 'string' ? nearestName(kind, LAYER_KINDS) : '';
       err(
         ['layers', index, 'kind'],
-        `${name}: ${kind === undefined ? 'has no "kind"' : `unknown layer kind ${JSON.stringify(kind)}`} (${where}).${near ? ` Did you mean "${near}"?` : ''}`,
+        `${name}: ${kind === undefined ? 'has no "kind"' : `unknown layer kind ${show(kind)}`} (${where}).${near ? ` Did you mean "${near}"?` : ''}`,
         `Use one of: ${LAYER_KINDS.join(', ')}.`,
         {
-          message: `${name}：${kind === undefined ? '缺少 "kind"' : `未知的层类型 ${JSON.stringify(kind)}`}（${where}）。${near ? `是不是 "${near}"？` : ''}`,
+          message: `${name}：${kind === undefined ? '缺少 "kind"' : `未知的层类型 ${showZh(kind)}`}（${where}）。${near ? `是不是 "${near}"？` : ''}`,
           fix: `请使用以下类型之一：${LAYER_KINDS.join('、')}。`,
         },
         typeof obj.path === 'string' ? obj.path : '',
@@ -134,11 +166,12 @@ export function parseNetwork(text: string): ParseResult {
         const field = at0 === '(top level)' ? '' : at0 + ' ';
         const fix = i.code === 'unrecognized_keys' ? unknownFieldFix(kind, Object.keys(layerSchema(kind as LayerKind).shape), i.keys) : null;
         const v = at(obj, i.path);
+        const w = source(['layers', index, ...i.path]);
         err(
           ['layers', index, ...(i.path as (string | number)[])],
-          `${name} ${kind}: ${field}${issueText(i, v)} (${where}).`,
+          `${name} ${kind}: ${field}${issueText(i, v, w)} (${where}).`,
           fix?.en,
-          { message: `${name} ${kind}：${field}${issueTextZh(i, v)}（${where}）。`, ...(fix ? { fix: fix.zh } : {}) },
+          { message: `${name} ${kind}：${field}${issueTextZh(i, v, w)}（${where}）。`, ...(fix ? { fix: fix.zh } : {}) },
           typeof obj.path === 'string' ? obj.path : '',
           kind as LayerKind,
         );

@@ -9,6 +9,7 @@
 import type { core } from 'zod/mini';
 import { KIND_CONFIGS } from '../kinds/config.js';
 import { graphSchema, layerSchema, schemaMessageZh } from './schema.js';
+import { clip, visible } from './text.js';
 import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, type ZhText, LAYER_KINDS } from './types.js';
 
 export interface StructureIssue {
@@ -54,6 +55,8 @@ const orList = (items: readonly string[], comma: string, or: string): string => 
 /** A value for a message: JSON where it has one, never a throw (cycles, BigInt, symbols). */
 export function show(value: unknown, max = 60): string {
   if (typeof value === 'bigint') return `${value}n`;
+  // JSON would write them as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let text: string | undefined;
   try {
     text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
@@ -61,7 +64,7 @@ export function show(value: unknown, max = 60): string {
     text = Array.isArray(value) ? 'a list that contains itself' : 'an object that contains itself';
   }
   if (text === undefined) text = typeof value === 'symbol' ? value.toString() : typeof value === 'function' ? 'a function' : String(value);
-  return text.length > max ? text.slice(0, max) + '…' : text;
+  return visible(clip(text, max + 1));
 }
 
 const SHOWN_ZH: Readonly<Record<string, string>> = { 'a list that contains itself': '一个包含自身的列表', 'an object that contains itself': '一个包含自身的对象', 'a function': '一个函数' };
@@ -82,10 +85,15 @@ export const jsonPathTextZh = (p: readonly PropertyKey[]): string => (p.length ?
 export const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
 
-/** What is wrong, after the field's name: `must be a number, got "3"`. */
-export function issueText(i: core.$ZodIssue, value: unknown): string {
+/**
+ * What is wrong, after the field's name: `must be a number, got "3"`.
+ * `written` is the value's own text in the JSON source, where it has one
+ * (`1e999`, which JSON.parse reads as Infinity).
+ */
+export function issueText(i: core.$ZodIssue, value: unknown, written?: string): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `is ${written ? clip(written) : show(value)}, not a finite number`;
   if (i.code === 'unrecognized_keys') {
-    const names = i.keys.map((k) => `"${k}"`).join(', ');
+    const names = i.keys.map((k) => `"${clip(k)}"`).join(', ');
     return `unknown field${i.keys.length > 1 ? 's' : ''} ${names}`;
   }
   if (value === undefined && i.code === 'invalid_type') return `is required (${i.expected})`;
@@ -104,8 +112,9 @@ const typeZh = (t: string): string => TYPE_ZH[t] ?? t;
  * so the numbers are the issue's own. Anything else keeps zod's English,
  * which still carries the numbers.
  */
-export function issueTextZh(i: core.$ZodIssue, value: unknown): string {
-  if (i.code === 'unrecognized_keys') return `有未知字段 ${i.keys.map((k) => `"${k}"`).join('、')}`;
+export function issueTextZh(i: core.$ZodIssue, value: unknown, written?: string): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `是 ${written ? clip(written) : show(value)}，不是有限的数`;
+  if (i.code === 'unrecognized_keys') return `有未知字段 ${i.keys.map((k) => `"${clip(k)}"`).join('、')}`;
   if (value === undefined && i.code === 'invalid_type') return `是必填项（${typeZh(i.expected)}）`;
   const said = schemaMessageZh(i.message);
   if (value === undefined && i.code === 'invalid_union') return `是必填项：${said ?? i.message}`;
@@ -310,13 +319,26 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
   const layers = graph.layers;
   const layerPaths = new Set<string>();
   for (const l of layers) layerPaths.add(l.path);
+  // Earlier layers, for "did you mean": indexed by length, so thousands of dangling inputs stay linear.
+  const earlier = new NameIndex();
+  let suggestions = 0;
+  // Where an input names the layer itself or a later one, a cycle is possible.
+  let backward = false;
+  const orderIssues: { issue: StructureIssue; from: number; to: string }[] = [];
+  // A layer is suggested to those after it, never to itself.
+  let named: string | null = null;
   // Plain loops: this runs on every analysis (ResNet-152: 515 layers).
   for (let index = 0; index < layers.length; index++) {
     const layer = layers[index];
     const path = layer.path;
+    if (named !== null) earlier.add(named);
+    named = null;
     if (!KNOWN_KINDS.has(layer.kind)) {
       // Reported on admission. It still exists: the layers reading it are not "listed before" it.
-      if (!seen.has(path)) seen.set(path, index);
+      if (!seen.has(path)) {
+        seen.set(path, index);
+        named = path;
+      }
       continue;
     }
     const kind = layer.kind;
@@ -325,10 +347,10 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
         path,
         kind,
         code: 'path',
-        message: `"${path}" cannot name a layer; it is reserved for the network input.`,
+        message: `"${clip(path)}" cannot name a layer; it is reserved for the network input.`,
         fix: 'Rename the layer.',
         jsonPath: ['layers', index, 'path'],
-        zh: { message: `"${path}" 不能用作层的路径；它留给网络的输入。`, fix: '给这一层换一个路径。' },
+        zh: { message: `"${clip(path)}" 不能用作层的路径；它留给网络的输入。`, fix: '给这一层换一个路径。' },
       });
     }
     const prev = seen.get(path);
@@ -337,10 +359,10 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
         path,
         kind,
         code: 'duplicate',
-        message: `the path "${path}" is used by layers ${prev} and ${index}.`,
+        message: `the path "${clip(path)}" is used by layers ${prev} and ${index}.`,
         fix: 'Give every layer its own path (a module called twice gets a suffix, e.g. relu#2).',
         jsonPath: ['layers', index, 'path'],
-        zh: { message: `路径 "${path}" 同时被 layers[${prev}] 和 layers[${index}] 使用。`, fix: '每一层都要有自己的路径（调用两次的模块加后缀，例如 relu#2）。' },
+        zh: { message: `路径 "${clip(path)}" 同时被 layers[${prev}] 和 layers[${index}] 使用。`, fix: '每一层都要有自己的路径（调用两次的模块加后缀，例如 relu#2）。' },
       });
     }
     for (let dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
@@ -350,14 +372,17 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
           path,
           kind,
           code: 'path-nesting',
-          message: `"${a}" is a layer, so it cannot also contain "${path}".`,
+          message: `"${clip(a)}" is a layer, so it cannot also contain "${clip(path)}".`,
           fix: `Rename one of them; only modules contain other paths.`,
           jsonPath: ['layers', index, 'path'],
-          zh: { message: `"${a}" 是一个层，不能再包含 "${path}"。`, fix: '重命名其中一个；只有模块才能包含别的路径。' },
+          zh: { message: `"${clip(a)}" 是一个层，不能再包含 "${clip(path)}"。`, fix: '重命名其中一个；只有模块才能包含别的路径。' },
         });
       }
     }
-    if (prev === undefined) seen.set(path, index);
+    if (prev === undefined) {
+      seen.set(path, index);
+      named = path;
+    }
     // Its arguments were reported on admission; its inputs may be anything.
     if (unsound && unsound[index]) continue;
     const spec = KIND_CONFIGS[kind];
@@ -387,23 +412,30 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
     }
     for (let j = 0; j < n; j++) {
       const src = inputs[j];
+      if (src === path) backward = true;
       if (src === INPUT || seen.has(src)) continue;
       const later = layerPaths.has(src);
-      const near = later ? '' : nearestName(src, [...seen.keys()]);
-      issues.push({
+      if (later) backward = true;
+      // A file of thousands of dangling inputs gets suggestions for the first ones only.
+      const near = later || suggestions >= MAX_SUGGESTIONS ? '' : earlier.nearest(src);
+      if (!later) suggestions++;
+      const issue: StructureIssue = {
         path,
         kind,
         code: later ? 'order' : 'unknown-input',
-        message: later ? `reads "${src}", which is listed after it.` : `reads "${src}", which is not a layer of this network.`,
+        message: later ? `reads "${clip(src)}", which is listed after it.` : `reads "${clip(src)}", which is not a layer of this network.`,
         fix: later ? 'List layers in the order they run (the graph must have no cycles).' : `Use "input" for the network input, or the path of an earlier layer.${didYouMean(near)}`,
         jsonPath: ['layers', index, 'inputs', j],
         zh: {
-          message: later ? `读取的 "${src}" 排在它后面。` : `读取的 "${src}" 不是这个网络里的层。`,
+          message: later ? `读取的 "${clip(src)}" 排在它后面。` : `读取的 "${clip(src)}" 不是这个网络里的层。`,
           fix: later ? '按运行的顺序列出各层（图里不能有环）。' : `网络的输入写 "input"，否则写它前面某一层的路径。${didYouMeanZh(near)}`,
         },
-      });
+      };
+      issues.push(issue);
+      if (later) orderIssues.push({ issue, from: index, to: src });
     }
   }
+  if (backward) reportCycles(layers, orderIssues, issues);
   if (layers.length === 0) {
     // A graph whose `layers` failed the schema has that message already.
     if (!issues.some((i) => i.jsonPath?.[0] === 'layers')) {
@@ -413,10 +445,10 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
     issues.push({
       path: graph.output,
       code: 'output',
-      message: `the output "${graph.output}" is not a layer of this network.`,
+      message: `the output "${clip(graph.output)}" is not a layer of this network.`,
       fix: 'Set "output" to the path of the final layer, or leave it out to use the last layer.',
       jsonPath: ['output'],
-      zh: { message: `输出 "${graph.output}" 不是这个网络里的层。`, fix: '把 "output" 设为最后那一层的路径，或者省略它（默认用最后一层）。' },
+      zh: { message: `输出 "${clip(graph.output)}" 不是这个网络里的层。`, fix: '把 "output" 设为最后那一层的路径，或者省略它（默认用最后一层）。' },
     });
   }
   graph.aux.forEach((a, i) => {
@@ -424,28 +456,202 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
       issues.push({
         path: a.path,
         code: 'aux',
-        message: `the auxiliary output "${a.path}" is not a layer of this network.`,
+        message: `the auxiliary output "${clip(a.path)}" is not a layer of this network.`,
         fix: 'Name the last layer of the auxiliary head.',
         jsonPath: ['aux', i, 'path'],
-        zh: { message: `辅助输出 "${a.path}" 不是这个网络里的层。`, fix: '写辅助分类器最后一层的路径。' },
+        zh: { message: `辅助输出 "${clip(a.path)}" 不是这个网络里的层。`, fix: '写辅助分类器最后一层的路径。' },
       });
     }
   });
 }
 
-/** The candidate nearest to a misspelt word, if it is near enough; else "". */
-export function nearestName(word: string, candidates: readonly string[]): string {
-  let best = '';
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) [best, bestD] = [c, d];
+/** Cycles longer than this are named by their first layers and a count. */
+const CYCLE_NAMES = 8;
+
+/**
+ * Report every cycle among the layers (a layer that reads itself, or a loop
+ * through forward references) as one error naming its layers, on the cycle's
+ * first listed layer; the "listed after it" errors of the edges inside a
+ * cycle are replaced by it. Strongly connected components (Tarjan, iterative),
+ * so a long chain costs linear time.
+ */
+function reportCycles(layers: readonly Layer[], orderIssues: { issue: StructureIssue; from: number; to: string }[], issues: StructureIssue[]): void {
+  const n = layers.length;
+  const at = new Map<string, number>();
+  for (let k = 0; k < n; k++) if (!at.has(layers[k].path)) at.set(layers[k].path, k);
+  const reads = (k: number): number[] => {
+    const out: number[] = [];
+    const inputs: unknown = layers[k].inputs;
+    if (!Array.isArray(inputs)) return out;
+    for (const p of inputs) {
+      const j = typeof p === 'string' ? at.get(p) : undefined;
+      if (j !== undefined) out.push(j);
+    }
+    return out;
+  };
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const comp = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  let counter = 0;
+  let comps = 0;
+  const cyclic: number[][] = [];
+  for (let root = 0; root < n; root++) {
+    if (index[root] >= 0) continue;
+    const work: { k: number; next: number[]; i: number }[] = [{ k: root, next: reads(root), i: 0 }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length) {
+      const top = work[work.length - 1];
+      if (top.i < top.next.length) {
+        const j = top.next[top.i++];
+        if (index[j] < 0) {
+          index[j] = low[j] = counter++;
+          stack.push(j);
+          onStack[j] = 1;
+          work.push({ k: j, next: reads(j), i: 0 });
+        } else if (onStack[j]) low[top.k] = Math.min(low[top.k], index[j]);
+        continue;
+      }
+      work.pop();
+      if (work.length) low[work[work.length - 1].k] = Math.min(low[work[work.length - 1].k], low[top.k]);
+      if (low[top.k] !== index[top.k]) continue;
+      const members: number[] = [];
+      let j: number;
+      do {
+        j = stack.pop() as number;
+        onStack[j] = 0;
+        comp[j] = comps;
+        members.push(j);
+      } while (j !== top.k);
+      if (members.length > 1 || top.next.includes(top.k)) cyclic.push(members);
+      comps++;
+    }
   }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : '';
+  if (!cyclic.length) return;
+  const replaced = new Set<StructureIssue>();
+  for (const o of orderIssues) {
+    const j = at.get(o.to);
+    if (j !== undefined && comp[j] === comp[o.from] && cyclic.some((c) => c.includes(o.from))) replaced.add(o.issue);
+  }
+  for (const members of cyclic.sort((a, b) => Math.min(...a) - Math.min(...b))) {
+    const first = Math.min(...members);
+    const ring = cycleThrough(first, new Set(members), reads);
+    const layer = layers[first];
+    const names = ring.map((k) => layers[k].path);
+    const shown = names.length > CYCLE_NAMES ? [...names.slice(0, CYCLE_NAMES), `… ${names.length - CYCLE_NAMES} more`] : names;
+    const self = names.length === 1;
+    const chain = [...shown, names[0]].map((p) => `"${clip(p)}"`).join(' → ');
+    issues.push({
+      path: layer.path,
+      ...(KNOWN_KINDS.has(layer.kind) ? { kind: layer.kind } : {}),
+      code: 'cycle',
+      message: self ? `reads its own output ("inputs" names "${clip(layer.path)}"): a layer cannot read itself.` : `is part of a cycle: ${chain} (each layer reads the next), so none of them can run first.`,
+      fix: self ? 'Make it read the layer before it, or "input" for the network input.' : `Make one of these ${names.length} layers read an earlier layer (or "input") instead; a network must have no cycles.`,
+      jsonPath: ['layers', first, 'inputs'],
+      zh: {
+        message: self ? `读取了自己的输出（"inputs" 里写了 "${clip(layer.path)}"）：一层不能读取它自己。` : `处在一个环里：${chain}（每一层读取下一层），所以其中哪一层都无法先运行。`,
+        fix: self ? '让它读取前面那一层，或者用 "input" 表示网络的输入。' : `让这 ${names.length} 层中的某一层改为读取更前面的层（或 "input"）；网络里不能有环。`,
+      },
+    });
+  }
+  if (replaced.size) {
+    const kept = issues.filter((i) => !replaced.has(i));
+    issues.length = 0;
+    issues.push(...kept);
+  }
 }
 
-const didYouMean = (name: string): string => (name ? ` Did you mean "${name}"?` : '');
-const didYouMeanZh = (name: string): string => (name ? `是不是 "${name}"？` : '');
+/** One cycle from `first` back to itself inside its component: the shortest, by breadth-first search. */
+function cycleThrough(first: number, members: ReadonlySet<number>, reads: (k: number) => number[]): number[] {
+  const from = new Map<number, number>();
+  const queue = [first];
+  for (let q = 0; q < queue.length; q++) {
+    const k = queue[q];
+    for (const j of reads(k)) {
+      if (!members.has(j)) continue;
+      if (j === first) {
+        const ring = [k];
+        for (let c = k; c !== first; ) ring.push((c = from.get(c) as number));
+        return ring.reverse();
+      }
+      if (!from.has(j)) {
+        from.set(j, k);
+        queue.push(j);
+      }
+    }
+  }
+  return [first];
+}
+
+/** Suggestions ("did you mean") computed per network for dangling inputs; the rest get none. */
+const MAX_SUGGESTIONS = 100;
+/** Names compared per suggestion, nearest lengths first. */
+const MAX_CANDIDATES = 2000;
+
+/**
+ * Names bucketed by length, for "did you mean": a word is compared only with
+ * names whose length is within the distance it accepts, with a distance that
+ * stops as soon as it exceeds that bound, and with at most MAX_CANDIDATES of them.
+ */
+class NameIndex {
+  private readonly byLength = new Map<number, { name: string; lower: string; order: number }[]>();
+  private count = 0;
+  add(name: string): void {
+    let bucket = this.byLength.get(name.length);
+    if (!bucket) this.byLength.set(name.length, (bucket = []));
+    bucket.push({ name, lower: name.toLowerCase(), order: this.count++ });
+  }
+  nearest(word: string): string {
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    const lower = word.toLowerCase();
+    let best = '';
+    let bestD = limit + 1;
+    let bestOrder = Infinity;
+    let tried = 0;
+    for (let delta = 0; delta <= limit && tried < MAX_CANDIDATES; delta++) {
+      for (const len of delta ? [word.length - delta, word.length + delta] : [word.length]) {
+        // Unreachable lengths cannot beat what is found: the distance is at least the length difference.
+        if (delta > bestD) break;
+        for (const c of this.byLength.get(len) ?? []) {
+          if (tried++ >= MAX_CANDIDATES) break;
+          const d = boundedDistance(lower, c.lower, Math.min(limit, bestD));
+          if (d < bestD || (d === bestD && c.order < bestOrder)) [best, bestD, bestOrder] = [c.name, d, c.order];
+        }
+      }
+    }
+    return bestD <= limit ? best : '';
+  }
+}
+
+/** The candidate nearest to a misspelt word, if it is near enough; else "". */
+export function nearestName(word: string, candidates: readonly string[]): string {
+  const index = new NameIndex();
+  for (const c of candidates) index.add(c);
+  return index.nearest(word);
+}
+
+/** Levenshtein distance, or `bound + 1` as soon as it must exceed `bound` (each row's minimum only grows). */
+function boundedDistance(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > bound) return bound + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+const didYouMean = (name: string): string => (name ? ` Did you mean "${clip(name)}"?` : '');
+const didYouMeanZh = (name: string): string => (name ? `是不是 "${clip(name)}"？` : '');
 
 /** " Did you mean "x"?" for a near miss, else "". */
 export const nearest = (word: string, candidates: readonly string[]): string => didYouMean(nearestName(word, candidates));
@@ -455,15 +661,4 @@ export function unknownFieldFix(kind: string, known: readonly string[], keys: re
   const names = keys.map((k) => nearestName(k, known)).filter(Boolean);
   if (names.length) return { en: names.map((n) => didYouMean(n).trim()).join(' '), zh: names.map(didYouMeanZh).join('') };
   return { en: `${kind} accepts: ${known.join(', ')}.`, zh: `${kind} 接受的字段：${known.join('、')}。` };
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }

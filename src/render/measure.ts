@@ -75,9 +75,20 @@ export function textWidth(text: string, size: number, bold = false): number {
 /** Cut `text` to at most `max` px, ending with `…`. */
 export function truncate(text: string, size: number, max: number, bold = false): string {
   if (textWidth(text, size, bold) <= max) return text;
-  const chars = [...text];
-  while (chars.length && textWidth(chars.join('') + '…', size, bold) > max) chars.pop();
-  return chars.join('') + '…';
+  // The longest prefix that fits with its `…`, found in one pass (a 5,000-character name
+  // took seconds when the prefix was measured again after each character dropped);
+  // the same sums textWidth makes, so the same cut.
+  const width = (latin: number, wide: number) => ((latin * (bold ? BOLD : 1) + wide) / 1000) * size;
+  let latin = charWidth('…');
+  let wide = 0;
+  let end = 0;
+  for (const c of text) {
+    if (WIDE.test(c)) wide += 1000;
+    else latin += charWidth(c);
+    if (width(latin, wide) > max) break;
+    end += c.length;
+  }
+  return text.slice(0, end) + '…';
 }
 
 /** Full-width punctuation that must not start a line (it stays with the character before it). */

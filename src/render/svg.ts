@@ -42,10 +42,17 @@ export interface SceneContents {
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Characters XML 1.0 does not allow in a document (its `Char` production):
+ * a lone surrogate, U+FFFE and U+FFFF. They become U+FFFD, the replacement
+ * character, so a name holding one still draws and the SVG still parses.
+ */
+const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+
 /** Escape text and attribute values for XML. */
 export function esc(s: string): string {
   // Control characters other than tab/newline are not allowed in XML 1.0.
-  return s.replace(/[&<>"']/g, (c) => ESC[c] as string).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return s.replace(/[&<>"']/g, (c) => ESC[c] as string).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(NOT_XML, '\ufffd');
 }
 
 const n = (x: number): string => String(Math.round(x * 10) / 10);

@@ -1,6 +1,6 @@
 /** The model zoo: every network of the notes plus torchvision's canonical versions. */
 import type { Graph } from '../graph/types.js';
-import { trustLayers } from '../graph/validate.js';
+import { nearestName, trustLayers } from '../graph/validate.js';
 import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
 import { tvDensenet121, tvInceptionV3, tvRegnetX400mf, tvSqueezenet10 } from './families.js';
 import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvResnext50, tvVgg11, tvVgg16, tvVgg19Bn, tvWideResnet50 } from './torchvision.js';
@@ -119,4 +119,24 @@ export function zooEntry(id: string): ZooEntry | undefined {
 /** Build a zoo network by id; undefined for an unknown id. */
 export function zooGraph(id: string, options?: VggOptions): Graph | undefined {
   return zooEntry(id)?.build(options);
+}
+
+/** Lowercase letters and digits only: `ResNet-50`, `resnet_50` and `resnet50` read alike. */
+const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The zoo id a mistyped one most likely means, or "": the same letters and
+ * digits (`LeNet-5` → `lenet5`), then an id whose last parts they are
+ * (`resnet-50` → `torchvision-resnet50`), then the nearest by edit distance.
+ */
+export function nearestZooId(word: string): string {
+  const w = squash(word.slice(0, 200));
+  if (!w) return '';
+  const exact = ZOO_IDS.find((id) => squash(id) === w);
+  if (exact) return exact;
+  // The id without its leading parts (`torchvision-`): whole parts only, so `lenet` is not `googlenet`'s tail.
+  const tail = ZOO_IDS.find((id) => id.split('-').some((_, k, parts) => k > 0 && squash(parts.slice(k).join('')) === w));
+  if (tail) return tail;
+  const near = nearestName(w, ZOO_IDS.map(squash));
+  return near ? (ZOO_IDS.find((id) => squash(id) === near) ?? '') : '';
 }

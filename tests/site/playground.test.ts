@@ -403,3 +403,25 @@ describe('completion from the schema', () => {
     expect(signature({ type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } })).toBe('(string | number)[]');
   });
 });
+
+describe('readNetwork: a byte-order mark and syntax positions', () => {
+  it('a leading BOM: the network reads, and its diagnostics are still placed on their lines', () => {
+    const ok = readNetwork('\ufeff' + lenet);
+    expect(ok.graph).not.toBeNull();
+    expect(ok.items.filter((i) => i.severity === 'error')).toEqual([]);
+    const broken = lenet.replace('"in_channels":6,', '"in_channels":7,');
+    expect(broken).not.toBe(lenet);
+    const r = readNetwork('\ufeff' + broken);
+    const err = r.items.find((i) => i.severity === 'error')!;
+    expect(err.message).toMatch(/^net\.3 Conv2d: expects 7 input channels/);
+    expect(err.line).toBe(lineOf(lenet, '"path":"net.3"'));
+  });
+
+  it('a syntax error at the start of a line is at column 1 of that line (not the end of the document)', () => {
+    const lines = lenet.split('\n');
+    lines.splice(5, 0, 'NaN,');
+    const r = readNetwork(lines.join('\n'));
+    expect(r.items).toHaveLength(1);
+    expect([r.items[0].line, r.items[0].column]).toEqual([6, 1]);
+  });
+});

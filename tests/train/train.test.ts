@@ -129,6 +129,13 @@ describe('train', () => {
     const wrong: Graph = { ...g, layers: g.layers.map((l) => (l.path === g.output && l.kind === 'Linear' ? { ...l, out_features: 7 } : l)) };
     await expect(train(wrong, mnist, { epochs: 1, limit: 64 })).rejects.toThrow(/output is 7, but mnist has 10 classes/);
   });
+
+  it('refuses a network with a cycle by naming the cycle, not the class count or a missing shape', async () => {
+    const g = lenet();
+    const last = g.layers[g.layers.length - 1];
+    const loop: Graph = { ...g, layers: g.layers.map((l) => (l === last ? { ...l, inputs: [last.path] } : l)) };
+    await expect(train(loop, mnist, { epochs: 1, limit: 64 })).rejects.toThrow(new RegExp(`${last.path.replace('.', '\\.')} Linear: reads its own output`));
+  });
 });
 
 describe('auxiliary heads', () => {

@@ -15,7 +15,7 @@ import {
 } from '../../src/ui/cnn-compare/cnn-compare.model.js';
 
 describe('<cnn-compare> attributes → analysed configurations', () => {
-  it('bottleneck: the notes’ 28×28×192 → 32 example, computed by src/analysis/compare.ts', () => {
+  it('bottleneck: the notes’ 28×28×192 → 32 example, computed by src/zoo/compare.ts', () => {
     const r = compareFromAttributes({ kind: 'bottleneck', c: '192', h: '28', w: '28', k: '5', n: '32', r: '16' }, 'en');
     const c = bottleneck({ input: [192, 28, 28], out: 32, kernel: 5, reduce: 16 });
     expect(r.errors).toEqual([]);

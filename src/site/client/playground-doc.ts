@@ -23,7 +23,8 @@ export interface Span {
  */
 export function jsonSpans(text: string): Map<string, Span> | null {
   const spans = new Map<string, Span>();
-  let i = 0;
+  // A UTF-8 byte-order mark (pasted or loaded with the text) comes before the JSON; offsets still count it.
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const ws = () => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
   };
@@ -196,7 +197,7 @@ export function readNetwork(text: string, maxChars = READ_CAP_CHARS): Reading {
   const lazyDoc = () => {
     if (doc === undefined) {
       try {
-        doc = JSON.parse(text);
+        doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       } catch {
         doc = null;
       }

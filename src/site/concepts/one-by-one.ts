@@ -1,6 +1,6 @@
 /**
  * concepts/one-by-one/: the 1×1 convolution and the bottleneck. Both of the notes' examples
- * are recomputed by src/analysis/compare.ts; the notes' printed totals are quoted only to
+ * are recomputed by src/zoo/compare.ts; the notes' printed totals are quoted only to
  * be checked against the computation (docs/conventions.md lists the difference).
  */
 import { analyze } from '../../analysis/analyze.js';

@@ -1,6 +1,6 @@
 /**
  * The pure half of `<cnn-compare>`: configurations from attributes (computed by
- * src/analysis/compare.ts, never typed in), the saving of each against the first,
+ * src/zoo/compare.ts, never typed in), the saving of each against the first,
  * the bar geometry (d3 scales), and the element's strings in English and Chinese.
  * No DOM and no lit here, so Node tests it as it is.
  */

@@ -5,8 +5,9 @@ import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { analyze, type Analysis, type Convention, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../../analysis/analyze.js';
 import type { Graph } from '../../graph/types.js';
+import { clip } from '../../graph/text.js';
 import { admitGraph } from '../../graph/validate.js';
-import { ZOO_IDS, zooGraph } from '../../zoo/index.js';
+import { nearestZooId, ZOO_IDS, zooGraph } from '../../zoo/index.js';
 import { ANNOTATIONS, type Annotation } from '../../render/cards.js';
 import { type Locale, watchLocale } from '../i18n.js';
 import { details } from '../../render/details.js';
@@ -190,6 +191,8 @@ export class CnnGraph extends LitElement {
   @state() private hover: { type: SceneNode['type']; path: string; x: number; y: number } | null = null;
   @state() private drawn: Drawn | null = null;
   @state() private fatal: CnnErrorDetail | null = null;
+  /** Why the toolbar's last SVG or PNG download failed, shown until the next one succeeds. */
+  @state() private exportError: string | null = null;
   /** The fatal message in Chinese, for the panel of a page that switches to zh afterwards. */
   private fatalZh: string | null = null;
   /** Language of the element's own words: its nearest `lang` attribute. */
@@ -314,6 +317,14 @@ export class CnnGraph extends LitElement {
     return canvas ? { w: canvas.clientWidth, h: canvas.clientHeight } : null;
   }
 
+  /**
+   * Why nothing is drawn (the network could not be loaded or laid out: the
+   * panel's message), in English and Chinese; null while a network is drawn or loading.
+   */
+  get failure(): { message: string; zh: string } | null {
+    return this.fatal ? { message: this.fatal.message, zh: this.fatalZh ?? this.fatal.message } : null;
+  }
+
   /** The analysis of the network on screen (null before the first render). */
   get analysis(): Analysis | null {
     return this.drawn?.loaded.analysis ?? null;
@@ -370,7 +381,15 @@ export class CnnGraph extends LitElement {
     } else if (this.src) graph = await this.fetchNetwork(this.src, signal);
     else if (this.model) {
       const g = zooGraph(this.model);
-      if (!g) throw new LoadError(`Unknown model "${this.model}". Known models: ${ZOO_IDS.join(', ')}.`, `未知的模型 "${this.model}"。可用的模型：${ZOO_IDS.join('、')}。`);
+      if (!g) {
+        // The attribute is quoted by its start only (a million-character value gave a million-character message).
+        const near = nearestZooId(this.model);
+        const name = clip(this.model);
+        throw new LoadError(
+          `Unknown model "${name}".${near ? ` Did you mean "${near}"?` : ''} Known models: ${ZOO_IDS.join(', ')}.`,
+          `未知的模型 "${name}"。${near ? `是不是 "${near}"？` : ''}可用的模型：${ZOO_IDS.join('、')}。`,
+        );
+      }
       graph = g;
     } else throw new LoadError('Nothing to draw: set model="lenet5", src="network.json", or the graph property.', '没有可绘制的网络：请设置 model="lenet5"、src="network.json" 或 graph 属性。');
     const input = this.input ? parseInput(this.input) : undefined;
@@ -386,19 +405,19 @@ export class CnnGraph extends LitElement {
     let text: string;
     try {
       const res = await fetch(src, { signal });
-      if (!res.ok) throw new LoadError(`Could not load the network "${src}": the server answered ${res.status} ${res.statusText}.`, `无法加载网络 "${src}"：服务器返回 ${res.status} ${res.statusText}。`);
+      if (!res.ok) throw new LoadError(`Could not load the network "${clip(src)}": the server answered ${res.status} ${res.statusText}.`, `无法加载网络 "${clip(src)}"：服务器返回 ${res.status} ${res.statusText}。`);
       text = await res.text();
     } catch (e) {
       if (isAbort(e) || e instanceof LoadError) throw e;
       const why = e instanceof Error ? e.message : String(e);
-      throw new LoadError(`Could not load the network "${src}": ${why}. Check the URL and that the server allows the request.`, `无法加载网络 "${src}"：${why}。请检查网址，以及服务器是否允许这个请求。`);
+      throw new LoadError(`Could not load the network "${clip(src)}": ${why}. Check the URL and that the server allows the request.`, `无法加载网络 "${clip(src)}"：${why}。请检查网址，以及服务器是否允许这个请求。`);
     }
     // The JSON loader (and its schema library) is only fetched by pages that use `src`.
     const { parseNetwork } = await import('../../graph/json.js');
     const { graph, diagnostics } = parseNetwork(text);
     if (!graph) {
       const first = diagnostics[0];
-      throw new LoadError(`"${src}" is not a valid network: ${first ? first.message : 'unknown problem'}`, `"${src}" 不是有效的网络：${first ? diagnosticText(first, 'zh').message : '未知问题'}`, diagnostics);
+      throw new LoadError(`"${clip(src)}" is not a valid network: ${first ? first.message : 'unknown problem'}`, `"${clip(src)}" 不是有效的网络：${first ? diagnosticText(first, 'zh').message : '未知问题'}`, diagnostics);
     }
     return graph;
   }
@@ -874,6 +893,17 @@ export class CnnGraph extends LitElement {
     }
   }
 
+  /** A toolbar download: a failure is said in the element (it failed silently before), not only in the console. */
+  private async exportAs(format: 'SVG' | 'PNG', make: () => Promise<Blob>): Promise<void> {
+    try {
+      this.download(this.fileName(format.toLowerCase()), await make());
+      this.exportError = null;
+    } catch (e) {
+      const why = e instanceof Error && e.message ? e.message : format === 'PNG' ? 'the browser could not draw the picture' : String(e);
+      this.exportError = graphMessages(this.locale).exportFailed(format, clip(why, 200));
+    }
+  }
+
   private download(name: string, blob: Blob): void {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -1053,8 +1083,8 @@ export class CnnGraph extends LitElement {
             <button type="button" data-action="zoom-out" @click=${() => this.zoomBy(0.8)} aria-label=${m.zoomOut} title=${m.zoomOut}>−</button>
             <button type="button" data-action="expand-all" @click=${() => this.expandAll()}>${m.expandAll}</button>
             <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>${m.collapseAll}</button>
-            <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.download(this.fileName('svg'), new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
-            <button type="button" data-action="png" title=${m.downloadPng} @click=${async () => d && this.download(this.fileName('png'), await this.toPNG())}>PNG</button>
+            <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.exportAs('SVG', async () => new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
+            <button type="button" data-action="png" title=${m.downloadPng} @click=${() => d && this.exportAs('PNG', () => this.toPNG())}>PNG</button>
           </div>`
         : nothing}
       <div
@@ -1068,6 +1098,7 @@ export class CnnGraph extends LitElement {
         @focusout=${this.hideDetails}
       ></div>
       ${this.renderDetails()} ${this.renderMessage()}
+      ${this.exportError ? html`<div part="message" class="message export-error" role="alert">${this.exportError}</div>` : nothing}
       <div class="status" role="status" aria-live="polite">${busy ? (d ? m.layingOut : m.loading) : ''}</div>
       ${d?.note ? html`<div part="notice" class="notice" role="note" title=${`${d.note}. ${m.forceElk}`}>${m.fastLayout(fmtInt(d.prepared.density.boxes), fmtInt(d.prepared.density.crossLinks))}</div>` : nothing}
       ${this.renderTable()}

@@ -34,6 +34,7 @@ export const graphMessages = messages(
     parameters: 'Parameters',
     macs: 'MACs',
     shareOfMacs: 'Share of MACs',
+    exportFailed: (format: string, why: string) => `The ${format} could not be made: ${why}`,
   },
   {
     tools: '图工具',
@@ -61,5 +62,6 @@ export const graphMessages = messages(
     parameters: '参数量',
     macs: 'MACs',
     shareOfMacs: 'MACs 占比',
+    exportFailed: (format: string, why: string) => `无法生成 ${format}：${why}`,
   },
 );

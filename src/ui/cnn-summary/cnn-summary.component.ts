@@ -24,6 +24,7 @@ const words = messages(
     total: 'Total',
     auxTotal: (params: string, macs: string) => ` (auxiliary heads: ${params} parameters, ${macs} MACs)`,
     waiting: (id: string) => `Waiting for #${id}…`,
+    failed: (id: string) => `#${id} could not draw its network: `,
     noFor: 'Set for="id" of a <cnn-graph>.',
   },
   {
@@ -37,6 +38,7 @@ const words = messages(
     total: '合计',
     auxTotal: (params: string, macs: string) => `（辅助分类器：${params} 个参数，${macs} MACs）`,
     waiting: (id: string) => `等待 #${id}…`,
+    failed: (id: string) => `#${id} 无法绘制它的网络：`,
     noFor: '请用 for="id" 指向一个 <cnn-graph>。',
   },
 );
@@ -77,6 +79,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
  *
  * @fires cnn-select - A row was chosen (also forwarded to the graph as a selection).
  * @csspart table - The table.
+ * @csspart error - The message shown when the graph named by `for` could not draw its network.
  * @cssproperty --cnn-summary-height - Maximum height before the table scrolls (default 480px).
  */
 export class CnnSummary extends LitElement {
@@ -92,6 +95,8 @@ export class CnnSummary extends LitElement {
   @property({ attribute: 'sort-dir' }) sortDir: 'ascending' | 'descending' = 'descending';
 
   @state() private analysis: Analysis | null = null;
+  /** The graph's reason for drawing nothing (it stayed on "Waiting for #…" before). */
+  @state() private failure: { message: string; zh: string } | null = null;
   @state() private selected: string | null = null;
   /** Language of the headers: the nearest `lang` attribute. */
   @state() private locale: Locale = 'en';
@@ -112,7 +117,13 @@ export class CnnSummary extends LitElement {
   private reveal: { path: string; page: boolean } | null = null;
   private focusPending = false;
 
+  private onError = () => {
+    this.failure = this.graphEl?.failure ?? null;
+    if (this.failure) this.analysis = null;
+  };
+
   private onLayout = () => {
+    this.failure = this.graphEl?.failure ?? null;
     const a = this.graphEl?.analysis ?? null;
     this.selected = this.graphEl?.selected ?? null;
     // A new network shows its selected row; a new layout of the same one (expand, collapse)
@@ -195,6 +206,7 @@ export class CnnSummary extends LitElement {
 
   private detach(): void {
     this.graphEl?.removeEventListener('cnn-layout', this.onLayout);
+    this.graphEl?.removeEventListener('cnn-error', this.onError);
     this.graphEl?.removeEventListener('cnn-select', this.onSelect);
     this.graphEl = null;
   }
@@ -207,6 +219,7 @@ export class CnnSummary extends LitElement {
     this.graphEl = el;
     if (!el) return;
     el.addEventListener('cnn-layout', this.onLayout);
+    el.addEventListener('cnn-error', this.onError);
     el.addEventListener('cnn-select', this.onSelect);
     this.onLayout();
   }
@@ -412,6 +425,7 @@ export class CnnSummary extends LitElement {
   override render() {
     const a = this.analysis;
     const w = words(this.locale);
+    if (!a && this.failure && this.for) return html`<p part="error" role="alert">${w.failed(this.for)}${this.locale === 'zh' ? this.failure.zh : this.failure.message}</p>`;
     if (!a) return html`<p>${this.for ? w.waiting(this.for) : w.noFor}</p>`;
     const t = a.totals;
     const { sizers } = this.formattedRows();

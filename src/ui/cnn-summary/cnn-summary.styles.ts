@@ -81,7 +81,8 @@ export const styles = css`
   tr.sizer {
     visibility: collapse;
   }
-  tr.error td {
+  tr.error td,
+  [part='error'] {
     color: var(--cnn-error);
   }
   tr.aux td {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Graph } from '../../graph/types.js';
 import { analyze, diagnosticText } from '../../analysis/analyze.js';
+import { clip } from '../../graph/text.js';
 import { admitGraph } from '../../graph/validate.js';
 import { ZOO_IDS, zooEntry, zooGraph } from '../../zoo/index.js';
 import { BACKEND_NAMES, chooseBackend, selectBackend, type BackendInfo, type BackendName } from '../../train/backend.js';
@@ -288,11 +289,11 @@ export class CnnTrain extends LitElement {
       else if (el.src) {
         const res = await fetch(el.src, { signal });
         const t = trainMessages(this.locale);
-        if (!res.ok) throw new Error(t.loadFailed(el.src, `${res.status} ${res.statusText}`.trim()));
+        if (!res.ok) throw new Error(t.loadFailed(clip(el.src), `${res.status} ${res.statusText}`.trim()));
         const { parseNetwork } = await import('../../graph/json.js');
         const parsed = parseNetwork(await res.text());
         const first = parsed.diagnostics[0];
-        if (!parsed.graph) throw new Error(t.invalidNetwork(el.src, first ? diagnosticText(first, this.locale).message : '?'));
+        if (!parsed.graph) throw new Error(t.invalidNetwork(clip(el.src), first ? diagnosticText(first, this.locale).message : '?'));
         graph = parsed.graph;
       } else if (el.model) graph = zooGraph(el.model) ?? null;
       if (graph && el.input) graph = { ...graph, input: parseShape(el.input) };
@@ -300,7 +301,8 @@ export class CnnTrain extends LitElement {
     if (!graph) {
       const id = el?.model ?? this.model;
       const t = trainMessages(this.locale);
-      throw new Error(id ? t.unknownModel(id, ZOO_IDS.join(', ')) : t.noModel);
+      // Quoted by its start: a million-character attribute is not a million-character message.
+      throw new Error(id ? t.unknownModel(clip(id), ZOO_IDS.join(', ')) : t.noModel);
     }
     return graph;
   }

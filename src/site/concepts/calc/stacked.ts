@@ -1,6 +1,6 @@
 /**
  * The calculator of concepts/stacked-3x3/: n stacked 3×3 convolutions against one
- * (2n+1)×(2n+1), recomputed by src/analysis/compare.ts (parameters, MACs, receptive field).
+ * (2n+1)×(2n+1), recomputed by src/zoo/compare.ts (parameters, MACs, receptive field).
  */
 import { stack, type Comparison } from '../../../zoo/compare.js';
 import { formatInt } from '../../../analysis/format.js';
