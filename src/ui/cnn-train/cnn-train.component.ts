@@ -314,9 +314,12 @@ export class CnnTrain extends LitElement {
    */
   private admit(value: unknown): Graph {
     const admitted = admitGraph(value);
-    // Training needs the whole network: where <cnn-graph> would draw what it can, refuse with the first problem.
-    if (!admitted.isGraph || admitted.issues.length) {
-      const first = admitted.issues[0];
+    // Not a network at all (not an object, or its top level is wrong): say so here. A network
+    // whose layers have problems (a bad field, a cycle) is one: the run's analysis refuses it
+    // naming the layer (`net.2 Add: reads its own output…`), as for any other source.
+    const top = admitted.issues.filter((i) => i.code === 'graph');
+    if (!admitted.isGraph || top.length) {
+      const first = top[0];
       throw new Error(trainMessages(this.locale).notANetwork(first ? (this.locale === 'zh' ? first.zh.message : first.message) : '?'));
     }
     return admitted.graph;
