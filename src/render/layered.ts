@@ -29,6 +29,7 @@
  */
 import type { Box, Direction, EdgeRoute, ElkGraph, Layout } from './layout.js';
 import { elkDirection, layoutKey } from './layout.js';
+import { num, parseMin, parsePadding, type Pt, r1, simplify } from './geometry.js';
 
 /** Bumped whenever the geometry changes, so no stale precomputed layout is used. */
 export const LAYERED_VERSION = 1;
@@ -48,8 +49,6 @@ const PORT_MARGIN = 8;
 /** Barycentre sweeps (down and up each count one). */
 const SWEEPS = 4;
 const ROOT_PAD = 16;
-
-type Pt = [number, number]; // [cross, main]: x and y when the flow goes down, y and x when it goes right.
 
 /** A box of one frame's local graph: a layer box, a sub-frame, or a point where a wire crosses the frame's border. */
 interface Item {
@@ -112,19 +111,6 @@ const maxOf = <T>(xs: readonly T[], f: (x: T) => number, d: number): number => {
   for (const x of xs) m = Math.max(m, f(x));
   return m;
 };
-const num = (x: number | undefined): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
-const r1 = (x: number): number => Math.round(x * 10) / 10;
-
-function parsePadding(s: string | undefined, d: number): { top: number; left: number; bottom: number; right: number } {
-  const out = { top: d, left: d, bottom: d, right: d };
-  for (const m of (s ?? '').matchAll(/(top|left|bottom|right)=(-?[\d.]+)/g)) out[m[1] as keyof typeof out] = Number(m[2]);
-  return out;
-}
-
-function parseMin(s: string | undefined): [number, number] {
-  const m = /\(\s*([\d.]+)\s*,\s*([\d.]+)\s*\)/.exec(s ?? '');
-  return m ? [Number(m[1]), Number(m[2])] : [0, 0];
-}
 
 /** The cache key of a fast layered layout: the elk graph's, marked with the engine. */
 export function layeredKey(g: ElkGraph): string {
@@ -281,23 +267,6 @@ function layout(root: ElkGraph, direction: Direction): Layout {
 function place(f: Frame, origin: Pt): void {
   f.origin = origin;
   for (const it of f.items) if (it.frame) place(it.frame, [origin[0] + it.c - it.cross / 2 + it.frame.pad.cs, origin[1] + it.m + it.frame.pad.ms]);
-}
-
-/** Drop repeated points and the middle of straight runs. */
-function simplify(pts: Pt[]): Pt[] {
-  const out: Pt[] = [];
-  for (const p of pts) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last[0] - p[0]) < 0.05 && Math.abs(last[1] - p[1]) < 0.05) continue;
-    if (out.length >= 2) {
-      const a = out[out.length - 2];
-      const b = out[out.length - 1];
-      const straight = (Math.abs(a[0] - b[0]) < 0.05 && Math.abs(b[0] - p[0]) < 0.05) || (Math.abs(a[1] - b[1]) < 0.05 && Math.abs(b[1] - p[1]) < 0.05);
-      if (straight) out.pop();
-    }
-    out.push(p);
-  }
-  return out;
 }
 
 /** A binary min-heap of [key, value] pairs: free lanes and tracks by where they become free. */

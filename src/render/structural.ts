@@ -18,6 +18,7 @@
  */
 import type { Box, Direction, EdgeRoute, ElkEdge, ElkGraph, Layout } from './layout.js';
 import { elkDirection, layoutKey } from './layout.js';
+import { num, parseMin, parsePadding, type Pt, r1, simplify } from './geometry.js';
 
 /** Between two boxes joined by an unlabelled edge, and between side-by-side branches. */
 const GAP = 22;
@@ -42,8 +43,6 @@ export const STRUCTURAL_VERSION = 1;
  * them overflowed the stack: such a view goes to another engine instead.
  */
 export const MAX_NESTING = 1000;
-
-type Pt = [number, number]; // [cross, main]: x and y when the flow goes down, y and x when it goes right.
 
 interface Label {
   id: string;
@@ -124,19 +123,6 @@ interface Frame {
   labels: Map<LEdge, Pt>;
   /** Where the content origin (axis, top of content) lies, absolute. */
   origin: Pt;
-}
-
-const num = (x: number | undefined): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
-
-function parsePadding(s: string | undefined, d: number): { top: number; left: number; bottom: number; right: number } {
-  const out = { top: d, left: d, bottom: d, right: d };
-  for (const m of (s ?? '').matchAll(/(top|left|bottom|right)=(-?[\d.]+)/g)) out[m[1] as keyof typeof out] = Number(m[2]);
-  return out;
-}
-
-function parseMin(s: string | undefined): [number, number] {
-  const m = /\(\s*([\d.]+)\s*,\s*([\d.]+)\s*\)/.exec(s ?? '');
-  return m ? [Number(m[1]), Number(m[2])] : [0, 0];
 }
 
 class NotStructural extends Error {}
@@ -327,25 +313,6 @@ function layout(root: ElkGraph, direction: Direction): Layout {
 /** The cache key of a structural layout: the elk graph's, marked with the engine. */
 export function structuralKey(g: ElkGraph): string {
   return `${layoutKey(g)}-s${STRUCTURAL_VERSION}`;
-}
-
-const r1 = (x: number): number => Math.round(x * 10) / 10;
-
-/** Drop repeated points and the middle of straight runs. */
-function simplify(pts: Pt[]): Pt[] {
-  const out: Pt[] = [];
-  for (const p of pts) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last[0] - p[0]) < 0.05 && Math.abs(last[1] - p[1]) < 0.05) continue;
-    if (out.length >= 2) {
-      const a = out[out.length - 2];
-      const b = out[out.length - 1];
-      const straight = (Math.abs(a[0] - b[0]) < 0.05 && Math.abs(b[0] - p[0]) < 0.05) || (Math.abs(a[1] - b[1]) < 0.05 && Math.abs(b[1] - p[1]) < 0.05);
-      if (straight) out.pop();
-    }
-    out.push(p);
-  }
-  return out;
 }
 
 /**
