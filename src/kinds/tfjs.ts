@@ -5,6 +5,7 @@
  */
 import type { LayerKind } from '../graph/types.js';
 import { tfjs as conv2d } from './conv2d/tfjs.js';
+import { tfjs as convtranspose2d } from './convtranspose2d/tfjs.js';
 import { tfjs as maxpool2d } from './maxpool2d/tfjs.js';
 import { tfjs as avgpool2d } from './avgpool2d/tfjs.js';
 import { tfjs as adaptiveavgpool2d } from './adaptiveavgpool2d/tfjs.js';
@@ -23,6 +24,7 @@ import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   Conv2d: conv2d,
+  ConvTranspose2d: convtranspose2d,
   MaxPool2d: maxpool2d,
   AvgPool2d: avgpool2d,
   AdaptiveAvgPool2d: adaptiveavgpool2d,
