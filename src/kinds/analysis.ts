@@ -5,6 +5,7 @@ import { analysis as convtranspose2d } from './convtranspose2d/analysis.js';
 import { analysis as maxpool2d } from './maxpool2d/analysis.js';
 import { analysis as avgpool2d } from './avgpool2d/analysis.js';
 import { analysis as adaptiveavgpool2d } from './adaptiveavgpool2d/analysis.js';
+import { analysis as upsample } from './upsample/analysis.js';
 import { analysis as linear } from './linear/analysis.js';
 import { analysis as flatten } from './flatten/analysis.js';
 import { analysis as relu } from './relu/analysis.js';
@@ -24,6 +25,7 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   MaxPool2d: maxpool2d,
   AvgPool2d: avgpool2d,
   AdaptiveAvgPool2d: adaptiveavgpool2d,
+  Upsample: upsample,
   Linear: linear,
   Flatten: flatten,
   ReLU: relu,

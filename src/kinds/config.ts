@@ -9,6 +9,7 @@ import { config as convtranspose2d } from './convtranspose2d/config.js';
 import { config as maxpool2d } from './maxpool2d/config.js';
 import { config as avgpool2d } from './avgpool2d/config.js';
 import { config as adaptiveavgpool2d } from './adaptiveavgpool2d/config.js';
+import { config as upsample } from './upsample/config.js';
 import { config as linear } from './linear/config.js';
 import { config as flatten } from './flatten/config.js';
 import { config as relu } from './relu/config.js';
@@ -28,6 +29,7 @@ export const KIND_CONFIGS = {
   MaxPool2d: maxpool2d,
   AvgPool2d: avgpool2d,
   AdaptiveAvgPool2d: adaptiveavgpool2d,
+  Upsample: upsample,
   Linear: linear,
   Flatten: flatten,
   ReLU: relu,
