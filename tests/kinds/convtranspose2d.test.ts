@@ -75,3 +75,16 @@ describe('ConvTranspose2d counts, label and formula', () => {
     expect(rf('conv')).toEqual({ size: [5, 5], jump: [1, 1], global: false });
   });
 });
+
+describe('ConvTranspose2d in the details of a layer', () => {
+  it('a jump below one input pixel is written with two decimals, not sixteen', async () => {
+    const { details } = await import('../../src/render/details.js');
+    const b = new GraphBuilder('up3', [1, 8, 8]);
+    const u = b.layer('up', ConvTranspose2d(1, 1, 3, { stride: 3 }), b.input);
+    const graph = b.build(b.layer('conv', Conv2d(1, 1, 3, { padding: 1 }), u));
+    const analysis = analyze(graph);
+    const rows = new Map(details({ graph, analysis }, 'layer', 'conv', 'en').rows);
+    // One output of the 3×3 conv reads 3 upsampled pixels, a third of an input pixel apart: 1 + 2·⅓ input pixels.
+    expect(rows.get('receptive field')).toBe('1.67×1.67 (jump 0.33×0.33)');
+  });
+});

@@ -76,10 +76,10 @@ export const analysis: KindAnalysis<'ConvTranspose2d'> = {
       const axis = AXES[i];
       return fail(
         'output-size',
-        `output ${axis} would be ${out[i]}: padding=${a.padding[i]} crops more than the ${n}-pixel input spreads to (${formula}). Input ${dims(input.shape)} from ${input.from}.`,
+        `output ${axis} would be ${out[i]}: padding=${a.padding[i]} crops more than the ${n}-pixel input spreads to. Input ${dims(input.shape)} from ${input.from}.`,
         `Use padding of at most ${maxPad} along ${axis}, a larger kernel or stride, or feed a larger input.`,
         {
-          message: `输出的${AXES_ZH[axis]}会是 ${out[i]}：padding=${a.padding[i]} 裁掉的比 ${n} 个像素的输入展开后的还多（${formula}）。输入为 ${dimsZh(input.shape)}，来自 ${fromZh(input)}。`,
+          message: `输出的${AXES_ZH[axis]}会是 ${out[i]}：padding=${a.padding[i]} 裁掉的比 ${n} 个像素的输入展开后的还多。输入为 ${dimsZh(input.shape)}，来自 ${fromZh(input)}。`,
           fix: `把${AXES_ZH[axis]}方向的 padding 减到不超过 ${maxPad}，加大卷积核或步幅，或者输入更大的图像。`,
         },
         formula,

@@ -1,7 +1,7 @@
 /** ConvTranspose2d: a transposed 2-D convolution, as `torch.nn.ConvTranspose2d`. */
-import { literal, optional, strictObject } from 'zod/mini';
+import { literal, optional, strictObject, tuple, union } from 'zod/mini';
 import type { IntOrPair } from '../../graph/types.js';
-import type { Fields } from '../fields.js';
+import { say, type Fields } from '../fields.js';
 import type { ConfigFrom, KindConfig } from '../spec.js';
 
 const schema = (f: Fields) =>
@@ -13,7 +13,7 @@ const schema = (f: Fields) =>
     kernel_size: f.posPair,
     stride: optional(f.posPair),
     /** Numbers only: PyTorch's transposed convolution has no 'same' or 'valid'. */
-    padding: optional(f.nonNegPair),
+    padding: optional(union([f.nonNegInt, tuple([f.nonNegInt, f.nonNegInt])], { error: say("must be an integer or a [height, width] pair of integers (a transposed convolution has no 'same' or 'valid')", "必须是整数或 [高, 宽] 整数对（转置卷积没有 'same' 或 'valid'）") })),
     /** Rows and columns added at the end of the output (smaller than the stride or the dilation). */
     output_padding: optional(f.nonNegPair),
     groups: optional(f.posInt),

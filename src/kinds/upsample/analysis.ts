@@ -86,10 +86,10 @@ export const analysis: KindAnalysis<'Upsample'> = {
       const least = Math.max(1 / h, 1 / w);
       return fail(
         'output-size',
-        `the output would be ${out[0]}×${out[1]} (${formula}); input and output sizes must be greater than 0. Input ${dims(input.shape)} from ${input.from}.`,
+        `the output would be ${out[0]}×${out[1]}; input and output sizes must be greater than 0. Input ${dims(input.shape)} from ${input.from}.`,
         `Use a scale_factor of at least ${+least.toPrecision(4)}, or give size.`,
         {
-          message: `输出会是 ${out[0]}×${out[1]}（${formula}）；输入和输出的尺寸都必须大于 0。输入为 ${dimsZh(input.shape)}，来自 ${fromZh(input)}。`,
+          message: `输出会是 ${out[0]}×${out[1]}；输入和输出的尺寸都必须大于 0。输入为 ${dimsZh(input.shape)}，来自 ${fromZh(input)}。`,
           fix: `scale_factor 至少取 ${+least.toPrecision(4)}，或者给出 size。`,
         },
         formula,
