@@ -85,6 +85,31 @@ describe.each(['cpu', 'wasm'] as const)('ConvTranspose2d and Upsample against Py
   }, 60_000);
 });
 
+describe("why Upsample does not use tf.image's resize ops", () => {
+  it('at scale 2 their forward pass is PyTorch\'s, but their gradient is not (so the layer multiplies by matrices both ways)', async () => {
+    await selectBackend({ prefer: 'cpu' });
+    for (const id of ['up-nearest-x2', 'up-bilinear-x2']) {
+      const c = cases.find((k) => k.id === id) as Case;
+      const [oh, ow] = c.output.shape.slice(2) as [number, number];
+      const resize = (t: tf.Tensor4D) => (id === 'up-nearest-x2' ? tf.image.resizeNearestNeighbor(t, [oh, ow]) : tf.image.resizeBilinear(t, [oh, ow], false, true));
+      const out = tf.tidy(() => resize(nhwc(c.input) as tf.Tensor4D).transpose([0, 3, 1, 2]).dataSync());
+      expect(relErr(out, c.output.data), `${id} forward`).toBeLessThan(1e-5);
+      // tfjs 4.22's gradient kernels: wrong numbers, or (bilinear, H ≠ W on CPU) a gradient of the wrong shape.
+      let gradient: string;
+      try {
+        const g = tf.tidy(() => {
+          const r = nhwc(c.r);
+          return tf.grad((t: tf.Tensor) => tf.sum(tf.mul(resize(t as tf.Tensor4D), r)))(nhwc(c.input)).transpose([0, 3, 1, 2]).dataSync();
+        });
+        gradient = relErr(g, c.grad_input.data) < 1e-5 ? "PyTorch's" : 'other numbers';
+      } catch (e) {
+        gradient = `an error: ${(e as Error).message.slice(0, 40)}`;
+      }
+      expect(gradient, id).not.toBe("PyTorch's");
+    }
+  });
+});
+
 describe('interpolation matrices', () => {
   it('every row of every mode sums to 1 (interpolation keeps a constant map constant)', () => {
     for (const mode of ['nearest', 'nearest-exact', 'bilinear', 'bicubic', 'area'] as const) {
