@@ -18,9 +18,12 @@ describe('ConvTranspose2d refusals say what and how to fix it', () => {
     const r = shapeOf(ConvTranspose2d(2, 2, 2, { stride: [2, 1], padding: 1, output_padding: 1 }), [2, 4, 5]);
     if (r.ok) throw new Error('accepted');
     expect(r.error.code).toBe('output-padding');
-    expect(r.error.message).toBe('output_padding=1 along width must be smaller than the stride (1) or the dilation (1); it only picks which of the 1 output sizes that one input size can come from.');
+    expect(r.error.message).toBe('output_padding=1 along width must be smaller than the stride (1) or the dilation (1); with both 1 there is only one output size to choose from.');
     expect(r.error.fix).toBe('Remove output_padding (it needs a stride above 1), or set stride=2.');
     expect(r.error.zh.message).toContain('宽方向上的 output_padding=1');
+    const two = shapeOf(ConvTranspose2d(2, 2, 3, { stride: 2, output_padding: 2 }), [2, 4, 4]);
+    expect(two.ok ? null : two.error.message).toBe('output_padding=2 along height must be smaller than the stride (2) or the dilation (1); it only chooses among the 2 output sizes that a Conv2d with the same arguments maps back to this input size.');
+    expect(two.ok ? null : two.error.fix).toBe('Use output_padding below 2.');
   });
 
   it('a padding that crops everything shows the formula, and its fix is the largest padding that works', () => {

@@ -57,10 +57,10 @@ export const analysis: KindAnalysis<'ConvTranspose2d'> = {
         const axis = AXES[i];
         return fail(
           'output-padding',
-          `output_padding=${op} along ${axis} must be smaller than the stride (${a.stride[i]}) or the dilation (${a.dilation[i]}); it only picks which of the ${limit} output sizes that one input size can come from.`,
+          `output_padding=${op} along ${axis} must be smaller than the stride (${a.stride[i]}) or the dilation (${a.dilation[i]}); ${limit === 1 ? 'with both 1 there is only one output size to choose from.' : `it only chooses among the ${limit} output sizes that a Conv2d with the same arguments maps back to this input size.`}`,
           limit === 1 ? 'Remove output_padding (it needs a stride above 1), or set stride=2.' : `Use output_padding below ${limit}.`,
           {
-            message: `${AXES_ZH[axis]}方向上的 output_padding=${op} 必须小于步幅（${a.stride[i]}）或空洞（${a.dilation[i]}）；它只是在能得到同一输入尺寸的 ${limit} 种输出尺寸中选一种。`,
+            message: `${AXES_ZH[axis]}方向上的 output_padding=${op} 必须小于步幅（${a.stride[i]}）或空洞（${a.dilation[i]}）；${limit === 1 ? '两者都是 1 时只有一种输出尺寸可选。' : `它只是在 ${limit} 种输出尺寸中选一种，同样参数的 Conv2d 都会把它们变回这个输入尺寸。`}`,
             fix: limit === 1 ? '去掉 output_padding（它需要大于 1 的步幅），或者设置 stride=2。' : `把 output_padding 改为小于 ${limit} 的数。`,
           },
         );
