@@ -96,10 +96,10 @@ export function interpolationMatrix(mode: UpsampleMode, input: number, out: numb
 }
 
 /**
- * Both axes' matrices. Bicubic copies the input when neither size changes
- * (ATen's upsample_bicubic2d special case), whatever scale it was handed.
+ * Both axes' matrices. Unlike nearest and bilinear, which copy an axis whose
+ * size does not change, bicubic interpolates with the scale it was handed
+ * even then (torch 1.13: scale_factor=1.2 on 3×3 gives 3×3, not a copy).
  */
 export function upsampleMatrices(mode: UpsampleMode, [h, w]: readonly [number, number], [oh, ow]: readonly [number, number], alignCorners: boolean, [sh, sw]: readonly [number | undefined, number | undefined]): [Float64Array, Float64Array] {
-  const copy = mode === 'bicubic' && h === oh && w === ow;
-  return [interpolationMatrix(mode, h, oh, alignCorners, copy ? undefined : sh), interpolationMatrix(mode, w, ow, alignCorners, copy ? undefined : sw)];
+  return [interpolationMatrix(mode, h, oh, alignCorners, sh), interpolationMatrix(mode, w, ow, alignCorners, sw)];
 }
