@@ -91,3 +91,17 @@ describe('ConvTranspose2d in the details of a layer', () => {
     expect(rows.get('receptive field')).toBe('1.67×1.67 (jump 0.33×0.33)');
   });
 });
+
+describe('ConvTranspose2d refuses for PyTorch\'s reason', () => {
+  it('every refusal of kinds.json gets the code of PyTorch\'s message (not merely some refusal)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = JSON.parse(readFileSync(new URL('../fixtures/pytorch/kinds.json', import.meta.url), 'utf8')) as { cases: { id: string; kind: string; config: object; inputs: number[][]; error?: string }[] };
+    const reason = (e: string) => (/output padding must be smaller/.test(e) ? 'output-padding' : /Output size is too small/.test(e) ? 'output-size' : /to have \d+ channels/.test(e) ? 'channels' : /divisible by groups/.test(e) ? 'groups' : e);
+    const refused = doc.cases.filter((c) => c.kind === 'ConvTranspose2d' && c.error);
+    expect(refused).toHaveLength(29);
+    for (const c of refused) {
+      const r = analysis.outputShape({ path: 'x', inputs: ['input'], kind: 'ConvTranspose2d', ...c.config } as unknown as Layer<'ConvTranspose2d'>, [{ shape: c.inputs[0], from: 'input' }]);
+      expect(r.ok ? 'accepted' : r.error.code, `${c.id}: ${c.error}`).toBe(reason(c.error as string));
+    }
+  });
+});

@@ -77,3 +77,17 @@ describe('Upsample counts, label, formula and receptive field', () => {
     expect(a2.layers.find((r) => r.path === 'lin')?.receptiveField).toEqual({ size: [5, 5], jump: [1, 1], global: false });
   });
 });
+
+describe('Upsample refuses for PyTorch\'s reason', () => {
+  it('every refusal of kinds.json gets the code of PyTorch\'s message', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = JSON.parse(readFileSync(new URL('../fixtures/pytorch/kinds.json', import.meta.url), 'utf8')) as { cases: { id: string; kind: string; config: object; inputs: number[][]; error?: string }[] };
+    const reason = (e: string) => (/only one of size or scale_factor/.test(e) ? 'size-and-scale' : /either size or scale_factor/.test(e) ? 'no-size' : /sizes should be greater than 0/.test(e) ? 'output-size' : /mode needs \dD input/.test(e) ? 'mode-rank' : e);
+    const refused = doc.cases.filter((c) => c.kind === 'Upsample' && c.error);
+    expect(refused.length).toBeGreaterThan(3);
+    for (const c of refused) {
+      const r = analysis.outputShape({ path: 'x', inputs: ['input'], kind: 'Upsample', ...c.config } as unknown as Layer<'Upsample'>, [{ shape: c.inputs[0], from: 'input' }]);
+      expect(r.ok ? 'accepted' : r.error.code, `${c.id}: ${c.error}`).toBe(reason(c.error as string));
+    }
+  });
+});
