@@ -7,7 +7,7 @@
  * input/output where PyTorch uses 1/scale_factor, so a non-integer
  * scale_factor picks other pixels there). The index arithmetic is ATen's
  * (UpSample.h, torch 1.13), in float32 where ATen computes in float.
- * Pure: no tfjs, so analysis and tests can use it.
+ * Pure: no tfjs, so tests (and bench/resample.mjs) read it directly.
  */
 import { adaptiveWindow } from '../../analysis/arith.js';
 import type { UpsampleMode } from './config.js';
