@@ -31,6 +31,16 @@ export function convOutputSize(input: number, kernel: number, stride = 1, padBef
 }
 
 /**
+ * Transposed convolution output size, `(H−1)·S − 2P + D(K−1) + output_padding + 1`
+ * (ATen `conv_input_size`, what `ConvTranspose2d` computes): the full scatter
+ * of every input pixel spans `(H−1)·S + D(K−1) + 1`, `P` is cropped from each
+ * side and `output_padding` added at the end. Can be ≤ 0: callers report that.
+ */
+export function transposedConvOutputSize(input: number, kernel: number, stride = 1, pad = 0, dilation = 1, outputPadding = 0): number {
+  return (input - 1) * stride - 2 * pad + effectiveKernel(kernel, dilation) + outputPadding;
+}
+
+/**
  * Pooling output size with PyTorch's ceil_mode (ATen `pooling_output_shape_pad_lr`):
  * ceil_mode rounds up, but the last window must start inside the input or the
  * left padding; a window starting entirely in the right padding is dropped.

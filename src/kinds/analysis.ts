@@ -1,9 +1,11 @@
 /** The analysis registry: one analysis facet per layer kind. Nothing guesses a kind from a name. */
 import type { LayerKind } from '../graph/types.js';
 import { analysis as conv2d } from './conv2d/analysis.js';
+import { analysis as convtranspose2d } from './convtranspose2d/analysis.js';
 import { analysis as maxpool2d } from './maxpool2d/analysis.js';
 import { analysis as avgpool2d } from './avgpool2d/analysis.js';
 import { analysis as adaptiveavgpool2d } from './adaptiveavgpool2d/analysis.js';
+import { analysis as upsample } from './upsample/analysis.js';
 import { analysis as linear } from './linear/analysis.js';
 import { analysis as flatten } from './flatten/analysis.js';
 import { analysis as relu } from './relu/analysis.js';
@@ -19,9 +21,11 @@ import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   Conv2d: conv2d,
+  ConvTranspose2d: convtranspose2d,
   MaxPool2d: maxpool2d,
   AvgPool2d: avgpool2d,
   AdaptiveAvgPool2d: adaptiveavgpool2d,
+  Upsample: upsample,
   Linear: linear,
   Flatten: flatten,
   ReLU: relu,

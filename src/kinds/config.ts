@@ -5,9 +5,11 @@
  * cannot drift apart. Adding a kind adds one line here.
  */
 import { config as conv2d } from './conv2d/config.js';
+import { config as convtranspose2d } from './convtranspose2d/config.js';
 import { config as maxpool2d } from './maxpool2d/config.js';
 import { config as avgpool2d } from './avgpool2d/config.js';
 import { config as adaptiveavgpool2d } from './adaptiveavgpool2d/config.js';
+import { config as upsample } from './upsample/config.js';
 import { config as linear } from './linear/config.js';
 import { config as flatten } from './flatten/config.js';
 import { config as relu } from './relu/config.js';
@@ -23,9 +25,11 @@ import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
   Conv2d: conv2d,
+  ConvTranspose2d: convtranspose2d,
   MaxPool2d: maxpool2d,
   AvgPool2d: avgpool2d,
   AdaptiveAvgPool2d: adaptiveavgpool2d,
+  Upsample: upsample,
   Linear: linear,
   Flatten: flatten,
   ReLU: relu,

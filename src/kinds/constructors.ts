@@ -4,9 +4,11 @@
  * Every kind defines its own in its config.ts; this gathers them for the API.
  */
 export { Conv2d, type Conv2dConfig } from './conv2d/config.js';
+export { ConvTranspose2d, type ConvTranspose2dConfig } from './convtranspose2d/config.js';
 export { MaxPool2d, type MaxPool2dConfig } from './maxpool2d/config.js';
 export { AvgPool2d, type AvgPool2dConfig } from './avgpool2d/config.js';
 export { AdaptiveAvgPool2d, type AdaptiveAvgPool2dConfig } from './adaptiveavgpool2d/config.js';
+export { Upsample, type UpsampleConfig } from './upsample/config.js';
 export { Linear, type LinearConfig } from './linear/config.js';
 export { Flatten, type FlattenConfig } from './flatten/config.js';
 export { ReLU, type ReLUConfig } from './relu/config.js';

@@ -58,7 +58,9 @@ export interface WeightSpec {
 
 /** One spatial axis of a sliding window, for receptive fields and formulas. */
 export interface AxisWindow {
+  /** Input cells one output reads (at most). */
   kernel: number;
+  /** Input cells between neighbouring outputs: below 1 for a layer that enlarges (1/S for ConvTranspose2d, input/output for Upsample). */
   stride: number;
   padBefore: number;
   dilation: number;

@@ -5,9 +5,11 @@
  */
 import type { LayerKind } from '../graph/types.js';
 import { tfjs as conv2d } from './conv2d/tfjs.js';
+import { tfjs as convtranspose2d } from './convtranspose2d/tfjs.js';
 import { tfjs as maxpool2d } from './maxpool2d/tfjs.js';
 import { tfjs as avgpool2d } from './avgpool2d/tfjs.js';
 import { tfjs as adaptiveavgpool2d } from './adaptiveavgpool2d/tfjs.js';
+import { tfjs as upsample } from './upsample/tfjs.js';
 import { tfjs as linear } from './linear/tfjs.js';
 import { tfjs as flatten } from './flatten/tfjs.js';
 import { tfjs as relu } from './relu/tfjs.js';
@@ -23,9 +25,11 @@ import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   Conv2d: conv2d,
+  ConvTranspose2d: convtranspose2d,
   MaxPool2d: maxpool2d,
   AvgPool2d: avgpool2d,
   AdaptiveAvgPool2d: adaptiveavgpool2d,
+  Upsample: upsample,
   Linear: linear,
   Flatten: flatten,
   ReLU: relu,

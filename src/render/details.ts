@@ -18,6 +18,9 @@ export interface Details {
 }
 
 /** The hover/focus card of a node, its labels in `locale` (English by default). */
+/** A receptive field's size or jump: whole until a layer upsamples (a stride-3 transposed convolution's jump is 1/3), then two decimals. */
+const rfNumber = (x: number): string => String(+x.toFixed(2));
+
 export function details(model: Model, type: 'layer' | 'module' | 'input' | 'output', path: string, locale: Locale = 'en'): Details {
   const w = words(locale);
   const a = model.analysis;
@@ -37,7 +40,7 @@ export function details(model: Model, type: 'layer' | 'module' | 'input' | 'outp
       [w.macs, `${fmtInt(r.macs)} (${fmtShare(r.macs, r.aux ? t.auxMacs : t.macs)}${r.aux ? w.ofAux : ''})`],
     ];
     if (r.weights.length) rows.push([w.weights, r.weights.map((w) => `${w.name} ${w.shape.join('×')}`).join(', ')]);
-    if (r.receptiveField) rows.push([w.receptiveField, r.receptiveField.global ? w.wholeInput : `${r.receptiveField.size.join('×')} (${w.jump} ${r.receptiveField.jump.join('×')})`]);
+    if (r.receptiveField) rows.push([w.receptiveField, r.receptiveField.global ? w.wholeInput : `${r.receptiveField.size.map(rfNumber).join('×')} (${w.jump} ${r.receptiveField.jump.map(rfNumber).join('×')})`]);
     if (r.outputBytes !== null) rows.push([w.outputMemory, `${fmtInt(r.outputBytes)} ${w.float32}`]);
     if (r.aux) rows.push([w.auxiliary, w.trainingOnly]);
     if (r.status !== 'ok') rows.push([w.status, r.status === 'skipped' ? w.skipped : w.error]);

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adaptiveWindow, convOutputSize, poolOutputSize, samePadding } from '../../src/analysis/arith.js';
+import { adaptiveWindow, convOutputSize, poolOutputSize, samePadding, transposedConvOutputSize } from '../../src/analysis/arith.js';
 
 const RUNS = 3000;
 
@@ -105,6 +105,44 @@ describe('convOutputSize', () => {
     expect(convOutputSize(28, 5)).toBe(24);
     expect(convOutputSize(4, 5)).toBeLessThan(1); // kernel larger than the input
     expect(convOutputSize(10, 3, 1, 0, 5)).toBeLessThan(1); // dilated span 11 > 10
+  });
+});
+
+describe('transposedConvOutputSize', () => {
+  /** The scatter by enumeration: input cell i writes taps i·S + t·D − P (t < K); the output ends at the last tap, plus output_padding. */
+  const bruteScatter = (h: number, k: number, s: number, p: number, d: number, op: number) => {
+    let last = -Infinity;
+    for (let i = 0; i < h; i++) for (let t = 0; t < k; t++) last = Math.max(last, i * s + t * d - p);
+    // Cropping P at the start shifts every tap; P more are cropped at the end, output_padding added back.
+    return last + 1 - p + op;
+  };
+
+  it('ends where the scatter of the last input cell ends, less the padding, plus output_padding', () => {
+    fc.assert(
+      fc.property(input, kernel, stride, pad, dilation, fc.integer({ min: 0, max: 6 }), (h, k, s, p, d, op) => {
+        expect(transposedConvOutputSize(h, k, s, p, d, op)).toBe(bruteScatter(h, k, s, p, d, op));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('is undone by a Conv2d with the same arguments whenever output_padding < stride (the adjoint)', () => {
+    fc.assert(
+      fc.property(input, kernel, stride, pad, dilation, fc.nat(6), (h, k, s, p, d, opSeed) => {
+        const op = opSeed % s;
+        const out = transposedConvOutputSize(h, k, s, p, d, op);
+        fc.pre(out >= 1);
+        expect(convOutputSize(out, k, s, p, d)).toBe(h);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives the U-Net decoder\'s doubling and PyTorch\'s sizes (checked with PyTorch 1.13)', () => {
+    expect(transposedConvOutputSize(14, 2, 2)).toBe(28);
+    expect(transposedConvOutputSize(7, 4, 2, 1)).toBe(14);
+    expect(transposedConvOutputSize(10, 1, 3, 0, 3, 1)).toBe(29);
+    expect(transposedConvOutputSize(2, 3, 1, 2)).toBe(0);
   });
 });
 

@@ -199,7 +199,7 @@ describe('completion from the schema', () => {
     expect(c!.items.find((s) => s.label === 'Conv2d')!.needs).toEqual(['in_channels', 'out_channels', 'kernel_size']);
     expect(c!.items.find((s) => s.label === 'ReLU')!.needs).toEqual([]);
     // Filtered as typed: starting with it first, then containing it.
-    expect(labels(net('{"path":"a","kind":"Co|"}'))).toEqual(['Conv2d', 'Concat']);
+    expect(labels(net('{"path":"a","kind":"Co|"}'))).toEqual(['Conv2d', 'ConvTranspose2d', 'Concat']);
     expect(labels(net('{"path":"a","kind":"pool|"}'))).toEqual(['MaxPool2d', 'AvgPool2d', 'AdaptiveAvgPool2d']);
     // The kind being edited does not narrow the list to itself.
     expect(labels(net('{"path":"a","kind":"Linear|","in_features":3}'))).toEqual(['Linear']);
@@ -348,7 +348,7 @@ describe('completion from the schema', () => {
 
   it('half-typed, broken JSON: unclosed layers and strings, missing commas, stray characters', () => {
     // Unclosed at the end of the text.
-    expect(labels(net('{"path":"a","kind":"ReLU"},{"path":"b","kind":"Co|').replace(/"}]}$/, ''))).toEqual(['Conv2d', 'Concat']);
+    expect(labels(net('{"path":"a","kind":"ReLU"},{"path":"b","kind":"Co|').replace(/"}]}$/, ''))).toEqual(['Conv2d', 'ConvTranspose2d', 'Concat']);
     expect(labels('{"name":"n","layers":[{"path":"a","kind":"Conv2d","in_|')).toEqual(['in_channels']);
     // A layer left open while the next one starts on the next line: no comma is put before that brace.
     const open = `{"name":"n","layers":[\n{"path":"a","kind":"Conv2d","ker|\n{"path":"b","kind":"ReLU"}]}`;

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { adaptiveWindow } from '../../analysis/arith.js';
-import { one, oneShape, type Kwargs, type LayerArgs, type SymbolicShape } from '../../train/layers/common.js';
+import { one, oneShape, separable, type Kwargs, type LayerArgs, type SymbolicShape } from '../../train/layers/common.js';
 
 export interface AdaptiveAvgPoolArgs extends LayerArgs {
   /** Output height and width, resolved from the graph's `output_size`. */
@@ -41,16 +41,11 @@ export class AdaptiveAvgPool2d extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: Kwargs): tf.Tensor {
     return tf.tidy(() => {
       const x = one(inputs) as tf.Tensor4D;
-      const [n, h, w, c] = x.shape;
+      const [, h, w] = x.shape;
       const [oh, ow] = this.outputSize;
       if (oh === 1 && ow === 1) return tf.mean(x, [1, 2], true);
       if (h % oh === 0 && w % ow === 0) return tf.avgPool(x, [h / oh, w / ow], [h / oh, w / ow], 'valid');
-      // Rows: [N,H,W,C] → [N·W·C, H] · Aᵀ → [N,W,C,OH]; then columns likewise.
-      const ah = tf.tensor2d(adaptiveMatrix(h, oh), [oh, h]);
-      const aw = tf.tensor2d(adaptiveMatrix(w, ow), [ow, w]);
-      const rows = tf.matMul(tf.transpose(x, [0, 2, 3, 1]).reshape([n * w * c, h]), ah, false, true).reshape([n, w, c, oh]);
-      const cols = tf.matMul(tf.transpose(rows, [0, 3, 2, 1]).reshape([n * oh * c, w]), aw, false, true).reshape([n, oh, c, ow]);
-      return tf.transpose(cols, [0, 1, 3, 2]);
+      return separable(x, adaptiveMatrix(h, oh), oh, adaptiveMatrix(w, ow), ow);
     });
   }
 

@@ -103,3 +103,21 @@ export function pooledShape(input: SymbolicShape, a: { kernel: [number, number];
   const pw = w === null ? null : w + a.padding[1][0] + a.padding[1][1];
   return [n, validLength(ph, a.kernel[0], a.stride[0], d[0]), validLength(pw, a.kernel[1], a.stride[1], d[1]), c];
 }
+
+/**
+ * `A_h · X · A_wᵀ` on every channel of an NHWC batch: a separable linear map
+ * of the rows and columns (adaptive pooling's windows, interpolation), with
+ * `ah` the `OH × H` and `aw` the `OW × W` matrix, row-major. Built of
+ * transposes and matrix products, which have gradients on every backend.
+ */
+export function separable(x: tf.Tensor4D, ah: ArrayLike<number>, oh: number, aw: ArrayLike<number>, ow: number): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [n, h, w, c] = x.shape;
+    const mh = tf.tensor2d(Float32Array.from(ah), [oh, h]);
+    const mw = tf.tensor2d(Float32Array.from(aw), [ow, w]);
+    // Rows: [N,H,W,C] → [N·W·C, H] · A_hᵀ → [N,W,C,OH]; then columns likewise.
+    const rows = tf.matMul(tf.transpose(x, [0, 2, 3, 1]).reshape([n * w * c, h]), mh, false, true).reshape([n, w, c, oh]);
+    const cols = tf.matMul(tf.transpose(rows, [0, 3, 2, 1]).reshape([n * oh * c, w]), mw, false, true).reshape([n, oh, c, ow]);
+    return tf.transpose(cols, [0, 1, 3, 2]) as tf.Tensor4D;
+  });
+}
