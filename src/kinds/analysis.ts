@@ -15,6 +15,7 @@ import { analysis as batchnorm2d } from './batchnorm2d/analysis.js';
 import { analysis as localresponsenorm } from './localresponsenorm/analysis.js';
 import { analysis as concat } from './concat/analysis.js';
 import { analysis as add } from './add/analysis.js';
+import { analysis as gelu } from './gelu/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -33,6 +34,7 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  GELU: gelu,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

@@ -19,6 +19,7 @@ import { tfjs as batchnorm2d } from './batchnorm2d/tfjs.js';
 import { tfjs as localresponsenorm } from './localresponsenorm/tfjs.js';
 import { tfjs as concat } from './concat/tfjs.js';
 import { tfjs as add } from './add/tfjs.js';
+import { tfjs as gelu } from './gelu/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -37,4 +38,5 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  GELU: gelu,
 };
