@@ -17,6 +17,9 @@ function macWords(convention: 'torchinfo' | 'fvcore'): string[] {
   return kinds.map((k) => KIND_ANALYSES[k].macWords?.[convention] as string);
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+const andList = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
 /** What each MAC convention counts, said once, printed with every result. */
 export const CONVENTIONS: Record<Convention, { name: string; description: string }> = {
   default: {
@@ -29,6 +32,6 @@ export const CONVENTIONS: Record<Convention, { name: string; description: string
   },
   fvcore: {
     name: 'fvcore',
-    description: `fvcore's counts (one per multiply-add): convolutions and linear layers bias excluded, plus ${macWords('fvcore').join(' and ')}`,
+    description: `fvcore's counts (one per multiply-add): convolutions and linear layers bias excluded, plus ${andList(macWords('fvcore'))}`,
   },
 };

@@ -16,6 +16,8 @@ import { analysis as localresponsenorm } from './localresponsenorm/analysis.js';
 import { analysis as concat } from './concat/analysis.js';
 import { analysis as add } from './add/analysis.js';
 import { analysis as gelu } from './gelu/analysis.js';
+import { analysis as layernorm } from './layernorm/analysis.js';
+import { analysis as layernorm2d } from './layernorm2d/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -35,6 +37,8 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   Concat: concat,
   Add: add,
   GELU: gelu,
+  LayerNorm: layernorm,
+  LayerNorm2d: layernorm2d,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

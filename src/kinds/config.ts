@@ -20,6 +20,8 @@ import { config as localresponsenorm } from './localresponsenorm/config.js';
 import { config as concat } from './concat/config.js';
 import { config as add } from './add/config.js';
 import { config as gelu } from './gelu/config.js';
+import { config as layernorm } from './layernorm/config.js';
+import { config as layernorm2d } from './layernorm2d/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -39,6 +41,8 @@ export const KIND_CONFIGS = {
   Concat: concat,
   Add: add,
   GELU: gelu,
+  LayerNorm: layernorm,
+  LayerNorm2d: layernorm2d,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

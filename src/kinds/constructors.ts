@@ -19,3 +19,5 @@ export { LocalResponseNorm, type LocalResponseNormConfig } from './localresponse
 export { Concat, type ConcatConfig } from './concat/config.js';
 export { Add, type AddConfig } from './add/config.js';
 export { GELU, type GELUConfig } from './gelu/config.js';
+export { LayerNorm, type LayerNormConfig } from './layernorm/config.js';
+export { LayerNorm2d, type LayerNorm2dConfig } from './layernorm2d/config.js';

@@ -20,6 +20,8 @@ import { tfjs as localresponsenorm } from './localresponsenorm/tfjs.js';
 import { tfjs as concat } from './concat/tfjs.js';
 import { tfjs as add } from './add/tfjs.js';
 import { tfjs as gelu } from './gelu/tfjs.js';
+import { tfjs as layernorm } from './layernorm/tfjs.js';
+import { tfjs as layernorm2d } from './layernorm2d/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -39,4 +41,6 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   Concat: concat,
   Add: add,
   GELU: gelu,
+  LayerNorm: layernorm,
+  LayerNorm2d: layernorm2d,
 };
