@@ -18,6 +18,7 @@ import { analysis as add } from './add/analysis.js';
 import { analysis as gelu } from './gelu/analysis.js';
 import { analysis as layernorm } from './layernorm/analysis.js';
 import { analysis as layernorm2d } from './layernorm2d/analysis.js';
+import { analysis as permute } from './permute/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -39,6 +40,7 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   GELU: gelu,
   LayerNorm: layernorm,
   LayerNorm2d: layernorm2d,
+  Permute: permute,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

@@ -22,6 +22,7 @@ import { config as add } from './add/config.js';
 import { config as gelu } from './gelu/config.js';
 import { config as layernorm } from './layernorm/config.js';
 import { config as layernorm2d } from './layernorm2d/config.js';
+import { config as permute } from './permute/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -43,6 +44,7 @@ export const KIND_CONFIGS = {
   GELU: gelu,
   LayerNorm: layernorm,
   LayerNorm2d: layernorm2d,
+  Permute: permute,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

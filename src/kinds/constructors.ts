@@ -21,3 +21,4 @@ export { Add, type AddConfig } from './add/config.js';
 export { GELU, type GELUConfig } from './gelu/config.js';
 export { LayerNorm, type LayerNormConfig } from './layernorm/config.js';
 export { LayerNorm2d, type LayerNorm2dConfig } from './layernorm2d/config.js';
+export { Permute, type PermuteConfig } from './permute/config.js';

@@ -22,6 +22,7 @@ import { tfjs as add } from './add/tfjs.js';
 import { tfjs as gelu } from './gelu/tfjs.js';
 import { tfjs as layernorm } from './layernorm/tfjs.js';
 import { tfjs as layernorm2d } from './layernorm2d/tfjs.js';
+import { tfjs as permute } from './permute/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -43,4 +44,5 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   GELU: gelu,
   LayerNorm: layernorm,
   LayerNorm2d: layernorm2d,
+  Permute: permute,
 };
