@@ -19,6 +19,7 @@ import { analysis as gelu } from './gelu/analysis.js';
 import { analysis as layernorm } from './layernorm/analysis.js';
 import { analysis as layernorm2d } from './layernorm2d/analysis.js';
 import { analysis as permute } from './permute/analysis.js';
+import { analysis as reshape } from './reshape/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -41,6 +42,7 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   LayerNorm: layernorm,
   LayerNorm2d: layernorm2d,
   Permute: permute,
+  Reshape: reshape,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

@@ -23,6 +23,7 @@ import { config as gelu } from './gelu/config.js';
 import { config as layernorm } from './layernorm/config.js';
 import { config as layernorm2d } from './layernorm2d/config.js';
 import { config as permute } from './permute/config.js';
+import { config as reshape } from './reshape/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -45,6 +46,7 @@ export const KIND_CONFIGS = {
   LayerNorm: layernorm,
   LayerNorm2d: layernorm2d,
   Permute: permute,
+  Reshape: reshape,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

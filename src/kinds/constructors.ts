@@ -22,3 +22,4 @@ export { GELU, type GELUConfig } from './gelu/config.js';
 export { LayerNorm, type LayerNormConfig } from './layernorm/config.js';
 export { LayerNorm2d, type LayerNorm2dConfig } from './layernorm2d/config.js';
 export { Permute, type PermuteConfig } from './permute/config.js';
+export { Reshape, type ReshapeConfig } from './reshape/config.js';

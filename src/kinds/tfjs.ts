@@ -23,6 +23,7 @@ import { tfjs as gelu } from './gelu/tfjs.js';
 import { tfjs as layernorm } from './layernorm/tfjs.js';
 import { tfjs as layernorm2d } from './layernorm2d/tfjs.js';
 import { tfjs as permute } from './permute/tfjs.js';
+import { tfjs as reshape } from './reshape/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -45,4 +46,5 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   LayerNorm: layernorm,
   LayerNorm2d: layernorm2d,
   Permute: permute,
+  Reshape: reshape,
 };
