@@ -20,6 +20,8 @@ import { analysis as layernorm } from './layernorm/analysis.js';
 import { analysis as layernorm2d } from './layernorm2d/analysis.js';
 import { analysis as permute } from './permute/analysis.js';
 import { analysis as reshape } from './reshape/analysis.js';
+import { analysis as chunk } from './chunk/analysis.js';
+import { analysis as split } from './split/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -43,6 +45,8 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   LayerNorm2d: layernorm2d,
   Permute: permute,
   Reshape: reshape,
+  Chunk: chunk,
+  Split: split,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

@@ -24,6 +24,8 @@ import { config as layernorm } from './layernorm/config.js';
 import { config as layernorm2d } from './layernorm2d/config.js';
 import { config as permute } from './permute/config.js';
 import { config as reshape } from './reshape/config.js';
+import { config as chunk } from './chunk/config.js';
+import { config as split } from './split/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -47,6 +49,8 @@ export const KIND_CONFIGS = {
   LayerNorm2d: layernorm2d,
   Permute: permute,
   Reshape: reshape,
+  Chunk: chunk,
+  Split: split,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

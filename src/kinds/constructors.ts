@@ -23,3 +23,5 @@ export { LayerNorm, type LayerNormConfig } from './layernorm/config.js';
 export { LayerNorm2d, type LayerNorm2dConfig } from './layernorm2d/config.js';
 export { Permute, type PermuteConfig } from './permute/config.js';
 export { Reshape, type ReshapeConfig } from './reshape/config.js';
+export { Chunk, type ChunkConfig } from './chunk/config.js';
+export { Split, type SplitConfig } from './split/config.js';

@@ -24,6 +24,8 @@ import { tfjs as layernorm } from './layernorm/tfjs.js';
 import { tfjs as layernorm2d } from './layernorm2d/tfjs.js';
 import { tfjs as permute } from './permute/tfjs.js';
 import { tfjs as reshape } from './reshape/tfjs.js';
+import { tfjs as chunk } from './chunk/tfjs.js';
+import { tfjs as split } from './split/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -47,4 +49,6 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   LayerNorm2d: layernorm2d,
   Permute: permute,
   Reshape: reshape,
+  Chunk: chunk,
+  Split: split,
 };
