@@ -22,6 +22,7 @@ import { analysis as permute } from './permute/analysis.js';
 import { analysis as reshape } from './reshape/analysis.js';
 import { analysis as chunk } from './chunk/analysis.js';
 import { analysis as split } from './split/analysis.js';
+import { analysis as channelshuffle } from './channelshuffle/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -47,6 +48,7 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   Reshape: reshape,
   Chunk: chunk,
   Split: split,
+  ChannelShuffle: channelshuffle,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

@@ -26,6 +26,7 @@ import { config as permute } from './permute/config.js';
 import { config as reshape } from './reshape/config.js';
 import { config as chunk } from './chunk/config.js';
 import { config as split } from './split/config.js';
+import { config as channelshuffle } from './channelshuffle/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -51,6 +52,7 @@ export const KIND_CONFIGS = {
   Reshape: reshape,
   Chunk: chunk,
   Split: split,
+  ChannelShuffle: channelshuffle,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

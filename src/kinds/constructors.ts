@@ -25,3 +25,4 @@ export { Permute, type PermuteConfig } from './permute/config.js';
 export { Reshape, type ReshapeConfig } from './reshape/config.js';
 export { Chunk, type ChunkConfig } from './chunk/config.js';
 export { Split, type SplitConfig } from './split/config.js';
+export { ChannelShuffle, type ChannelShuffleConfig } from './channelshuffle/config.js';

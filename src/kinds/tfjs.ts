@@ -26,6 +26,7 @@ import { tfjs as permute } from './permute/tfjs.js';
 import { tfjs as reshape } from './reshape/tfjs.js';
 import { tfjs as chunk } from './chunk/tfjs.js';
 import { tfjs as split } from './split/tfjs.js';
+import { tfjs as channelshuffle } from './channelshuffle/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -51,4 +52,5 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   Reshape: reshape,
   Chunk: chunk,
   Split: split,
+  ChannelShuffle: channelshuffle,
 };
