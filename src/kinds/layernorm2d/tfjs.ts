@@ -4,5 +4,5 @@ import type { KindTfjs } from '../tfjs-spec.js';
 
 export const tfjs: KindTfjs<'LayerNorm2d'> = {
   kind: 'LayerNorm2d',
-  compile: (layer, ctx) => [new TorchLayerNorm({ name: ctx.name(), axes: [3], eps: layer.eps ?? 1e-5, affine: layer.elementwise_affine ?? true })],
+  compile: (layer, ctx) => [new TorchLayerNorm({ name: ctx.name(), axes: [3], shape: [layer.num_channels], perm: null, eps: layer.eps ?? 1e-5, affine: layer.elementwise_affine ?? true })],
 };
