@@ -23,8 +23,13 @@ export interface KindConfig<K extends string = string> {
   /** The strict schema of a layer of this kind: PyTorch's argument names, the fields every layer has, and `kind`. */
   schema(f: Fields): ZodMiniObject;
   category: Category;
-  /** How many inputs the layer takes (`many`: 2 or more, as torch.cat and `x + y`). */
-  arity: 'one' | 'many';
+  /**
+   * How many inputs the layer takes: `none` (a parameter, which reads nothing),
+   * `one`, or `many` (`minInputs` or more: `x + y` needs 2, `torch.cat([x])` is fine with 1).
+   */
+  arity: 'none' | 'one' | 'many';
+  /** The fewest inputs of a `many` layer (default 2). */
+  minInputs?: number;
   /** The default of a layer's `functional`: true where PyTorch runs it as a function (torch.cat, `x + y`). */
   functional: boolean;
   /** A colour of its own in the picture, instead of its category's. */

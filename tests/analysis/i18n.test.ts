@@ -196,7 +196,7 @@ describe('structure and arguments in Chinese', () => {
       'a ReLU：读取的 "b" 排在它后面。',
       'b ReLU：读取的 "ghost" 不是这个网络里的层。',
       'b ReLU：路径 "b" 同时被 layers[1] 和 layers[2] 使用。',
-      'cat Concat：要合并两个或更多输入，这里只有 1 个。',
+      'sum Add：要合并两个或更多输入，这里只有 1 个。',
       'nope：输出 "nope" 不是这个网络里的层。',
     ]);
     analysed(at(1, { ...l[1], inputs: [] }));
