@@ -15,6 +15,8 @@ import { analysis as batchnorm2d } from './batchnorm2d/analysis.js';
 import { analysis as localresponsenorm } from './localresponsenorm/analysis.js';
 import { analysis as concat } from './concat/analysis.js';
 import { analysis as add } from './add/analysis.js';
+import { analysis as mul } from './mul/analysis.js';
+import { analysis as stochasticdepth } from './stochasticdepth/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -33,6 +35,8 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

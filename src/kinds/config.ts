@@ -19,6 +19,8 @@ import { config as batchnorm2d } from './batchnorm2d/config.js';
 import { config as localresponsenorm } from './localresponsenorm/config.js';
 import { config as concat } from './concat/config.js';
 import { config as add } from './add/config.js';
+import { config as mul } from './mul/config.js';
+import { config as stochasticdepth } from './stochasticdepth/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -37,6 +39,8 @@ export const KIND_CONFIGS = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

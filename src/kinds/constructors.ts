@@ -18,3 +18,5 @@ export { BatchNorm2d, type BatchNorm2dConfig } from './batchnorm2d/config.js';
 export { LocalResponseNorm, type LocalResponseNormConfig } from './localresponsenorm/config.js';
 export { Concat, type ConcatConfig } from './concat/config.js';
 export { Add, type AddConfig } from './add/config.js';
+export { Mul, type MulConfig } from './mul/config.js';
+export { StochasticDepth, type StochasticDepthConfig } from './stochasticdepth/config.js';

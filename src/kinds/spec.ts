@@ -23,8 +23,8 @@ export interface KindConfig<K extends string = string> {
   /** The strict schema of a layer of this kind: PyTorch's argument names, the fields every layer has, and `kind`. */
   schema(f: Fields): ZodMiniObject;
   category: Category;
-  /** How many inputs the layer takes (`many`: 2 or more, as torch.cat and `x + y`). */
-  arity: 'one' | 'many';
+  /** How many inputs the layer takes (`two`: exactly two, as `a * b`; `many`: 2 or more, as torch.cat and `x + y`). */
+  arity: 'one' | 'two' | 'many';
   /** The default of a layer's `functional`: true where PyTorch runs it as a function (torch.cat, `x + y`). */
   functional: boolean;
   /** A colour of its own in the picture, instead of its category's. */

@@ -19,6 +19,8 @@ import { tfjs as batchnorm2d } from './batchnorm2d/tfjs.js';
 import { tfjs as localresponsenorm } from './localresponsenorm/tfjs.js';
 import { tfjs as concat } from './concat/tfjs.js';
 import { tfjs as add } from './add/tfjs.js';
+import { tfjs as mul } from './mul/tfjs.js';
+import { tfjs as stochasticdepth } from './stochasticdepth/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -37,4 +39,6 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
 };
