@@ -21,6 +21,14 @@ import { tfjs as concat } from './concat/tfjs.js';
 import { tfjs as add } from './add/tfjs.js';
 import { tfjs as mul } from './mul/tfjs.js';
 import { tfjs as stochasticdepth } from './stochasticdepth/tfjs.js';
+import { tfjs as relu6 } from './relu6/tfjs.js';
+import { tfjs as hardswish } from './hardswish/tfjs.js';
+import { tfjs as hardsigmoid } from './hardsigmoid/tfjs.js';
+import { tfjs as silu } from './silu/tfjs.js';
+import { tfjs as dropout2d } from './dropout2d/tfjs.js';
+import { tfjs as logsoftmax } from './logsoftmax/tfjs.js';
+import { tfjs as mean } from './mean/tfjs.js';
+import { tfjs as adaptivemaxpool2d } from './adaptivemaxpool2d/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -41,4 +49,12 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   Add: add,
   Mul: mul,
   StochasticDepth: stochasticdepth,
+  ReLU6: relu6,
+  Hardswish: hardswish,
+  Hardsigmoid: hardsigmoid,
+  SiLU: silu,
+  Dropout2d: dropout2d,
+  LogSoftmax: logsoftmax,
+  Mean: mean,
+  AdaptiveMaxPool2d: adaptivemaxpool2d,
 };
