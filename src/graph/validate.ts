@@ -375,6 +375,17 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
         zh: { message: `只接受一个输入，这里却有 ${n} 个。`, fix: n === 0 ? '在 "inputs" 里写出它读取的那一层。' : `先用 ${orList(MERGING, '、', ' 或 ')} 层把这些输入合并起来。` },
       });
     }
+    if (spec.arity === 'two' && n !== 2) {
+      issues.push({
+        path,
+        kind,
+        code: 'arity',
+        message: `takes exactly two inputs (as ${kind}'s a and b), has ${n}.`,
+        fix: n < 2 ? 'List both operands in "inputs".' : `Chain ${kind} layers, two operands at a time.`,
+        jsonPath: ['layers', index, 'inputs'],
+        zh: { message: `只接受两个输入（${kind} 的 a 和 b），这里却有 ${n} 个。`, fix: n < 2 ? '在 "inputs" 里写出两个操作数。' : `把几个 ${kind} 层串起来，每层两个操作数。` },
+      });
+    }
     const fewest = spec.minInputs ?? 2;
     if (spec.arity === 'many' && n < fewest) {
       issues.push({

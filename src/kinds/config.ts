@@ -27,6 +27,16 @@ import { config as reshape } from './reshape/config.js';
 import { config as chunk } from './chunk/config.js';
 import { config as split } from './split/config.js';
 import { config as channelshuffle } from './channelshuffle/config.js';
+import { config as mul } from './mul/config.js';
+import { config as stochasticdepth } from './stochasticdepth/config.js';
+import { config as relu6 } from './relu6/config.js';
+import { config as hardswish } from './hardswish/config.js';
+import { config as hardsigmoid } from './hardsigmoid/config.js';
+import { config as silu } from './silu/config.js';
+import { config as dropout2d } from './dropout2d/config.js';
+import { config as logsoftmax } from './logsoftmax/config.js';
+import { config as mean } from './mean/config.js';
+import { config as adaptivemaxpool2d } from './adaptivemaxpool2d/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -53,6 +63,16 @@ export const KIND_CONFIGS = {
   Chunk: chunk,
   Split: split,
   ChannelShuffle: channelshuffle,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
+  ReLU6: relu6,
+  Hardswish: hardswish,
+  Hardsigmoid: hardsigmoid,
+  SiLU: silu,
+  Dropout2d: dropout2d,
+  LogSoftmax: logsoftmax,
+  Mean: mean,
+  AdaptiveMaxPool2d: adaptivemaxpool2d,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

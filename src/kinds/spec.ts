@@ -25,9 +25,10 @@ export interface KindConfig<K extends string = string> {
   category: Category;
   /**
    * How many inputs the layer takes: `none` (a parameter, which reads nothing),
-   * `one`, or `many` (`minInputs` or more: `x + y` needs 2, `torch.cat([x])` is fine with 1).
+   * `one`, `two` (exactly two, as `a * b`), or `many` (`minInputs` or more:
+   * `x + y` needs 2, `torch.cat([x])` is fine with 1).
    */
-  arity: 'none' | 'one' | 'many';
+  arity: 'none' | 'one' | 'two' | 'many';
   /** The fewest inputs of a `many` layer (default 2). */
   minInputs?: number;
   /** The default of a layer's `functional`: true where PyTorch runs it as a function (torch.cat, `x + y`). */

@@ -27,6 +27,16 @@ import { tfjs as reshape } from './reshape/tfjs.js';
 import { tfjs as chunk } from './chunk/tfjs.js';
 import { tfjs as split } from './split/tfjs.js';
 import { tfjs as channelshuffle } from './channelshuffle/tfjs.js';
+import { tfjs as mul } from './mul/tfjs.js';
+import { tfjs as stochasticdepth } from './stochasticdepth/tfjs.js';
+import { tfjs as relu6 } from './relu6/tfjs.js';
+import { tfjs as hardswish } from './hardswish/tfjs.js';
+import { tfjs as hardsigmoid } from './hardsigmoid/tfjs.js';
+import { tfjs as silu } from './silu/tfjs.js';
+import { tfjs as dropout2d } from './dropout2d/tfjs.js';
+import { tfjs as logsoftmax } from './logsoftmax/tfjs.js';
+import { tfjs as mean } from './mean/tfjs.js';
+import { tfjs as adaptivemaxpool2d } from './adaptivemaxpool2d/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -53,4 +63,14 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   Chunk: chunk,
   Split: split,
   ChannelShuffle: channelshuffle,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
+  ReLU6: relu6,
+  Hardswish: hardswish,
+  Hardsigmoid: hardsigmoid,
+  SiLU: silu,
+  Dropout2d: dropout2d,
+  LogSoftmax: logsoftmax,
+  Mean: mean,
+  AdaptiveMaxPool2d: adaptivemaxpool2d,
 };
