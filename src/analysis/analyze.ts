@@ -219,7 +219,8 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
     const nIn = layer.inputs.length;
     const sources: Source[] = new Array(nIn);
     const inputShapes: (Shape | null)[] = new Array(nIn);
-    let missing = nIn === 0;
+    // A layer that reads nothing (a Parameter) is complete without inputs.
+    let missing = nIn === 0 && kind.arity !== 'none';
     for (let j = 0; j < nIn; j++) {
       // Only layers before this one have records yet (a later one is an order error).
       const at = srcIndex[start[k] + j];
@@ -370,7 +371,8 @@ class Source {
 
 /** Receptive field: `r_out = r_in + (D(K−1)+1 − 1)·j_in`, `j_out = j_in·S` (per axis); merges take the largest. */
 function receptive(win: Window, sources: readonly Source[], input: readonly number[]): ReceptiveField | null {
-  if (sources.length === 0) return null;
+  // A parameter sees no pixel: it adds nothing to the field of what it is combined with.
+  if (sources.length === 0) return { size: [0, 0], jump: [0, 0], global: false };
   let s0 = 0;
   let s1 = 0;
   let j0 = 0;

@@ -375,6 +375,17 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
         zh: { message: `只接受一个输入，这里却有 ${n} 个。`, fix: n === 0 ? '在 "inputs" 里写出它读取的那一层。' : `先用 ${orList(MERGING, '、', ' 或 ')} 层把这些输入合并起来。` },
       });
     }
+    if (spec.arity === 'none' && n !== 0) {
+      issues.push({
+        path,
+        kind,
+        code: 'arity',
+        message: `reads no input (it is a learnable tensor of its own), has ${n}.`,
+        fix: 'Leave "inputs" empty, and combine it with the features in a Mul or Add that reads both.',
+        jsonPath: ['layers', index, 'inputs'],
+        zh: { message: `不读取任何输入（它本身就是一个可学习的张量），这里却有 ${n} 个。`, fix: '让 "inputs" 为空，再用同时读取它和特征的 Mul 或 Add 把两者结合起来。' },
+      });
+    }
     if (spec.arity === 'two' && n !== 2) {
       issues.push({
         path,

@@ -23,6 +23,7 @@ import { analysis as reshape } from './reshape/analysis.js';
 import { analysis as chunk } from './chunk/analysis.js';
 import { analysis as split } from './split/analysis.js';
 import { analysis as channelshuffle } from './channelshuffle/analysis.js';
+import { analysis as parameter } from './parameter/analysis.js';
 import { analysis as mul } from './mul/analysis.js';
 import { analysis as stochasticdepth } from './stochasticdepth/analysis.js';
 import { analysis as relu6 } from './relu6/analysis.js';
@@ -59,6 +60,7 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   Chunk: chunk,
   Split: split,
   ChannelShuffle: channelshuffle,
+  Parameter: parameter,
   Mul: mul,
   StochasticDepth: stochasticdepth,
   ReLU6: relu6,

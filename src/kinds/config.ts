@@ -27,6 +27,7 @@ import { config as reshape } from './reshape/config.js';
 import { config as chunk } from './chunk/config.js';
 import { config as split } from './split/config.js';
 import { config as channelshuffle } from './channelshuffle/config.js';
+import { config as parameter } from './parameter/config.js';
 import { config as mul } from './mul/config.js';
 import { config as stochasticdepth } from './stochasticdepth/config.js';
 import { config as relu6 } from './relu6/config.js';
@@ -63,6 +64,7 @@ export const KIND_CONFIGS = {
   Chunk: chunk,
   Split: split,
   ChannelShuffle: channelshuffle,
+  Parameter: parameter,
   Mul: mul,
   StochasticDepth: stochasticdepth,
   ReLU6: relu6,

@@ -26,6 +26,7 @@ export { Reshape, type ReshapeConfig } from './reshape/config.js';
 export { Chunk, type ChunkConfig } from './chunk/config.js';
 export { Split, type SplitConfig } from './split/config.js';
 export { ChannelShuffle, type ChannelShuffleConfig } from './channelshuffle/config.js';
+export { Parameter, type ParameterConfig } from './parameter/config.js';
 export { Mul, type MulConfig } from './mul/config.js';
 export { StochasticDepth, type StochasticDepthConfig } from './stochasticdepth/config.js';
 export { ReLU6, type ReLU6Config } from './relu6/config.js';

@@ -27,6 +27,7 @@ import { tfjs as reshape } from './reshape/tfjs.js';
 import { tfjs as chunk } from './chunk/tfjs.js';
 import { tfjs as split } from './split/tfjs.js';
 import { tfjs as channelshuffle } from './channelshuffle/tfjs.js';
+import { tfjs as parameter } from './parameter/tfjs.js';
 import { tfjs as mul } from './mul/tfjs.js';
 import { tfjs as stochasticdepth } from './stochasticdepth/tfjs.js';
 import { tfjs as relu6 } from './relu6/tfjs.js';
@@ -63,6 +64,7 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   Chunk: chunk,
   Split: split,
   ChannelShuffle: channelshuffle,
+  Parameter: parameter,
   Mul: mul,
   StochasticDepth: stochasticdepth,
   ReLU6: relu6,
