@@ -12,7 +12,7 @@ import { formatInt } from './format.js';
 import { analysisOf } from '../kinds/analysis.js';
 import { dims } from '../kinds/common.js';
 import { configOf } from '../kinds/config.js';
-import type { Category, Convention, InputInfo, WeightSpec, Window, ZhText } from '../kinds/spec.js';
+import type { Category, Convention, InputInfo, Layout, WeightSpec, Window, ZhText } from '../kinds/spec.js';
 
 export { MAX_COUNT, MAX_DIM };
 export type { Diagnostic };
@@ -192,6 +192,8 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
   const wiring = wire(graph);
   const aux = reach(graph, wiring);
   const records: LayerRecord[] = [];
+  // Each record's layout (see Layout): kept apart, as only the analysis of the next layers reads it.
+  const layouts: Layout[] = [];
   const inputRf: ReceptiveField = { size: [1, 1], jump: [1, 1], global: false };
   const inputShape = inputOk ? (input as Shape) : null;
 
@@ -209,6 +211,7 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
       // Unknown kind, or arguments that cannot be read: nothing to compute.
       const rec: LayerRecord = { path, kind: layer.kind, name: lastSegment(path), depth: depthOf(path) - 1, parent: parentPath(path), inputs: layer.inputs, aux: isAux, functional: functional === true, label: layer.kind || '?', category: 'reshape', inputShapes: [], outputShape: null, weights: [], params: 0, trainableParams: 0, bufferCount: 0, macs: null, outputBytes: null, receptiveField: null, status: 'error', formula: [] };
       records.push(rec);
+      layouts.push('channels-first');
       continue;
     }
     const weights = spec.weights(layer);
@@ -225,7 +228,7 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
       // Only layers before this one have records yet (a later one is an order error).
       const at = srcIndex[start[k] + j];
       const from = at >= 0 && at < k ? records[at] : null;
-      const s = from ? new Source(from.outputShape, from, from.receptiveField) : at === INPUT_INDEX ? new Source(inputShape, null, inputRf) : new Source(null, null, null);
+      const s = from ? new Source(from.outputShape, from, from.receptiveField, layouts[at]) : at === INPUT_INDEX ? new Source(inputShape, null, inputRf, 'channels-first') : new Source(null, null, null, 'channels-first');
       sources[j] = s;
       inputShapes[j] = s.shape;
       if (s.shape === null) missing = true;
@@ -314,6 +317,7 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
       formula,
     };
     records.push(rec);
+    layouts.push(spec.layout?.(layer) ?? sources[0]?.layout ?? 'channels-first');
   }
 
   // In a miswired network a branch cut off by the wiring error is that error's consequence, not news.
@@ -359,6 +363,7 @@ class Source {
     readonly shape: Shape | null,
     readonly rec: LayerRecord | null,
     readonly rf: ReceptiveField | null,
+    readonly layout: Layout,
   ) {}
   get from(): string {
     if (!this.rec) return `input ${this.shape ? dims(this.shape) : '?'}`;

@@ -3,8 +3,9 @@ import type { Graph } from '../graph/types.js';
 import { trustLayers } from '../graph/validate.js';
 import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
 import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvVgg11, tvVgg16 } from './torchvision.js';
+import { tvConvnextTiny, tvShufflenetV2x10 } from './tensorops.js';
 
-export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet';
+export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet' | 'ShuffleNet' | 'ConvNeXt';
 
 /** How the notes train a network, and what they report. */
 export interface TrainPreset {
@@ -97,6 +98,8 @@ const ENTRIES: readonly ZooEntry[] = [
   { id: 'torchvision-resnet34', title: 'ResNet-34 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet34, source: 'torchvision.models.resnet34', summary: 'ResNet-34: BasicBlocks [3, 4, 6, 3]' },
   { id: 'torchvision-resnet50', title: 'ResNet-50 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet50, source: 'torchvision.models.resnet50', summary: 'ResNet-50: Bottlenecks [3, 4, 6, 3], stride on the 3×3 (v1.5)' },
   { id: 'torchvision-resnet152', title: 'ResNet-152 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet152, source: 'torchvision.models.resnet152', summary: 'ResNet-152: Bottlenecks [3, 8, 36, 3]' },
+  { id: 'torchvision-shufflenet-v2-x1-0', title: 'ShuffleNet v2 1.0× (torchvision)', family: 'ShuffleNet', year: 2018, build: tvShufflenetV2x10, source: 'torchvision.models.shufflenet_v2_x1_0', summary: 'ShuffleNet v2 1.0×: channel split, two branches joined by torch.cat and a channel shuffle; stages of [4, 8, 4] units, widths 116, 232, 464' },
+  { id: 'torchvision-convnext-tiny', title: 'ConvNeXt-T (torchvision)', family: 'ConvNeXt', year: 2022, build: tvConvnextTiny, source: 'torchvision.models.convnext_tiny', summary: 'ConvNeXt-T: 4×4 patchify stem, blocks [3, 3, 9, 3] of depthwise 7×7, LayerNorm, a 4× inverted bottleneck with GELU, layer scale' },
 ];
 
 /** The zoo; each builder's layers are marked valid (see trustLayers), since tests check every one. */

@@ -97,6 +97,8 @@ const PUBLISHED_GFLOPS: Record<string, number> = {
   'torchvision-resnet34': 3.664,
   'torchvision-resnet50': 4.089,
   'torchvision-resnet152': 11.514,
+  'torchvision-shufflenet-v2-x1-0': 0.145,
+  'torchvision-convnext-tiny': 4.456,
 };
 
 describe("torchvision's published GFLOPS are our default-convention MACs", () => {

@@ -39,6 +39,10 @@ export const analysis: KindAnalysis<'Permute'> = {
   buffers: () => [],
   macs: () => 0,
   window: () => 'identity',
+  layout(l) {
+    const d = l.dims.map((x) => (x < 0 ? x + l.dims.length : x)).join();
+    return d === '0,2,3,1' ? 'channels-last' : d === '0,3,1,2' ? 'channels-first' : undefined;
+  },
   label: (l) => `Permute [${l.dims.join(', ')}]`,
   labelZh: (text) => text,
 };

@@ -155,4 +155,18 @@ export const VARIANT_TEXT: Record<string, VariantText> = {
       zh: `<p>ResNet-152，赢得 ImageNet 2015 的深度：ResNet-50 的瓶颈块，四个阶段分别有 3、8、36、3 个块。把它的总数与 VGG-16 对比：深了许多倍，乘加次数却比 VGG-16 少，参数量也只有其一小部分——这是瓶颈块和全局平均池化的功劳。</p>`,
     },
   },
+  'torchvision-shufflenet-v2-x1-0': {
+    label: { en: 'torchvision’s ShuffleNet v2 1.0×', zh: 'torchvision 的 ShuffleNet v2 1.0×' },
+    body: {
+      en: `<p>torchvision’s <code>shufflenet_v2_x1_0()</code>: a 3×3 stride-2 convolution to 24 channels and a max pool, three stages of 4, 8 and 4 <code>InvertedResidual</code> units at 116, 232 and 464 channels (the first of each halves the size), a 1×1 convolution to 1024 channels, the mean over height and width and one Linear layer. torchvision shuffles with its own <code>channel_shuffle(x, 2)</code> function (view, transpose, view), drawn here as a functional ChannelShuffle; the halves of <code>x.chunk(2, dim=1)</code> are the layers x1 and x2.</p>`,
+      zh: `<p>torchvision 的 <code>shufflenet_v2_x1_0()</code>：步幅 2 的 3×3 卷积到 24 个通道加最大汇聚，三个阶段分别有 4、8、4 个 <code>InvertedResidual</code> 单元，通道数为 116、232、464（每个阶段的第一个单元把尺寸减半），然后是到 1024 个通道的 1×1 卷积、对高和宽求平均和一个全连接层。torchvision 用自己的 <code>channel_shuffle(x, 2)</code> 函数（view、转置、view）做混洗，这里画成函数式的 ChannelShuffle；<code>x.chunk(2, dim=1)</code> 的两半是 x1 和 x2 两层。</p>`,
+    },
+  },
+  'torchvision-convnext-tiny': {
+    label: { en: 'torchvision’s ConvNeXt-T', zh: 'torchvision 的 ConvNeXt-T' },
+    body: {
+      en: `<p>torchvision’s <code>convnext_tiny()</code>: the 4×4 stride-4 stem with LayerNorm2d, four stages of 3, 3, 9 and 3 <code>CNBlock</code>s at 96, 192, 384 and 768 channels with a LayerNorm2d and 2×2 stride-2 convolution between them, global average pooling, and a classifier of LayerNorm2d, Flatten and Linear. Each block’s <code>layer_scale</code> is a parameter of the block itself, not of a layer, so it appears as a Parameter under its own name; stochastic depth grows from 0 in the first block to 0.1 in the last and does nothing at inference.</p>`,
+      zh: `<p>torchvision 的 <code>convnext_tiny()</code>：带 LayerNorm2d 的 4×4、步幅 4 的起始层，四个阶段分别有 3、3、9、3 个 <code>CNBlock</code>，通道数为 96、192、384、768，阶段之间是 LayerNorm2d 和 2×2、步幅 2 的卷积，最后是全局平均池化和由 LayerNorm2d、Flatten、全连接层组成的分类器。每个块的 <code>layer_scale</code> 是块本身的参数而不属于某一层，所以它以自己的名字显示为一个 Parameter；随机深度的概率从第一个块的 0 增长到最后一个块的 0.1，推理时不起作用。</p>`,
+    },
+  },
 };
