@@ -1,7 +1,7 @@
 /**
  * The kinds that move data between layouts (Permute, Reshape, Chunk, Split,
  * ChannelShuffle) and those that work along a dimension (LayerNorm,
- * LayerNorm2d, GELU) compute in tfjs, whose tensors are channels-last, what
+ * LayerNorm2d, GELU, and Linear on a channels-last map) compute in tfjs, whose tensors are channels-last, what
  * PyTorch computes, element for element, forward and backward: two tiny
  * networks against PyTorch's own run (fixtures/make_tensorops.py).
  */
@@ -29,7 +29,8 @@ const GRAPHS = {
   norms: net('norms', [4, 3, 5], [
     L('p1', ['input'], { kind: 'Permute', dims: [0, 2, 3, 1] }),
     L('ln', ['p1'], { kind: 'LayerNorm', normalized_shape: 4, eps: 1e-6 }),
-    L('g', ['ln'], { kind: 'GELU' }),
+    L('fc', ['ln'], { kind: 'Linear', in_features: 4, out_features: 4 }),
+    L('g', ['fc'], { kind: 'GELU' }),
     L('ln2', ['g'], { kind: 'LayerNorm', normalized_shape: [5, 4] }),
     L('p2', ['ln2'], { kind: 'Permute', dims: [0, 3, 1, 2] }),
     L('ln2d', ['p2'], { kind: 'LayerNorm2d', num_channels: 4, eps: 1e-6 }),
