@@ -9,10 +9,11 @@ import { admitGraph, show, showZh } from '../graph/validate.js';
 import { depthOf, lastSegment, parentPath } from '../graph/paths.js';
 import { INPUT, type Diagnostic, type Graph, type LayerKind, type Shape } from '../graph/types.js';
 import { effectiveKernel, product } from './arith.js';
+import { formatInt } from './format.js';
 import { analysisOf } from '../kinds/analysis.js';
 import { dims } from '../kinds/common.js';
 import { configOf } from '../kinds/config.js';
-import type { Category, Convention, InputInfo, WeightSpec, Window, ZhText } from '../kinds/spec.js';
+import type { Category, Convention, InputInfo, Layout, WeightSpec, Window, ZhText } from '../kinds/spec.js';
 
 export { MAX_COUNT, MAX_DIM };
 export type { Diagnostic };
@@ -191,8 +192,10 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
   }
 
   const wiring = wire(graph);
-  const aux = auxFlags(graph, wiring);
+  const aux = reach(graph, wiring);
   const records: LayerRecord[] = [];
+  // Each record's layout (see Layout): kept apart, as only the analysis of the next layers reads it.
+  const layouts: Layout[] = [];
   const inputRf: ReceptiveField = { size: [1, 1], jump: [1, 1], global: false };
   const inputShape = inputOk ? (input as Shape) : null;
 
@@ -204,12 +207,13 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
     const spec = analysisOf(layer.kind);
     const kind = configOf(layer.kind);
     const path = layer.path;
-    const isAux = aux[k] === 1;
+    const isAux = aux[k] === AUX;
     const functional = layer.functional ?? kind?.functional ?? false;
     if (!spec || !kind || (unsound && unsound[k])) {
       // Unknown kind, or arguments that cannot be read: nothing to compute.
       const rec: LayerRecord = { path, kind: layer.kind, name: lastSegment(path), depth: depthOf(path) - 1, parent: parentPath(path), inputs: layer.inputs, aux: isAux, functional: functional === true, label: layer.kind || '?', category: 'reshape', inputShapes: [], outputShape: null, weights: [], params: 0, trainableParams: 0, bufferCount: 0, macs: null, outputBytes: null, receptiveField: null, status: 'error', formula: [] };
       records.push(rec);
+      layouts.push('channels-first');
       continue;
     }
     const weights = spec.weights(layer);
@@ -220,12 +224,13 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
     const nIn = layer.inputs.length;
     const sources: Source[] = new Array(nIn);
     const inputShapes: (Shape | null)[] = new Array(nIn);
-    let missing = nIn === 0;
+    // A layer that reads nothing (a Parameter) is complete without inputs.
+    let missing = nIn === 0 && kind.arity !== 'none';
     for (let j = 0; j < nIn; j++) {
       // Only layers before this one have records yet (a later one is an order error).
       const at = srcIndex[start[k] + j];
       const from = at >= 0 && at < k ? records[at] : null;
-      const s = from ? new Source(from.outputShape, from, from.receptiveField) : at === INPUT_INDEX ? new Source(inputShape, null, inputRf) : new Source(null, null, null);
+      const s = from ? new Source(from.outputShape, from, from.receptiveField, layouts[at]) : at === INPUT_INDEX ? new Source(inputShape, null, inputRf, 'channels-first') : new Source(null, null, null, 'channels-first');
       sources[j] = s;
       inputShapes[j] = s.shape;
       if (s.shape === null) missing = true;
@@ -314,8 +319,11 @@ function analyzeGraph(value: unknown, rawOptions: unknown): Analysis {
       formula,
     };
     records.push(rec);
+    layouts.push(spec.layout?.(layer) ?? sources[0]?.layout ?? 'channels-first');
   }
 
+  // In a miswired network a branch cut off by the wiring error is that error's consequence, not news.
+  if (!issues.length) danglingWarnings(graph, records, wiring, aux, report);
   const modules = moduleRecords(graph, records, wiring, inputShape);
   const main = records.filter((r) => !r.aux);
   const auxRecs = records.filter((r) => r.aux);
@@ -357,6 +365,7 @@ class Source {
     readonly shape: Shape | null,
     readonly rec: LayerRecord | null,
     readonly rf: ReceptiveField | null,
+    readonly layout: Layout,
   ) {}
   get from(): string {
     if (!this.rec) return `input ${this.shape ? dims(this.shape) : '?'}`;
@@ -369,7 +378,8 @@ class Source {
 
 /** Receptive field: `r_out = r_in + (D(K−1)+1 − 1)·j_in`, `j_out = j_in·S` (per axis); merges take the largest. */
 function receptive(win: Window, sources: readonly Source[], input: readonly number[]): ReceptiveField | null {
-  if (sources.length === 0) return null;
+  // A parameter sees no pixel: it adds nothing to the field of what it is combined with.
+  if (sources.length === 0) return { size: [0, 0], jump: [0, 0], global: false };
   let s0 = 0;
   let s1 = 0;
   let j0 = 0;
@@ -442,24 +452,77 @@ function wire(graph: Graph): Wiring {
   return { first, start, src, last };
 }
 
-/** 1 for layers that do not feed the inference output: the auxiliary heads. */
-function auxFlags(graph: Graph, { first, start, src, last }: Wiring): Uint8Array {
+/** What a layer feeds: the inference output (MAIN), only auxiliary heads (AUX), or nothing at all (DANGLING). */
+const MAIN = 0;
+const AUX = 1;
+const DANGLING = 2;
+
+/**
+ * For each layer, MAIN, AUX or DANGLING. A layer that feeds neither the
+ * output nor an auxiliary head is not taken for a head: PyTorch's forward
+ * still runs it, so it counts on the inference path, and it is warned about.
+ */
+function reach(graph: Graph, { first, start, src, last }: Wiring): Uint8Array {
   const n = graph.layers.length;
-  const dead = new Uint8Array(n);
+  const flags = new Uint8Array(n);
   const outAt = first.get(graph.output);
-  if (outAt === undefined) return dead;
+  if (outAt === undefined) return flags;
   // A path names its last layer here (as a path-keyed map would); `canon` maps any layer to it.
   const canon = (k: number) => (last ? last[k] : k);
-  const live = new Uint8Array(n);
-  const stack = [canon(outAt)];
-  while (stack.length) {
-    const k = stack.pop() as number;
-    if (live[k]) continue;
-    live[k] = 1;
-    for (let e = start[k]; e < start[k + 1]; e++) if (src[e] >= 0) stack.push(canon(src[e]));
+  const walk = (from: readonly number[]) => {
+    const seen = new Uint8Array(n);
+    const stack = from.map(canon);
+    while (stack.length) {
+      const k = stack.pop() as number;
+      if (seen[k]) continue;
+      seen[k] = 1;
+      for (let e = start[k]; e < start[k + 1]; e++) if (src[e] >= 0) stack.push(canon(src[e]));
+    }
+    return seen;
+  };
+  const live = walk([outAt]);
+  const heads = walk(graph.aux.map((a) => first.get(a.path)).filter((k): k is number => k !== undefined));
+  for (let k = 0; k < n; k++) flags[k] = live[canon(k)] ? MAIN : heads[canon(k)] ? AUX : DANGLING;
+  return flags;
+}
+
+type Report = (severity: Diagnostic['severity'], layer: { path: string; kind?: LayerKind } | null, d: Omit<Diagnostic, 'severity' | 'path' | 'kind' | 'zh'> & { zh: ZhText }) => void;
+
+/**
+ * A warning for each layer whose output nobody reads and that is neither the
+ * output nor an auxiliary head (an SE branch whose multiply is missing): it
+ * names the branch that ends there and its MACs, which count in the totals.
+ */
+function danglingWarnings(graph: Graph, records: readonly LayerRecord[], { start, src }: Wiring, flags: Uint8Array, report: Report): void {
+  const n = records.length;
+  const read = new Uint8Array(n);
+  for (let e = 0; e < src.length; e++) if (src[e] >= 0) read[src[e]] = 1;
+  for (let k = 0; k < n; k++) {
+    if (flags[k] !== DANGLING || read[k]) continue;
+    // The branch: this layer and the dangling layers it reads, back to where it leaves the network.
+    const branch = new Set<number>();
+    const stack = [k];
+    while (stack.length) {
+      const j = stack.pop() as number;
+      if (branch.has(j) || flags[j] !== DANGLING) continue;
+      branch.add(j);
+      for (let e = start[j]; e < start[j + 1]; e++) if (src[e] >= 0) stack.push(src[e]);
+    }
+    const layers = [...branch].sort((a, b) => a - b).map((j) => records[j]);
+    const macs = layers.reduce((a, r) => a + (r.macs ?? 0), 0);
+    const names = layers.map((r) => r.path);
+    const list = names.length > 6 ? [...names.slice(0, 3), '…', ...names.slice(-2)] : names;
+    const r = records[k];
+    report('warning', { path: r.path, kind: r.kind }, {
+      code: 'dangling',
+      message: `no layer reads its output, and it is neither the output ("${graph.output}") nor an auxiliary head; the branch ending here (${list.join(', ')}: ${names.length} layer${names.length === 1 ? '' : 's'}, ${formatInt(macs)} MACs) counts in the totals, as PyTorch's forward still runs it.`,
+      fix: 'Feed it to the layer that uses it (a squeeze-and-excitation branch ends in a Mul with the features), list it in "aux" if it is an auxiliary classifier, or remove it.',
+      zh: {
+        message: `没有任何层读取它的输出，它既不是输出（"${graph.output}"），也不是辅助分类器；到这里为止的分支（${list.join('、')}：${names.length} 层，${formatInt(macs)} 次乘加）照样计入总数，因为 PyTorch 的前向传播仍会执行它。`,
+        fix: '把它接到使用它的那一层（挤压激励分支最后要用 Mul 与特征相乘），如果它是辅助分类器就列进 "aux"，否则删掉它。',
+      },
+    });
   }
-  for (let k = 0; k < n; k++) dead[k] = live[canon(k)] ? 0 : 1;
-  return dead;
 }
 
 interface ModuleAcc {

@@ -3,6 +3,7 @@
  * and wrong types become diagnostics that name the JSON path and the layer.
  */
 import { scanJson } from './json-scan.js';
+import { configOf } from '../kinds/config.js';
 import { FORMAT, layerSchema, networkSchema } from './schema.js';
 import { clip, visible } from './text.js';
 import { INPUT, LAYER_KINDS, type Diagnostic, type Graph, type Layer, type LayerKind, type ZhText } from './types.js';
@@ -180,7 +181,7 @@ export function parseNetwork(text: string): ParseResult {
     }
     const l = parsed.data as unknown as Layer & { inputs?: string[] };
     const prev = layers.length ? layers[layers.length - 1].path : INPUT;
-    layers.push({ ...l, inputs: l.inputs ?? [prev] } as Layer);
+    layers.push({ ...l, inputs: l.inputs ?? (configOf(l.kind)?.arity === 'none' ? [] : [prev]) } as Layer);
   });
   if (diagnostics.length) return { graph: null, diagnostics };
   const graph: Graph = {
@@ -203,8 +204,9 @@ export function networkToJSON(graph: Graph): Record<string, unknown> {
   const layers = graph.layers.map((l) => {
     const { path, kind, inputs, functional, ...config } = l as Layer & Record<string, unknown>;
     const sequential = inputs.length === 1 && inputs[0] === prev;
+    const none = inputs.length === 0 && configOf(kind)?.arity === 'none';
     prev = path;
-    return { path, kind, ...config, ...(sequential ? {} : { inputs: [...inputs] }), ...(functional ? { functional } : {}) };
+    return { path, kind, ...config, ...(sequential || none ? {} : { inputs: [...inputs] }), ...(functional ? { functional } : {}) };
   });
   const last = graph.layers[graph.layers.length - 1]?.path;
   return {

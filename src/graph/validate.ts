@@ -8,6 +8,7 @@
  */
 import type { core } from 'zod/mini';
 import { KIND_CONFIGS } from '../kinds/config.js';
+import type { KindConfig } from '../kinds/spec.js';
 import { graphSchema, layerSchema, schemaMessageZh } from './schema.js';
 import { clip, visible } from './text.js';
 import { INPUT, type Graph, type Layer, type LayerKind, type ModuleSpec, type AuxOutput, type ZhText, LAYER_KINDS } from './types.js';
@@ -48,7 +49,7 @@ export function trustLayers(graph: Graph): Graph {
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(LAYER_KINDS);
 
-/** The kinds that take two or more inputs (torch.cat, `x + y`), for the fix of a layer given several. */
+/** The kinds that take several inputs (torch.cat, `x + y`), for the fix of a layer given several. */
 const MERGING = LAYER_KINDS.filter((k) => KIND_CONFIGS[k].arity === 'many');
 const orList = (items: readonly string[], comma: string, or: string): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(comma)}${or}${items[items.length - 1]}`);
 
@@ -385,7 +386,7 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
     }
     // Its arguments were reported on admission; its inputs may be anything.
     if (unsound && unsound[index]) continue;
-    const spec = KIND_CONFIGS[kind];
+    const spec: KindConfig = KIND_CONFIGS[kind];
     const inputs = layer.inputs;
     const n = inputs.length;
     if (spec.arity === 'one' && n !== 1) {
@@ -399,15 +400,38 @@ function checkLayers(graph: Graph, unsound: Uint8Array | null, issues: Structure
         zh: { message: `只接受一个输入，这里却有 ${n} 个。`, fix: n === 0 ? '在 "inputs" 里写出它读取的那一层。' : `先用 ${orList(MERGING, '、', ' 或 ')} 层把这些输入合并起来。` },
       });
     }
-    if (spec.arity === 'many' && n < 2) {
+    if (spec.arity === 'none' && n !== 0) {
       issues.push({
         path,
         kind,
         code: 'arity',
-        message: `joins two or more inputs, has ${n}.`,
+        message: `reads no input (it is a learnable tensor of its own), has ${n}.`,
+        fix: 'Leave "inputs" empty, and combine it with the features in a Mul or Add that reads both.',
+        jsonPath: ['layers', index, 'inputs'],
+        zh: { message: `不读取任何输入（它本身就是一个可学习的张量），这里却有 ${n} 个。`, fix: '让 "inputs" 为空，再用同时读取它和特征的 Mul 或 Add 把两者结合起来。' },
+      });
+    }
+    if (spec.arity === 'two' && n !== 2) {
+      issues.push({
+        path,
+        kind,
+        code: 'arity',
+        message: `takes exactly two inputs (as ${kind}'s a and b), has ${n}.`,
+        fix: n < 2 ? 'List both operands in "inputs".' : `Chain ${kind} layers, two operands at a time.`,
+        jsonPath: ['layers', index, 'inputs'],
+        zh: { message: `只接受两个输入（${kind} 的 a 和 b），这里却有 ${n} 个。`, fix: n < 2 ? '在 "inputs" 里写出两个操作数。' : `把几个 ${kind} 层串起来，每层两个操作数。` },
+      });
+    }
+    const fewest = spec.minInputs ?? 2;
+    if (spec.arity === 'many' && n < fewest) {
+      issues.push({
+        path,
+        kind,
+        code: 'arity',
+        message: `joins ${fewest === 1 ? 'one' : 'two'} or more inputs, has ${n}.`,
         fix: 'List every branch it joins in "inputs".',
         jsonPath: ['layers', index, 'inputs'],
-        zh: { message: `要合并两个或更多输入，这里只有 ${n} 个。`, fix: '在 "inputs" 里列出它要合并的每个分支。' },
+        zh: { message: `要合并${fewest === 1 ? '一个' : '两个'}或更多输入，这里只有 ${n} 个。`, fix: '在 "inputs" 里列出它要合并的每个分支。' },
       });
     }
     for (let j = 0; j < n; j++) {

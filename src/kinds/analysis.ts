@@ -17,6 +17,25 @@ import { analysis as batchnorm2d } from './batchnorm2d/analysis.js';
 import { analysis as localresponsenorm } from './localresponsenorm/analysis.js';
 import { analysis as concat } from './concat/analysis.js';
 import { analysis as add } from './add/analysis.js';
+import { analysis as gelu } from './gelu/analysis.js';
+import { analysis as layernorm } from './layernorm/analysis.js';
+import { analysis as layernorm2d } from './layernorm2d/analysis.js';
+import { analysis as permute } from './permute/analysis.js';
+import { analysis as reshape } from './reshape/analysis.js';
+import { analysis as chunk } from './chunk/analysis.js';
+import { analysis as split } from './split/analysis.js';
+import { analysis as channelshuffle } from './channelshuffle/analysis.js';
+import { analysis as parameter } from './parameter/analysis.js';
+import { analysis as mul } from './mul/analysis.js';
+import { analysis as stochasticdepth } from './stochasticdepth/analysis.js';
+import { analysis as relu6 } from './relu6/analysis.js';
+import { analysis as hardswish } from './hardswish/analysis.js';
+import { analysis as hardsigmoid } from './hardsigmoid/analysis.js';
+import { analysis as silu } from './silu/analysis.js';
+import { analysis as dropout2d } from './dropout2d/analysis.js';
+import { analysis as logsoftmax } from './logsoftmax/analysis.js';
+import { analysis as mean } from './mean/analysis.js';
+import { analysis as adaptivemaxpool2d } from './adaptivemaxpool2d/analysis.js';
 import type { KindAnalysis } from './spec.js';
 
 export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
@@ -37,6 +56,25 @@ export const KIND_ANALYSES: { [K in LayerKind]: KindAnalysis<K> } = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  GELU: gelu,
+  LayerNorm: layernorm,
+  LayerNorm2d: layernorm2d,
+  Permute: permute,
+  Reshape: reshape,
+  Chunk: chunk,
+  Split: split,
+  ChannelShuffle: channelshuffle,
+  Parameter: parameter,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
+  ReLU6: relu6,
+  Hardswish: hardswish,
+  Hardsigmoid: hardsigmoid,
+  SiLU: silu,
+  Dropout2d: dropout2d,
+  LogSoftmax: logsoftmax,
+  Mean: mean,
+  AdaptiveMaxPool2d: adaptivemaxpool2d,
 };
 
 /** The analysis facet of a kind, or undefined for an unknown one (including `constructor`, `toString`…). */

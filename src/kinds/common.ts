@@ -93,3 +93,27 @@ export function shapePreserving<K extends LayerKind>(kind: K, label: KindAnalysi
     labelZh: (text) => text,
   };
 }
+
+/**
+ * The dimension a Chunk or Split cuts, as an index into the unbatched shape,
+ * or the failure: out of range, or the batch (PyTorch's default dim=0 is the batch).
+ */
+export function pieceDim(kind: string, dim: number, input: InputInfo): { d: number } | { fail: ShapeResult } {
+  const d = unbatchedDim(dim, input.shape.length);
+  const rank = input.shape.length + 1;
+  if (d === null) {
+    return { fail: fail('dim', `dim=${dim} is out of range for the batched ${rank}-D input (N×${dims(input.shape)}, from ${input.from}).`, `Use a dimension between 1 and ${rank - 1} (1 is the channels).`, { message: `dim=${dim} 超出了带批量维的 ${rank} 维输入（N×${dimsZh(input.shape)}，来自 ${fromZh(input)}）的范围。`, fix: `使用 1 到 ${rank - 1} 之间的维度（1 是通道）。` }) };
+  }
+  if (d < 0) {
+    return { fail: fail('dim', `dim=${dim} is the batch dimension (PyTorch's default for ${kind} is dim=0); cutting the batch changes the batch size, and cnn-graph analyses one sample.`, 'Set dim=1 to cut the channels.', { message: `dim=${dim} 是批量维（PyTorch 中 ${kind} 的默认值就是 dim=0）；切分批量维会改变批量大小，而 cnn-graph 分析的是单个样本。`, fix: '设置 dim=1 来切分通道。' }) };
+  }
+  return { d };
+}
+
+/** The failure of an `index` past the last piece (PyTorch: "tuple index out of range"). */
+export function noSuchPiece(what: string, whatZh: string, index: number, pieces: readonly number[], input: InputInfo, d: number): ShapeResult {
+  return fail('index', `index=${index}, but ${what} gives ${pieces.length} piece${pieces.length === 1 ? '' : 's'} (${pieces.join(', ')}) of dimension ${d + 1} of ${dims(input.shape)} (from ${input.from}).`, `Use an index from 0 to ${pieces.length - 1}.`, {
+    message: `index=${index}，但${whatZh}只得到 ${pieces.length} 块（${pieces.join('、')}），切的是 ${dimsZh(input.shape)}（来自 ${fromZh(input)}）的第 ${d + 1} 维。`,
+    fix: `index 应在 0 到 ${pieces.length - 1} 之间。`,
+  });
+}

@@ -21,6 +21,25 @@ import { config as batchnorm2d } from './batchnorm2d/config.js';
 import { config as localresponsenorm } from './localresponsenorm/config.js';
 import { config as concat } from './concat/config.js';
 import { config as add } from './add/config.js';
+import { config as gelu } from './gelu/config.js';
+import { config as layernorm } from './layernorm/config.js';
+import { config as layernorm2d } from './layernorm2d/config.js';
+import { config as permute } from './permute/config.js';
+import { config as reshape } from './reshape/config.js';
+import { config as chunk } from './chunk/config.js';
+import { config as split } from './split/config.js';
+import { config as channelshuffle } from './channelshuffle/config.js';
+import { config as parameter } from './parameter/config.js';
+import { config as mul } from './mul/config.js';
+import { config as stochasticdepth } from './stochasticdepth/config.js';
+import { config as relu6 } from './relu6/config.js';
+import { config as hardswish } from './hardswish/config.js';
+import { config as hardsigmoid } from './hardsigmoid/config.js';
+import { config as silu } from './silu/config.js';
+import { config as dropout2d } from './dropout2d/config.js';
+import { config as logsoftmax } from './logsoftmax/config.js';
+import { config as mean } from './mean/config.js';
+import { config as adaptivemaxpool2d } from './adaptivemaxpool2d/config.js';
 import type { ConfigFrom, KindConfig } from './spec.js';
 
 export const KIND_CONFIGS = {
@@ -41,6 +60,25 @@ export const KIND_CONFIGS = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  GELU: gelu,
+  LayerNorm: layernorm,
+  LayerNorm2d: layernorm2d,
+  Permute: permute,
+  Reshape: reshape,
+  Chunk: chunk,
+  Split: split,
+  ChannelShuffle: channelshuffle,
+  Parameter: parameter,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
+  ReLU6: relu6,
+  Hardswish: hardswish,
+  Hardsigmoid: hardsigmoid,
+  SiLU: silu,
+  Dropout2d: dropout2d,
+  LogSoftmax: logsoftmax,
+  Mean: mean,
+  AdaptiveMaxPool2d: adaptivemaxpool2d,
 };
 
 export type LayerKind = keyof typeof KIND_CONFIGS;

@@ -5,7 +5,7 @@
  * the CLI's commands on zoo networks never validate, and constructing the
  * schemas is a measurable part of its start-up.
  */
-import { array, boolean, gte, int, lte, maxLength, minLength, number, optional, refine, string, tuple, union } from 'zod/mini';
+import { array, boolean, gte, int, lte, maxLength, minLength, nullable, number, optional, refine, string, tuple, union } from 'zod/mini';
 import { MAX_DIM } from '../graph/limits.js';
 
 /**
@@ -45,7 +45,9 @@ export function fields() {
     inputs: optional(array(string().check(maxLength(512))).check(maxLength(4096))),
     functional: bool,
   };
-  return { posInt, nonNegInt, posPair, nonNegPair, dim, real, notEmpty, bool, common };
+  /** An adaptive pool's `output_size`: an int, or a [height, width] pair where null keeps that input size. */
+  const adaptiveSize = union([posInt, tuple([nullable(posInt), nullable(posInt)])], { error: say('must be an integer or a [height, width] pair (null keeps that size)', '必须是整数或 [高, 宽] 对（null 表示保持该方向的尺寸）') });
+  return { posInt, nonNegInt, posPair, nonNegPair, dim, real, notEmpty, bool, common, adaptiveSize };
 }
 
 export type Fields = ReturnType<typeof fields>;

@@ -1,8 +1,8 @@
 /** Shared by MaxPool2d and AvgPool2d: PyTorch's pool2d_shape_check and ceil_mode arithmetic. */
 import type { IntOrPair, Shape } from '../graph/types.js';
-import { pair, poolOutputSize } from '../analysis/arith.js';
+import { adaptiveKernelStride, pair, poolOutputSize } from '../analysis/arith.js';
 import { axisZh, fail, fromZh, kernelText, ok, pairText, requireCHW, sameWindow, windowFormula } from './common.js';
-import type { AxisWindow, InputInfo, ShapeResult } from './spec.js';
+import type { AxisWindow, InputInfo, KindAnalysis, ShapeResult } from './spec.js';
 
 export interface PoolLike {
   kernel_size: IntOrPair;
@@ -77,4 +77,54 @@ export function poolFormula(l: PoolLike, input: Shape, output: Shape): string[] 
       : [windowFormula('H', input[1], h, h.padBefore, output[1], ceil), windowFormula('W', input[2], w, w.padBefore, output[2], ceil)];
   if (ceil) lines.push('ceil_mode: a last window that would start in the right padding is dropped.');
   return lines;
+}
+
+/** An adaptive pool's output size: an int for both axes, or a pair where null keeps that input size (PyTorch). */
+export function adaptiveTarget(l: { output_size: number | readonly [number | null, number | null] }, h: number, w: number): [number, number] {
+  if (typeof l.output_size === 'number') return [l.output_size, l.output_size];
+  return [l.output_size[0] ?? h, l.output_size[1] ?? w];
+}
+
+/**
+ * AdaptiveAvgPool2d's and AdaptiveMaxPool2d's shared analysis: PyTorch's
+ * windows `[⌊i·L/O⌋, ⌈(i+1)·L/O⌉)` to the output size asked for, no weights,
+ * no MACs (AdaptiveAvgPool2d adds fvcore's count).
+ */
+export function adaptivePool<K extends 'AdaptiveAvgPool2d' | 'AdaptiveMaxPool2d'>(kind: K, globalFix: string, globalFixZh: string): KindAnalysis<K> {
+  return {
+    kind,
+    outputShape(l, [input]) {
+      const bad = requireCHW(kind, input);
+      if (bad) return bad;
+      const [c, h, w] = input.shape;
+      const [oh, ow] = adaptiveTarget(l, h, w);
+      if (oh < 1 || ow < 1) {
+        return fail('output-size', `output_size must be positive, got ${oh}×${ow}.`, globalFix, { message: `output_size 必须是正数，收到的却是 ${oh}×${ow}。`, fix: globalFixZh });
+      }
+      return ok([c, oh, ow]);
+    },
+    weights: () => [],
+    buffers: () => [],
+    macs: () => 0,
+    window(l, input) {
+      const [, h, w] = input;
+      const [oh, ow] = adaptiveTarget(l, h, w);
+      if (oh === 1 && ow === 1) return 'global';
+      const [kh, sh] = adaptiveKernelStride(h, oh);
+      const [kw, sw] = adaptiveKernelStride(w, ow);
+      return [
+        { kernel: kh, stride: sh, padBefore: 0, dilation: 1 },
+        { kernel: kw, stride: sw, padBefore: 0, dilation: 1 },
+      ];
+    },
+    label(l) {
+      const [h, w] = adaptiveTarget(l, NaN, NaN);
+      const t = (x: number) => (Number.isNaN(x) ? '·' : String(x));
+      return h === 1 && w === 1 ? `${kind} → 1×1 (global)` : `${kind} → ${t(h)}×${t(w)}`;
+    },
+    labelZh: (text) => text.replace(/ \(global\)$/, '（全局）'),
+    formula(_l, input, output) {
+      return [`window i covers [⌊i·${input[1]}/${output[1]}⌋, ⌈(i+1)·${input[1]}/${output[1]}⌉) along H, likewise W: output ${output[1]}×${output[2]}`];
+    },
+  } satisfies KindAnalysis<'AdaptiveAvgPool2d' | 'AdaptiveMaxPool2d'> as unknown as KindAnalysis<K>;
 }

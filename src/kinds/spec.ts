@@ -23,8 +23,14 @@ export interface KindConfig<K extends string = string> {
   /** The strict schema of a layer of this kind: PyTorch's argument names, the fields every layer has, and `kind`. */
   schema(f: Fields): ZodMiniObject;
   category: Category;
-  /** How many inputs the layer takes (`many`: 2 or more, as torch.cat and `x + y`). */
-  arity: 'one' | 'many';
+  /**
+   * How many inputs the layer takes: `none` (a parameter, which reads nothing),
+   * `one`, `two` (exactly two, as `a * b`), or `many` (`minInputs` or more:
+   * `x + y` needs 2, `torch.cat([x])` is fine with 1).
+   */
+  arity: 'none' | 'one' | 'two' | 'many';
+  /** The fewest inputs of a `many` layer (default 2). */
+  minInputs?: number;
   /** The default of a layer's `functional`: true where PyTorch runs it as a function (torch.cat, `x + y`). */
   functional: boolean;
   /** A colour of its own in the picture, instead of its category's. */
@@ -69,9 +75,18 @@ export interface AxisWindow {
 /** `identity`: same receptive field; `global`: sees the whole input; else per-axis windows. */
 export type Window = 'identity' | 'global' | readonly [AxisWindow, AxisWindow];
 
+/**
+ * The order of a rank-3 sample's dimensions: PyTorch's C×H×W, or H×W×C after
+ * a Permute to channels-last (ConvNeXt's block), where a Linear acts on the
+ * channels as intended.
+ */
+export type Layout = 'channels-first' | 'channels-last';
+
 /** Where an input comes from, for messages: `features.2 MaxPool2d 20×4×4`. */
 export interface InputInfo {
   shape: Shape;
+  /** Its layout: the network input is channels-first, a layer's output keeps its first input's unless the layer sets one. */
+  layout?: Layout;
   from: string;
   /** `from` for the Chinese message (the network input reads `输入 1×28×28`); `from` when absent. */
   fromZh?: string;
@@ -98,6 +113,8 @@ export interface KindAnalysis<K extends LayerKind = LayerKind> {
    */
   macWords?: { torchinfo?: string; fvcore?: string };
   window(layer: Layer<K>, input: Shape): Window;
+  /** The layout of its output when the layer sets one (a Permute to channels-last and back); absent: its first input's. */
+  layout?(layer: Layer<K>): Layout | undefined;
   /** A short label in the notes' notation, e.g. `Conv2d 5×5 · 6 · s1 p2`. */
   label(layer: Layer<K>): string;
   /** `label`'s text on a Chinese page: PyTorch's notation stays, the few English words in it do not. */

@@ -49,3 +49,26 @@ export function poolGeometry(l: PoolLike, inShape: Shape, outShape: Shape) {
   const plain = padding.flat().every((p) => p === 0) && h.dilation === 1 && w.dilation === 1;
   return { h, w, padding, kernel, stride, plain };
 }
+
+/**
+ * Which PyTorch sample dimension each tfjs axis after the batch holds: a
+ * C×H×W map is stored H, W, C (channels-last, as `channelsLast`); a tensor of
+ * any other rank keeps PyTorch's order.
+ */
+export function torchDimsOfAxes(rank: number): number[] {
+  return rank === 3 ? [1, 2, 0] : Array.from({ length: rank }, (_, i) => i);
+}
+
+/** The tfjs axis (after the batch, 0-based) that holds PyTorch sample dimension `d`. */
+export function axisOfTorchDim(d: number, rank: number): number {
+  return torchDimsOfAxes(rank).indexOf(d);
+}
+
+/**
+ * `tf.layers.permute` dims (1-based) that turn a tensor of tfjs layout into
+ * PyTorch's element order (C, H, W), so a reshape there groups elements as
+ * PyTorch's `view` does; `fromTorchOrder` goes back. Identity for ranks other than 3.
+ */
+export const toTorchOrder = (rank: number): number[] => Array.from({ length: rank }, (_, d) => axisOfTorchDim(d, rank) + 1);
+export const fromTorchOrder = (rank: number): number[] => torchDimsOfAxes(rank).map((d) => d + 1);
+export const isIdentity = (dims: readonly number[]): boolean => dims.every((d, i) => d === i + 1);

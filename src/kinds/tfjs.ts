@@ -21,6 +21,25 @@ import { tfjs as batchnorm2d } from './batchnorm2d/tfjs.js';
 import { tfjs as localresponsenorm } from './localresponsenorm/tfjs.js';
 import { tfjs as concat } from './concat/tfjs.js';
 import { tfjs as add } from './add/tfjs.js';
+import { tfjs as gelu } from './gelu/tfjs.js';
+import { tfjs as layernorm } from './layernorm/tfjs.js';
+import { tfjs as layernorm2d } from './layernorm2d/tfjs.js';
+import { tfjs as permute } from './permute/tfjs.js';
+import { tfjs as reshape } from './reshape/tfjs.js';
+import { tfjs as chunk } from './chunk/tfjs.js';
+import { tfjs as split } from './split/tfjs.js';
+import { tfjs as channelshuffle } from './channelshuffle/tfjs.js';
+import { tfjs as parameter } from './parameter/tfjs.js';
+import { tfjs as mul } from './mul/tfjs.js';
+import { tfjs as stochasticdepth } from './stochasticdepth/tfjs.js';
+import { tfjs as relu6 } from './relu6/tfjs.js';
+import { tfjs as hardswish } from './hardswish/tfjs.js';
+import { tfjs as hardsigmoid } from './hardsigmoid/tfjs.js';
+import { tfjs as silu } from './silu/tfjs.js';
+import { tfjs as dropout2d } from './dropout2d/tfjs.js';
+import { tfjs as logsoftmax } from './logsoftmax/tfjs.js';
+import { tfjs as mean } from './mean/tfjs.js';
+import { tfjs as adaptivemaxpool2d } from './adaptivemaxpool2d/tfjs.js';
 import type { KindTfjs } from './tfjs-spec.js';
 
 export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
@@ -41,4 +60,23 @@ export const KIND_TFJS: { [K in LayerKind]: KindTfjs<K> } = {
   LocalResponseNorm: localresponsenorm,
   Concat: concat,
   Add: add,
+  GELU: gelu,
+  LayerNorm: layernorm,
+  LayerNorm2d: layernorm2d,
+  Permute: permute,
+  Reshape: reshape,
+  Chunk: chunk,
+  Split: split,
+  ChannelShuffle: channelshuffle,
+  Parameter: parameter,
+  Mul: mul,
+  StochasticDepth: stochasticdepth,
+  ReLU6: relu6,
+  Hardswish: hardswish,
+  Hardsigmoid: hardsigmoid,
+  SiLU: silu,
+  Dropout2d: dropout2d,
+  LogSoftmax: logsoftmax,
+  Mean: mean,
+  AdaptiveMaxPool2d: adaptivemaxpool2d,
 };

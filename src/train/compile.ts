@@ -108,7 +108,8 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Compil
         throw new CompileError(`${layer.path} ${layer.kind}: ${message}`);
       },
     };
-    const ins = layer.inputs.map((p) => tensors.get(p) as Sym);
+    // A layer that reads nothing (a Parameter) is applied to the network input, for the batch size.
+    const ins = layer.inputs.length ? layer.inputs.map((p) => tensors.get(p) as Sym) : [input];
     const chain = buildLayer(layer, ctx);
     let y: Sym | Sym[] = ins.length === 1 ? ins[0] : ins;
     for (const l of chain) y = l.apply(y) as Sym;

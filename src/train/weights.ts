@@ -30,6 +30,8 @@ const NAMES: Record<string, { torch: string; perm: (rank: number) => number[] | 
   running_mean: { torch: 'running_mean', perm: () => null },
   running_var: { torch: 'running_var', perm: () => null },
   num_batches_tracked: { torch: 'num_batches_tracked', perm: () => null },
+  // A Parameter (TorchParameter) keeps PyTorch's shape; its key is its own path (`features.1.0.layer_scale`).
+  value: { torch: '', perm: () => null },
 };
 
 /** Every weight of the compiled model with its state_dict key. */
@@ -41,7 +43,7 @@ export function torchBindings(compiled: CompiledGraph): WeightBinding[] {
         const short = v.originalName.split('/').pop() as string;
         const name = NAMES[short];
         if (!name) throw new Error(`${path}: no PyTorch name for the tfjs weight ${v.originalName}`);
-        out.push({ key: `${path}.${name.torch}`, variable: v, toTorch: name.perm(v.shape.length) });
+        out.push({ key: name.torch ? `${path}.${name.torch}` : path, variable: v, toTorch: name.perm(v.shape.length) });
       }
     }
   }

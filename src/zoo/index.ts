@@ -3,9 +3,10 @@ import type { Graph } from '../graph/types.js';
 import { nearestName, trustLayers } from '../graph/validate.js';
 import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
 import { tvDensenet121, tvInceptionV3, tvRegnetX400mf, tvSqueezenet10 } from './families.js';
+import { tvConvnextTiny, tvShufflenetV2x10 } from './tensorops.js';
 import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvResnext50, tvVgg11, tvVgg16, tvVgg19Bn, tvWideResnet50 } from './torchvision.js';
 
-export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet' | 'Inception' | 'SqueezeNet' | 'WideResNet' | 'DenseNet' | 'ResNeXt' | 'RegNet';
+export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet' | 'Inception' | 'SqueezeNet' | 'WideResNet' | 'DenseNet' | 'ResNeXt' | 'ShuffleNet' | 'RegNet' | 'ConvNeXt';
 
 /** How the notes train a network, and what they report. */
 export interface TrainPreset {
@@ -105,6 +106,8 @@ const ENTRIES: readonly ZooEntry[] = [
   { id: 'torchvision-densenet121', title: 'DenseNet-121 (torchvision)', family: 'DenseNet', year: 2016, build: tvDensenet121, source: 'torchvision.models.densenet121', summary: 'DenseNet-121: dense blocks [6, 12, 24, 16], growth rate 32, each layer reads all earlier features' },
   { id: 'torchvision-resnext50-32x4d', title: 'ResNeXt-50 32×4d (torchvision)', family: 'ResNeXt', year: 2016, build: tvResnext50, source: 'torchvision.models.resnext50_32x4d', summary: 'ResNeXt-50 32×4d: ResNet-50 with 3×3 convolutions in 32 groups of 4 channels' },
   { id: 'torchvision-regnet-x-400mf', title: 'RegNetX-400MF (torchvision)', family: 'RegNet', year: 2020, build: tvRegnetX400mf, source: 'torchvision.models.regnet_x_400mf', summary: 'RegNetX-400MF: four stages of residual bottlenecks with grouped 3×3 convolutions, widths from the RegNet design space' },
+  { id: 'torchvision-shufflenet-v2-x1-0', title: 'ShuffleNet v2 1.0× (torchvision)', family: 'ShuffleNet', year: 2018, build: tvShufflenetV2x10, source: 'torchvision.models.shufflenet_v2_x1_0', summary: 'ShuffleNet v2 1.0×: channel split, two branches joined by torch.cat and a channel shuffle; stages of [4, 8, 4] units, widths 116, 232, 464' },
+  { id: 'torchvision-convnext-tiny', title: 'ConvNeXt-T (torchvision)', family: 'ConvNeXt', year: 2022, build: tvConvnextTiny, source: 'torchvision.models.convnext_tiny', summary: 'ConvNeXt-T: 4×4 patchify stem, blocks [3, 3, 9, 3] of depthwise 7×7, LayerNorm, a 4× inverted bottleneck with GELU, layer scale' },
 ];
 
 /** The zoo; each builder's layers are marked valid (see trustLayers), since tests check every one. */

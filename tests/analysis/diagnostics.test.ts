@@ -110,8 +110,16 @@ describe('each kind of shape error', () => {
     expect(msgs).toContain('a ReLU: reads "b", which is listed after it.');
     expect(msgs).toContain('b ReLU: reads "ghost", which is not a layer of this network.');
     expect(msgs).toContain('b ReLU: the path "b" is used by layers 1 and 2.');
-    expect(msgs).toContain('cat Concat: joins two or more inputs, has 1.');
+    expect(msgs).toContain('sum Add: joins two or more inputs, has 1.');
     expect(msgs).toContain('nope: the output "nope" is not a layer of this network.');
+  });
+
+  it('a one-input Concat is valid, as torch.cat([x]) is in PyTorch (a copy); a Concat of nothing is not', () => {
+    const one = analyze({ name: 'one', input: [3, 4, 4], layers: [{ path: 'cat', kind: 'Concat', inputs: ['input'] }], modules: [], output: 'cat', aux: [] } as unknown as Graph);
+    expect(one.diagnostics).toEqual([]);
+    expect(one.output).toEqual([3, 4, 4]);
+    const none = analyze({ name: 'none', input: [3, 4, 4], layers: [{ path: 'cat', kind: 'Concat', inputs: [] }], modules: [], output: 'cat', aux: [] } as unknown as Graph);
+    expect(none.diagnostics.map((d) => [d.message, d.zh?.message])).toEqual([['cat Concat: joins one or more inputs, has 0.', 'cat Concat：要合并一个或更多输入，这里只有 0 个。']]);
   });
 
   it('a graph built in code with nonsense values gets diagnostics, not an exception', () => {

@@ -13,6 +13,6 @@ export const MISWIRED_JSON = JSON.stringify({
     { path: 'a', kind: 'ReLU', inputs: ['b'] },
     { path: 'b', kind: 'ReLU', inputs: ['ghost'] },
     { path: 'b', kind: 'Tanh' },
-    { path: 'cat', kind: 'Concat', inputs: ['a'] },
+    { path: 'sum', kind: 'Add', inputs: ['a'] },
   ],
 });

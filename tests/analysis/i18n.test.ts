@@ -196,7 +196,7 @@ describe('structure and arguments in Chinese', () => {
       'a ReLU：读取的 "b" 排在它后面。',
       'b ReLU：读取的 "ghost" 不是这个网络里的层。',
       'b ReLU：路径 "b" 同时被 layers[1] 和 layers[2] 使用。',
-      'cat Concat：要合并两个或更多输入，这里只有 1 个。',
+      'sum Add：要合并两个或更多输入，这里只有 1 个。',
       'nope：输出 "nope" 不是这个网络里的层。',
     ]);
     analysed(at(1, { ...l[1], inputs: [] }));
@@ -207,6 +207,8 @@ describe('structure and arguments in Chinese', () => {
     analysed(net([1, 8, 8], [{ path: 'a', kind: 'ReLU', inputs: ['input'] }, { path: 'a.b', kind: 'ReLU', inputs: ['a'] }]));
     const cycle = analysed({ ...lenet, layers: [{ ...l[0], inputs: ['net.1'] }, { ...l[1], inputs: ['net.0'] }, ...l.slice(2)] });
     expect(cycle).toHaveLength(1);
+    // A branch that feeds nothing: a warning, not an auxiliary head.
+    expect(analysed(net([1, 8, 8], [{ path: 'a', kind: 'ReLU', inputs: ['input'] }, { path: 'b', kind: 'Tanh', inputs: ['input'] }])).map((d) => d.code)).toEqual(['dangling']);
   });
 });
 
@@ -273,7 +275,7 @@ describe('random breakage of zoo networks', () => {
 describe('coverage of this file', () => {
   it('reached every kind of diagnostic the analysis and the loader make', () => {
     const codes = new Set([...seen.values()].map((d) => d.code));
-    for (const c of ['channels', 'groups', 'same-stride', 'kernel-too-large', 'pool-padding', 'output-too-small', 'add-mismatch', 'concat-mismatch', 'dim', 'features', 'rank', 'linear-rank', 'too-large', 'convention', 'input', 'internal', 'graph', 'layer', 'kind', 'config', 'path', 'duplicate', 'path-nesting', 'arity', 'order', 'unknown-input', 'output', 'aux', 'json']) {
+    for (const c of ['channels', 'groups', 'same-stride', 'kernel-too-large', 'pool-padding', 'output-too-small', 'add-mismatch', 'concat-mismatch', 'dim', 'features', 'rank', 'linear-rank', 'too-large', 'convention', 'input', 'internal', 'graph', 'layer', 'kind', 'config', 'path', 'duplicate', 'path-nesting', 'arity', 'order', 'unknown-input', 'output', 'aux', 'dangling', 'json']) {
       expect(codes, c).toContain(c);
     }
     // Distinct sentences (numbers aside): about the ~60 the code can make.

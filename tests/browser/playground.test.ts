@@ -246,7 +246,7 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     expect(await page.textContent('#pg-complete')).toContain('needs in_channels, out_channels, kernel_size');
     // Filtered as typed; the arrows move the active option (aria-activedescendant), Tab accepts.
     await page.keyboard.type('Norm');
-    expect((await suggestions(page)).labels).toEqual(['BatchNorm2d', 'LocalResponseNorm']);
+    expect((await suggestions(page)).labels).toEqual(['BatchNorm2d', 'LocalResponseNorm', 'LayerNorm', 'LayerNorm2d']);
     await page.keyboard.press('ArrowDown');
     expect((await suggestions(page)).active).toBe('LocalResponseNorm');
     await page.keyboard.press('ArrowUp');

@@ -26,6 +26,8 @@ interface Fixture {
   macs: number;
   auxMacs: number;
   published?: { num_params: number };
+  /** Parameters a module owns outside its leaf layers (ConvNeXt's layer_scale). */
+  moduleParams?: { path: string; name: string; shape: number[]; params: number }[];
   layers: FixtureLayer[];
 }
 
@@ -58,8 +60,14 @@ describe.each(ZOO.map((e) => e.id))('%s matches PyTorch', (id) => {
     expect(order).toEqual(theirs.map((t) => t.path));
   });
 
-  it('adds no parameters or MACs PyTorch does not have (functional ops are free)', () => {
-    const functional = a.layers.filter((l) => l.functional);
+  it('has every parameter a module owns outside its leaf layers, as a Parameter under its qualified name, with its shape', () => {
+    const ours = a.layers.filter((l) => l.kind === 'Parameter').map((l) => ({ path: l.path, shape: l.outputShape, params: l.params }));
+    const theirs = (f.moduleParams ?? []).map((p) => ({ path: `${p.path}.${p.name}`, shape: p.shape, params: p.params }));
+    expect(ours).toEqual(theirs);
+  });
+
+  it('adds no parameters or MACs PyTorch does not have (functional ops are free; a Parameter is checked above)', () => {
+    const functional = a.layers.filter((l) => l.functional && l.kind !== 'Parameter');
     expect(functional.every((l) => l.params === 0 && l.macs === 0)).toBe(true);
   });
 
@@ -97,6 +105,8 @@ const PUBLISHED_GFLOPS: Record<string, number> = {
   'torchvision-inception-v3': 5.713,
   'torchvision-squeezenet1-0': 0.819,
   'torchvision-regnet-x-400mf': 0.414,
+  'torchvision-shufflenet-v2-x1-0': 0.145,
+  'torchvision-convnext-tiny': 4.456,
 };
 
 describe("torchvision's published GFLOPS are our default-convention MACs", () => {

@@ -31,6 +31,8 @@ interface Case {
   buffers?: number;
   macs?: number;
   error?: string;
+  /** PyTorch accepts it, but the per-sample shape differs at batch 2 (a Permute that moves the batch): cnn-graph refuses it. */
+  batchDependent?: boolean;
 }
 
 /** Every fixture file's layer kinds: whole networks (`layers`) and single-layer cases (`cases`). */
@@ -91,9 +93,9 @@ describe('every layer kind is checked against PyTorch', () => {
       const layer = layerOf(c);
       const valid = layerSchema(k).safeParse(layer).success;
       const result = valid ? spec.outputShape(layer as never, c.inputs.map((shape) => ({ shape, from: 'in' }))) : null;
-      if (c.error) {
+      if (c.error || c.batchDependent) {
         // Refused by the schema, or by the analysis with its words in both languages.
-        expect(valid && result?.ok, `${c.id}: PyTorch says "${c.error}"`).toBeFalsy();
+        expect(valid && result?.ok, `${c.id}: ${c.error ? `PyTorch says "${c.error}"` : 'its shape depends on the batch size'}`).toBeFalsy();
         if (result && !result.ok) expect(result.error.zh.message, c.id).toMatch(CHINESE);
         continue;
       }
@@ -152,9 +154,9 @@ describe("what were special cases elsewhere are the kinds' own", () => {
   });
 });
 
-/** A one-layer network for a PyTorch case whose inputs are all the same shape (a vector comes through a Flatten). */
+/** A one-layer network for a PyTorch case whose inputs are all the same shape (a vector comes through a Flatten; a layer that reads nothing gets a 1×1×1 input it ignores). */
 function oneLayerGraph(c: Case): Graph {
-  const shape = c.inputs[0];
+  const shape = c.inputs[0] ?? [1, 1, 1];
   const vector = shape.length === 1;
   const from = vector ? 'flat' : 'input';
   const layers = [...(vector ? [{ path: 'flat', kind: 'Flatten', inputs: ['input'] }] : []), { ...layerOf(c), inputs: c.inputs.map(() => from) }] as Layer[];
@@ -168,7 +170,7 @@ describe('every layer kind trains, or says why not', () => {
       expect(facet.notTrainable.trim().length, k).toBeGreaterThan(10);
       return;
     }
-    const c = casesOf(k).find((x) => !x.error && x.inputs.every((s) => s.join() === x.inputs[0].join()) && (x.inputs[0].length === 3 || x.inputs[0].length === 1));
+    const c = casesOf(k).find((x) => !x.error && (x.inputs.length === 0 || (x.inputs.every((s) => s.join() === x.inputs[0].join()) && (x.inputs[0].length === 3 || x.inputs[0].length === 1))));
     if (!c) throw new Error(`${k}: a single-layer fixture needs a case PyTorch accepts with equal C×H×W or vector inputs`);
     const graph = oneLayerGraph(c);
     const rec = analyze(graph).layers.find((r) => r.path === 'x');

@@ -1,6 +1,6 @@
 /** AdaptiveAvgPool2d, as `torch.nn.AdaptiveAvgPool2d`. */
-import { literal, nullable, strictObject, tuple, union } from 'zod/mini';
-import { say, type Fields } from '../fields.js';
+import { literal, strictObject } from 'zod/mini';
+import type { Fields } from '../fields.js';
 import type { ConfigFrom, KindConfig } from '../spec.js';
 
 const schema = (f: Fields) =>
@@ -8,7 +8,7 @@ const schema = (f: Fields) =>
     ...f.common,
     kind: literal('AdaptiveAvgPool2d'),
     /** `null` in a pair keeps that input dimension, as in PyTorch. */
-    output_size: union([f.posInt, tuple([nullable(f.posInt), nullable(f.posInt)])], { error: say('must be an integer or a [height, width] pair (null keeps that size)', '必须是整数或 [高, 宽] 对（null 表示保持该方向的尺寸）') }),
+    output_size: f.adaptiveSize,
   });
 
 export type AdaptiveAvgPool2dConfig = ConfigFrom<typeof schema>;

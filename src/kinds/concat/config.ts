@@ -1,4 +1,4 @@
-/** Concat: `torch.cat` of two or more inputs. */
+/** Concat: `torch.cat` of one or more inputs (PyTorch accepts `torch.cat([x])`, which copies x). */
 import { literal, optional, strictObject } from 'zod/mini';
 import type { Fields } from '../fields.js';
 import type { ConfigFrom, KindConfig } from '../spec.js';
@@ -18,6 +18,7 @@ export const config = {
   schema,
   category: 'merge',
   arity: 'many',
+  minInputs: 1,
   functional: true,
   colour: 'concat',
 } satisfies KindConfig<'Concat'>;

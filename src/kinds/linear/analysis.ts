@@ -32,7 +32,8 @@ export const analysis: KindAnalysis<'Linear'> = {
     }
     const shape = [...input.shape.slice(0, -1), l.out_features];
     const warnings =
-      input.shape.length > 1
+      // After a Permute to channels-last (ConvNeXt), the last dimension is the channels: as intended.
+      input.shape.length > 1 && input.layout !== 'channels-last'
         ? [
             {
               code: 'linear-rank',

@@ -222,4 +222,38 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
     },
     concepts: ['residual', 'multi-channel', 'one-by-one'],
   },
+  ShuffleNet: {
+    origin: {
+      en: 'Ningning Ma, Xiangyu Zhang, Hai-Tao Zheng and Jian Sun, Megvii and Tsinghua University, 2018 (“ShuffleNet V2: practical guidelines for efficient CNN architecture design”), for phones, where speed is measured rather than counted in MACs.',
+      zh: '马宁宁、张祥雨、郑海涛和孙剑，旷视科技与清华大学，2018 年（《ShuffleNet V2: practical guidelines for efficient CNN architecture design》），面向手机：速度要实测，而不只是数乘加次数。',
+    },
+    idea: {
+      en: `<p>A small network for a phone spends its few multiply–accumulates on depthwise 3×3 convolutions (one filter per channel) and 1×1 convolutions that mix the channels. ShuffleNet v2 adds the <em>channel split</em>: each unit cuts its input in two along the channels (<code>x.chunk(2, dim=1)</code>); one half passes through untouched, the other goes through a 1×1, a depthwise 3×3 and another 1×1, and <code>torch.cat</code> puts the halves back together. Half the channels cost nothing, and the unit keeps its width, which the paper found matters for real speed.</p>
+<p>Left alone, the untouched half would never meet the other. A <em>channel shuffle</em> after the concatenation (view the channels as 2 groups, transpose, view back) interleaves them, so the next unit’s split takes channels from both. A unit that halves the size gives both halves a branch, with stride 2, and doubles the channels. The network ends with a 1×1 convolution to 1024 channels, a mean over height and width (<code>x.mean([2, 3])</code>) and one Linear layer.</p>`,
+      zh: `<p>手机上的小网络把有限的乘加次数花在 3×3 深度卷积（每个通道一个滤波器）和混合通道的 1×1 卷积上。ShuffleNet v2 加入了<em>通道拆分</em>：每个单元把输入沿通道一分为二（<code>x.chunk(2, dim=1)</code>）；一半原样通过，另一半经过 1×1 卷积、3×3 深度卷积和又一个 1×1 卷积，再用 <code>torch.cat</code> 把两半拼回去。一半通道不花任何计算，单元的宽度也保持不变——论文发现这对实际速度很重要。</p>
+<p>如果不管，原样通过的那一半永远不会与另一半交流。拼接之后的<em>通道混洗</em>（把通道看成 2 组、转置、再展平）把两半交错排列，于是下一个单元拆分时两边的通道都有。把尺寸减半的单元让两半都走分支（步幅 2），通道数翻倍。网络最后是到 1024 个通道的 1×1 卷积、对高和宽求平均（<code>x.mean([2, 3])</code>）以及一个全连接层。</p>`,
+    },
+    look: {
+      en: 'Open a unit of a stage: the Chunk layers, the branch and the torch.cat are side by side, and the ChannelShuffle after them costs no parameters and no MACs. Compare the totals with ResNet-18’s: less than a tenth of its MACs.',
+      zh: '展开某个阶段里的一个单元：Chunk 层、分支和 torch.cat 并排可见，其后的 ChannelShuffle 没有参数，也没有乘加。把总数与 ResNet-18 对比：乘加次数不到它的十分之一。',
+    },
+    concepts: ['one-by-one', 'multi-channel', 'residual'],
+  },
+  ConvNeXt: {
+    origin: {
+      en: 'Zhuang Liu, Hanzi Mao, Chao-Yuan Wu, Christoph Feichtenhofer, Trevor Darrell and Saining Xie, Facebook AI Research and UC Berkeley, 2022 (“A ConvNet for the 2020s”).',
+      zh: '刘壮、毛汉子、吴朝远、Christoph Feichtenhofer、Trevor Darrell 和谢赛宁，Facebook AI Research 与加州大学伯克利分校，2022 年（《A ConvNet for the 2020s》）。',
+    },
+    idea: {
+      en: `<p>ConvNeXt starts from ResNet-50 and adopts, one by one, the habits of vision Transformers, keeping each that helps. The stem becomes a <em>patchify</em> layer: a 4×4 convolution with stride 4 that cuts the image into non-overlapping patches. Each block begins with a <em>depthwise 7×7</em> convolution (one large filter per channel, the counterpart of attention’s wide view), followed by an <em>inverted bottleneck</em>: two 1×1 layers that widen the channels four times and narrow them again, written in torchvision as Linear layers on a channels-last tensor (a Permute before and after).</p>
+<p>Normalisation is <em>LayerNorm</em> (over the channels of each position) instead of BatchNorm, the activation is <em>GELU</em> instead of ReLU, and there are <em>fewer</em> of both: one of each per block. Each block’s output is multiplied by a learnable per-channel <em>layer scale</em> (started at 10⁻⁶, so a new block begins close to the identity) and, in training, dropped at random by stochastic depth before it is added to the input. Downsampling is a separate LayerNorm and 2×2 stride-2 convolution between stages.</p>`,
+      zh: `<p>ConvNeXt 从 ResNet-50 出发，逐一借用视觉 Transformer 的习惯，保留有用的那些。起始层变成<em>切块</em>层：步幅 4 的 4×4 卷积，把图像切成互不重叠的小块。每个块先做一个 <em>7×7 深度卷积</em>（每个通道一个大滤波器，对应注意力的宽视野），接着是<em>倒瓶颈</em>：两个 1×1 层先把通道加宽四倍再收窄——torchvision 把它们写成通道在最后的张量上的全连接层（前后各一个 Permute）。</p>
+<p>归一化用 <em>LayerNorm</em>（对每个位置的通道）代替批量归一化，激活函数用 <em>GELU</em> 代替 ReLU，而且两者都<em>更少</em>：每个块各一个。每个块的输出乘以一个可学习的逐通道<em>层缩放</em>（初值 10⁻⁶，新块一开始接近恒等映射），训练时再由随机深度随机丢弃，然后才加到输入上。下采样是阶段之间单独的 LayerNorm 加 2×2、步幅 2 的卷积。</p>`,
+    },
+    look: {
+      en: 'Open a block: the Permute pair around LayerNorm and the two Linear layers, then the layer_scale Parameter multiplied in (its parameters count in the totals, as PyTorch counts them). The MACs table shows where the work went: the 1×1 Linear layers, not the 7×7.',
+      zh: '展开一个块：LayerNorm 和两个全连接层前后各有一个 Permute，之后与 layer_scale 参数相乘（它的参数和 PyTorch 一样计入总数）。乘加表显示计算都去了哪里：在 1×1 的全连接层，而不在 7×7 卷积。',
+    },
+    concepts: ['residual', 'one-by-one', 'multi-channel'],
+  },
 };

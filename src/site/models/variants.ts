@@ -206,4 +206,18 @@ export const VARIANT_TEXT: Record<string, VariantText> = {
       zh: `<p><code>regnet_x_400mf()</code>：约 4 亿次乘加的 RegNetX 网络，由深度 22、w₀ = 24、wₐ = 24.48、wₘ = 2.54 和分组宽度 16 得出。先是 <code>SimpleStemIN</code>（3×3、步幅 2 的卷积到 32 个通道，批量归一化，ReLU），然后是 <code>trunk_output</code>，其中四个 <code>AnyStage</code> 由 <code>ResBottleneckBlock</code> 组成；每个块计算 <code>proj(x) + f(x)</code>（或 <code>x + f(x)</code>）再接 ReLU，其中 <code>f</code> 是阶段宽度上的 1×1、分组 3×3 和 1×1 卷积（名为 a、b、c 的 <code>Conv2dNormActivation</code>）——瓶颈比为 1，所以并不降维。每个阶段的第一个块步幅为 2 并带投影。最后是全局平均池化和一个全连接层。</p>`,
     },
   },
+  'torchvision-shufflenet-v2-x1-0': {
+    label: { en: 'torchvision’s ShuffleNet v2 1.0×', zh: 'torchvision 的 ShuffleNet v2 1.0×' },
+    body: {
+      en: `<p>torchvision’s <code>shufflenet_v2_x1_0()</code>: a 3×3 stride-2 convolution to 24 channels and a max pool, three stages of 4, 8 and 4 <code>InvertedResidual</code> units at 116, 232 and 464 channels (the first of each halves the size), a 1×1 convolution to 1024 channels, the mean over height and width and one Linear layer. torchvision shuffles with its own <code>channel_shuffle(x, 2)</code> function (view, transpose, view), drawn here as a functional ChannelShuffle; the halves of <code>x.chunk(2, dim=1)</code> are the layers x1 and x2.</p>`,
+      zh: `<p>torchvision 的 <code>shufflenet_v2_x1_0()</code>：步幅 2 的 3×3 卷积到 24 个通道加最大汇聚，三个阶段分别有 4、8、4 个 <code>InvertedResidual</code> 单元，通道数为 116、232、464（每个阶段的第一个单元把尺寸减半），然后是到 1024 个通道的 1×1 卷积、对高和宽求平均和一个全连接层。torchvision 用自己的 <code>channel_shuffle(x, 2)</code> 函数（view、转置、view）做混洗，这里画成函数式的 ChannelShuffle；<code>x.chunk(2, dim=1)</code> 的两半是 x1 和 x2 两层。</p>`,
+    },
+  },
+  'torchvision-convnext-tiny': {
+    label: { en: 'torchvision’s ConvNeXt-T', zh: 'torchvision 的 ConvNeXt-T' },
+    body: {
+      en: `<p>torchvision’s <code>convnext_tiny()</code>: the 4×4 stride-4 stem with LayerNorm2d, four stages of 3, 3, 9 and 3 <code>CNBlock</code>s at 96, 192, 384 and 768 channels with a LayerNorm2d and 2×2 stride-2 convolution between them, global average pooling, and a classifier of LayerNorm2d, Flatten and Linear. Each block’s <code>layer_scale</code> is a parameter of the block itself, not of a layer, so it appears as a Parameter under its own name; stochastic depth grows from 0 in the first block to 0.1 in the last and does nothing at inference.</p>`,
+      zh: `<p>torchvision 的 <code>convnext_tiny()</code>：带 LayerNorm2d 的 4×4、步幅 4 的起始层，四个阶段分别有 3、3、9、3 个 <code>CNBlock</code>，通道数为 96、192、384、768，阶段之间是 LayerNorm2d 和 2×2、步幅 2 的卷积，最后是全局平均池化和由 LayerNorm2d、Flatten、全连接层组成的分类器。每个块的 <code>layer_scale</code> 是块本身的参数而不属于某一层，所以它以自己的名字显示为一个 Parameter；随机深度的概率从第一个块的 0 增长到最后一个块的 0.1，推理时不起作用。</p>`,
+    },
+  },
 };

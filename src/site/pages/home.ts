@@ -12,7 +12,7 @@ import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
 
 /** The notes' lineage, in order, then torchvision's later families by year. */
-export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'RegNet'];
+export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'ShuffleNet', 'RegNet', 'ConvNeXt'];
 
 const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   LeNet: {
@@ -62,6 +62,14 @@ const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   RegNet: {
     en: 'A design space instead of a design: stage widths and depths from a quantised linear rule with four parameters.',
     zh: '设计“设计空间”而不是单个网络：各阶段的宽度和深度由四个参数的量化线性规则给出。',
+  },
+  ShuffleNet: {
+    en: 'Channel split and shuffle: half the channels pass untouched, the other half go through a cheap depthwise branch, and a shuffle mixes them for the next unit.',
+    zh: '通道拆分与通道混洗：一半通道原样通过，另一半经过廉价的深度卷积分支，再由混洗把两半交给下一个单元。',
+  },
+  ConvNeXt: {
+    en: 'A ResNet modernised with a Transformer’s habits: a patchify stem, depthwise 7×7, an inverted bottleneck, LayerNorm, GELU, layer scale, fewer activations.',
+    zh: '用 Transformer 的习惯改造的 ResNet：“切块”起始层、7×7 深度卷积、倒瓶颈、LayerNorm、GELU、层缩放，以及更少的激活函数。',
   },
 };
 
@@ -142,8 +150,8 @@ async function body(ctx: PageContext): Promise<string> {
   return `<div class="hero">
 <h1>${t('Every network of the notes, drawn and computed', '讲义里的每个网络：画出来，算清楚')}</h1>
 <p class="lead">${t(
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then the families torchvision added after them: Inception-v3, SqueezeNet, Wide ResNet, DenseNet, ResNeXt and RegNet. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet，以及 torchvision 在它们之后收录的家族：Inception-v3、SqueezeNet、Wide ResNet、DenseNet、ResNeXt 和 RegNet。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then the families torchvision added after them: Inception-v3, SqueezeNet, Wide ResNet, DenseNet, ResNeXt, ShuffleNet v2, RegNet and ConvNeXt. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet，以及 torchvision 在它们之后收录的家族：Inception-v3、SqueezeNet、Wide ResNet、DenseNet、ResNeXt、ShuffleNet v2、RegNet 和 ConvNeXt。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
   )}</p>
 </div>
 
