@@ -2,9 +2,10 @@
 import type { Graph } from '../graph/types.js';
 import { trustLayers } from '../graph/validate.js';
 import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
+import { tvEfficientnetB0, tvMnasnet05, tvMobilenetV2, tvMobilenetV3Small } from './mobile.js';
 import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvVgg11, tvVgg16 } from './torchvision.js';
 
-export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet';
+export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet' | 'MobileNet' | 'MnasNet' | 'EfficientNet';
 
 /** How the notes train a network, and what they report. */
 export interface TrainPreset {
@@ -97,6 +98,10 @@ const ENTRIES: readonly ZooEntry[] = [
   { id: 'torchvision-resnet34', title: 'ResNet-34 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet34, source: 'torchvision.models.resnet34', summary: 'ResNet-34: BasicBlocks [3, 4, 6, 3]' },
   { id: 'torchvision-resnet50', title: 'ResNet-50 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet50, source: 'torchvision.models.resnet50', summary: 'ResNet-50: Bottlenecks [3, 4, 6, 3], stride on the 3×3 (v1.5)' },
   { id: 'torchvision-resnet152', title: 'ResNet-152 (torchvision)', family: 'ResNet', year: 2015, build: tvResnet152, source: 'torchvision.models.resnet152', summary: 'ResNet-152: Bottlenecks [3, 8, 36, 3]' },
+  { id: 'torchvision-mobilenet-v2', title: 'MobileNet v2 (torchvision)', family: 'MobileNet', year: 2018, build: tvMobilenetV2, source: 'torchvision.models.mobilenet_v2', summary: 'MobileNet v2: 17 inverted residuals (1×1 expand, 3×3 depthwise, linear 1×1 project) with ReLU6' },
+  { id: 'torchvision-mobilenet-v3-small', title: 'MobileNet v3 small (torchvision)', family: 'MobileNet', year: 2019, build: tvMobilenetV3Small, source: 'torchvision.models.mobilenet_v3_small', summary: 'MobileNet v3 small: 11 inverted residuals found by NAS, squeeze-and-excitation, Hardswish' },
+  { id: 'torchvision-mnasnet0-5', title: 'MnasNet 0.5 (torchvision)', family: 'MnasNet', year: 2019, build: tvMnasnet05, source: 'torchvision.models.mnasnet0_5', summary: 'MnasNet-B1 at width 0.5: stacks of inverted residuals (3×3 and 5×5) found by NAS, x.mean([2, 3]) head' },
+  { id: 'torchvision-efficientnet-b0', title: 'EfficientNet-B0 (torchvision)', family: 'EfficientNet', year: 2019, build: tvEfficientnetB0, source: 'torchvision.models.efficientnet_b0', summary: 'EfficientNet-B0: 16 MBConv blocks with squeeze-and-excitation, SiLU, stochastic depth up to 0.2' },
 ];
 
 /** The zoo; each builder's layers are marked valid (see trustLayers), since tests check every one. */

@@ -89,6 +89,10 @@ const PUBLISHED_GFLOPS: Record<string, number> = {
   'torchvision-resnet34': 3.664,
   'torchvision-resnet50': 4.089,
   'torchvision-resnet152': 11.514,
+  'torchvision-mobilenet-v2': 0.301,
+  'torchvision-mobilenet-v3-small': 0.057,
+  'torchvision-mnasnet0-5': 0.104,
+  'torchvision-efficientnet-b0': 0.386,
 };
 
 describe("torchvision's published GFLOPS are our default-convention MACs", () => {

@@ -11,14 +11,14 @@ const CJK = /[\u4e00-\u9fff]/;
 const totals = (id: string) => analyze(zooGraph(id)!).totals;
 
 describe('model pages', () => {
-  it('has one page per zoo id, in the lineage LeNet → ResNet', () => {
+  it('has one page per zoo id, in the lineage LeNet → ResNet, then the mobile networks', () => {
     const ps = pages();
     expect(ps.map((p) => p.path).sort()).toEqual(ZOO_IDS.map((id) => `models/${id}/index.html`).sort());
     const order = lineage().map((e) => e.family);
-    const families = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet'];
+    const families = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'MobileNet', 'MnasNet', 'EfficientNet'];
     expect(order.map((f) => families.indexOf(f))).toEqual([...order.map((f) => families.indexOf(f))].sort((a, b) => a - b));
     expect(lineage()[0]?.id).toBe('lenet5');
-    expect(lineage().at(-1)?.id).toBe('torchvision-resnet152');
+    expect(lineage().at(-1)?.id).toBe('torchvision-efficientnet-b0');
     for (const p of ps) expect(p.scripts).toEqual(['model']);
   });
 

@@ -167,7 +167,7 @@ describe('completion from the schema', () => {
     expect(c!.items.find((s) => s.label === 'ReLU')!.needs).toEqual([]);
     // Filtered as typed: starting with it first, then containing it.
     expect(labels(net('{"path":"a","kind":"Co|"}'))).toEqual(['Conv2d', 'Concat']);
-    expect(labels(net('{"path":"a","kind":"pool|"}'))).toEqual(['MaxPool2d', 'AvgPool2d', 'AdaptiveAvgPool2d']);
+    expect(labels(net('{"path":"a","kind":"pool|"}'))).toEqual(['MaxPool2d', 'AvgPool2d', 'AdaptiveAvgPool2d', 'AdaptiveMaxPool2d']);
     // The kind being edited does not narrow the list to itself.
     expect(labels(net('{"path":"a","kind":"Linear|","in_features":3}'))).toEqual(['Linear']);
     expect(labels(net('{"path":"a","kind":"|Linear"}'))).toHaveLength(LAYER_KINDS.length);

@@ -22,7 +22,7 @@ interface Labels {
   imagenet: string;
 }
 
-const FAMILIES = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet'];
+const FAMILIES = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'MobileNet', 'MnasNet', 'EfficientNet'];
 /** The family hues live in site.css (`--family-<name>`), shared with the thumbnails. */
 const familyColors = (): string[] => {
   const css = getComputedStyle(document.documentElement);

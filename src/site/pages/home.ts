@@ -1,5 +1,5 @@
 /**
- * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet. Every zoo
+ * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then the mobile networks. Every zoo
  * network as a live thumbnail (collapsed, precomputed layout) linking to its page, and a chart of
  * parameters against MACs on log scales (client script `home`, d3) whose numbers come from
  * `analyze()` at build time, embedded as JSON and repeated in a table for readers without the chart.
@@ -11,7 +11,7 @@ import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
 
 /** The notes' lineage, in order. */
-export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet'];
+export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'MobileNet', 'MnasNet', 'EfficientNet'];
 
 const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   LeNet: {
@@ -37,6 +37,18 @@ const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   ResNet: {
     en: 'Residual connections: each block learns a correction added to its input, so very deep networks still train.',
     zh: '残差连接：每个块学习加到输入上的修正量，很深的网络也能训练。',
+  },
+  MobileNet: {
+    en: 'Depthwise separable convolutions in inverted residuals with linear bottlenecks (v2); squeeze-and-excitation and hard-swish, found by search (v3).',
+    zh: '深度可分离卷积组成的倒残差块和线性瓶颈（v2）；由搜索得到、加入挤压-激励和 hard-swish 的 v3。',
+  },
+  MnasNet: {
+    en: 'Mobile blocks found by neural architecture search, each stage its own, rewarded for accuracy and measured phone latency.',
+    zh: '用神经架构搜索找到的移动端块，每个阶段各不相同，奖励准确率与实测的手机延迟。',
+  },
+  EfficientNet: {
+    en: 'Compound scaling: depth, width and resolution grown together from a searched base network (B0).',
+    zh: '复合缩放：从搜索得到的基础网络（B0）出发，同时增加深度、宽度和分辨率。',
   },
 };
 
@@ -117,8 +129,8 @@ async function body(ctx: PageContext): Promise<string> {
   return `<div class="hero">
 <h1>${t('Every network of the notes, drawn and computed', '讲义里的每个网络：画出来，算清楚')}</h1>
 <p class="lead">${t(
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then the mobile networks: MobileNet, MnasNet, EfficientNet. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet，然后是移动端网络：MobileNet、MnasNet、EfficientNet。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
   )}</p>
 </div>
 
