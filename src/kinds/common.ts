@@ -80,8 +80,12 @@ export function unbatchedDim(dim: number, rank: number): number | null {
   return d - 1; // -1 means the batch axis itself
 }
 
-/** A layer that keeps the shape and has no parameters (activations, dropout): its label stays PyTorch's in Chinese too. */
-export function shapePreserving<K extends LayerKind>(kind: K, label: KindAnalysis<K>['label']): KindAnalysis<K> {
+/**
+ * A layer that keeps the shape and has no parameters (activations, dropout): its label stays PyTorch's in Chinese too.
+ * `own` replaces any part (a check of the arguments in `outputShape`): passed in rather than spread over
+ * the result, so that a bundle that never reads the kind's analysis drops the whole call.
+ */
+export function shapePreserving<K extends LayerKind>(kind: K, label: KindAnalysis<K>['label'], own: Partial<KindAnalysis<K>> = {}): KindAnalysis<K> {
   return {
     kind,
     outputShape: (_l, [input]) => ok(input.shape),
@@ -91,6 +95,7 @@ export function shapePreserving<K extends LayerKind>(kind: K, label: KindAnalysi
     window: () => 'identity',
     label,
     labelZh: (text) => text,
+    ...own,
   };
 }
 

@@ -88,9 +88,9 @@ export function adaptiveTarget(l: { output_size: number | readonly [number | nul
 /**
  * AdaptiveAvgPool2d's and AdaptiveMaxPool2d's shared analysis: PyTorch's
  * windows `[⌊i·L/O⌋, ⌈(i+1)·L/O⌉)` to the output size asked for, no weights,
- * no MACs (AdaptiveAvgPool2d adds fvcore's count).
+ * no MACs (AdaptiveAvgPool2d adds fvcore's count through `own`, as shapePreserving's).
  */
-export function adaptivePool<K extends 'AdaptiveAvgPool2d' | 'AdaptiveMaxPool2d'>(kind: K, globalFix: string, globalFixZh: string): KindAnalysis<K> {
+export function adaptivePool<K extends 'AdaptiveAvgPool2d' | 'AdaptiveMaxPool2d'>(kind: K, globalFix: string, globalFixZh: string, own: Partial<KindAnalysis<K>> = {}): KindAnalysis<K> {
   return {
     kind,
     outputShape(l, [input]) {
@@ -126,5 +126,6 @@ export function adaptivePool<K extends 'AdaptiveAvgPool2d' | 'AdaptiveMaxPool2d'
     formula(_l, input, output) {
       return [`window i covers [⌊i·${input[1]}/${output[1]}⌋, ⌈(i+1)·${input[1]}/${output[1]}⌉) along H, likewise W: output ${output[1]}×${output[2]}`];
     },
+    ...(own as object),
   } satisfies KindAnalysis<'AdaptiveAvgPool2d' | 'AdaptiveMaxPool2d'> as unknown as KindAnalysis<K>;
 }

@@ -3,10 +3,11 @@ import type { Graph } from '../graph/types.js';
 import { nearestName, trustLayers } from '../graph/validate.js';
 import { alexnetD2l, alexnetMnist, googlenet, googlenetMini, googlenetPaper, lenet5, nin, resnetMini, vgg11, vgg11Small, type VggOptions } from './notes.js';
 import { tvDensenet121, tvInceptionV3, tvRegnetX400mf, tvSqueezenet10 } from './families.js';
+import { tvEfficientnetB0, tvMnasnet05, tvMobilenetV2, tvMobilenetV3Small } from './mobile.js';
 import { tvConvnextTiny, tvShufflenetV2x10 } from './tensorops.js';
 import { tvAlexnet, tvGooglenet, tvResnet152, tvResnet18, tvResnet34, tvResnet50, tvResnext50, tvVgg11, tvVgg16, tvVgg19Bn, tvWideResnet50 } from './torchvision.js';
 
-export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet' | 'Inception' | 'SqueezeNet' | 'WideResNet' | 'DenseNet' | 'ResNeXt' | 'ShuffleNet' | 'RegNet' | 'ConvNeXt';
+export type Family = 'LeNet' | 'AlexNet' | 'VGG' | 'NiN' | 'GoogLeNet' | 'ResNet' | 'Inception' | 'SqueezeNet' | 'WideResNet' | 'DenseNet' | 'ResNeXt' | 'MobileNet' | 'ShuffleNet' | 'MnasNet' | 'EfficientNet' | 'RegNet' | 'ConvNeXt';
 
 /** How the notes train a network, and what they report. */
 export interface TrainPreset {
@@ -108,6 +109,10 @@ const ENTRIES: readonly ZooEntry[] = [
   { id: 'torchvision-regnet-x-400mf', title: 'RegNetX-400MF (torchvision)', family: 'RegNet', year: 2020, build: tvRegnetX400mf, source: 'torchvision.models.regnet_x_400mf', summary: 'RegNetX-400MF: four stages of residual bottlenecks with grouped 3×3 convolutions, widths from the RegNet design space' },
   { id: 'torchvision-shufflenet-v2-x1-0', title: 'ShuffleNet v2 1.0× (torchvision)', family: 'ShuffleNet', year: 2018, build: tvShufflenetV2x10, source: 'torchvision.models.shufflenet_v2_x1_0', summary: 'ShuffleNet v2 1.0×: channel split, two branches joined by torch.cat and a channel shuffle; stages of [4, 8, 4] units, widths 116, 232, 464' },
   { id: 'torchvision-convnext-tiny', title: 'ConvNeXt-T (torchvision)', family: 'ConvNeXt', year: 2022, build: tvConvnextTiny, source: 'torchvision.models.convnext_tiny', summary: 'ConvNeXt-T: 4×4 patchify stem, blocks [3, 3, 9, 3] of depthwise 7×7, LayerNorm, a 4× inverted bottleneck with GELU, layer scale' },
+  { id: 'torchvision-mobilenet-v2', title: 'MobileNet v2 (torchvision)', family: 'MobileNet', year: 2018, build: tvMobilenetV2, source: 'torchvision.models.mobilenet_v2', summary: 'MobileNet v2: 17 inverted residuals (1×1 expand, 3×3 depthwise, linear 1×1 project) with ReLU6' },
+  { id: 'torchvision-mobilenet-v3-small', title: 'MobileNet v3 small (torchvision)', family: 'MobileNet', year: 2019, build: tvMobilenetV3Small, source: 'torchvision.models.mobilenet_v3_small', summary: 'MobileNet v3 small: 11 inverted residuals found by NAS, squeeze-and-excitation, Hardswish' },
+  { id: 'torchvision-mnasnet0-5', title: 'MnasNet 0.5 (torchvision)', family: 'MnasNet', year: 2019, build: tvMnasnet05, source: 'torchvision.models.mnasnet0_5', summary: 'MnasNet-B1 at width 0.5: stacks of inverted residuals (3×3 and 5×5) found by NAS, x.mean([2, 3]) head' },
+  { id: 'torchvision-efficientnet-b0', title: 'EfficientNet-B0 (torchvision)', family: 'EfficientNet', year: 2019, build: tvEfficientnetB0, source: 'torchvision.models.efficientnet_b0', summary: 'EfficientNet-B0: 16 MBConv blocks with squeeze-and-excitation, SiLU, stochastic depth up to 0.2' },
 ];
 
 /** The zoo; each builder's layers are marked valid (see trustLayers), since tests check every one. */

@@ -107,6 +107,10 @@ const PUBLISHED_GFLOPS: Record<string, number> = {
   'torchvision-regnet-x-400mf': 0.414,
   'torchvision-shufflenet-v2-x1-0': 0.145,
   'torchvision-convnext-tiny': 4.456,
+  'torchvision-mobilenet-v2': 0.301,
+  'torchvision-mobilenet-v3-small': 0.057,
+  'torchvision-mnasnet0-5': 0.104,
+  'torchvision-efficientnet-b0': 0.386,
 };
 
 describe("torchvision's published GFLOPS are our default-convention MACs", () => {

@@ -7,8 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Layer } from '../../src/graph/types.js';
+import { selectBackend } from '../../src/train/backend.js';
 import { tfjsChain } from './tfjs-chain.js';
 
 interface Tensor {
@@ -46,22 +47,30 @@ function maxDiff(got: tf.Tensor, want: Tensor): number {
   return want.data.reduce((m, v, i) => Math.max(m, Math.abs(v - g[i]) / Math.max(1, Math.abs(v))), 0);
 }
 
-describe.each(CASES.map((c) => [c.id, c] as const))('%s: tfjs agrees with PyTorch', (_id, c) => {
-  const layer = { path: 'x', inputs: c.inputs.map((_, i) => `in${i}`), ...c.config, kind: c.kind } as unknown as Layer;
-  const { chain } = tfjsChain(layer, c.inputs.map((t) => t.shape.slice(1)));
-
-  it('forward (eval)', () => {
-    tf.tidy(() => {
-      const y = toTorch(run(chain, c.inputs.map(toTfjs)));
-      expect(maxDiff(y, c.output)).toBeLessThan(1e-5);
-    });
+// The CPU backend, and WASM with this project's gradient kernels (what training in Node and on a page without a GPU runs).
+describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
+  beforeAll(async () => {
+    await selectBackend({ prefer: backend });
+    expect(tf.getBackend()).toBe(backend);
   });
 
-  it('gradient of sum(output · r) with respect to every input', () => {
-    tf.tidy(() => {
-      const r = toTfjs(c.r);
-      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(tf.mul(run(chain, xs), r)))(c.inputs.map(toTfjs));
-      grads.forEach((g, i) => expect(maxDiff(toTorch(g), c.grads[i]), `input ${i}`).toBeLessThan(1e-5));
+  describe.each(CASES.map((c) => [c.id, c] as const))('%s: tfjs agrees with PyTorch', (_id, c) => {
+    const layer = { path: 'x', inputs: c.inputs.map((_, i) => `in${i}`), ...c.config, kind: c.kind } as unknown as Layer;
+    const { chain } = tfjsChain(layer, c.inputs.map((t) => t.shape.slice(1)));
+
+    it('forward (eval)', () => {
+      tf.tidy(() => {
+        const y = toTorch(run(chain, c.inputs.map(toTfjs)));
+        expect(maxDiff(y, c.output)).toBeLessThan(1e-5);
+      });
+    });
+
+    it('gradient of sum(output · r) with respect to every input', () => {
+      tf.tidy(() => {
+        const r = toTfjs(c.r);
+        const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(tf.mul(run(chain, xs), r)))(c.inputs.map(toTfjs));
+        grads.forEach((g, i) => expect(maxDiff(toTorch(g), c.grads[i]), `input ${i}`).toBeLessThan(1e-5));
+      });
     });
   });
 });

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Layer } from '../../src/graph/types.js';
+import { KIND_ANALYSES } from '../../src/kinds/analysis.js';
 import { tfjsChain } from './tfjs-chain.js';
 
 const layer = (p: number, mode: 'row' | 'batch') => ({ path: 'x', inputs: ['input'], kind: 'StochasticDepth', p, mode }) as unknown as Layer;
@@ -54,5 +55,10 @@ describe('StochasticDepth in training', () => {
       const x = tf.range(0, 24).reshape([2, 2, 2, 3]);
       expect((chain[0].apply(x, { training: false }) as tf.Tensor).arraySync()).toEqual(x.arraySync());
     });
+  });
+
+  it('its label rounds torchvision\'s per-block p for reading (0.2 · 3 / 16 is 0.037500000000000006 in floating point)', () => {
+    expect(KIND_ANALYSES.StochasticDepth.label(layer((0.2 * 3) / 16, 'row') as never)).toBe('StochasticDepth p=0.0375 row');
+    expect(KIND_ANALYSES.StochasticDepth.label(layer(0.5, 'batch') as never)).toBe('StochasticDepth p=0.5 batch');
   });
 });

@@ -15,7 +15,7 @@ describe('model pages', () => {
     const ps = pages();
     expect(ps.map((p) => p.path).sort()).toEqual(ZOO_IDS.map((id) => `models/${id}/index.html`).sort());
     const order = lineage().map((e) => e.family);
-    const families = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'ShuffleNet', 'RegNet', 'ConvNeXt'];
+    const families = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'MobileNet', 'ShuffleNet', 'MnasNet', 'EfficientNet', 'RegNet', 'ConvNeXt'];
     expect(new Set(order)).toEqual(new Set(families));
     expect(order.map((f) => families.indexOf(f))).toEqual([...order.map((f) => families.indexOf(f))].sort((a, b) => a - b));
     expect(lineage()[0]?.id).toBe('lenet5');

@@ -2,8 +2,7 @@ import { dims, dimsZh, fromZh, ok, shapePreserving } from '../common.js';
 import type { KindAnalysis } from '../spec.js';
 
 /** Dropout2d keeps the shape; PyTorch warns (and drops something else than channels of a map) unless the sample is C×H×W. */
-export const analysis: KindAnalysis<'Dropout2d'> = {
-  .../* @__PURE__ */ shapePreserving('Dropout2d', (l) => `Dropout2d p=${l.p ?? 0.5}`),
+export const analysis: KindAnalysis<'Dropout2d'> = /* @__PURE__ */ shapePreserving('Dropout2d', (l) => `Dropout2d p=${l.p ?? 0.5}`, {
   outputShape(_l, [input]) {
     if (input.shape.length === 3) return ok(input.shape);
     // F.dropout2d: a 2-D batch is deprecated (it acts as Dropout); a 3-D one is read as N×C×L.
@@ -19,4 +18,4 @@ export const analysis: KindAnalysis<'Dropout2d'> = {
       },
     ]);
   },
-};
+});

@@ -2,8 +2,7 @@ import { fail, ok, shapePreserving, unbatchedDim } from '../common.js';
 import type { KindAnalysis } from '../spec.js';
 
 /** LogSoftmax keeps the shape along a feature dimension of the batched tensor (as Softmax). */
-export const analysis: KindAnalysis<'LogSoftmax'> = {
-  .../* @__PURE__ */ shapePreserving('LogSoftmax', (l) => `LogSoftmax dim=${l.dim}`),
+export const analysis: KindAnalysis<'LogSoftmax'> = /* @__PURE__ */ shapePreserving('LogSoftmax', (l) => `LogSoftmax dim=${l.dim}`, {
   outputShape(l, [input]) {
     const rank = input.shape.length + 1;
     const d = unbatchedDim(l.dim, input.shape.length);
@@ -21,4 +20,4 @@ export const analysis: KindAnalysis<'LogSoftmax'> = {
     }
     return ok(input.shape);
   },
-};
+});

@@ -2,8 +2,7 @@ import { fail, ok, shapePreserving, unbatchedDim } from '../common.js';
 import type { KindAnalysis } from '../spec.js';
 
 /** Softmax keeps the shape along a feature dimension of the batched tensor. */
-export const analysis: KindAnalysis<'Softmax'> = {
-  .../* @__PURE__ */ shapePreserving('Softmax', (l) => `Softmax dim=${l.dim ?? 1}`),
+export const analysis: KindAnalysis<'Softmax'> = /* @__PURE__ */ shapePreserving('Softmax', (l) => `Softmax dim=${l.dim ?? 1}`, {
   outputShape(l, [input]) {
     const d = unbatchedDim(l.dim ?? 1, input.shape.length);
     if (d === null || d < 0) {
@@ -14,4 +13,4 @@ export const analysis: KindAnalysis<'Softmax'> = {
     }
     return ok(input.shape);
   },
-};
+});

@@ -22,7 +22,7 @@ interface Labels {
   imagenet: string;
 }
 
-const FAMILIES = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'ShuffleNet', 'RegNet', 'ConvNeXt'];
+const FAMILIES = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'MobileNet', 'ShuffleNet', 'MnasNet', 'EfficientNet', 'RegNet', 'ConvNeXt'];
 /** The family hues live in site.css (`--family-<name>`), shared with the thumbnails. */
 const familyColors = (): string[] => {
   const css = getComputedStyle(document.documentElement);

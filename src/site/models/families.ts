@@ -256,4 +256,57 @@ export const FAMILY_TEXT: Record<Family, FamilyText> = {
     },
     concepts: ['residual', 'one-by-one', 'multi-channel'],
   },
+  MobileNet: {
+    origin: {
+      en: 'Andrew Howard and colleagues at Google: MobileNets (2017) for phones and embedded vision; MobileNet v2 by Mark Sandler, Andrew Howard, Menglong Zhu, Andrey Zhmoginov and Liang-Chieh Chen (2018, “Inverted residuals and linear bottlenecks”); MobileNet v3 (2019, “Searching for MobileNetV3”).',
+      zh: 'Google 的 Andrew Howard 等人：MobileNets（2017），面向手机和嵌入式视觉；MobileNet v2 由 Mark Sandler、Andrew Howard、Menglong Zhu、Andrey Zhmoginov 和 Liang-Chieh Chen 提出（2018，《Inverted residuals and linear bottlenecks》）；MobileNet v3（2019，《Searching for MobileNetV3》）。',
+    },
+    idea: {
+      en: `<p>An ordinary k×k convolution from C to C′ channels does k²·C·C′ multiply–adds at every pixel: it filters space and mixes channels in one step. A <em>depthwise separable</em> convolution splits the two. A <em>depthwise</em> k×k convolution filters each channel on its own (<code>groups</code> equal to the channels: k²·C per pixel), then a 1×1 <em>pointwise</em> convolution mixes the channels (C·C′ per pixel). For 3×3 kernels that is eight to nine times less arithmetic, and it is the whole of MobileNet v1.</p>
+<p>MobileNet v2 wraps the pair in an <em>inverted residual</em>: a 1×1 convolution first expands a thin tensor (typically six times), the depthwise 3×3 works on the wide one, and a 1×1 projects back to the thin width — the opposite of ResNet’s bottleneck, which is wide at the ends. The projection has no activation (a <em>linear bottleneck</em>): a ReLU in so few dimensions would destroy information. The shortcut joins the thin ends, so the tensors that travel between blocks stay small. Activations are ReLU6, min(max(x, 0), 6), which keeps values in a range that low-precision arithmetic handles.</p>
+<p>MobileNet v3 keeps the block and lets an automated search (MnasNet’s platform-aware search, then NetAdapt) choose kernel sizes, widths and where to add two new parts: <em>squeeze-and-excitation</em>, in which global average pooling and two 1×1 convolutions compute one weight per channel and the feature map is multiplied by it, and <em>hard-swish</em>, x·ReLU6(x + 3)/6, a piecewise-linear stand-in for swish (x·sigmoid x) that is cheap on a phone. The gates use the hard sigmoid ReLU6(x + 3)/6 for the same reason.</p>`,
+      zh: `<p>普通的 k×k 卷积从 C 个通道到 C′ 个通道，在每个像素上要做 k²·C·C′ 次乘加：一步之内既在空间上滤波，又混合通道。<em>深度可分离卷积</em>把这两件事拆开。先用<em>逐通道</em>（depthwise）k×k 卷积分别对每个通道滤波（<code>groups</code> 等于通道数：每个像素 k²·C 次），再用 1×1 的<em>逐点</em>（pointwise）卷积混合通道（每个像素 C·C′ 次）。对 3×3 卷积核，计算量少了八到九倍——这就是 MobileNet v1 的全部。</p>
+<p>MobileNet v2 把这一对卷积包进<em>倒残差块</em>：先用 1×1 卷积把很窄的张量扩展（通常扩到 6 倍），逐通道 3×3 卷积在宽的张量上工作，再用 1×1 卷积投影回窄的宽度——与 ResNet 两头宽、中间窄的瓶颈块正好相反。投影之后不加激活函数（<em>线性瓶颈</em>）：在这么少的维度里做 ReLU 会丢掉信息。捷径连接两个窄端，所以在块与块之间传递的张量都很小。激活函数是 ReLU6，即 min(max(x, 0), 6)，让数值保持在低精度运算能处理的范围内。</p>
+<p>MobileNet v3 保留了这种块，由自动搜索（MnasNet 的面向平台的搜索，再加 NetAdapt）来决定卷积核大小、宽度，以及在哪里加入两个新部件：<em>挤压-激励</em>（squeeze-and-excitation），用全局平均池化和两个 1×1 卷积为每个通道算出一个权重，再把特征图乘上它；以及<em>hard-swish</em>，x·ReLU6(x + 3)/6，它是 swish（x·sigmoid x）的分段线性替代，在手机上算起来便宜。出于同样的原因，门控用的是 hard sigmoid，即 ReLU6(x + 3)/6。</p>`,
+    },
+    look: {
+      en: 'In each InvertedResidual compare the depthwise convolution (groups equal to its channels) with the 1×1 convolutions around it: it has a fraction of their parameters and MACs. In MobileNet v3 each SqueezeExcitation box ends in a Mul that scales the feature map channel by channel.',
+      zh: '在每个 InvertedResidual 里，把逐通道卷积（groups 等于通道数）和它前后的 1×1 卷积比一比：它的参数和乘加次数只是它们的一小部分。在 MobileNet v3 里，每个 SqueezeExcitation 框最后都有一个 Mul，逐通道地缩放特征图。',
+    },
+    concepts: ['one-by-one', 'residual', 'nin-gap'],
+  },
+  MnasNet: {
+    origin: {
+      en: 'Mingxing Tan, Bo Chen, Ruoming Pang, Vijay Vasudevan, Mark Sandler, Andrew Howard and Quoc V. Le, Google, 2018 (“MnasNet: Platform-aware neural architecture search for mobile”, CVPR 2019).',
+      zh: 'Mingxing Tan、Bo Chen、Ruoming Pang、Vijay Vasudevan、Mark Sandler、Andrew Howard 和 Quoc V. Le，Google，2018 年（《MnasNet: Platform-aware neural architecture search for mobile》，CVPR 2019）。',
+    },
+    idea: {
+      en: `<p>Every network before this one on the site was designed by hand. MnasNet was found by <em>neural architecture search</em> (NAS): a controller network proposes architectures, each is trained briefly and measured, and the controller is rewarded for accuracy and penalised for exceeding a target latency — the latency measured on a real phone, not estimated from the number of multiply–adds, which predicts speed poorly.</p>
+<p>The search space is <em>factorised by stage</em>: the network is cut into stages, and each stage chooses its own kind of block (for the blocks found, an inverted residual with a 3×3 or 5×5 depthwise kernel and an expansion of 3 or 6), its width and how many times the block repeats. So early, high-resolution stages can use cheap blocks and later ones larger kernels, instead of one cell repeated everywhere. The network it found (MnasNet-B1 in torchvision) is a stack of such blocks ending, like NiN, in global average pooling — here written as <code>x.mean([2, 3])</code> — and one Linear layer. The 0.5 version halves every width.</p>`,
+      zh: `<p>本站在它之前的网络都是人工设计的。MnasNet 则是用<em>神经架构搜索</em>（NAS）找到的：一个控制器网络提出结构，每个结构先短暂训练并测量，控制器因准确率高而得到奖励，因超过目标延迟而受罚——延迟是在真实手机上测出来的，而不是由乘加次数估算（乘加次数并不能很好地预测速度）。</p>
+<p>搜索空间<em>按阶段分解</em>：网络被分成若干阶段，每个阶段各自选择自己的块类型（找到的是逐通道卷积核为 3×3 或 5×5、扩展倍数为 3 或 6 的倒残差块）、宽度以及重复次数。这样，前面分辨率高的阶段可以用便宜的块，后面的阶段可以用更大的卷积核，而不是到处重复同一个单元。搜索得到的网络（torchvision 中的 MnasNet-B1）就是这些块的堆叠，最后像 NiN 一样用全局平均池化——这里写作 <code>x.mean([2, 3])</code>——和一个全连接层结束。0.5 版本把每一层的宽度减半。</p>`,
+    },
+    look: {
+      en: 'The stacks of layers.8 to layers.13 each choose their own kernel (3×3 or 5×5) and expansion (3 or 6); only blocks that keep the shape have an addition. The head is a functional Mean over height and width, not a pooling module.',
+      zh: 'layers.8 到 layers.13 这几个堆叠各自选择卷积核（3×3 或 5×5）和扩展倍数（3 或 6）；只有保持形状不变的块才有加法。网络的头部是对高和宽求平均的函数式 Mean，而不是汇聚层模块。',
+    },
+    concepts: ['one-by-one', 'nin-gap', 'residual'],
+  },
+  EfficientNet: {
+    origin: {
+      en: 'Mingxing Tan and Quoc V. Le, Google, 2019 (“EfficientNet: Rethinking model scaling for convolutional neural networks”, ICML 2019).',
+      zh: 'Mingxing Tan 和 Quoc V. Le，Google，2019 年（《EfficientNet: Rethinking model scaling for convolutional neural networks》，ICML 2019）。',
+    },
+    idea: {
+      en: `<p>A network is usually made larger in one direction: deeper (ResNet-18 to ResNet-152), wider (more channels), or fed larger images. Each helps and then saturates. EfficientNet scales all three together with one coefficient φ — depth by α<sup>φ</sup>, width by β<sup>φ</sup>, resolution by γ<sup>φ</sup>, with α = 1.2, β = 1.1, γ = 1.15 found by a small grid search and α·β²·γ² ≈ 2, so each step of φ roughly doubles the computation. This <em>compound scaling</em> turns one base network into the family B0 to B7.</p>
+<p>The base network B0 was found by the same kind of search as MnasNet, rewarding accuracy per multiply–add rather than phone latency. Its block, <em>MBConv</em>, is MobileNet v2’s inverted residual with squeeze-and-excitation (the gate a sigmoid) and SiLU (swish, x·sigmoid x) activations. In training, each residual branch is skipped at random — <em>stochastic depth</em>, with a probability that grows linearly with the block’s position towards 0.2 (in torchvision’s B0, 0.025 to 0.175 on the nine blocks with a shortcut) — so the network learns not to rely on any single block; at inference every branch is used.</p>`,
+      zh: `<p>通常只沿一个方向把网络做大：更深（从 ResNet-18 到 ResNet-152）、更宽（更多通道），或者输入更大的图像。每种做法起初有效，随后就饱和了。EfficientNet 用一个系数 φ 同时缩放这三者——深度乘 α<sup>φ</sup>，宽度乘 β<sup>φ</sup>，分辨率乘 γ<sup>φ</sup>，其中 α = 1.2、β = 1.1、γ = 1.15 由一次小规模网格搜索得到，且 α·β²·γ² ≈ 2，所以 φ 每加 1，计算量大约翻一番。这种<em>复合缩放</em>把一个基础网络变成了 B0 到 B7 一整个系列。</p>
+<p>基础网络 B0 是用与 MnasNet 同类的搜索找到的，奖励的是每次乘加带来的准确率，而不是手机上的延迟。它的块 <em>MBConv</em> 就是 MobileNet v2 的倒残差块，加上挤压-激励（门控为 sigmoid）和 SiLU（swish，x·sigmoid x）激活函数。训练时每个残差分支会被随机跳过——即<em>随机深度</em>，跳过的概率随块的位置线性增加、趋近 0.2（torchvision 的 B0 中，九个带捷径的块从 0.025 到 0.175）——这样网络就不会依赖某一个块；推理时所有分支都参与计算。</p>`,
+    },
+    look: {
+      en: 'Every MBConv has a SqueezeExcitation box (AdaptiveAvgPool2d, two 1×1 convolutions, Sigmoid, Mul); the blocks that keep the shape add a StochasticDepth before the addition, with p rising block by block. It costs nothing at inference: no parameters, no MACs.',
+      zh: '每个 MBConv 都有一个 SqueezeExcitation 框（AdaptiveAvgPool2d、两个 1×1 卷积、Sigmoid、Mul）；保持形状不变的块在加法之前多一个 StochasticDepth，它的 p 一块比一块大。它在推理时不花任何代价：没有参数，也没有乘加。',
+    },
+    concepts: ['one-by-one', 'residual', 'nin-gap'],
+  },
 };

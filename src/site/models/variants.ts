@@ -220,4 +220,40 @@ export const VARIANT_TEXT: Record<string, VariantText> = {
       zh: `<p>torchvision 的 <code>convnext_tiny()</code>：带 LayerNorm2d 的 4×4、步幅 4 的起始层，四个阶段分别有 3、3、9、3 个 <code>CNBlock</code>，通道数为 96、192、384、768，阶段之间是 LayerNorm2d 和 2×2、步幅 2 的卷积，最后是全局平均池化和由 LayerNorm2d、Flatten、全连接层组成的分类器。每个块的 <code>layer_scale</code> 是块本身的参数而不属于某一层，所以它以自己的名字显示为一个 Parameter；随机深度的概率从第一个块的 0 增长到最后一个块的 0.1，推理时不起作用。</p>`,
     },
   },
+  'torchvision-mobilenet-v2': {
+    label: { en: 'torchvision’s MobileNet v2', zh: 'torchvision 的 MobileNet v2' },
+    body: {
+      en: `<p>MobileNet v2 as torchvision builds it: a 3×3 stride-2 stem to 32 channels, then 17 <code>InvertedResidual</code> blocks in seven groups (expansion t, width c, repeats n, first stride s from the paper’s table: 1·16·1·1, 6·24·2·2, 6·32·3·2, 6·64·4·2, 6·96·3·1, 6·160·3·2, 6·320·1·1), a 1×1 convolution to 1280 channels, global average pooling, dropout 0.2 and one Linear layer. Each convolution with its BatchNorm and ReLU6 is a <code>Conv2dNormActivation</code>; inside a block, <code>conv</code> holds the expansion (left out when t = 1), the depthwise 3×3 and the linear projection (a plain Conv2d and BatchNorm, no activation).</p>
+<p>Ten of the blocks keep their shape and return <code>x + conv(x)</code>. The head calls <code>nn.functional.adaptive_avg_pool2d</code> and <code>torch.flatten</code> as functions, so they have no module path.</p>`,
+      zh: `<p>torchvision 构建的 MobileNet v2：3×3、步幅 2 的起始卷积到 32 个通道，然后是分成七组的 17 个 <code>InvertedResidual</code> 块（扩展倍数 t、宽度 c、重复次数 n、首块步幅 s，取自论文的表格：1·16·1·1、6·24·2·2、6·32·3·2、6·64·4·2、6·96·3·1、6·160·3·2、6·320·1·1），再用 1×1 卷积升到 1280 个通道，最后是全局平均池化、0.2 的 Dropout 和一个全连接层。每个“卷积 + BatchNorm + ReLU6”都是一个 <code>Conv2dNormActivation</code>；块内的 <code>conv</code> 依次是扩展卷积（t = 1 时省略）、逐通道 3×3 卷积和线性投影（普通的 Conv2d 和 BatchNorm，不加激活函数）。</p>
+<p>其中十个块保持形状不变，返回 <code>x + conv(x)</code>。网络头部以函数形式调用 <code>nn.functional.adaptive_avg_pool2d</code> 和 <code>torch.flatten</code>，所以它们没有模块路径。</p>`,
+    },
+  },
+  'torchvision-mobilenet-v3-small': {
+    label: { en: 'torchvision’s MobileNet v3 small', zh: 'torchvision 的 MobileNet v3 small' },
+    body: {
+      en: `<p>The small MobileNet v3 as torchvision builds it: a 3×3 stride-2 stem to 16 channels with Hardswish, 11 <code>InvertedResidual</code> blocks with kernels of 3 or 5, ReLU in the first three and Hardswish after, a <code>SqueezeExcitation</code> in all but the second and third, then a 1×1 convolution to 576 channels, global average pooling, Linear(576, 1024), Hardswish, dropout 0.2 and Linear(1024, 1000). BatchNorm here uses eps 0.001 and momentum 0.01.</p>
+<p>A <code>SqueezeExcitation</code> squeezes to a quarter of the channels rounded to a multiple of 8: <code>avgpool</code>, <code>fc1</code> (a 1×1 convolution with bias), ReLU, <code>fc2</code>, a Hardsigmoid gate, and <code>scale * input</code> — a functional multiplication, drawn as Mul, that broadcasts the C×1×1 gate over the C×H×W map. Blocks that keep their shape add their input back.</p>`,
+      zh: `<p>torchvision 构建的小型 MobileNet v3：3×3、步幅 2 的起始卷积到 16 个通道并接 Hardswish，然后是 11 个 <code>InvertedResidual</code> 块，卷积核为 3 或 5，前三个块用 ReLU、之后用 Hardswish，除第二、第三个块外都有 <code>SqueezeExcitation</code>；接着用 1×1 卷积升到 576 个通道，全局平均池化，Linear(576, 1024)、Hardswish、0.2 的 Dropout 和 Linear(1024, 1000)。这里的 BatchNorm 使用 eps 0.001、momentum 0.01。</p>
+<p><code>SqueezeExcitation</code> 把通道压缩到四分之一（取 8 的倍数）：<code>avgpool</code>、<code>fc1</code>（带偏置的 1×1 卷积）、ReLU、<code>fc2</code>、Hardsigmoid 门控，最后是 <code>scale * input</code>——一个函数式的乘法，图中画作 Mul，把 C×1×1 的门控广播到 C×H×W 的特征图上。保持形状不变的块会把输入加回去。</p>`,
+    },
+  },
+  'torchvision-mnasnet0-5': {
+    label: { en: 'torchvision’s MnasNet 0.5', zh: 'torchvision 的 MnasNet 0.5' },
+    body: {
+      en: `<p>MnasNet-B1 at width multiplier 0.5, as torchvision builds it: every width of the full network is halved and rounded to a multiple of 8 (16, 8, 16, 24, 40, 48, 96, 160 channels), except the final 1×1 convolution to 1280. The whole body is one Sequential, <code>layers</code>: a 3×3 stride-2 convolution, a depthwise separable pair, six stacks of <code>_InvertedResidual</code> blocks (3, 3, 3, 2, 4 and 1 blocks; kernels 3, 5, 5, 3, 5, 3; expansion 3 in the first two stacks, 6 after), and the 1×1 convolution. The head is <code>x.mean([2, 3])</code>, dropout 0.2 and one Linear layer.</p>
+<p>BatchNorm uses momentum 1 − 0.9997 (about 0.0003), TensorFlow’s decay of 0.9997 written the PyTorch way. There is no squeeze-and-excitation in this version.</p>`,
+      zh: `<p>torchvision 构建的宽度系数为 0.5 的 MnasNet-B1：完整网络的每个宽度都减半并取 8 的倍数（16、8、16、24、40、48、96、160 个通道），只有最后到 1280 的 1×1 卷积不变。整个主体是一个 Sequential，即 <code>layers</code>：一个 3×3、步幅 2 的卷积，一对深度可分离卷积，六个由 <code>_InvertedResidual</code> 块组成的堆叠（分别有 3、3、3、2、4、1 个块；卷积核 3、5、5、3、5、3；前两个堆叠扩展 3 倍，之后 6 倍），以及那个 1×1 卷积。头部是 <code>x.mean([2, 3])</code>、0.2 的 Dropout 和一个全连接层。</p>
+<p>BatchNorm 的 momentum 是 1 − 0.9997（约 0.0003），也就是 TensorFlow 的衰减率 0.9997 换成 PyTorch 的写法。这个版本没有挤压-激励。</p>`,
+    },
+  },
+  'torchvision-efficientnet-b0': {
+    label: { en: 'torchvision’s EfficientNet-B0', zh: 'torchvision 的 EfficientNet-B0' },
+    body: {
+      en: `<p>EfficientNet-B0, the base of the family, as torchvision builds it: a 3×3 stride-2 stem to 32 channels, seven stages of <code>MBConv</code> blocks (1, 2, 2, 3, 3, 4 and 1 blocks; kernels 3, 3, 5, 3, 5, 5, 3; widths 16, 24, 40, 80, 112, 192, 320; expansion 1 in the first stage, 6 after), a 1×1 convolution to 1280, global average pooling, dropout 0.2 and one Linear layer. Every activation is SiLU.</p>
+<p>Each block’s <code>SqueezeExcitation</code> squeezes to a quarter of the block’s <em>input</em> channels and gates with a Sigmoid. The nine blocks that keep their shape pass their branch through <code>stochastic_depth</code> before adding the input back, with p = 0.2 × (block index) / 16: from 0.025 in <code>features.2.1</code> to 0.175 in <code>features.6.3</code>. It drops the branch only in training; the analysis, like PyTorch’s <code>eval()</code>, sees an identity.</p>`,
+      zh: `<p>torchvision 构建的 EfficientNet-B0，整个系列的基础网络：3×3、步幅 2 的起始卷积到 32 个通道，七个阶段的 <code>MBConv</code> 块（分别有 1、2、2、3、3、4、1 个块；卷积核 3、3、5、3、5、5、3；宽度 16、24、40、80、112、192、320；第一阶段扩展 1 倍，之后 6 倍），再用 1×1 卷积升到 1280，最后是全局平均池化、0.2 的 Dropout 和一个全连接层。所有激活函数都是 SiLU。</p>
+<p>每个块的 <code>SqueezeExcitation</code> 把通道压缩到块<em>输入</em>通道数的四分之一，并用 Sigmoid 做门控。保持形状不变的九个块先让分支经过 <code>stochastic_depth</code>，再把输入加回去，p = 0.2 × 块序号 / 16：从 <code>features.2.1</code> 的 0.025 到 <code>features.6.3</code> 的 0.175。它只在训练时丢弃分支；分析和 PyTorch 的 <code>eval()</code> 一样，把它看作恒等映射。</p>`,
+    },
+  },
 };

@@ -1,6 +1,6 @@
 /**
  * The home page: the lineage LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then torchvision's
- * later families (Inception-v3 → SqueezeNet → Wide ResNet → DenseNet → ResNeXt → RegNet). Every zoo
+ * later families by year (Inception-v3 → … → MobileNet → ShuffleNet → MnasNet → EfficientNet → RegNet → ConvNeXt). Every zoo
  * network as a live thumbnail (collapsed, precomputed layout) linking to its page, and a chart of
  * parameters against MACs on log scales (client script `home`, d3) whose numbers come from
  * `analyze()` at build time, embedded as JSON and repeated in a table for readers without the chart.
@@ -12,7 +12,7 @@ import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
 
 /** The notes' lineage, in order, then torchvision's later families by year. */
-export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'ShuffleNet', 'RegNet', 'ConvNeXt'];
+export const FAMILIES: readonly Family[] = ['LeNet', 'AlexNet', 'VGG', 'NiN', 'GoogLeNet', 'ResNet', 'Inception', 'SqueezeNet', 'WideResNet', 'DenseNet', 'ResNeXt', 'MobileNet', 'ShuffleNet', 'MnasNet', 'EfficientNet', 'RegNet', 'ConvNeXt'];
 
 const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   LeNet: {
@@ -70,6 +70,18 @@ const FAMILY_TEXT: Record<Family, Record<Lang, string>> = {
   ConvNeXt: {
     en: 'A ResNet modernised with a Transformer’s habits: a patchify stem, depthwise 7×7, an inverted bottleneck, LayerNorm, GELU, layer scale, fewer activations.',
     zh: '用 Transformer 的习惯改造的 ResNet：“切块”起始层、7×7 深度卷积、倒瓶颈、LayerNorm、GELU、层缩放，以及更少的激活函数。',
+  },
+  MobileNet: {
+    en: 'Depthwise separable convolutions in inverted residuals with linear bottlenecks (v2); squeeze-and-excitation and hard-swish, found by search (v3).',
+    zh: '深度可分离卷积组成的倒残差块和线性瓶颈（v2）；由搜索得到、加入挤压-激励和 hard-swish 的 v3。',
+  },
+  MnasNet: {
+    en: 'Mobile blocks found by neural architecture search, each stage its own, rewarded for accuracy and measured phone latency.',
+    zh: '用神经架构搜索找到的移动端块，每个阶段各不相同，奖励准确率与实测的手机延迟。',
+  },
+  EfficientNet: {
+    en: 'Compound scaling: depth, width and resolution grown together from a searched base network (B0).',
+    zh: '复合缩放：从搜索得到的基础网络（B0）出发，同时增加深度、宽度和分辨率。',
   },
 };
 
@@ -150,8 +162,8 @@ async function body(ctx: PageContext): Promise<string> {
   return `<div class="hero">
 <h1>${t('Every network of the notes, drawn and computed', '讲义里的每个网络：画出来，算清楚')}</h1>
 <p class="lead">${t(
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then the families torchvision added after them: Inception-v3, SqueezeNet, Wide ResNet, DenseNet, ResNeXt, ShuffleNet v2, RegNet and ConvNeXt. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
-    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet，以及 torchvision 在它们之后收录的家族：Inception-v3、SqueezeNet、Wide ResNet、DenseNet、ResNeXt、ShuffleNet v2、RegNet 和 ConvNeXt。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet, then the families torchvision added after them: Inception-v3, SqueezeNet, Wide ResNet, DenseNet, ResNeXt, the mobile networks (MobileNet, ShuffleNet v2, MnasNet, EfficientNet), RegNet and ConvNeXt. Each network is drawn from its PyTorch definition, and every shape, parameter count and multiply–accumulate (MAC) on these pages is computed with PyTorch’s rules — nothing typed in by hand.',
+    'LeNet-5 → AlexNet → VGG → NiN → GoogLeNet → ResNet，以及 torchvision 在它们之后收录的家族：Inception-v3、SqueezeNet、Wide ResNet、DenseNet、ResNeXt、移动端网络（MobileNet、ShuffleNet v2、MnasNet、EfficientNet）、RegNet 和 ConvNeXt。每个网络都按 PyTorch 定义绘制，页面上的每个形状、参数量和乘加次数（MACs）都按 PyTorch 的规则计算，没有一个是手填的。',
   )}</p>
 </div>
 
