@@ -149,8 +149,8 @@ describe("what were special cases elsewhere are the kinds' own", () => {
   });
 
   it('what the MAC conventions count is said with the kinds\' macWords', () => {
-    expect(CONVENTIONS.torchinfo.description).toBe("torchinfo's Mult-Adds: every parameter (bias included) times the output positions for convolutions, the parameter count for other layers with parameters (Linear, BatchNorm2d)");
-    expect(CONVENTIONS.fvcore.description).toBe("fvcore's counts (one per multiply-add): convolutions and linear layers bias excluded, plus BatchNorm2d at inference (1 per element, 2 with affine), adaptive average pooling (1 per input element) and upsampling (nearest 1 and bilinear 4 per output element, area 1 per input element)");
+    expect(CONVENTIONS.torchinfo.description).toBe("torchinfo's Mult-Adds: every parameter (bias included) times the output positions for convolutions, the parameter count for other layers with parameters (Linear, BatchNorm2d, LayerNorm, LayerNorm2d)");
+    expect(CONVENTIONS.fvcore.description).toBe("fvcore's counts (one per multiply-add): convolutions and linear layers bias excluded, plus BatchNorm2d at inference (1 per element, 2 with affine), LayerNorm (5 per element with affine, 4 without), LayerNorm2d (the same), adaptive average pooling (1 per input element) and upsampling (nearest 1 and bilinear 4 per output element, area 1 per input element)");
   });
 });
 
