@@ -69,3 +69,28 @@ describe('the pipeline goes one way', () => {
     expect(cli.filter(([f, i]) => /cli\/(train|render)\.ts$/.test(f) && i === 'src/cli/common.ts')).toHaveLength(2);
   });
 });
+
+describe('nothing outside src/kinds switches on a layer kind', () => {
+  it("no code outside src/kinds (and the zoo and site, which build and describe networks) names a kind in a string", async () => {
+    const { LAYER_KINDS } = await import('../src/kinds/config.js');
+    const quoted = new RegExp(`['"\`](${LAYER_KINDS.join('|')})['"\`]`);
+    // Not a kind: tfjs's own kernel names (src/train/kernels registers gradients for tfjs ops
+    // that happen to share a name with a kind), and the one example of the format in a message.
+    const allowed = (file: string, line: string) => file.startsWith('src/train/kernels/') || /kind: "Conv2d", in_channels: 3/.test(line);
+    const found: string[] = [];
+    for (const f of sources(SRC)) {
+      const r = rel(f);
+      if (/^src\/(kinds|zoo|site)\//.test(r)) continue;
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          // Comments may cite a kind (`ConvTranspose2d` computes…); code may not switch on one.
+          if (/^\s*(\*|\/\/|\/\*)/.test(line)) return;
+          if (quoted.test(line) && !allowed(r, line)) found.push(`${r}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
+    // And the check sees what it looks for: a kind's own folder names it.
+    expect(quoted.test(readFileSync(join(SRC, 'kinds/conv2d/config.ts'), 'utf8'))).toBe(true);
+  });
+});
