@@ -137,6 +137,17 @@ const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
  * digits (`LeNet-5` → `lenet5`), then an id whose last parts they are
  * (`resnet-50` → `torchvision-resnet50`), then the nearest by edit distance.
  */
+/**
+ * The zoo ids for a message: the first few and how many more, so an "unknown model" message stays
+ * short however large the zoo grows (it listed all of them, 38 ids by now).
+ */
+export function zooIdsHint(locale: 'en' | 'zh' = 'en', first = 8): string {
+  const shown = ZOO_IDS.slice(0, first);
+  const more = ZOO_IDS.length - shown.length;
+  if (locale === 'zh') return more > 0 ? `${shown.join('、')} 等 ${ZOO_IDS.length} 个（完整列表见 cnn-graph list）` : shown.join('、');
+  return more > 0 ? `${shown.join(', ')} and ${more} more (cnn-graph list has them all)` : shown.join(', ');
+}
+
 export function nearestZooId(word: string): string {
   const w = squash(word.slice(0, 200));
   if (!w) return '';

@@ -297,7 +297,7 @@ describe('<cnn-train> on WebGL', () => {
       await el.updateComplete;
       return el.shadowRoot!.querySelector('[part=message]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     });
-    expect(failed).toMatch(/^训练失败。 未知的模型“no-such-net”。已有的模型：lenet5, /);
+    expect(failed).toMatch(/^训练失败。 未知的模型“no-such-net”。已有的模型：lenet5、alexnet-mnist、/);
   });
 
   it('timing both (as on a real GPU) finds SwiftShader slower than WASM and takes WASM', async () => {

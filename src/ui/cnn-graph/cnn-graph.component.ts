@@ -7,7 +7,7 @@ import { analyze, type Analysis, type Convention, type Diagnostic, diagnosticTex
 import type { Graph } from '../../graph/types.js';
 import { clip } from '../../graph/text.js';
 import { admitGraph } from '../../graph/validate.js';
-import { nearestZooId, ZOO_IDS, zooGraph } from '../../zoo/index.js';
+import { nearestZooId, ZOO_IDS, zooGraph, zooIdsHint } from '../../zoo/index.js';
 import { ANNOTATIONS, type Annotation } from '../../render/cards.js';
 import { type Locale, watchLocale } from '../i18n.js';
 import { details } from '../../render/details.js';
@@ -386,8 +386,8 @@ export class CnnGraph extends LitElement {
         const near = nearestZooId(this.model);
         const name = clip(this.model);
         throw new LoadError(
-          `Unknown model "${name}".${near ? ` Did you mean "${near}"?` : ''} Known models: ${ZOO_IDS.join(', ')}.`,
-          `未知的模型 "${name}"。${near ? `是不是 "${near}"？` : ''}可用的模型：${ZOO_IDS.join('、')}。`,
+          `Unknown model "${name}".${near ? ` Did you mean "${near}"?` : ''} Known models: ${zooIdsHint('en')}.`,
+          `未知的模型 "${name}"。${near ? `是不是 "${near}"？` : ''}可用的模型：${zooIdsHint('zh')}。`,
         );
       }
       graph = g;

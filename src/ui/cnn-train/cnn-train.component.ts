@@ -4,7 +4,7 @@ import type { Graph } from '../../graph/types.js';
 import { analyze, diagnosticText } from '../../analysis/analyze.js';
 import { clip } from '../../graph/text.js';
 import { admitGraph } from '../../graph/validate.js';
-import { ZOO_IDS, zooEntry, zooGraph } from '../../zoo/index.js';
+import { ZOO_IDS, zooEntry, zooGraph, zooIdsHint } from '../../zoo/index.js';
 import { BACKEND_NAMES, chooseBackend, selectBackend, type BackendInfo, type BackendName } from '../../train/backend.js';
 import { DATASET_NAMES, classesOf, type Dataset, type DatasetName } from '../../train/data/dataset.js';
 import { loadDataset } from '../../train/data/load.js';
@@ -302,7 +302,7 @@ export class CnnTrain extends LitElement {
       const id = el?.model ?? this.model;
       const t = trainMessages(this.locale);
       // Quoted by its start: a million-character attribute is not a million-character message.
-      throw new Error(id ? t.unknownModel(clip(id), ZOO_IDS.join(', ')) : t.noModel);
+      throw new Error(id ? t.unknownModel(clip(id), zooIdsHint(this.locale === 'zh' ? 'zh' : 'en')) : t.noModel);
     }
     return graph;
   }
