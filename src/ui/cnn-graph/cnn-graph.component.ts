@@ -22,6 +22,7 @@ import { styles } from './cnn-graph.styles.js';
 import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
 import { layoutOffThread, warmLayout } from './layout-client.js';
 import { graphMessages } from './messages.js';
+import { isApple, MAX_SCALE, minScale, zoomWheelDelta } from './zoom-input.js';
 
 /** A load failure: nothing to draw, a message (and its Chinese) and perhaps the JSON loader's diagnostics. */
 class LoadError extends Error {
@@ -101,6 +102,7 @@ function isLayout(x: unknown): x is Layout {
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The optional toolbar.
  * @csspart canvas - The area holding the SVG.
+ * @csspart hint - The note "Ctrl + scroll to zoom" shown (and faded) on the first plain wheel over the picture, which scrolls the page.
  * @csspart node - A layer, a collapsed module, the input or an output.
  * @csspart module - An expanded module's frame, and a collapsed module's box.
  * @csspart module-title - An expanded module's title (click to collapse).
@@ -186,6 +188,9 @@ export class CnnGraph extends LitElement {
   private fatalZh: string | null = null;
   /** Language of the element's own words: its nearest `lang` attribute. */
   @state() private locale: Locale = 'en';
+  /** The "Ctrl + scroll to zoom" note, shown (and faded) on the first plain wheel over the picture. */
+  @state() private wheelHint = false;
+  private hinted = false;
   /**
    * The analysis the screen-reader table shows. It follows the picture one frame
    * later: Chromium styles every row of it, hidden or not (~80 ms of the first
@@ -293,6 +298,7 @@ export class CnnGraph extends LitElement {
       const r = entries[entries.length - 1]?.contentRect;
       if (!r) return;
       this.box = { w: r.width, h: r.height };
+      this.zoomer?.scaleExtent([this.zoomFloor(), MAX_SCALE]);
       if (this.unshown) this.show();
       else this.cull();
     });
@@ -566,6 +572,7 @@ export class CnnGraph extends LitElement {
     if (!u || !svg || this.wired !== u.d || !this.zoomer) return;
     const d = u.d;
     const size = this.canvasSize();
+    this.zoomer.scaleExtent([this.zoomFloor(size), MAX_SCALE]);
     if (u.first || !this.transform) this.applyFit(true, size);
     else select(svg).call(this.zoomer.transform, this.transform);
     this.cull(size);
@@ -631,8 +638,21 @@ export class CnnGraph extends LitElement {
           [s?.w ?? 0, s?.h ?? 0],
         ];
       })
-      .scaleExtent([0.03, 4])
-      .filter((e: Event) => (e.type === 'wheel' ? true : !(e as MouseEvent).button))
+      .scaleExtent([this.zoomFloor(), MAX_SCALE])
+      // The page scrolls under a plain wheel and a one-finger swipe: only Ctrl/⌘ + wheel (and a
+      // trackpad pinch, which Chromium sends as a wheel with ctrlKey) and two fingers zoom. A
+      // filtered-out event is left alone by d3 (no preventDefault), so the page gets it.
+      .filter((e: Event) => {
+        if (e.type === 'wheel') {
+          const w = e as WheelEvent;
+          if (w.ctrlKey || w.metaKey) return true;
+          this.showWheelHint();
+          return false;
+        }
+        if (e.type === 'touchstart') return (e as TouchEvent).touches.length > 1;
+        return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button;
+      })
+      .wheelDelta(zoomWheelDelta)
       .on('zoom', (e: { transform: ZoomTransform }) => {
         this.transform = e.transform;
         viewport.setAttribute('transform', e.transform.toString());
@@ -776,6 +796,19 @@ export class CnnGraph extends LitElement {
     const tx = (w - sw * k) / 2;
     const ty = widthOnly && sh * k > h ? 0 : (h - sh * k) / 2;
     select(svg).call(this.zoomer.transform, zoomIdentity.translate(tx, ty).scale(k));
+  }
+
+  /** The smallest zoom: the whole picture in the canvas (see `minScale`). */
+  private zoomFloor(size = this.canvasSize()): number {
+    const d = this.drawn;
+    return d && size ? minScale(size, d.scene) : 0.03;
+  }
+
+  /** Say, once, how to zoom: the reader's wheel just scrolled the page instead. */
+  private showWheelHint(): void {
+    if (this.hinted) return;
+    this.hinted = true;
+    this.wheelHint = true;
   }
 
   /** Zoom by a factor around the centre. */
@@ -1057,6 +1090,9 @@ export class CnnGraph extends LitElement {
         @focusin=${this.showDetails}
         @focusout=${this.hideDetails}
       ></div>
+      ${this.wheelHint
+        ? html`<div part="hint" class="hint" role="status" @animationend=${() => (this.wheelHint = false)}>${m.wheelHint(isApple())}</div>`
+        : nothing}
       ${this.renderDetails()} ${this.renderMessage()}
       <div class="status" role="status" aria-live="polite">${busy ? (d ? m.layingOut : m.loading) : ''}</div>
       ${this.renderTable()}

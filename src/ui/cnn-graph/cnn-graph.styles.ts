@@ -83,6 +83,37 @@ export const styles = css`
     height: 100%;
     cursor: grab;
     user-select: none;
+    /* One finger scrolls the page; two fingers reach d3-zoom (pinch and pan), not the browser's page zoom. */
+    touch-action: pan-x pan-y;
+  }
+  .hint {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    transform: translate(-50%, -50%);
+    z-index: 3;
+    padding: 8px 14px;
+    border-radius: 6px;
+    background: rgb(0 0 0 / 0.72);
+    color: #fff;
+    font-size: 14px;
+    pointer-events: none;
+    white-space: nowrap;
+    animation: cnn-hint-fade 2.4s ease-in forwards;
+  }
+  @keyframes cnn-hint-fade {
+    0%,
+    70% {
+      opacity: 1;
+    }
+    100% {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .hint {
+      animation-timing-function: steps(1, end);
+    }
   }
   .cnn-off,
   .cnn-pending {

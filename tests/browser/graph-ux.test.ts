@@ -1,0 +1,145 @@
+/**
+ * <cnn-graph> as a reader uses it in a page (issue 14), in headless Chromium with
+ * dist/cnn-graph.js: the wheel and a one-finger swipe scroll the page, Ctrl + wheel
+ * and two fingers zoom, down to a floor where the whole picture fits.
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUi, collectErrors, launchChromium, page as htmlPage, serve, type StaticServer } from './chromium.js';
+
+const TALL = (body: string) => `<div style="height:300px">Above the graph</div>${body}<div style="height:2400px">Below the graph</div>`;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildUi();
+  server = await serve({
+    '/page.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`)),
+    '/phone.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:500px"></cnn-graph>`), '<meta name="viewport" content="width=device-width, initial-scale=1">'),
+    '/favicon.ico': '',
+  });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface View {
+  x: number;
+  y: number;
+  k: number;
+}
+
+/** The picture's pan and zoom, from the viewport group's transform. */
+const view = (p: Page): Promise<View> =>
+  p.evaluate(() => {
+    const t = document.getElementById('g')!.shadowRoot!.querySelector('.cnn-viewport')!.getAttribute('transform') ?? '';
+    const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)\s*scale\(([-\d.e]+)\)/.exec(t);
+    return m ? { x: +m[1], y: +m[2], k: +m[3] } : { x: 0, y: 0, k: 1 };
+  });
+
+const frames = (p: Page) => p.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+async function open(path: string, options: Parameters<Browser['newPage']>[0] = { viewport: { width: 1100, height: 900 } }): Promise<{ p: Page; errors: string[] }> {
+  const p = await browser.newPage(options);
+  const errors = collectErrors(p);
+  await p.goto(`${server.url}${path}`);
+  await p.waitForFunction(() => {
+    const root = document.getElementById('g')?.shadowRoot;
+    const vp = root?.querySelector('.cnn-viewport');
+    return !!vp && !vp.classList.contains('cnn-pending') && !!vp.getAttribute('transform');
+  });
+  return { p, errors };
+}
+
+/** The smallest zoom the reader may reach: the whole picture inside the canvas. */
+const wholeScale = (p: Page): Promise<number> =>
+  p.evaluate(() => {
+    const g = document.getElementById('g') as HTMLElement & { scene: { width: number; height: number } };
+    const c = g.shadowRoot!.querySelector('.canvas')!;
+    return Math.min(1, c.clientWidth / g.scene.width, c.clientHeight / g.scene.height);
+  });
+
+describe('<cnn-graph> wheel and touch', { timeout: 120_000 }, () => {
+  it('a plain wheel over the graph scrolls the page and leaves the zoom alone; it says once how to zoom', async () => {
+    const { p, errors } = await open('/page.html');
+    const before = await view(p);
+    expect(await p.evaluate(() => window.scrollY)).toBe(0);
+    await p.mouse.move(500, 600);
+    await p.mouse.wheel(0, 300);
+    await p.waitForFunction(() => window.scrollY > 0);
+    await frames(p);
+    expect(await view(p)).toEqual(before);
+    const hint = await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('[part="hint"]')?.textContent?.trim() ?? null);
+    expect(hint).toBe('Ctrl + scroll to zoom');
+    // It fades and goes away by itself.
+    await p.waitForFunction(() => !document.getElementById('g')!.shadowRoot!.querySelector('[part="hint"]'), undefined, { timeout: 10_000 });
+    // Once only: a second wheel does not bring it back.
+    await p.mouse.wheel(0, 100);
+    await frames(p);
+    expect(await p.evaluate(() => !!document.getElementById('g')!.shadowRoot!.querySelector('[part="hint"]'))).toBe(false);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('Ctrl + wheel zooms the picture (the page stays), and zooming out stops where the whole picture fits', async () => {
+    const { p, errors } = await open('/page.html');
+    const before = await view(p);
+    await p.mouse.move(500, 600);
+    await p.keyboard.down('Control');
+    await p.mouse.wheel(0, -100);
+    await frames(p);
+    const zoomedIn = await view(p);
+    expect(zoomedIn.k).toBeGreaterThan(before.k * 1.3);
+    // One notch is a modest step (√2), not d3's default 4×.
+    expect(zoomedIn.k).toBeLessThan(before.k * 1.5);
+    for (let i = 0; i < 30; i++) await p.mouse.wheel(0, 100);
+    await p.keyboard.up('Control');
+    await frames(p);
+    const floor = await wholeScale(p);
+    const out = await view(p);
+    expect(floor).toBeLessThan(before.k);
+    expect(out.k).toBeCloseTo(floor, 6);
+    expect(await p.evaluate(() => window.scrollY)).toBe(0);
+    // No hint: the reader already zooms the right way.
+    expect(await p.evaluate(() => !!document.getElementById('g')!.shadowRoot!.querySelector('[part="hint"]'))).toBe(false);
+    // The toolbar's zoom-out stops there too.
+    await p.evaluate(() => (document.getElementById('g') as unknown as { zoomBy(f: number): void }).zoomBy(0.5));
+    expect((await view(p)).k).toBeCloseTo(floor, 6);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('on a phone, a one-finger swipe scrolls the page; two fingers pinch the picture', async () => {
+    const { p, errors } = await open('/phone.html', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const cdp: CDPSession = await p.context().newCDPSession(p);
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    const before = await view(p);
+    // Swipe up inside the graph (it starts 300 px down the page).
+    await touch('touchStart', [[200, 700]]);
+    for (let y = 680; y >= 400; y -= 20) await touch('touchMove', [[200, y]]);
+    await touch('touchEnd', []);
+    await p.waitForFunction(() => window.scrollY > 100);
+    expect(await view(p)).toEqual(before);
+    // Two fingers moving apart zoom in.
+    const y0 = await p.evaluate(() => document.getElementById('g')!.getBoundingClientRect().top + 250);
+    await touch('touchStart', [
+      [180, y0],
+      [210, y0],
+    ]);
+    for (let d = 40; d <= 160; d += 20)
+      await touch('touchMove', [
+        [195 - d, y0],
+        [195 + d, y0],
+      ]);
+    await touch('touchEnd', []);
+    await frames(p);
+    expect((await view(p)).k).toBeGreaterThan(before.k * 2);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
