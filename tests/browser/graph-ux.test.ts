@@ -17,6 +17,7 @@ beforeAll(async () => {
   server = await serve({
     '/page.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`)),
     '/phone.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:500px"></cnn-graph>`), '<meta name="viewport" content="width=device-width, initial-scale=1">'),
+    '/select.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph><cnn-summary id="s" for="g" style="height:300px"></cnn-summary>`),
     '/favicon.ico': '',
   });
   browser = await launchChromium();
@@ -139,6 +140,75 @@ describe('<cnn-graph> wheel and touch', { timeout: 120_000 }, () => {
     await touch('touchEnd', []);
     await frames(p);
     expect((await view(p)).k).toBeGreaterThan(before.k * 2);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
+
+/** Where the box of `id` is on screen, against the canvas; null if it is not drawn (or hidden). */
+const boxOnScreen = (p: Page, id: string) =>
+  p.evaluate((id) => {
+    const root = document.getElementById('g')!.shadowRoot!;
+    const el = root.querySelector<SVGGElement>(`.cnn-node[data-id="${CSS.escape(id)}"]`);
+    if (!el || getComputedStyle(el).display === 'none') return null;
+    const r = el.querySelector('rect.cnn-box')!.getBoundingClientRect();
+    const c = root.querySelector('.canvas')!.getBoundingClientRect();
+    return { inside: r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom, height: r.height, pressed: el.getAttribute('aria-pressed'), tabindex: el.getAttribute('tabindex') };
+  }, id);
+
+const nextLayout = (p: Page) =>
+  p.evaluate(() => new Promise<void>((ok) => document.getElementById('g')!.addEventListener('cnn-layout', () => requestAnimationFrame(() => ok()), { once: true })));
+
+describe('<cnn-graph> selection brings the layer into view', { timeout: 120_000 }, () => {
+  it('select(path) of a layer inside a collapsed Inception module expands it and shows the box at a readable scale', async () => {
+    const { p, errors } = await open('/select.html');
+    const g = 'document.getElementById("g")';
+    expect(await p.evaluate(`${g}.expanded`)).not.toContain('3.3');
+    const toggles: unknown[] = [];
+    await p.exposeFunction('__toggle', (d: unknown) => toggles.push(d));
+    await p.evaluate(() => document.getElementById('g')!.addEventListener('cnn-toggle', (e) => (window as unknown as { __toggle(d: unknown): void }).__toggle((e as CustomEvent).detail)));
+    expect(await boxOnScreen(p, 'L:3.3.p3_2')).toBeNull();
+    const laid = nextLayout(p);
+    await p.evaluate(() => (document.getElementById('g') as unknown as { select(p: string): void }).select('3.3.p3_2'));
+    await laid;
+    await frames(p);
+    expect(await p.evaluate(`${g}.expanded`)).toContain('3.3');
+    const box = await boxOnScreen(p, 'L:3.3.p3_2');
+    expect(box).not.toBeNull();
+    expect(box!.inside).toBe(true);
+    expect(box!.pressed).toBe('true');
+    // Keyboard focus starts from it: it is the tab stop.
+    expect(box!.tabindex).toBe('0');
+    expect((await view(p)).k).toBeGreaterThanOrEqual(0.8);
+    expect(toggles).toEqual([{ path: '3.3', expanded: true, expandedPaths: expect.arrayContaining(['3.3']) }]);
+    expect(await p.evaluate(`${g}.selected`)).toBe('3.3.p3_2');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('a click on a row of <cnn-summary> far from the view scrolls the graph to the layer, expanding its module', async () => {
+    const { p, errors } = await open('/select.html');
+    await p.waitForFunction(() => !!document.getElementById('s')?.shadowRoot?.querySelector('tbody tr'));
+    // The last rows: a layer of the last Inception block, collapsed and far below the first view.
+    await p.evaluate(() => {
+      const s = document.getElementById('s')!;
+      s.scrollTop = s.scrollHeight;
+    });
+    await frames(p);
+    expect(await boxOnScreen(p, 'L:4.1.p4_2')).toBeNull();
+    const laid = nextLayout(p);
+    const clicked = await p.evaluate(() => {
+      const rows = [...document.getElementById('s')!.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr')];
+      const r = rows.find((x) => x.dataset.path === '4.1.p4_2');
+      r?.click();
+      return r ? r.textContent : null;
+    });
+    expect(clicked).not.toBeNull();
+    await laid;
+    await frames(p);
+    expect(await p.evaluate(() => (document.getElementById('g') as unknown as { expanded: string[] }).expanded)).toContain('4.1');
+    const box = await boxOnScreen(p, 'L:4.1.p4_2');
+    expect(box?.inside).toBe(true);
     expect(errors).toEqual([]);
     await p.close();
   });

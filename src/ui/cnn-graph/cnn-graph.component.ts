@@ -17,7 +17,7 @@ import { INLINE_LAYOUT_LIMIT, type LayoutEngine, type Prepared, prepare, sceneOf
 import type { Scene, SceneNode } from '../render/scene.js';
 import { esc, type SceneContents, sceneContents, sceneToSVG } from '../render/svg.js';
 import { THEMES, TOKEN_NAMES } from '../render/theme.js';
-import { collapsible, type Expand, resolveExpand } from '../render/view.js';
+import { collapsible, type Expand, INPUT_ID, layerId, moduleId, resolveExpand } from '../render/view.js';
 import { styles } from './cnn-graph.styles.js';
 import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
 import { layoutOffThread, warmLayout } from './layout-client.js';
@@ -60,7 +60,10 @@ interface Drawn {
  * `'boxes'`): the 5,000-layer synthetic network's ~58,000 elements cost ~1.7 s
  * of style and layout before the first frame. Every zoo view stays below it.
  */
-const SHELL_LIMIT = INLINE_LAYOUT_LIMIT; // the same "large view" as the one laid out in the worker
+const SHELL_LIMIT = INLINE_LAYOUT_LIMIT;
+
+/** The least zoom `select` brings a box to: its 10 px badges at 8 px on screen. */
+const READABLE_SCALE = 0.8; // the same "large view" as the one laid out in the worker
 
 /** `3x224x224`, `3×224×224` or `3,224,224` → `[3, 224, 224]`. */
 export function parseInput(text: string): [number, number, number] {
@@ -207,6 +210,8 @@ export class CnnGraph extends LitElement {
   private transform: ZoomTransform | null = null;
   private activeId: string | null = null;
   private pendingFocus: string | null = null;
+  /** What `select` asked to bring into view once the picture it expanded is on screen. */
+  private pendingReveal: string | null = null;
   private loadSeq = 0;
   /** Boxes that `cull` hides while they are far outside the canvas, in scene coordinates. */
   private cullItems: { el: Element; x0: number; y0: number; x1: number; y1: number; off: boolean; fill: string | null }[] = [];
@@ -582,6 +587,12 @@ export class CnnGraph extends LitElement {
       this.pendingFocus = null;
       if (this.nodeEl(id)) this.setActive(id, true);
     }
+    if (this.pendingReveal) {
+      const id = this.pendingReveal;
+      this.pendingReveal = null;
+      if (this.nodeEl(id)) this.setActive(id, false);
+      this.reveal(id, true);
+    }
     const detail: CnnLayoutDetail = {
       ms: performance.now() - d.started,
       layoutMs: d.layoutMs,
@@ -758,24 +769,60 @@ export class CnnGraph extends LitElement {
     }
   }
 
-  /** Pan so the node is in view, keeping the zoom. */
-  private reveal(id: string): void {
+  /**
+   * Pan so the node (or an expanded module's frame) is in view, keeping the zoom; with
+   * `readable`, zoom in first to at least `READABLE_SCALE` (never past what shows the box whole).
+   */
+  private reveal(id: string, readable = false): void {
     const d = this.drawn;
     const svg = this.svg;
     const size = this.canvasSize();
     if (!d || !svg || !size || !this.zoomer) return;
-    const n = d.scene.nodes.find((x) => x.id === id);
+    const n = d.scene.nodes.find((x) => x.id === id) ?? d.scene.frames.find((x) => x.id === id);
     if (!n) return;
     const t = this.transform ?? zoomIdentity;
     const { w, h } = size;
+    const k = readable ? Math.max(t.k, Math.min(READABLE_SCALE, (0.9 * w) / n.width, (0.9 * h) / n.height)) : t.k;
     const x0 = t.applyX(n.x);
     const y0 = t.applyY(n.y);
     const x1 = t.applyX(n.x + n.width);
     const y1 = t.applyY(n.y + n.height);
-    if (x0 >= 0 && y0 >= 0 && x1 <= w && y1 <= h) return;
+    if (k === t.k && x0 >= 0 && y0 >= 0 && x1 <= w && y1 <= h) return;
     const cx = n.x + n.width / 2;
-    const cy = n.y + n.height / 2;
-    select(svg).call(this.zoomer.transform, zoomIdentity.translate(w / 2 - cx * t.k, h / 2 - cy * t.k).scale(t.k));
+    // A box taller than the canvas (a big frame) shows its top.
+    const cy = n.height * k > h ? n.y + h / (2 * k) - 8 / k : n.y + n.height / 2;
+    select(svg).call(this.zoomer.transform, zoomIdentity.translate(w / 2 - cx * k, h / 2 - cy * k).scale(k));
+  }
+
+  /**
+   * Open every collapsed module around `path` (one `cnn-toggle` each) and bring its box into
+   * view at a readable scale, now or once the expanded picture is on screen.
+   */
+  private bringIntoView(path: string, type: CnnSelectDetail['type']): void {
+    const d = this.drawn;
+    const a = this.analysis;
+    if (!d || !a) return;
+    const modules = collapsible(a);
+    const open = new Set(d.prepared.view.expanded);
+    const closed = [...modules.keys()].filter((m) => path.startsWith(m + '.') && !open.has(m)).sort((x, y) => x.length - y.length);
+    const id = this.viewIdOf(path, type);
+    if (!closed.length) {
+      if (this.nodeEl(id)) this.setActive(id, false);
+      this.reveal(id, true);
+      return;
+    }
+    for (const m of closed) open.add(m);
+    this.expandedPaths = open;
+    this.pendingReveal = id;
+    this.pendingFocus = null;
+    const expandedPaths = [...open].sort();
+    for (const m of closed) emit<CnnToggleDetail>(this, 'cnn-toggle', { path: m, expanded: true, expandedPaths });
+  }
+
+  /** The id of what shows `path`: a layer's box, or a module's box or frame (the same id). */
+  private viewIdOf(path: string, type: CnnSelectDetail['type']): string {
+    if (path === 'input') return INPUT_ID;
+    return type === 'module' ? moduleId(path) : layerId(path);
   }
 
   /** Scale so the whole network fits the canvas. */
@@ -826,12 +873,23 @@ export class CnnGraph extends LitElement {
     return a.layers.find((l) => l.path === path) ?? a.modules.find((m) => m.path === path) ?? null;
   }
 
-  /** Select a layer or module by path (null clears); emits `cnn-select`. */
+  /**
+   * Select a layer or module by path (null clears); emits `cnn-select`. Collapsed modules
+   * around it are expanded (each emits `cnn-toggle`) and its box is brought into view at a
+   * readable scale.
+   */
   select(path: string | null, type?: CnnSelectDetail['type']): void {
+    const t = this.choose(path, type);
+    if (path !== null) this.bringIntoView(path, t);
+  }
+
+  /** Select what the reader pointed at, where it is: no expansion, no pan. */
+  private choose(path: string | null, type?: CnnSelectDetail['type']): CnnSelectDetail['type'] {
     this.selected = path;
     const a = this.analysis;
     const t: CnnSelectDetail['type'] = path === null ? null : (type ?? (a?.modules.some((m) => m.path === path) && !a.layers.some((l) => l.path === path) ? 'module' : 'layer'));
     emit<CnnSelectDetail>(this, 'cnn-select', { path, type: t, record: this.recordOf(t ?? undefined, path) });
+    return t;
   }
 
   /** Expand or collapse a module; emits `cnn-toggle`. */
@@ -927,7 +985,7 @@ export class CnnGraph extends LitElement {
     if (!t) return;
     this.setActive(t.id, true);
     if (t.type === 'module') this.toggle(t.path, true);
-    this.select(t.type === 'input' ? 'input' : t.path, t.type);
+    this.choose(t.type === 'input' ? 'input' : t.path, t.type);
   };
 
   private onKey = (e: KeyboardEvent) => {
@@ -954,7 +1012,7 @@ export class CnnGraph extends LitElement {
       case ' ':
         if (!node) return;
         if (node.type === 'module') this.toggle(node.path, true);
-        this.select(node.type === 'input' ? 'input' : node.path, node.type);
+        this.choose(node.type === 'input' ? 'input' : node.path, node.type);
         break;
       case '-':
       case 'Backspace': {
@@ -965,7 +1023,7 @@ export class CnnGraph extends LitElement {
       }
       case 'Escape':
         this.hover = null;
-        if (this.selected !== null) this.select(null);
+        if (this.selected !== null) this.choose(null);
         break;
       default:
         return;
