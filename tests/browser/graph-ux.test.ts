@@ -18,6 +18,7 @@ beforeAll(async () => {
     '/page.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`)),
     '/phone.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:500px"></cnn-graph>`), '<meta name="viewport" content="width=device-width, initial-scale=1">'),
     '/select.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph><cnn-summary id="s" for="g" style="height:300px"></cnn-summary>`),
+    '/zh.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`, '', 'zh-CN'),
     '/favicon.ico': '',
   });
   browser = await launchChromium();
@@ -209,6 +210,68 @@ describe('<cnn-graph> selection brings the layer into view', { timeout: 120_000 
     expect(await p.evaluate(() => (document.getElementById('g') as unknown as { expanded: string[] }).expanded)).toContain('4.1');
     const box = await boxOnScreen(p, 'L:4.1.p4_2');
     expect(box?.inside).toBe(true);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('<cnn-graph> find box', { timeout: 120_000 }, () => {
+  it('lists the layers whose name matches, and Arrow + Enter selects one: expanded and brought into view', async () => {
+    const { p, errors } = await open('/select.html');
+    const box = p.getByRole('combobox', { name: 'Find a layer or module' });
+    expect(await box.getAttribute('placeholder')).toBe('Find: path, kind or name');
+    // The keyboard reaches it from the toolbar's buttons.
+    await p.getByRole('button', { name: 'PNG' }).focus();
+    await p.keyboard.press('Tab');
+    expect(await box.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await p.keyboard.type('P4_2');
+    const options = p.getByRole('listbox', { name: 'Find a layer or module' }).getByRole('option');
+    const listed = await options.allTextContents();
+    // googlenet: one p4_2 in each of its nine Inception blocks, in the network's order.
+    expect(listed.map((t) => t.trim().split(/\s+/)[0])).toEqual(['2.0.p4_2', '2.1.p4_2', '3.0.p4_2', '3.1.p4_2', '3.2.p4_2', '3.3.p4_2', '3.4.p4_2', '4.0.p4_2', '4.1.p4_2']);
+    expect(listed[0]).toContain('Conv2d');
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.find-count')!.textContent)).toBe('9 matches');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('ArrowUp');
+    // Wrapped round to the last one.
+    expect(await box.getAttribute('aria-activedescendant')).toBe('cnn-find-8');
+    expect(await options.nth(8).getAttribute('aria-selected')).toBe('true');
+    const laid = nextLayout(p);
+    await p.keyboard.press('Enter');
+    await laid;
+    await frames(p);
+    expect(await p.evaluate(() => (document.getElementById('g') as unknown as { selected: string }).selected)).toBe('4.1.p4_2');
+    expect(await box.inputValue()).toBe('4.1.p4_2');
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    expect((await boxOnScreen(p, 'L:4.1.p4_2'))?.inside).toBe(true);
+    // By kind, then Escape closes the list and a second Escape clears the box.
+    await box.fill('inception');
+    expect(await options.count()).toBe(9);
+    await p.keyboard.press('Escape');
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    await p.keyboard.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    // A click on an option selects it as well.
+    await box.fill('2.1.p1');
+    await options.first().click();
+    expect(await p.evaluate(() => (document.getElementById('g') as unknown as { selected: string }).selected)).toBe('2.1.p1_1');
+    await box.fill('no such layer');
+    expect(await options.count()).toBe(0);
+    expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.find-count')!.textContent)).toBe('No layer or module matches');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('speaks Chinese on a zh page', async () => {
+    const { p, errors } = await open('/zh.html');
+    const box = p.getByRole('combobox', { name: '查找层或模块' });
+    expect(await box.getAttribute('placeholder')).toBe('查找：路径、类型或名称');
+    await box.fill('relu');
+    expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.find-count')!.textContent)).toMatch(/^\d+ 个匹配$/);
+    expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.find-more')?.textContent ?? '')).toMatch(/^还有 \d+ 个/);
     expect(errors).toEqual([]);
     await p.close();
   });

@@ -21,6 +21,7 @@ import { collapsible, type Expand, INPUT_ID, layerId, moduleId, resolveExpand } 
 import { styles } from './cnn-graph.styles.js';
 import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
 import { layoutOffThread, warmLayout } from './layout-client.js';
+import { FindBox, findStyles } from './find-box.js';
 import { graphMessages } from './messages.js';
 import { isApple, MAX_SCALE, minScale, zoomWheelDelta } from './zoom-input.js';
 
@@ -104,6 +105,8 @@ function isLayout(x: unknown): x is Layout {
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The optional toolbar.
+ * @csspart find - The toolbar's find box (a combobox: path, kind or name of a layer or module).
+ * @csspart find-list - The find box's list of matches.
  * @csspart canvas - The area holding the SVG.
  * @csspart hint - The note "Ctrl + scroll to zoom" shown (and faded) on the first plain wheel over the picture, which scrolls the page.
  * @csspart node - A layer, a collapsed module, the input or an output.
@@ -135,7 +138,7 @@ function isLayout(x: unknown): x is Layout {
  * @cssproperty --cnn-font-family - Font of the toolbar and messages (the picture uses Arial-metric fonts: its boxes are measured with them).
  */
 export class CnnGraph extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, findStyles];
 
   /** A zoo id, e.g. `lenet5`, `googlenet`, `torchvision-resnet18`. */
   @property({ reflect: true }) model: string | null = null;
@@ -238,6 +241,9 @@ export class CnnGraph extends LitElement {
   private inline = new Map<string, Layout>();
   /** The fetch of `givenFrom` (shared by connect and every draw). */
   private givenLoading: Promise<void> | null = null;
+
+  /** The toolbar's find box: choosing a match selects it (`select`: expanded and brought into view). */
+  private readonly finder = new FindBox(this, { analysis: () => this.analysis, select: (path, type) => this.select(path, type) });
 
   private readonly task = new Task(this, {
     // The locale too: a failing node prints its diagnostic in the page's language.
@@ -1136,6 +1142,7 @@ export class CnnGraph extends LitElement {
             <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>${m.collapseAll}</button>
             <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.download(this.fileName('svg'), new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
             <button type="button" data-action="png" title=${m.downloadPng} @click=${async () => d && this.download(this.fileName('png'), await this.toPNG())}>PNG</button>
+            ${this.finder.render(m)}
           </div>`
         : nothing}
       <div
