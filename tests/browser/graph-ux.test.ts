@@ -19,6 +19,7 @@ beforeAll(async () => {
     '/phone.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:500px"></cnn-graph>`), '<meta name="viewport" content="width=device-width, initial-scale=1">'),
     '/select.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph><cnn-summary id="s" for="g" style="height:300px"></cnn-summary>`),
     '/zh.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`, '', 'zh-CN'),
+    '/lenet.html': htmlPage(`<cnn-graph id="g" model="lenet5" toolbar style="--cnn-height:500px;width:1000px"></cnn-graph>`),
     '/favicon.ico': '',
   });
   browser = await launchChromium();
@@ -273,6 +274,52 @@ describe('<cnn-graph> find box', { timeout: 120_000 }, () => {
     expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.find-count')!.textContent)).toMatch(/^\d+ 个匹配$/);
     expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.find-more')?.textContent ?? '')).toMatch(/^还有 \d+ 个/);
     expect(errors).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('<cnn-graph> direction switch', { timeout: 120_000 }, () => {
+  it('turns the drawing left to right and back, keeping the expanded modules, and fits the turned picture', async () => {
+    const { p, errors } = await open('/lenet.html');
+    const sw = p.getByRole('button', { name: 'Left to right' });
+    expect(await sw.getAttribute('aria-pressed')).toBe('false');
+    const ends = () =>
+      p.evaluate(() => {
+        const g = document.getElementById('g') as HTMLElement & { scene: { nodes: { type: string; x: number; y: number }[] }; expanded: string[] };
+        const input = g.scene.nodes.find((n) => n.type === 'input')!;
+        const output = g.scene.nodes.find((n) => n.type === 'output')!;
+        return { dx: output.x - input.x, dy: output.y - input.y, expanded: g.expanded, direction: g.getAttribute('direction') };
+      });
+    const down = await ends();
+    expect(down.dy).toBeGreaterThan(Math.abs(down.dx));
+    const events: unknown[] = [];
+    await p.exposeFunction('__direction', (d: unknown) => events.push(d));
+    await p.evaluate(() => document.addEventListener('cnn-direction', (e) => (window as unknown as { __direction(d: unknown): void }).__direction((e as CustomEvent).detail)));
+    let laid = nextLayout(p);
+    await sw.click();
+    await laid;
+    const right = await ends();
+    expect(right.direction).toBe('right');
+    expect(right.dx).toBeGreaterThan(Math.abs(right.dy));
+    expect(right.expanded).toEqual(down.expanded);
+    expect(await sw.getAttribute('aria-pressed')).toBe('true');
+    expect(events).toEqual([{ direction: 'right' }]);
+    // The input box is on screen: the turned picture was fitted, not left at the old pan.
+    expect((await boxOnScreen(p, 'I:input'))?.inside).toBe(true);
+    const outputId = await p.evaluate(() => (document.getElementById('g') as unknown as { scene: { nodes: { id: string; type: string }[] } }).scene.nodes.find((n) => n.type === 'output')!.id);
+    expect((await boxOnScreen(p, outputId))?.inside).toBe(true);
+    laid = nextLayout(p);
+    await sw.click();
+    await laid;
+    expect((await ends()).direction).toBe('down');
+    expect(await sw.getAttribute('aria-pressed')).toBe('false');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('is labelled in Chinese on a zh page', async () => {
+    const { p } = await open('/zh.html');
+    expect(await p.getByRole('button', { name: '从左到右' }).getAttribute('aria-pressed')).toBe('false');
     await p.close();
   });
 });

@@ -19,7 +19,7 @@ import { esc, type SceneContents, sceneContents, sceneToSVG } from '../render/sv
 import { THEMES, TOKEN_NAMES } from '../render/theme.js';
 import { collapsible, type Expand, INPUT_ID, layerId, moduleId, resolveExpand } from '../render/view.js';
 import { styles } from './cnn-graph.styles.js';
-import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
+import { type CnnDirectionDetail, type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
 import { layoutOffThread, warmLayout } from './layout-client.js';
 import { FindBox, findStyles } from './find-box.js';
 import { graphMessages } from './messages.js';
@@ -100,6 +100,7 @@ function isLayout(x: unknown): x is Layout {
  *
  * @fires cnn-select - A node was selected (click, Enter) or the selection cleared (Escape); `detail.record` is the analysis record.
  * @fires cnn-toggle - A module was expanded or collapsed; `detail.path`, `detail.expanded`.
+ * @fires cnn-direction - The reader turned the drawing with the toolbar's direction switch; `detail.direction` (`down` or `right`, also reflected in the `direction` attribute).
  * @fires cnn-layout - A render finished and is on screen; `detail.ms`, `detail.layoutMs`, `detail.source`.
  * @fires cnn-error - The network could not be loaded, or its analysis found errors; `detail.message` (English), `detail.localized` (in the element's `lang`: Chinese on a zh page), `detail.diagnostics` (each with its Chinese in `zh`).
  *
@@ -197,6 +198,8 @@ export class CnnGraph extends LitElement {
   /** The "Ctrl + scroll to zoom" note, shown (and faded) on the first plain wheel over the picture. */
   @state() private wheelHint = false;
   private hinted = false;
+  /** The next picture is fitted like a new network's (its direction changed). */
+  private refit = false;
   /**
    * The analysis the screen-reader table shows. It follows the picture one frame
    * later: Chromium styles every row of it, hidden or not (~80 ms of the first
@@ -268,6 +271,8 @@ export class CnnGraph extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     // A new `expand` value replaces whatever the reader toggled.
     if (changed.has('expand') && changed.get('expand') !== undefined) this.expandedPaths = null;
+    // Turned a quarter: the old pan and zoom would show an empty corner; fit the new picture.
+    if (changed.has('direction') && changed.get('direction') !== undefined) this.refit = true;
   }
 
   override connectedCallback(): void {
@@ -545,7 +550,8 @@ export class CnnGraph extends LitElement {
     const d = this.drawn;
     const svg = this.svg;
     if (d && svg && this.wired !== d) {
-      const first = !this.wired || this.wired.loaded !== d.loaded;
+      const first = !this.wired || this.wired.loaded !== d.loaded || this.refit;
+      this.refit = false;
       this.wire(svg, d);
       this.wired = d;
       this.unshown = { d, first };
@@ -1142,6 +1148,18 @@ export class CnnGraph extends LitElement {
             <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>${m.collapseAll}</button>
             <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.download(this.fileName('svg'), new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
             <button type="button" data-action="png" title=${m.downloadPng} @click=${async () => d && this.download(this.fileName('png'), await this.toPNG())}>PNG</button>
+            <button
+              type="button"
+              data-action="direction"
+              aria-pressed=${String(this.direction === 'right')}
+              title=${m.leftToRightTitle}
+              @click=${() => {
+                this.direction = this.direction === 'right' ? 'down' : 'right';
+                emit<CnnDirectionDetail>(this, 'cnn-direction', { direction: this.direction });
+              }}
+            >
+              ${m.leftToRight}
+            </button>
             ${this.finder.render(m)}
           </div>`
         : nothing}
