@@ -323,3 +323,63 @@ describe('<cnn-graph> direction switch', { timeout: 120_000 }, () => {
     await p.close();
   });
 });
+
+describe('<cnn-graph> language switch', { timeout: 120_000 }, () => {
+  it('a change of the page lang redraws the words and keeps the expanded modules, the selection and the pan and zoom', async () => {
+    const { p, errors } = await open('/select.html');
+    let laid = nextLayout(p);
+    await p.evaluate(() => (document.getElementById('g') as unknown as { select(p: string): void }).select('3.1.p2_2'));
+    await laid;
+    await frames(p);
+    // The reader zooms and pans a little.
+    await p.mouse.move(400, 300);
+    await p.keyboard.down('Control');
+    await p.mouse.wheel(0, 100);
+    await p.keyboard.up('Control');
+    await p.mouse.down();
+    await p.mouse.move(450, 250, { steps: 3 });
+    await p.mouse.up();
+    await frames(p);
+    const before = { view: await view(p), expanded: await p.evaluate(() => (document.getElementById('g') as unknown as { expanded: string[] }).expanded) };
+    expect(before.expanded).toContain('3.1');
+    laid = nextLayout(p);
+    await p.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+    await laid;
+    await frames(p);
+    expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('svg title')?.textContent)).toMatch(/[\u4e00-\u9fff]/);
+    expect(await p.evaluate(() => (document.getElementById('g') as unknown as { expanded: string[] }).expanded)).toEqual(before.expanded);
+    expect(await view(p)).toEqual(before.view);
+    expect(await p.evaluate(() => (document.getElementById('g') as unknown as { selected: string }).selected)).toBe('3.1.p2_2');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('<cnn-graph> viewState', { timeout: 120_000 }, () => {
+  it('carries the expanded modules, pan, zoom and selection to another element, here the same network on a zh page', async () => {
+    const { p, errors } = await open('/select.html');
+    const laid = nextLayout(p);
+    await p.evaluate(() => (document.getElementById('g') as unknown as { select(p: string): void }).select('3.2.p3_1'));
+    await laid;
+    await frames(p);
+    const state = await p.evaluate(() => (document.getElementById('g') as unknown as { viewState: unknown }).viewState);
+    expect(state).toMatchObject({ selected: '3.2.p3_1', expanded: expect.arrayContaining(['3.2']) });
+    await p.close();
+    const zh = await open('/zh.html');
+    const first = await zh.p.evaluate(() => (document.getElementById('g') as unknown as { viewState: { expanded: string[] } }).viewState.expanded);
+    expect(first).not.toContain('3.2');
+    const relaid = nextLayout(zh.p);
+    await zh.p.evaluate((v) => ((document.getElementById('g') as unknown as { viewState: unknown }).viewState = v), state);
+    await relaid;
+    await frames(zh.p);
+    const got = await zh.p.evaluate(() => (document.getElementById('g') as unknown as { viewState: unknown }).viewState);
+    expect(got).toEqual(state);
+    expect((await boxOnScreen(zh.p, 'L:3.2.p3_1'))?.pressed).toBe('true');
+    // Nonsense is ignored, not drawn.
+    await zh.p.evaluate(() => ((document.getElementById('g') as unknown as { viewState: unknown }).viewState = { expanded: 'all', x: 'a' }));
+    await frames(zh.p);
+    expect(await zh.p.evaluate(() => (document.getElementById('g') as unknown as { viewState: unknown }).viewState)).toEqual(state);
+    expect([...errors, ...zh.errors]).toEqual([]);
+    await zh.p.close();
+  });
+});

@@ -2,8 +2,14 @@
  * Model pages: load the training bundle (`cnn-train.js`, TensorFlow.js inside) only when the
  * reader opens the train panel, once per page. The `<cnn-train>` element is already in the
  * markup and upgrades when the bundle defines it. If the bundle cannot be loaded (not built,
- * offline, blocked), the panel says so instead of staying empty.
+ * offline, blocked), the panel says so instead of staying empty. The language switch carries
+ * the graph as the reader left it to the other language (`graph-views.ts`).
  */
+
+import { carryGraphViews } from './graph-views.js';
+
+// Switching language keeps the graph as the reader left it (expanded modules, pan and zoom).
+carryGraphViews();
 
 let loading: Promise<void> | null = null;
 

@@ -25,6 +25,15 @@ import { FindBox, findStyles } from './find-box.js';
 import { graphMessages } from './messages.js';
 import { isApple, MAX_SCALE, minScale, zoomWheelDelta } from './zoom-input.js';
 
+/** The reader's view of a picture (`viewState`): expanded modules, pan and zoom (`x`, `y`, `k`), selection. */
+export interface GraphViewState {
+  expanded: string[];
+  x: number;
+  y: number;
+  k: number;
+  selected: string | null;
+}
+
 /** A load failure: nothing to draw, a message (and its Chinese) and perhaps the JSON loader's diagnostics. */
 class LoadError extends Error {
   constructor(
@@ -200,6 +209,8 @@ export class CnnGraph extends LitElement {
   private hinted = false;
   /** The next picture is fitted like a new network's (its direction changed). */
   private refit = false;
+  /** The pan and zoom a `viewState` set asked for, put on the next picture shown. */
+  private restoreAt: ZoomTransform | null = null;
   /**
    * The analysis the screen-reader table shows. It follows the picture one frame
    * later: Chromium styles every row of it, hidden or not (~80 ms of the first
@@ -343,6 +354,37 @@ export class CnnGraph extends LitElement {
     return this.drawn ? [...this.drawn.prepared.view.expanded] : [];
   }
 
+  /**
+   * What the reader made of the picture: the expanded modules, the pan and zoom, the
+   * selection. Set it (on this element or another one showing the same network, such as
+   * the same page in the other language) to give the reader the same view again; null
+   * before the first picture.
+   */
+  get viewState(): GraphViewState | null {
+    const d = this.drawn;
+    if (!d) return null;
+    const t = this.transform ?? zoomIdentity;
+    return { expanded: [...d.prepared.view.expanded], x: t.x, y: t.y, k: t.k, selected: this.selected };
+  }
+
+  set viewState(v: GraphViewState | null) {
+    if (!v || !Array.isArray(v.expanded) || ![v.x, v.y, v.k].every((n) => typeof n === 'number' && Number.isFinite(n)) || !(v.k > 0)) return;
+    this.restoreAt = zoomIdentity.translate(v.x, v.y).scale(v.k);
+    this.selected = v.selected ?? null;
+    const same = this.drawn && this.drawn.prepared.view.expanded.join('\n') === [...v.expanded].sort().join('\n');
+    if (same) this.restoreView();
+    else this.expandedPaths = new Set(v.expanded);
+  }
+
+  /** Put the pan and zoom `viewState` asked for on the picture, if it is on screen. */
+  private restoreView(): void {
+    const svg = this.svg;
+    const t = this.restoreAt;
+    if (!svg || !t || !this.zoomer || this.unshown || !this.drawn) return;
+    this.restoreAt = null;
+    select(svg).call(this.zoomer.transform, t);
+  }
+
   /** Resolves when the current render task has settled and is on screen. */
   async rendered(): Promise<void> {
     await this.task.taskComplete.catch(() => undefined);
@@ -390,7 +432,8 @@ export class CnnGraph extends LitElement {
     const input = this.input ? parseInput(this.input) : undefined;
     const analysis = analyze((given ?? graph) as Graph, { ...(input ? { input } : {}), convention: this.convention });
     const loaded = { key, graph, analysis };
-    if (this.loadedKey !== key) this.expandedPaths = null;
+    // A new network forgets the old one's toggles (not the first: a `viewState` may be waiting).
+    if (this.loadedKey && this.loadedKey !== key) this.expandedPaths = null;
     this.loaded = loaded;
     this.loadedKey = key;
     return loaded;
@@ -590,7 +633,10 @@ export class CnnGraph extends LitElement {
     const d = u.d;
     const size = this.canvasSize();
     this.zoomer.scaleExtent([this.zoomFloor(size), MAX_SCALE]);
-    if (u.first || !this.transform) this.applyFit(true, size);
+    if (this.restoreAt) {
+      select(svg).call(this.zoomer.transform, this.restoreAt);
+      this.restoreAt = null;
+    } else if (u.first || !this.transform) this.applyFit(true, size);
     else select(svg).call(this.zoomer.transform, this.transform);
     this.cull(size);
     svg.querySelector('.cnn-viewport')?.classList.remove('cnn-pending');
