@@ -20,6 +20,8 @@ beforeAll(async () => {
     '/select.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph><cnn-summary id="s" for="g" style="height:300px"></cnn-summary>`),
     '/zh.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`, '', 'zh-CN'),
     '/lenet.html': htmlPage(`<cnn-graph id="g" model="lenet5" toolbar style="--cnn-height:500px;width:1000px"></cnn-graph>`),
+    '/model.html': htmlPage(`<cnn-graph id="g" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`),
+    '/lenet-right.html': htmlPage(`<cnn-graph id="g" model="lenet5" direction="right" toolbar style="--cnn-height:500px;width:1000px"></cnn-graph>`),
     '/favicon.ico': '',
   });
   browser = await launchChromium();
@@ -222,7 +224,7 @@ describe('<cnn-graph> find box', { timeout: 120_000 }, () => {
     const box = p.getByRole('combobox', { name: 'Find a layer or module' });
     expect(await box.getAttribute('placeholder')).toBe('Find: path, kind or name');
     // The keyboard reaches it from the toolbar's buttons.
-    await p.getByRole('button', { name: 'PNG' }).focus();
+    await p.getByRole('button', { name: 'Left to right' }).focus();
     await p.keyboard.press('Tab');
     expect(await box.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await p.keyboard.type('P4_2');
@@ -306,8 +308,10 @@ describe('<cnn-graph> direction switch', { timeout: 120_000 }, () => {
     expect(events).toEqual([{ direction: 'right' }]);
     // The input box is on screen: the turned picture was fitted, not left at the old pan.
     expect((await boxOnScreen(p, 'I:input'))?.inside).toBe(true);
-    const outputId = await p.evaluate(() => (document.getElementById('g') as unknown as { scene: { nodes: { id: string; type: string }[] } }).scene.nodes.find((n) => n.type === 'output')!.id);
-    expect((await boxOnScreen(p, outputId))?.inside).toBe(true);
+    // The same view as a network drawn left to right from the start.
+    const fresh = await open('/lenet-right.html');
+    expect(await view(p)).toEqual(await view(fresh.p));
+    await fresh.p.close();
     laid = nextLayout(p);
     await sw.click();
     await laid;
@@ -381,5 +385,76 @@ describe('<cnn-graph> viewState', { timeout: 120_000 }, () => {
     expect(await zh.p.evaluate(() => (document.getElementById('g') as unknown as { viewState: unknown }).viewState)).toEqual(state);
     expect([...errors, ...zh.errors]).toEqual([]);
     await zh.p.close();
+  });
+});
+
+describe('<cnn-graph> first view and level of detail', { timeout: 120_000 }, () => {
+  it('opens every network at a readable scale: all of it when that reads, else its top, on the trunk', async () => {
+    const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors = collectErrors(p);
+    await p.goto(`${server.url}/model.html`);
+    for (const [model, expand] of [
+      ['torchvision-resnet152', 'all'],
+      ['googlenet-paper', 'auto'],
+      ['lenet5', 'all'],
+      ['nin', 'auto'],
+    ] as const) {
+      const laid = nextLayout(p);
+      await p.evaluate(([m, e]) => {
+        const g = document.getElementById('g')!;
+        g.setAttribute('expand', e);
+        g.setAttribute('model', m);
+      }, [model, expand]);
+      await laid;
+      await frames(p);
+      const v = await view(p);
+      const whole = await wholeScale(p);
+      // Badges (10 px in the picture) at 8 px or more on screen; text at 1.4 px was the complaint.
+      expect(v.k, model).toBeGreaterThanOrEqual(0.8);
+      if (whole >= 0.8) expect(v.k, model).toBeCloseTo(whole, 9);
+      else expect(v.y, `${model}: the top`).toBe(0);
+      expect((await boxOnScreen(p, 'I:input'))?.inside, `${model}: the input box is in view`).toBe(true);
+      expect(await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('svg')!.dataset.lod)).toBe('full');
+    }
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('draws only box titles when zoomed out, then only the boxes; zoomed in again, everything', async () => {
+    const { p, errors } = await open('/page.html');
+    const shown = () =>
+      p.evaluate(() => {
+        const root = document.getElementById('g')!.shadowRoot!;
+        const svg = root.querySelector('svg')!;
+        const visible = (sel: string) => [...svg.querySelectorAll(sel)].filter((e) => !e.closest('.cnn-off') && getComputedStyle(e).display !== 'none').length;
+        return { lod: svg.dataset.lod, titles: visible('.cnn-node .s-t-title'), badges: visible('.cnn-node .s-t-badge'), labels: visible('.cnn-edge-label'), boxes: visible('.cnn-node rect.cnn-box') };
+      });
+    const full = await shown();
+    expect(full.lod).toBe('full');
+    expect(full.badges).toBeGreaterThan(0);
+    expect(full.labels).toBeGreaterThan(0);
+    const zoomTo = (k: number) =>
+      p.evaluate((k) => {
+        const g = document.getElementById('g') as unknown as { viewState: { expanded: string[]; x: number; y: number; k: number; selected: string | null } };
+        g.viewState = { ...g.viewState, x: 0, y: 0, k };
+      }, k);
+    await zoomTo(0.4);
+    await frames(p);
+    const titles = await shown();
+    expect(titles.lod).toBe('titles');
+    expect(titles.titles).toBeGreaterThan(0);
+    expect(titles.badges).toBe(0);
+    expect(titles.labels).toBe(0);
+    await zoomTo(0.2);
+    await frames(p);
+    const blocks = await shown();
+    expect(blocks).toMatchObject({ lod: 'blocks', titles: 0, badges: 0, labels: 0 });
+    expect(blocks.boxes).toBeGreaterThan(0);
+    await zoomTo(1);
+    await frames(p);
+    expect((await shown()).lod).toBe('full');
+    expect((await shown()).badges).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await p.close();
   });
 });

@@ -23,7 +23,7 @@ import { type CnnDirectionDetail, type CnnErrorDetail, type CnnLayoutDetail, typ
 import { layoutOffThread, warmLayout } from './layout-client.js';
 import { FindBox, findStyles } from './find-box.js';
 import { graphMessages } from './messages.js';
-import { isApple, MAX_SCALE, minScale, zoomWheelDelta } from './zoom-input.js';
+import { firstView, isApple, levelOfDetail, MAX_SCALE, minScale, READABLE_SCALE, zoomWheelDelta } from './zoom-input.js';
 
 /** The reader's view of a picture (`viewState`): expanded modules, pan and zoom (`x`, `y`, `k`), selection. */
 export interface GraphViewState {
@@ -70,10 +70,7 @@ interface Drawn {
  * `'boxes'`): the 5,000-layer synthetic network's ~58,000 elements cost ~1.7 s
  * of style and layout before the first frame. Every zoo view stays below it.
  */
-const SHELL_LIMIT = INLINE_LAYOUT_LIMIT;
-
-/** The least zoom `select` brings a box to: its 10 px badges at 8 px on screen. */
-const READABLE_SCALE = 0.8; // the same "large view" as the one laid out in the worker
+const SHELL_LIMIT = INLINE_LAYOUT_LIMIT; // the same "large view" as the one laid out in the worker
 
 /** `3x224x224`, `3×224×224` or `3,224,224` → `[3, 224, 224]`. */
 export function parseInput(text: string): [number, number, number] {
@@ -725,6 +722,9 @@ export class CnnGraph extends LitElement {
       .on('zoom', (e: { transform: ZoomTransform }) => {
         this.transform = e.transform;
         viewport.setAttribute('transform', e.transform.toString());
+        // Less to draw, and nothing unreadable, far out: box titles only, then bare boxes.
+        const lod = levelOfDetail(e.transform.k);
+        if (svg.dataset.lod !== lod) svg.dataset.lod = lod;
         if (this.hover) this.hover = null;
         this.cullQueued ||= requestAnimationFrame(() => {
           this.cullQueued = 0;
@@ -888,18 +888,27 @@ export class CnnGraph extends LitElement {
     this.applyFit(false);
   }
 
-  /** `widthOnly`: fit the width (never enlarging), top aligned: the first view of a tall network. */
-  private applyFit(widthOnly: boolean, size = this.canvasSize()): void {
+  /**
+   * `readable`: the first view (`firstView`): the whole picture if it reads, else its top at
+   * a readable scale. Otherwise the whole picture, however small.
+   */
+  private applyFit(readable: boolean, size = this.canvasSize()): void {
     const d = this.drawn;
     const svg = this.svg;
     if (!d || !svg || !size || !this.zoomer) return;
+    if (readable) {
+      const input = d.scene.nodes.find((n) => n.type === 'input');
+      const v = firstView(size, d.scene, input ? input.x + input.width / 2 : undefined);
+      select(svg).call(this.zoomer.transform, zoomIdentity.translate(v.x, v.y).scale(v.k));
+      return;
+    }
     const w = size.w || 800;
     const h = size.h || 600;
     const sw = Math.max(1, d.scene.width);
     const sh = Math.max(1, d.scene.height);
-    const k = Math.min(1, w / sw, widthOnly ? Infinity : h / sh);
+    const k = Math.min(1, w / sw, h / sh);
     const tx = (w - sw * k) / 2;
-    const ty = widthOnly && sh * k > h ? 0 : (h - sh * k) / 2;
+    const ty = (h - sh * k) / 2;
     select(svg).call(this.zoomer.transform, zoomIdentity.translate(tx, ty).scale(k));
   }
 

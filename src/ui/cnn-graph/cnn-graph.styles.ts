@@ -119,6 +119,11 @@ export const styles = css`
   .cnn-pending {
     display: none;
   }
+  /* Level of detail (levelOfDetail): far out, the words that could not be read are not drawn. */
+  svg[data-lod='titles'] :is(.cnn-badge, .s-t-badge, .s-t-sub, .s-t-diag, .cnn-edge-label),
+  svg[data-lod='blocks'] :is(.cnn-node text, .cnn-badge, .cnn-edge-label, .cnn-frame-title) {
+    display: none;
+  }
   .cnn-node:focus {
     outline: none;
   }

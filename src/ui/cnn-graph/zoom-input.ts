@@ -35,3 +35,35 @@ export function isApple(): boolean {
   const platform = nav?.userAgentData?.platform ?? nav?.platform ?? '';
   return /mac|iphone|ipad|ipod/i.test(platform);
 }
+
+/**
+ * The least scale at which the picture reads: the 10 px badges at 8 px on screen. The
+ * first view never goes below it; `select` brings a box to at least it.
+ */
+export const READABLE_SCALE = 0.8;
+
+/**
+ * The first view of a picture: all of it when that is readable (at most full size,
+ * centred); otherwise the readable scale, showing the top, centred on `anchorX` (the
+ * input box's centre: the trunk) when the picture is wider than the canvas. ResNet-152 fitted whole put its text
+ * at 1.4 px; a wide GoogLeNet fitted to its width, its badges at 6.8 px.
+ */
+export function firstView(canvas: { w: number; h: number }, scene: { width: number; height: number }, anchorX = scene.width / 2): { x: number; y: number; k: number } {
+  const w = canvas.w || 800;
+  const h = canvas.h || 600;
+  const sw = Math.max(1, scene.width);
+  const sh = Math.max(1, scene.height);
+  const all = Math.min(1, w / sw, h / sh);
+  if (all >= READABLE_SCALE) return { x: (w - sw * all) / 2, y: (h - sh * all) / 2, k: all };
+  // The readable scale, not the width: a tall network shows more of itself (LeNet-5 expanded at full
+  // width showed 6 of its 14 boxes).
+  const k = READABLE_SCALE;
+  const x = sw * k <= w ? (w - sw * k) / 2 : Math.min(0, Math.max(w - sw * k, w / 2 - anchorX * k));
+  const y = sh * k <= h ? (h - sh * k) / 2 : 0;
+  return { x, y, k };
+}
+
+/** How much the picture draws at scale `k`: everything, box titles only, or bare boxes. */
+export function levelOfDetail(k: number): 'full' | 'titles' | 'blocks' {
+  return k >= 0.55 ? 'full' : k >= 0.3 ? 'titles' : 'blocks';
+}
