@@ -2,6 +2,7 @@
  * The docs site's language switch keeps the reader's graph (issue 14): on a built model page
  * (site/, `node scripts/build.mjs`), expand a module, zoom and select, switch to Chinese: the
  * graph there has the same modules open, the same pan and zoom and the same selection; and back.
+ * A `#layer=<path>` link selects that layer.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +78,28 @@ describe('the site language switch and <cnn-graph>', { timeout: 120_000 }, () =>
     await p.goto(`${server.url}/zh/models/googlenet/index.html`);
     await live(p);
     expect((await state(p))?.expanded).not.toContain('3.4');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('a #layer=<path> link selects the layer: its module opens and it comes into view; a new hash does it again', async () => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = collectErrors(p);
+    await p.goto(`${server.url}/zh/models/googlenet/index.html#layer=4.1.p3_2`);
+    await live(p);
+    await p.waitForFunction(() => (document.querySelector('cnn-graph') as unknown as { viewState: { selected: string | null } }).viewState.selected === '4.1.p3_2');
+    await p.waitForFunction(() => {
+      const g = document.querySelector('cnn-graph')!;
+      const el = g.shadowRoot!.querySelector('.cnn-node[data-id="L:4.1.p3_2"] rect.cnn-box');
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      const c = g.shadowRoot!.querySelector('.canvas')!.getBoundingClientRect();
+      return r.top >= c.top && r.bottom <= c.bottom && r.left >= c.left && r.right <= c.right;
+    });
+    expect((await state(p))?.expanded).toContain('4.1');
+    await p.evaluate(() => (location.hash = '#layer=2.0.p2_2'));
+    await p.waitForFunction(() => (document.querySelector('cnn-graph') as unknown as { viewState: { selected: string | null; expanded: string[] } }).viewState.expanded.includes('2.0'));
+    expect((await state(p))?.selected).toBe('2.0.p2_2');
     expect(errors).toEqual([]);
     await p.close();
   });

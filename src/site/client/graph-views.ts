@@ -42,3 +42,30 @@ export function carryGraphViews(): void {
     });
   });
 }
+
+type Selectable = Element & { viewState: unknown; select(path: string): void };
+
+/** Resolves once the element has drawn its first picture. */
+function drawn(g: Selectable): Promise<void> {
+  return customElements.whenDefined('cnn-graph').then(() =>
+    g.viewState ? undefined : new Promise<void>((ok) => g.addEventListener('cnn-layout', () => ok(), { once: true })),
+  );
+}
+
+/**
+ * A link to a layer: `#layer=<path>` (`models/googlenet/#layer=3.4.p2_2`) selects it in the
+ * page's first graph, which opens its modules and brings it into view; so does a later
+ * change of the hash to such a link.
+ */
+export function followLayerLinks(): void {
+  const g = document.querySelector('cnn-graph') as Selectable | null;
+  if (!g) return;
+  const follow = () => {
+    const m = /^#layer=(.+)$/.exec(location.hash);
+    if (!m?.[1]) return;
+    const path = decodeURIComponent(m[1]);
+    void drawn(g).then(() => g.select(path));
+  };
+  follow();
+  window.addEventListener('hashchange', follow);
+}

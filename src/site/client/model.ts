@@ -3,13 +3,16 @@
  * reader opens the train panel, once per page. The `<cnn-train>` element is already in the
  * markup and upgrades when the bundle defines it. If the bundle cannot be loaded (not built,
  * offline, blocked), the panel says so instead of staying empty. The language switch carries
- * the graph as the reader left it to the other language (`graph-views.ts`).
+ * the graph as the reader left it to the other language, and `#layer=<path>` selects a layer
+ * (`graph-views.ts`).
  */
 
-import { carryGraphViews } from './graph-views.js';
+import { carryGraphViews, followLayerLinks } from './graph-views.js';
 
-// Switching language keeps the graph as the reader left it (expanded modules, pan and zoom).
+// Switching language keeps the graph as the reader left it (expanded modules, pan and zoom);
+// a `#layer=<path>` link shows that layer.
 carryGraphViews();
+followLayerLinks();
 
 let loading: Promise<void> | null = null;
 
