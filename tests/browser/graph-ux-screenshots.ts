@@ -35,9 +35,11 @@ async function setUp(p: Page, state: State, lang: 'en' | 'zh'): Promise<void> {
   }
 }
 
+const VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">';
 const server = await serve({
-  '/en.html': page(`<main style="padding:16px;font-family:sans-serif"><h1 style="font-size:20px">GoogLeNet</h1><cnn-graph model="googlenet" toolbar></cnn-graph><p style="height:1200px">…</p></main>`),
-  '/zh.html': page(`<main style="padding:16px;font-family:sans-serif"><h1 style="font-size:20px">GoogLeNet</h1><cnn-graph model="googlenet" toolbar></cnn-graph><p style="height:1200px">…</p></main>`, '', 'zh-CN'),
+  '/en.html': page(`<main style="padding:16px;font-family:sans-serif"><h1 style="font-size:20px">GoogLeNet</h1><cnn-graph model="googlenet" toolbar></cnn-graph><p style="height:1200px">…</p></main>`, VIEWPORT),
+  '/zh.html': page(`<main style="padding:16px;font-family:sans-serif"><h1 style="font-size:20px">GoogLeNet</h1><cnn-graph model="googlenet" toolbar></cnn-graph><p style="height:1200px">…</p></main>`, VIEWPORT, 'zh-CN'),
+  '/favicon.ico': '',
 });
 await mkdir(out, { recursive: true });
 const browser = await launchChromium();

@@ -63,6 +63,11 @@ export const styles = css`
     padding: 2px 8px;
     cursor: pointer;
   }
+  .toolbar button[aria-pressed='true'] {
+    border-color: var(--cnn-focus);
+    box-shadow: inset 0 0 0 1px var(--cnn-focus);
+    background: var(--cnn-module-bg);
+  }
   .toolbar button:focus-visible {
     outline: 2px solid var(--cnn-focus);
     outline-offset: 1px;
