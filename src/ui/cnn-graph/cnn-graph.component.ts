@@ -366,11 +366,12 @@ export class CnnGraph extends LitElement {
 
   set viewState(v: GraphViewState | null) {
     if (!v || !Array.isArray(v.expanded) || ![v.x, v.y, v.k].every((n) => typeof n === 'number' && Number.isFinite(n)) || !(v.k > 0)) return;
+    const expanded = v.expanded.filter((p): p is string => typeof p === 'string');
     this.restoreAt = zoomIdentity.translate(v.x, v.y).scale(v.k);
-    this.selected = v.selected ?? null;
-    const same = this.drawn && this.drawn.prepared.view.expanded.join('\n') === [...v.expanded].sort().join('\n');
+    this.selected = typeof v.selected === 'string' ? v.selected : null;
+    const same = this.drawn && this.drawn.prepared.view.expanded.join('\n') === [...expanded].sort().join('\n');
     if (same) this.restoreView();
-    else this.expandedPaths = new Set(v.expanded);
+    else this.expandedPaths = new Set(expanded);
   }
 
   /** Put the pan and zoom `viewState` asked for on the picture, if it is on screen. */
