@@ -2,7 +2,8 @@
  * Screenshots of <cnn-graph>'s reader-facing controls (issue 14) as the user study saw
  * them: desktop 1440×900 and phone 390×844, English and Chinese, light and dark.
  *   node scripts/build.mjs ui && npx vite-node tests/browser/graph-ux-screenshots.ts [out-dir]
- * Each state is one file: the find box with its list open, the wheel hint, the direction switch.
+ * Each state is one file: the find box with its list open, the wheel hint, the first view, and
+ * ResNet-152 expanded with its overview (minimap).
  * The default out-dir is docs/img/; the files for the docs are picked from there by hand.
  */
 import { mkdir } from 'node:fs/promises';
@@ -17,7 +18,7 @@ const DEVICES = {
 } as const;
 const only = process.env.SHOTS ? new Set(process.env.SHOTS.split(',')) : null;
 
-type State = 'find' | 'hint' | 'view';
+type State = 'find' | 'hint' | 'view' | 'minimap';
 
 async function setUp(p: Page, state: State, lang: 'en' | 'zh'): Promise<void> {
   const g = p.locator('cnn-graph');
@@ -26,6 +27,18 @@ async function setUp(p: Page, state: State, lang: 'en' | 'zh'): Promise<void> {
     await box.click();
     await p.keyboard.type(lang === 'zh' ? 'p4' : 'p4_2');
     await p.keyboard.press('ArrowDown');
+  } else if (state === 'minimap') {
+    // ResNet-152 expanded, at its readable first view: the overview in the corner.
+    await p.evaluate(
+      () =>
+        new Promise<void>((ok) => {
+          const el = document.querySelector('cnn-graph')!;
+          el.addEventListener('cnn-layout', () => requestAnimationFrame(() => ok()), { once: true });
+          el.setAttribute('expand', 'all');
+          el.setAttribute('model', 'torchvision-resnet152');
+          document.querySelector('h1')!.textContent = 'ResNet-152';
+        }),
+    );
   } else if (state === 'hint') {
     const r = await g.boundingBox();
     // Over the canvas beside the picture: no details card over the note.
@@ -47,7 +60,7 @@ try {
   for (const [device, options] of Object.entries(DEVICES))
     for (const lang of ['en', 'zh'] as const)
       for (const scheme of ['light', 'dark'] as const)
-        for (const state of ['find', 'hint', 'view'] as const) {
+        for (const state of ['find', 'hint', 'view', 'minimap'] as const) {
           const file = `graph-${state}-${lang}-${device}${scheme === 'dark' ? '-dark' : ''}.png`;
           if (only && !only.has(file)) continue;
           const p = await browser.newPage({ ...options, colorScheme: scheme });

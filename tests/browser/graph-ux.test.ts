@@ -458,3 +458,67 @@ describe('<cnn-graph> first view and level of detail', { timeout: 120_000 }, () 
     await p.close();
   });
 });
+
+describe('<cnn-graph> minimap', { timeout: 120_000 }, () => {
+  const minimap = (p: Page) =>
+    p.evaluate(() => {
+      const el = document.getElementById('g')!.shadowRoot!.querySelector<HTMLElement>('[part="minimap"]');
+      if (!el || el.hidden) return null;
+      const r = el.getBoundingClientRect();
+      const v = el.querySelector('.mm-view')!;
+      const boxes = (el.querySelector('.mm-boxes')!.getAttribute('d') ?? '').split('M').length - 1;
+      return { x: r.x, y: r.y, w: r.width, h: r.height, view: { y: +v.getAttribute('y')!, h: +v.getAttribute('height')! }, boxes };
+    });
+
+  it('shows where the reader is in a tall network, and a press on it goes there; a network that fits has none', async () => {
+    const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors = collectErrors(p);
+    await p.goto(`${server.url}/model.html`);
+    let laid = nextLayout(p);
+    await p.evaluate(() => {
+      const g = document.getElementById('g')!;
+      g.setAttribute('expand', 'all');
+      g.setAttribute('model', 'torchvision-resnet152');
+    });
+    await laid;
+    await frames(p);
+    const m = await minimap(p);
+    expect(m).not.toBeNull();
+    const nodes = await p.evaluate(() => (document.getElementById('g') as unknown as { scene: { nodes: unknown[]; height: number } }).scene.nodes.length);
+    expect(m!.boxes).toBe(nodes);
+    // At the top, the marked part is the canvas's height of the picture at the view's scale.
+    const v = await view(p);
+    expect(m!.view.y).toBeCloseTo(0, 6);
+    const canvasH = await p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('.canvas')!.clientHeight);
+    expect(m!.view.h).toBeCloseTo(canvasH / v.k, 3);
+    // Press near its bottom: the view goes to the end of the network, where the output is (the view
+    // stops at the picture's edge: no empty canvas below it).
+    const outputId = await p.evaluate(() => (document.getElementById('g') as unknown as { scene: { nodes: { id: string; type: string }[] } }).scene.nodes.find((n) => n.type === 'output')!.id);
+    expect(await boxOnScreen(p, outputId)).toBeNull();
+    await p.mouse.click(m!.x + m!.w / 2, m!.y + m!.h - 0.5);
+    await frames(p);
+    expect((await boxOnScreen(p, outputId))?.inside).toBe(true);
+    expect((await view(p)).k).toBe(v.k);
+    const after = await minimap(p);
+    expect(after!.view.y).toBeGreaterThan(m!.view.y);
+    // The picture's end at the canvas's bottom edge, not empty canvas below it.
+    const sceneH = await p.evaluate(() => (document.getElementById('g') as unknown as { scene: { height: number } }).scene.height);
+    expect(after!.view.y + after!.view.h).toBeCloseTo(sceneH, 3);
+    expect(after!.view.h).toBeCloseTo(canvasH / v.k, 3);
+    // Zoomed out to the whole network, or a network that fits: no overview.
+    await p.evaluate(() => (document.getElementById('g') as unknown as { fit(): void }).fit());
+    await frames(p);
+    expect(await minimap(p)).toBeNull();
+    laid = nextLayout(p);
+    await p.evaluate(() => {
+      const g = document.getElementById('g')!;
+      g.setAttribute('expand', 'auto');
+      g.setAttribute('model', 'lenet5');
+    });
+    await laid;
+    await frames(p);
+    expect(await minimap(p)).toBeNull();
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});

@@ -59,3 +59,26 @@ describe('minScale, wheel, level of detail', () => {
     expect(levelOfDetail(0.1)).toBe('blocks');
   });
 });
+
+describe('minimap', () => {
+  it('shows only while the picture at its zoom is more than two canvases tall or wide', async () => {
+    const { needsMinimap } = await import('../../src/ui/cnn-graph/minimap.js');
+    expect(needsMinimap(canvas, { width: 600, height: 12000 }, 0.8)).toBe(true);
+    expect(needsMinimap(canvas, { width: 600, height: 12000 }, 0.05)).toBe(false);
+    expect(needsMinimap(canvas, { width: 400, height: 1100 }, 1)).toBe(false);
+    expect(needsMinimap(canvas, { width: 2100, height: 300 }, 1)).toBe(true);
+  });
+
+  it('keeps the scene’s proportions, along the canvas height (at most 320 px) or a quarter of its width, and draws every box in one path', async () => {
+    const { minimapPath, minimapSize } = await import('../../src/ui/cnn-graph/minimap.js');
+    // A very thin picture keeps a width that can still be pressed.
+    expect(minimapSize(canvas, { width: 600, height: 12000 })).toEqual({ w: 32, h: 320, s: 320 / 12000 });
+    expect(minimapSize({ w: 1000, h: 300 }, { width: 3000, height: 6000 })).toEqual({ w: 138, h: 276, s: 276 / 6000 });
+    expect(minimapSize(canvas, { width: 8000, height: 2000 })).toEqual({ w: 250, h: 62.5, s: 250 / 8000 });
+    const boxes = [
+      { x: 10.4, y: 20, width: 100, height: 30 },
+      { x: 0, y: 60, width: 50.6, height: 20 },
+    ];
+    expect(minimapPath({ nodes: boxes } as never)).toBe('M10 20h100v30h-100zM0 60h51v20h-51z');
+  });
+});

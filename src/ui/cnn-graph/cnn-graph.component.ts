@@ -22,6 +22,7 @@ import { styles } from './cnn-graph.styles.js';
 import { type CnnDirectionDetail, type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
 import { layoutOffThread, warmLayout } from './layout-client.js';
 import { FindBox, findStyles } from './find-box.js';
+import { minimapPath, minimapSize, minimapStyles, needsMinimap } from './minimap.js';
 import { graphMessages } from './messages.js';
 import { firstView, isApple, levelOfDetail, MAX_SCALE, minScale, READABLE_SCALE, zoomWheelDelta } from './zoom-input.js';
 
@@ -115,6 +116,7 @@ function isLayout(x: unknown): x is Layout {
  * @csspart find - The toolbar's find box (a combobox: path, kind or name of a layer or module).
  * @csspart find-list - The find box's list of matches.
  * @csspart canvas - The area holding the SVG.
+ * @csspart minimap - The overview of a picture much larger than the canvas (shown only then): every box, and the part on screen; press or drag on it to go there.
  * @csspart hint - The note "Ctrl + scroll to zoom" shown (and faded) on the first plain wheel over the picture, which scrolls the page.
  * @csspart node - A layer, a collapsed module, the input or an output.
  * @csspart module - An expanded module's frame, and a collapsed module's box.
@@ -145,7 +147,7 @@ function isLayout(x: unknown): x is Layout {
  * @cssproperty --cnn-font-family - Font of the toolbar and messages (the picture uses Arial-metric fonts: its boxes are measured with them).
  */
 export class CnnGraph extends LitElement {
-  static override styles = [styles, findStyles];
+  static override styles = [styles, findStyles, minimapStyles];
 
   /** A zoo id, e.g. `lenet5`, `googlenet`, `torchvision-resnet18`. */
   @property({ reflect: true }) model: string | null = null;
@@ -324,7 +326,10 @@ export class CnnGraph extends LitElement {
       this.box = { w: r.width, h: r.height };
       this.zoomer?.scaleExtent([this.zoomFloor(), MAX_SCALE]);
       if (this.unshown) this.show();
-      else this.cull();
+      else {
+        this.cull();
+        this.updateMinimap();
+      }
     });
     this.resizer.observe(canvas);
   }
@@ -637,6 +642,7 @@ export class CnnGraph extends LitElement {
     } else if (u.first || !this.transform) this.applyFit(true, size);
     else select(svg).call(this.zoomer.transform, this.transform);
     this.cull(size);
+    this.updateMinimap(size);
     svg.querySelector('.cnn-viewport')?.classList.remove('cnn-pending');
     if (this.pendingFocus) {
       const id = this.pendingFocus;
@@ -730,6 +736,7 @@ export class CnnGraph extends LitElement {
         this.cullQueued ||= requestAnimationFrame(() => {
           this.cullQueued = 0;
           this.cull();
+          this.updateMinimap();
         });
       });
     select(svg).call(this.zoomer).on('dblclick.zoom', null);
@@ -918,6 +925,60 @@ export class CnnGraph extends LitElement {
     const d = this.drawn;
     return d && size ? minScale(size, d.scene) : 0.03;
   }
+
+  /** The overview's boxes, once per picture. */
+  private minimapPaths = new WeakMap<Drawn, string>();
+
+  private minimapPathOf(d: Drawn): string {
+    let p = this.minimapPaths.get(d);
+    if (p === undefined) this.minimapPaths.set(d, (p = minimapPath(d.scene)));
+    return p;
+  }
+
+  /** Show the overview while the picture is much larger than the canvas, with the part on screen marked. */
+  private updateMinimap(size = this.canvasSize()): void {
+    const el = this.renderRoot.querySelector<HTMLElement>('.minimap');
+    const d = this.drawn;
+    if (!el || !d || !size) return;
+    const t = this.transform ?? zoomIdentity;
+    const show = needsMinimap(size, d.scene, t.k);
+    if (el.hidden === show) el.hidden = !show;
+    if (!show) return;
+    const m = minimapSize(size, d.scene);
+    el.style.width = `${m.w}px`;
+    el.style.height = `${m.h}px`;
+    const sw = d.scene.width;
+    const sh = d.scene.height;
+    const x0 = Math.max(0, t.invertX(0));
+    const y0 = Math.max(0, t.invertY(0));
+    const x1 = Math.min(sw, t.invertX(size.w));
+    const y1 = Math.min(sh, t.invertY(size.h));
+    const view = el.querySelector('.mm-view');
+    view?.setAttribute('x', String(x0));
+    view?.setAttribute('y', String(y0));
+    view?.setAttribute('width', String(Math.max(0, x1 - x0)));
+    view?.setAttribute('height', String(Math.max(0, y1 - y0)));
+  }
+
+  /** Press or drag on the overview: centre the view on that point of the picture. */
+  private onMinimap = (e: PointerEvent) => {
+    const el = e.currentTarget as HTMLElement;
+    const d = this.drawn;
+    const svg = this.svg;
+    if (!d || !svg || !this.zoomer) return;
+    if (e.type === 'pointerdown') {
+      el.setPointerCapture?.(e.pointerId);
+      e.preventDefault();
+    } else if (!el.hasPointerCapture?.(e.pointerId)) return;
+    const r = el.getBoundingClientRect();
+    const size = this.canvasSize();
+    const k = (this.transform ?? zoomIdentity).k;
+    // The point pressed goes to the canvas's centre, but the view stops at the picture's edges.
+    const within = (v: number, side: number, view: number) => (side * k <= view ? side / 2 : Math.min(Math.max(v, view / (2 * k)), side - view / (2 * k)));
+    const x = within(((e.clientX - r.left) / Math.max(1, r.width)) * d.scene.width, d.scene.width, size?.w ?? 0);
+    const y = within(((e.clientY - r.top) / Math.max(1, r.height)) * d.scene.height, d.scene.height, size?.h ?? 0);
+    select(svg).call(this.zoomer.translateTo, x, y);
+  };
 
   /** Say, once, how to zoom: the reader's wheel just scrolled the page instead. */
   private showWheelHint(): void {
@@ -1229,6 +1290,11 @@ export class CnnGraph extends LitElement {
         @focusin=${this.showDetails}
         @focusout=${this.hideDetails}
       ></div>
+      ${d
+        ? html`<div part="minimap" class="minimap" aria-hidden="true" hidden @pointerdown=${this.onMinimap} @pointermove=${this.onMinimap}>
+            <svg viewBox="0 0 ${Math.max(1, d.scene.width)} ${Math.max(1, d.scene.height)}" preserveAspectRatio="none"><path class="mm-boxes" d=${this.minimapPathOf(d)}></path><rect class="mm-view"></rect></svg>
+          </div>`
+        : nothing}
       ${this.wheelHint
         ? html`<div part="hint" class="hint" role="status" @animationend=${() => (this.wheelHint = false)}>${m.wheelHint(isApple())}</div>`
         : nothing}
