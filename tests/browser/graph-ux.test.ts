@@ -172,6 +172,10 @@ describe('<cnn-graph> selection brings the layer into view', { timeout: 120_000 
     await p.exposeFunction('__toggle', (d: unknown) => toggles.push(d));
     await p.evaluate(() => document.getElementById('g')!.addEventListener('cnn-toggle', (e) => (window as unknown as { __toggle(d: unknown): void }).__toggle((e as CustomEvent).detail)));
     expect(await boxOnScreen(p, 'L:3.3.p3_2')).toBeNull();
+    // A path the network does not have opens nothing.
+    await p.evaluate(() => (document.getElementById('g') as unknown as { select(p: string): void }).select('3.3.nope'));
+    await frames(p);
+    expect(await p.evaluate(`${g}.expanded`)).not.toContain('3.3');
     const laid = nextLayout(p);
     await p.evaluate(() => (document.getElementById('g') as unknown as { select(p: string): void }).select('3.3.p3_2'));
     await laid;

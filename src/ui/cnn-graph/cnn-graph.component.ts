@@ -868,6 +868,8 @@ export class CnnGraph extends LitElement {
     const d = this.drawn;
     const a = this.analysis;
     if (!d || !a) return;
+    // A path the network does not have opens nothing (`3.4.nope` must not expand 3.4).
+    if (path !== 'input' && !a.layers.some((l) => l.path === path) && !a.modules.some((m) => m.path === path)) return;
     const modules = collapsible(a);
     const open = new Set(d.prepared.view.expanded);
     const closed = [...modules.keys()].filter((m) => path.startsWith(m + '.') && !open.has(m)).sort((x, y) => x.length - y.length);
