@@ -2,8 +2,8 @@
  * The browser entry (bundled to dist/cnn-graph.js): defines `<cnn-graph>` and
  * `<cnn-summary>`, and exports them with the DOM-free render path.
  */
-export { CnnGraph, parseExpand, parseInput } from './cnn-graph/cnn-graph.js';
-export type { CnnErrorDetail, CnnErrorEvent, CnnLayoutDetail, CnnLayoutEvent, CnnSelectDetail, CnnSelectEvent, CnnToggleDetail, CnnToggleEvent } from './cnn-graph/events.js';
+export { CnnGraph, type GraphViewState, parseExpand, parseInput } from './cnn-graph/cnn-graph.js';
+export type { CnnDirectionDetail, CnnDirectionEvent, CnnErrorDetail, CnnErrorEvent, CnnLayoutDetail, CnnLayoutEvent, CnnSelectDetail, CnnSelectEvent, CnnToggleDetail, CnnToggleEvent } from './cnn-graph/events.js';
 export { setWorkerUrl } from './cnn-graph/layout-client.js';
 export { CnnSummary, SUMMARY_COLUMNS, type SummaryColumn } from './cnn-summary/cnn-summary.js';
 export { CnnCompare, type CnnCompareDetail, type CnnCompareEvent } from './cnn-compare/cnn-compare.js';

@@ -379,7 +379,7 @@ describe.runIf(built)('embed page', { timeout: 60_000 }, () => {
     for (const tag of tags) {
       expect(await page.isVisible(`#api-${tag}-attributes-table`), `<${tag}> attributes table`).toBe(true);
     }
-    expect(await page.$$eval('#api-cnn-graph-events-table tbody th', (c) => c.map((x) => x.textContent))).toEqual(['cnn-select', 'cnn-toggle', 'cnn-layout', 'cnn-error']);
+    expect(await page.$$eval('#api-cnn-graph-events-table tbody th', (c) => c.map((x) => x.textContent))).toEqual(['cnn-select', 'cnn-toggle', 'cnn-direction', 'cnn-layout', 'cnn-error']);
     await page.locator('#themed').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => !!document.querySelector('#themed')?.shadowRoot?.querySelector('[part~="canvas"] [data-path="net.0"]'), undefined, { timeout: 20_000 });
     await page.click('#themed [part~="canvas"] [data-path="net.0"]');

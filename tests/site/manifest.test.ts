@@ -86,7 +86,7 @@ describe('custom-elements.json', () => {
       expect(d.events.map((e) => e.name).sort(), `<${tag}> events`).toEqual(fired);
       for (const e of d.events) expect(e.description, `<${tag}> ${e.name} needs a @fires description`).not.toBe('');
     }
-    expect(doc('cnn-graph').events.map((e) => e.name)).toEqual(['cnn-select', 'cnn-toggle', 'cnn-layout', 'cnn-error']);
+    expect(doc('cnn-graph').events.map((e) => e.name)).toEqual(['cnn-select', 'cnn-toggle', 'cnn-direction', 'cnn-layout', 'cnn-error']);
   });
 
   it('<cnn-graph>: the styling surface of the issue (parts and --cnn-* properties), every attribute described', () => {
@@ -121,7 +121,7 @@ describe('API tables', () => {
     const en = apiReference(g, pageContext('en', 'embed/index.html'));
     const rows = (id: string) => (en.split(`id="api-cnn-graph-${id}-table"`)[1] ?? '').split('<tbody>')[1]?.split('</tbody>')[0]?.match(/<tr>/g)?.length ?? 0;
     expect(rows('attributes')).toBe(g.attributes.length);
-    expect(rows('events')).toBe(4);
+    expect(rows('events')).toBe(5);
     expect(rows('parts')).toBe(g.parts.length);
     expect(rows('css-properties')).toBe(g.cssProperties.length);
     expect(en).toContain('<code>cnn-select</code>');

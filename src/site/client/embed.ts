@@ -19,6 +19,7 @@ interface Detail {
   path?: string | null;
   type?: string;
   expanded?: boolean;
+  direction?: string;
   record?: { kind?: string; outputShape?: number[] | null; params?: number; macs?: number } | null;
   ms?: number;
   source?: string;
@@ -38,6 +39,8 @@ function describe(type: string, d: Detail): string {
     }
     case 'cnn-toggle':
       return `cnn-toggle  { path: "${d.path}", expanded: ${d.expanded} }`;
+    case 'cnn-direction':
+      return `cnn-direction  { direction: "${d.direction}" }`;
     case 'cnn-layout':
       return `cnn-layout  { ms: ${d.ms?.toFixed(1)}, source: "${d.source}", nodes: ${d.nodes} }`;
     default:
@@ -47,7 +50,7 @@ function describe(type: string, d: Detail): string {
 
 if (graph) {
   let first = true;
-  for (const type of ['cnn-select', 'cnn-toggle', 'cnn-layout', 'cnn-error']) {
+  for (const type of ['cnn-select', 'cnn-toggle', 'cnn-direction', 'cnn-layout', 'cnn-error']) {
     graph.addEventListener(type, (e) => {
       if (first && log) {
         first = false;

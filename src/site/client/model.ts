@@ -2,8 +2,17 @@
  * Model pages: load the training bundle (`cnn-train.js`, TensorFlow.js inside) only when the
  * reader opens the train panel, once per page. The `<cnn-train>` element is already in the
  * markup and upgrades when the bundle defines it. If the bundle cannot be loaded (not built,
- * offline, blocked), the panel says so instead of staying empty.
+ * offline, blocked), the panel says so instead of staying empty. The language switch carries
+ * the graph as the reader left it to the other language, and `#layer=<path>` selects a layer
+ * (`graph-views.ts`).
  */
+
+import { carryGraphViews, followLayerLinks } from './graph-views.js';
+
+// Switching language keeps the graph as the reader left it (expanded modules, pan and zoom);
+// a `#layer=<path>` link shows that layer.
+carryGraphViews();
+followLayerLinks();
 
 let loading: Promise<void> | null = null;
 

@@ -180,8 +180,8 @@ ${block('js', NPM_IMPORTS)}
 
 <h2 id="frameworks">${t('React and Vue', 'React 与 Vue')}</h2>
 <p>${t(
-    'Strings go in attributes (<code>model</code>, <code>expand</code>, <code>theme</code>, …); objects go in properties (<code>graph</code>, <code>layout</code>); the elements report through DOM events (<code>cnn-select</code>, <code>cnn-toggle</code>, <code>cnn-layout</code>, <code>cnn-error</code>), which bubble and cross shadow roots.',
-    '字符串写在特性（attribute）里（<code>model</code>、<code>expand</code>、<code>theme</code> 等）；对象通过属性（property）传入（<code>graph</code>、<code>layout</code>）；元素通过 DOM 事件反馈（<code>cnn-select</code>、<code>cnn-toggle</code>、<code>cnn-layout</code>、<code>cnn-error</code>），这些事件会冒泡并穿过 shadow root。',
+    'Strings go in attributes (<code>model</code>, <code>expand</code>, <code>theme</code>, …); objects go in properties (<code>graph</code>, <code>layout</code>); the elements report through DOM events (<code>cnn-select</code>, <code>cnn-toggle</code>, <code>cnn-direction</code>, <code>cnn-layout</code>, <code>cnn-error</code>), which bubble and cross shadow roots.',
+    '字符串写在特性（attribute）里（<code>model</code>、<code>expand</code>、<code>theme</code> 等）；对象通过属性（property）传入（<code>graph</code>、<code>layout</code>）；元素通过 DOM 事件反馈（<code>cnn-select</code>、<code>cnn-toggle</code>、<code>cnn-direction</code>、<code>cnn-layout</code>、<code>cnn-error</code>），这些事件会冒泡并穿过 shadow root。',
   )}</p>
 <h3>React</h3>
 <p>${t(

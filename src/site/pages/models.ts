@@ -407,7 +407,10 @@ export async function modelBody(ctx: PageContext, e: ZooEntry): Promise<string> 
     elementId: GRAPH_ID,
     summary: true,
     height: '72vh',
-    caption: t('The live graph: drag to pan, scroll or use the toolbar to zoom, click a module to expand it. The table under it is the per-layer summary.', '实时绘制的网络图：拖动平移，滚轮或工具栏缩放，点击模块展开。图下的表格是逐层汇总。'),
+    caption: t(
+      'The live graph: drag to pan, Ctrl + scroll (⌘ on a Mac), pinch or the toolbar to zoom, click a module to expand it, find a layer by path, kind or name in the toolbar. The table under it is the per-layer summary: click a row to show that layer in the graph.',
+      '实时绘制的网络图：拖动平移，按住 Ctrl（Mac 上为 ⌘）滚动、双指缩放或用工具栏缩放，点击模块展开，在工具栏里按路径、类型或名称查找层。图下的表格是逐层汇总：点击一行即在图中显示该层。',
+    ),
   });
   return `${STYLE}
 <p class="crumbs"><a href="${esc(ctx.link('index.html'))}#family-${esc(e.family.toLowerCase())}">${esc(e.family)}</a> · ${esc(String(e.year))}</p>

@@ -19,11 +19,23 @@ import { INLINE_LAYOUT_LIMIT, type LayoutEngine, noteOf, type Prepared, prepare,
 import type { Scene, SceneNode } from '../../render/scene.js';
 import { esc, type SceneContents, sceneContents, sceneToSVG } from '../../render/svg.js';
 import { THEMES, TOKEN_NAMES } from '../../render/theme.js';
-import { collapsible, type Expand, resolveExpand } from '../../render/view.js';
+import { collapsible, type Expand, INPUT_ID, layerId, moduleId, resolveExpand } from '../../render/view.js';
 import { styles } from './cnn-graph.styles.js';
-import { type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
+import { type CnnDirectionDetail, type CnnErrorDetail, type CnnLayoutDetail, type CnnSelectDetail, type CnnToggleDetail, emit } from './events.js';
 import { layoutOffThread, warmLayout } from './layout-client.js';
+import { FindBox, findStyles } from './find-box.js';
+import { minimapPath, minimapSize, minimapStyles, needsMinimap } from './minimap.js';
 import { graphMessages } from './messages.js';
+import { firstView, isApple, levelOfDetail, MAX_SCALE, minScale, READABLE_SCALE, zoomWheelDelta } from './zoom-input.js';
+
+/** The reader's view of a picture (`viewState`): expanded modules, pan and zoom (`x`, `y`, `k`), selection. */
+export interface GraphViewState {
+  expanded: string[];
+  x: number;
+  y: number;
+  k: number;
+  selected: string | null;
+}
 
 /** A load failure: nothing to draw, a message (and its Chinese) and perhaps the JSON loader's diagnostics. */
 class LoadError extends Error {
@@ -100,12 +112,17 @@ function isLayout(x: unknown): x is Layout {
  *
  * @fires cnn-select - A node was selected (click, Enter) or the selection cleared (Escape); `detail.record` is the analysis record.
  * @fires cnn-toggle - A module was expanded or collapsed; `detail.path`, `detail.expanded`.
+ * @fires cnn-direction - The reader turned the drawing with the toolbar's direction switch; `detail.direction` (`down` or `right`, also reflected in the `direction` attribute).
  * @fires cnn-layout - A render finished and is on screen; `detail.ms`, `detail.layoutMs`, `detail.source`, `detail.engine` (`structural`, `fast` or `elk`), `detail.note` (why the picture is plainer, when `auto` chose the fast layered layout).
  * @fires cnn-error - The network could not be loaded, or its analysis found errors; `detail.message` (English), `detail.localized` (in the element's `lang`: Chinese on a zh page), `detail.diagnostics` (each with its Chinese in `zh`).
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The optional toolbar.
+ * @csspart find - The toolbar's find box (a combobox: path, kind or name of a layer or module).
+ * @csspart find-list - The find box's list of matches.
  * @csspart canvas - The area holding the SVG.
+ * @csspart minimap - The overview of a picture much larger than the canvas (shown only then): every box, and the part on screen; press or drag on it to go there.
+ * @csspart hint - The note "Ctrl + scroll to zoom" shown (and faded) on the first plain wheel over the picture, which scrolls the page.
  * @csspart node - A layer, a collapsed module, the input or an output.
  * @csspart module - An expanded module's frame, and a collapsed module's box.
  * @csspart module-title - An expanded module's title (click to collapse).
@@ -136,7 +153,7 @@ function isLayout(x: unknown): x is Layout {
  * @cssproperty --cnn-font-family - Font of the toolbar and messages (the picture uses Arial-metric fonts: its boxes are measured with them).
  */
 export class CnnGraph extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, findStyles, minimapStyles];
 
   /** A zoo id, e.g. `lenet5`, `googlenet`, `torchvision-resnet18`. */
   @property({ reflect: true }) model: string | null = null;
@@ -197,6 +214,13 @@ export class CnnGraph extends LitElement {
   private fatalZh: string | null = null;
   /** Language of the element's own words: its nearest `lang` attribute. */
   @state() private locale: Locale = 'en';
+  /** The "Ctrl + scroll to zoom" note, shown (and faded) on the first plain wheel over the picture. */
+  @state() private wheelHint = false;
+  private hinted = false;
+  /** The next picture is fitted like a new network's (its direction changed). */
+  private refit = false;
+  /** The pan and zoom a `viewState` set asked for, put on the next picture shown. */
+  private restoreAt: ZoomTransform | null = null;
   /**
    * The analysis the screen-reader table shows. It follows the picture one frame
    * later: Chromium styles every row of it, hidden or not (~80 ms of the first
@@ -213,6 +237,8 @@ export class CnnGraph extends LitElement {
   private transform: ZoomTransform | null = null;
   private activeId: string | null = null;
   private pendingFocus: string | null = null;
+  /** What `select` asked to bring into view once the picture it expanded is on screen. */
+  private pendingReveal: string | null = null;
   private loadSeq = 0;
   /** Boxes that `cull` hides while they are far outside the canvas, in scene coordinates. */
   private cullItems: { el: Element; x0: number; y0: number; x1: number; y1: number; off: boolean; fill: string | null }[] = [];
@@ -240,6 +266,9 @@ export class CnnGraph extends LitElement {
   /** The fetch of `givenFrom` (shared by connect and every draw). */
   private givenLoading: Promise<void> | null = null;
 
+  /** The toolbar's find box: choosing a match selects it (`select`: expanded and brought into view). */
+  private readonly finder = new FindBox(this, { analysis: () => this.analysis, select: (path, type) => this.select(path, type) });
+
   private readonly task = new Task(this, {
     // The locale too: a failing node prints its diagnostic in the page's language.
     args: () => [this.model, this.src, this.graph, this.input, this.convention, this.expand, this.expandedPaths, this.direction, this.annotations, this.engine, this.layout, this.layouts, this.locale] as const,
@@ -263,6 +292,8 @@ export class CnnGraph extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     // A new `expand` value replaces whatever the reader toggled.
     if (changed.has('expand') && changed.get('expand') !== undefined) this.expandedPaths = null;
+    // Turned a quarter: the old pan and zoom would show an empty corner; fit the new picture.
+    if (changed.has('direction') && changed.get('direction') !== undefined) this.refit = true;
   }
 
   override connectedCallback(): void {
@@ -304,8 +335,12 @@ export class CnnGraph extends LitElement {
       const r = entries[entries.length - 1]?.contentRect;
       if (!r) return;
       this.box = { w: r.width, h: r.height };
+      this.zoomer?.scaleExtent([this.zoomFloor(), MAX_SCALE]);
       if (this.unshown) this.show();
-      else this.cull();
+      else {
+        this.cull();
+        this.updateMinimap();
+      }
     });
     this.resizer.observe(canvas);
   }
@@ -338,6 +373,38 @@ export class CnnGraph extends LitElement {
   /** Expanded module paths of the picture on screen. */
   get expanded(): string[] {
     return this.drawn ? [...this.drawn.prepared.view.expanded] : [];
+  }
+
+  /**
+   * What the reader made of the picture: the expanded modules, the pan and zoom, the
+   * selection. Set it (on this element or another one showing the same network, such as
+   * the same page in the other language) to give the reader the same view again; null
+   * before the first picture.
+   */
+  get viewState(): GraphViewState | null {
+    const d = this.drawn;
+    if (!d) return null;
+    const t = this.transform ?? zoomIdentity;
+    return { expanded: [...d.prepared.view.expanded], x: t.x, y: t.y, k: t.k, selected: this.selected };
+  }
+
+  set viewState(v: GraphViewState | null) {
+    if (!v || !Array.isArray(v.expanded) || ![v.x, v.y, v.k].every((n) => typeof n === 'number' && Number.isFinite(n)) || !(v.k > 0)) return;
+    const expanded = v.expanded.filter((p): p is string => typeof p === 'string');
+    this.restoreAt = zoomIdentity.translate(v.x, v.y).scale(v.k);
+    this.selected = typeof v.selected === 'string' ? v.selected : null;
+    const same = this.drawn && this.drawn.prepared.view.expanded.join('\n') === [...expanded].sort().join('\n');
+    if (same) this.restoreView();
+    else this.expandedPaths = new Set(expanded);
+  }
+
+  /** Put the pan and zoom `viewState` asked for on the picture, if it is on screen. */
+  private restoreView(): void {
+    const svg = this.svg;
+    const t = this.restoreAt;
+    if (!svg || !t || !this.zoomer || this.unshown || !this.drawn) return;
+    this.restoreAt = null;
+    select(svg).call(this.zoomer.transform, t);
   }
 
   /** Resolves when the current render task has settled and is on screen. */
@@ -395,7 +462,8 @@ export class CnnGraph extends LitElement {
     const input = this.input ? parseInput(this.input) : undefined;
     const analysis = analyze((given ?? graph) as Graph, { ...(input ? { input } : {}), convention: this.convention });
     const loaded = { key, graph, analysis };
-    if (this.loadedKey !== key) this.expandedPaths = null;
+    // A new network forgets the old one's toggles (not the first: a `viewState` may be waiting).
+    if (this.loadedKey && this.loadedKey !== key) this.expandedPaths = null;
     this.loaded = loaded;
     this.loadedKey = key;
     return loaded;
@@ -555,7 +623,8 @@ export class CnnGraph extends LitElement {
     const d = this.drawn;
     const svg = this.svg;
     if (d && svg && this.wired !== d) {
-      const first = !this.wired || this.wired.loaded !== d.loaded;
+      const first = !this.wired || this.wired.loaded !== d.loaded || this.refit;
+      this.refit = false;
       this.wire(svg, d);
       this.wired = d;
       this.unshown = { d, first };
@@ -593,14 +662,25 @@ export class CnnGraph extends LitElement {
     if (!u || !svg || this.wired !== u.d || !this.zoomer) return;
     const d = u.d;
     const size = this.canvasSize();
-    if (u.first || !this.transform) this.applyFit(true, size);
+    this.zoomer.scaleExtent([this.zoomFloor(size), MAX_SCALE]);
+    if (this.restoreAt) {
+      select(svg).call(this.zoomer.transform, this.restoreAt);
+      this.restoreAt = null;
+    } else if (u.first || !this.transform) this.applyFit(true, size);
     else select(svg).call(this.zoomer.transform, this.transform);
     this.cull(size);
+    this.updateMinimap(size);
     svg.querySelector('.cnn-viewport')?.classList.remove('cnn-pending');
     if (this.pendingFocus) {
       const id = this.pendingFocus;
       this.pendingFocus = null;
       if (this.nodeEl(id)) this.setActive(id, true);
+    }
+    if (this.pendingReveal) {
+      const id = this.pendingReveal;
+      this.pendingReveal = null;
+      if (this.nodeEl(id)) this.setActive(id, false);
+      this.reveal(id, true);
     }
     const detail: CnnLayoutDetail = {
       ms: performance.now() - d.started,
@@ -660,15 +740,32 @@ export class CnnGraph extends LitElement {
           [s?.w ?? 0, s?.h ?? 0],
         ];
       })
-      .scaleExtent([0.03, 4])
-      .filter((e: Event) => (e.type === 'wheel' ? true : !(e as MouseEvent).button))
+      .scaleExtent([this.zoomFloor(), MAX_SCALE])
+      // The page scrolls under a plain wheel and a one-finger swipe: only Ctrl/⌘ + wheel (and a
+      // trackpad pinch, which Chromium sends as a wheel with ctrlKey) and two fingers zoom. A
+      // filtered-out event is left alone by d3 (no preventDefault), so the page gets it.
+      .filter((e: Event) => {
+        if (e.type === 'wheel') {
+          const w = e as WheelEvent;
+          if (w.ctrlKey || w.metaKey) return true;
+          this.showWheelHint();
+          return false;
+        }
+        if (e.type === 'touchstart') return (e as TouchEvent).touches.length > 1;
+        return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button;
+      })
+      .wheelDelta(zoomWheelDelta)
       .on('zoom', (e: { transform: ZoomTransform }) => {
         this.transform = e.transform;
         viewport.setAttribute('transform', e.transform.toString());
+        // Less to draw, and nothing unreadable, far out: box titles only, then bare boxes.
+        const lod = levelOfDetail(e.transform.k);
+        if (svg.dataset.lod !== lod) svg.dataset.lod = lod;
         if (this.hover) this.hover = null;
         this.cullQueued ||= requestAnimationFrame(() => {
           this.cullQueued = 0;
           this.cull();
+          this.updateMinimap();
         });
       });
     select(svg).call(this.zoomer).on('dblclick.zoom', null);
@@ -767,24 +864,62 @@ export class CnnGraph extends LitElement {
     }
   }
 
-  /** Pan so the node is in view, keeping the zoom. */
-  private reveal(id: string): void {
+  /**
+   * Pan so the node (or an expanded module's frame) is in view, keeping the zoom; with
+   * `readable`, zoom in first to at least `READABLE_SCALE` (never past what shows the box whole).
+   */
+  private reveal(id: string, readable = false): void {
     const d = this.drawn;
     const svg = this.svg;
     const size = this.canvasSize();
     if (!d || !svg || !size || !this.zoomer) return;
-    const n = d.scene.nodes.find((x) => x.id === id);
+    const n = d.scene.nodes.find((x) => x.id === id) ?? d.scene.frames.find((x) => x.id === id);
     if (!n) return;
     const t = this.transform ?? zoomIdentity;
     const { w, h } = size;
+    const k = readable ? Math.max(t.k, Math.min(READABLE_SCALE, (0.9 * w) / n.width, (0.9 * h) / n.height)) : t.k;
     const x0 = t.applyX(n.x);
     const y0 = t.applyY(n.y);
     const x1 = t.applyX(n.x + n.width);
     const y1 = t.applyY(n.y + n.height);
-    if (x0 >= 0 && y0 >= 0 && x1 <= w && y1 <= h) return;
+    if (k === t.k && x0 >= 0 && y0 >= 0 && x1 <= w && y1 <= h) return;
     const cx = n.x + n.width / 2;
-    const cy = n.y + n.height / 2;
-    select(svg).call(this.zoomer.transform, zoomIdentity.translate(w / 2 - cx * t.k, h / 2 - cy * t.k).scale(t.k));
+    // A box taller than the canvas (a big frame) shows its top.
+    const cy = n.height * k > h ? n.y + h / (2 * k) - 8 / k : n.y + n.height / 2;
+    select(svg).call(this.zoomer.transform, zoomIdentity.translate(w / 2 - cx * k, h / 2 - cy * k).scale(k));
+  }
+
+  /**
+   * Open every collapsed module around `path` (one `cnn-toggle` each) and bring its box into
+   * view at a readable scale, now or once the expanded picture is on screen.
+   */
+  private bringIntoView(path: string, type: CnnSelectDetail['type']): void {
+    const d = this.drawn;
+    const a = this.analysis;
+    if (!d || !a) return;
+    // A path the network does not have opens nothing (`3.4.nope` must not expand 3.4).
+    if (path !== 'input' && !a.layers.some((l) => l.path === path) && !a.modules.some((m) => m.path === path)) return;
+    const modules = collapsible(a);
+    const open = new Set(d.prepared.view.expanded);
+    const closed = [...modules.keys()].filter((m) => path.startsWith(m + '.') && !open.has(m)).sort((x, y) => x.length - y.length);
+    const id = this.viewIdOf(path, type);
+    if (!closed.length) {
+      if (this.nodeEl(id)) this.setActive(id, false);
+      this.reveal(id, true);
+      return;
+    }
+    for (const m of closed) open.add(m);
+    this.expandedPaths = open;
+    this.pendingReveal = id;
+    this.pendingFocus = null;
+    const expandedPaths = [...open].sort();
+    for (const m of closed) emit<CnnToggleDetail>(this, 'cnn-toggle', { path: m, expanded: true, expandedPaths });
+  }
+
+  /** The id of what shows `path`: a layer's box, or a module's box or frame (the same id). */
+  private viewIdOf(path: string, type: CnnSelectDetail['type']): string {
+    if (path === 'input') return INPUT_ID;
+    return type === 'module' ? moduleId(path) : layerId(path);
   }
 
   /** Scale so the whole network fits the canvas. */
@@ -792,19 +927,95 @@ export class CnnGraph extends LitElement {
     this.applyFit(false);
   }
 
-  /** `widthOnly`: fit the width (never enlarging), top aligned: the first view of a tall network. */
-  private applyFit(widthOnly: boolean, size = this.canvasSize()): void {
+  /**
+   * `readable`: the first view (`firstView`): the whole picture if it reads, else its top at
+   * a readable scale. Otherwise the whole picture, however small.
+   */
+  private applyFit(readable: boolean, size = this.canvasSize()): void {
     const d = this.drawn;
     const svg = this.svg;
     if (!d || !svg || !size || !this.zoomer) return;
+    if (readable) {
+      const input = d.scene.nodes.find((n) => n.type === 'input');
+      const v = firstView(size, d.scene, input ? input.x + input.width / 2 : undefined);
+      select(svg).call(this.zoomer.transform, zoomIdentity.translate(v.x, v.y).scale(v.k));
+      return;
+    }
     const w = size.w || 800;
     const h = size.h || 600;
     const sw = Math.max(1, d.scene.width);
     const sh = Math.max(1, d.scene.height);
-    const k = Math.min(1, w / sw, widthOnly ? Infinity : h / sh);
+    const k = Math.min(1, w / sw, h / sh);
     const tx = (w - sw * k) / 2;
-    const ty = widthOnly && sh * k > h ? 0 : (h - sh * k) / 2;
+    const ty = (h - sh * k) / 2;
     select(svg).call(this.zoomer.transform, zoomIdentity.translate(tx, ty).scale(k));
+  }
+
+  /** The smallest zoom: the whole picture in the canvas (see `minScale`). */
+  private zoomFloor(size = this.canvasSize()): number {
+    const d = this.drawn;
+    return d && size ? minScale(size, d.scene) : 0.03;
+  }
+
+  /** The overview's boxes, once per picture. */
+  private minimapPaths = new WeakMap<Drawn, string>();
+
+  private minimapPathOf(d: Drawn): string {
+    let p = this.minimapPaths.get(d);
+    if (p === undefined) this.minimapPaths.set(d, (p = minimapPath(d.scene)));
+    return p;
+  }
+
+  /** Show the overview while the picture is much larger than the canvas, with the part on screen marked. */
+  private updateMinimap(size = this.canvasSize()): void {
+    const el = this.renderRoot.querySelector<HTMLElement>('.minimap');
+    const d = this.drawn;
+    if (!el || !d || !size) return;
+    const t = this.transform ?? zoomIdentity;
+    const show = needsMinimap(size, d.scene, t.k);
+    if (el.hidden === show) el.hidden = !show;
+    if (!show) return;
+    const m = minimapSize(size, d.scene);
+    el.style.width = `${m.w}px`;
+    el.style.height = `${m.h}px`;
+    const sw = d.scene.width;
+    const sh = d.scene.height;
+    const x0 = Math.max(0, t.invertX(0));
+    const y0 = Math.max(0, t.invertY(0));
+    const x1 = Math.min(sw, t.invertX(size.w));
+    const y1 = Math.min(sh, t.invertY(size.h));
+    const view = el.querySelector('.mm-view');
+    view?.setAttribute('x', String(x0));
+    view?.setAttribute('y', String(y0));
+    view?.setAttribute('width', String(Math.max(0, x1 - x0)));
+    view?.setAttribute('height', String(Math.max(0, y1 - y0)));
+  }
+
+  /** Press or drag on the overview: centre the view on that point of the picture. */
+  private onMinimap = (e: PointerEvent) => {
+    const el = e.currentTarget as HTMLElement;
+    const d = this.drawn;
+    const svg = this.svg;
+    if (!d || !svg || !this.zoomer) return;
+    if (e.type === 'pointerdown') {
+      el.setPointerCapture?.(e.pointerId);
+      e.preventDefault();
+    } else if (!el.hasPointerCapture?.(e.pointerId)) return;
+    const r = el.getBoundingClientRect();
+    const size = this.canvasSize();
+    const k = (this.transform ?? zoomIdentity).k;
+    // The point pressed goes to the canvas's centre, but the view stops at the picture's edges.
+    const within = (v: number, side: number, view: number) => (side * k <= view ? side / 2 : Math.min(Math.max(v, view / (2 * k)), side - view / (2 * k)));
+    const x = within(((e.clientX - r.left) / Math.max(1, r.width)) * d.scene.width, d.scene.width, size?.w ?? 0);
+    const y = within(((e.clientY - r.top) / Math.max(1, r.height)) * d.scene.height, d.scene.height, size?.h ?? 0);
+    select(svg).call(this.zoomer.translateTo, x, y);
+  };
+
+  /** Say, once, how to zoom: the reader's wheel just scrolled the page instead. */
+  private showWheelHint(): void {
+    if (this.hinted) return;
+    this.hinted = true;
+    this.wheelHint = true;
   }
 
   /** Zoom by a factor around the centre. */
@@ -822,12 +1033,23 @@ export class CnnGraph extends LitElement {
     return a.layers.find((l) => l.path === path) ?? a.modules.find((m) => m.path === path) ?? null;
   }
 
-  /** Select a layer or module by path (null clears); emits `cnn-select`. */
+  /**
+   * Select a layer or module by path (null clears); emits `cnn-select`. Collapsed modules
+   * around it are expanded (each emits `cnn-toggle`) and its box is brought into view at a
+   * readable scale.
+   */
   select(path: string | null, type?: CnnSelectDetail['type']): void {
+    const t = this.choose(path, type);
+    if (path !== null) this.bringIntoView(path, t);
+  }
+
+  /** Select what the reader pointed at, where it is: no expansion, no pan. */
+  private choose(path: string | null, type?: CnnSelectDetail['type']): CnnSelectDetail['type'] {
     this.selected = path;
     const a = this.analysis;
     const t: CnnSelectDetail['type'] = path === null ? null : (type ?? (a?.modules.some((m) => m.path === path) && !a.layers.some((l) => l.path === path) ? 'module' : 'layer'));
     emit<CnnSelectDetail>(this, 'cnn-select', { path, type: t, record: this.recordOf(t ?? undefined, path) });
+    return t;
   }
 
   /** Expand or collapse a module; emits `cnn-toggle`. */
@@ -934,7 +1156,7 @@ export class CnnGraph extends LitElement {
     if (!t) return;
     this.setActive(t.id, true);
     if (t.type === 'module') this.toggle(t.path, true);
-    this.select(t.type === 'input' ? 'input' : t.path, t.type);
+    this.choose(t.type === 'input' ? 'input' : t.path, t.type);
   };
 
   private onKey = (e: KeyboardEvent) => {
@@ -961,7 +1183,7 @@ export class CnnGraph extends LitElement {
       case ' ':
         if (!node) return;
         if (node.type === 'module') this.toggle(node.path, true);
-        this.select(node.type === 'input' ? 'input' : node.path, node.type);
+        this.choose(node.type === 'input' ? 'input' : node.path, node.type);
         break;
       case '-':
       case 'Backspace': {
@@ -972,7 +1194,7 @@ export class CnnGraph extends LitElement {
       }
       case 'Escape':
         this.hover = null;
-        if (this.selected !== null) this.select(null);
+        if (this.selected !== null) this.choose(null);
         break;
       default:
         return;
@@ -1085,6 +1307,18 @@ export class CnnGraph extends LitElement {
             <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>${m.collapseAll}</button>
             <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.exportAs('SVG', async () => new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
             <button type="button" data-action="png" title=${m.downloadPng} @click=${() => d && this.exportAs('PNG', () => this.toPNG())}>PNG</button>
+              type="button"
+              data-action="direction"
+              aria-pressed=${String(this.direction === 'right')}
+              title=${m.leftToRightTitle}
+              @click=${() => {
+                this.direction = this.direction === 'right' ? 'down' : 'right';
+                emit<CnnDirectionDetail>(this, 'cnn-direction', { direction: this.direction });
+              }}
+            >
+              ${m.leftToRight}
+            </button>
+            ${this.finder.render(m)}
           </div>`
         : nothing}
       <div
@@ -1097,6 +1331,14 @@ export class CnnGraph extends LitElement {
         @focusin=${this.showDetails}
         @focusout=${this.hideDetails}
       ></div>
+      ${d
+        ? html`<div part="minimap" class="minimap" aria-hidden="true" hidden @pointerdown=${this.onMinimap} @pointermove=${this.onMinimap}>
+            <svg viewBox="0 0 ${Math.max(1, d.scene.width)} ${Math.max(1, d.scene.height)}" preserveAspectRatio="none"><path class="mm-boxes" d=${this.minimapPathOf(d)}></path><rect class="mm-view"></rect></svg>
+          </div>`
+        : nothing}
+      ${this.wheelHint
+        ? html`<div part="hint" class="hint" role="status" @animationend=${() => (this.wheelHint = false)}>${m.wheelHint(isApple())}</div>`
+        : nothing}
       ${this.renderDetails()} ${this.renderMessage()}
       ${this.exportError ? html`<div part="message" class="message export-error" role="alert">${this.exportError}</div>` : nothing}
       <div class="status" role="status" aria-live="polite">${busy ? (d ? m.layingOut : m.loading) : ''}</div>

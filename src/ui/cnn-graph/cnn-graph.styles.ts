@@ -63,6 +63,11 @@ export const styles = css`
     padding: 2px 8px;
     cursor: pointer;
   }
+  .toolbar button[aria-pressed='true'] {
+    border-color: var(--cnn-focus);
+    box-shadow: inset 0 0 0 1px var(--cnn-focus);
+    background: var(--cnn-module-bg);
+  }
   .toolbar button:focus-visible {
     outline: 2px solid var(--cnn-focus);
     outline-offset: 1px;
@@ -83,9 +88,45 @@ export const styles = css`
     height: 100%;
     cursor: grab;
     user-select: none;
+    /* One finger scrolls the page; two fingers reach d3-zoom (pinch and pan), not the browser's page zoom. */
+    touch-action: pan-x pan-y;
+  }
+  .hint {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    transform: translate(-50%, -50%);
+    z-index: 3;
+    padding: 8px 14px;
+    border-radius: 6px;
+    background: rgb(0 0 0 / 0.72);
+    color: #fff;
+    font-size: 14px;
+    pointer-events: none;
+    white-space: nowrap;
+    animation: cnn-hint-fade 2.4s ease-in forwards;
+  }
+  @keyframes cnn-hint-fade {
+    0%,
+    70% {
+      opacity: 1;
+    }
+    100% {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .hint {
+      animation-timing-function: steps(1, end);
+    }
   }
   .cnn-off,
   .cnn-pending {
+    display: none;
+  }
+  /* Level of detail (levelOfDetail): far out, the words that could not be read are not drawn. */
+  svg[data-lod='titles'] :is(.cnn-badge, .s-t-badge, .s-t-sub, .s-t-diag, .cnn-edge-label),
+  svg[data-lod='blocks'] :is(.cnn-node text, .cnn-badge, .cnn-edge-label, .cnn-frame-title) {
     display: none;
   }
   .cnn-node:focus {

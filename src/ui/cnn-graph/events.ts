@@ -66,7 +66,13 @@ export interface CnnErrorDetail {
   stage: 'load' | 'analysis' | 'layout';
 }
 
+/** The reader turned the drawing with the toolbar's switch (the `direction` attribute reflects it too). */
+export interface CnnDirectionDetail {
+  direction: 'down' | 'right';
+}
+
 export type CnnSelectEvent = CustomEvent<CnnSelectDetail>;
+export type CnnDirectionEvent = CustomEvent<CnnDirectionDetail>;
 export type CnnToggleEvent = CustomEvent<CnnToggleDetail>;
 export type CnnLayoutEvent = CustomEvent<CnnLayoutDetail>;
 export type CnnErrorEvent = CustomEvent<CnnErrorDetail>;
@@ -75,6 +81,7 @@ declare global {
   interface HTMLElementEventMap {
     'cnn-select': CnnSelectEvent;
     'cnn-toggle': CnnToggleEvent;
+    'cnn-direction': CnnDirectionEvent;
     'cnn-layout': CnnLayoutEvent;
     'cnn-error': CnnErrorEvent;
   }
