@@ -769,6 +769,10 @@ export class CnnGraph extends LitElement {
         });
       });
     select(svg).call(this.zoomer).on('dblclick.zoom', null);
+    // A Ctrl/⌘ wheel over the picture is ours even at a zoom limit: d3 leaves a wheel that changes
+    // nothing to the page once its 150 ms gesture has ended, and the page would then scroll (or the
+    // browser zoom) under a slow Ctrl + wheel at the floor.
+    svg.addEventListener('wheel', (e) => (e.ctrlKey || e.metaKey) && e.preventDefault(), { passive: false });
     this.collectCull(svg, d.scene, d.contents);
   }
 
@@ -1307,6 +1311,7 @@ export class CnnGraph extends LitElement {
             <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>${m.collapseAll}</button>
             <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.exportAs('SVG', async () => new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
             <button type="button" data-action="png" title=${m.downloadPng} @click=${() => d && this.exportAs('PNG', () => this.toPNG())}>PNG</button>
+            <button
               type="button"
               data-action="direction"
               aria-pressed=${String(this.direction === 'right')}
