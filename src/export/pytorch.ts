@@ -9,7 +9,7 @@
 import { analyze } from '../analysis/analyze.js';
 import { configOf } from '../kinds/config.js';
 import { KIND_PYTORCH } from '../kinds/pytorch.js';
-import { py, pyFloat, type KindPytorch } from '../kinds/pytorch-spec.js';
+import { py, pyEscape, pyFloat, type KindPytorch } from '../kinds/pytorch-spec.js';
 import type { Graph, Layer } from '../graph/types.js';
 import { INPUT } from '../graph/types.js';
 import type { TrainPreset } from '../zoo/index.js';
@@ -30,7 +30,7 @@ const KEYWORDS = new Set(
 /** nn.Module's own attributes: a child module of that name cannot be assigned (PyTorch raises "attribute already exists"). */
 const MODULE_ATTRIBUTES = new Set(['training', 'forward', 'train', 'eval', 'parameters', 'modules', 'children', 'buffers', 'state_dict', 'to', 'cuda', 'cpu', 'type', 'float', 'double', 'half', 'apply', 'zero_grad', 'add_module', 'register_buffer', 'register_parameter', 'named_modules', 'named_parameters', 'named_children', 'named_buffers', 'extra_repr', 'requires_grad_', 'load_state_dict', 'get_submodule', 'get_parameter', 'dump_patches']);
 /** Names the file itself defines or imports, which no generated class may take. */
-const RESERVED = new Set(['torch', 'nn', 'F', 'torchvision', 'build', 'train', 'main', 'Any']);
+const RESERVED = new Set(['torch', 'nn', 'F', 'torchvision', 'build', 'train', 'super', 'sum', 'print', 'tuple', 'range', 'len', 'getattr', 'object', 'int', 'float', 'str', 'list']);
 
 const isIdentifier = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !KEYWORDS.has(s);
 
@@ -144,7 +144,7 @@ class Writer {
     for (let i = 2; this.used.has(name); i++) name = `${base}_${i}`;
     this.used.add(name);
     this.byBody.set(body, name);
-    this.classes.push(`class ${name}(nn.Module):\n    """${type ? `${type} at ` : ''}${node.path}: a container; the network's forward runs its layers."""\n\n    def __init__(self):\n        super().__init__()\n${body}\n`);
+    this.classes.push(`class ${name}(nn.Module):\n    """${docText(type ? `${type} at ${node.path}` : node.path)}: a container; the network's forward runs its layers."""\n\n    def __init__(self):\n        super().__init__()\n${body}\n`);
     return name;
   }
 
@@ -166,7 +166,7 @@ function accessor(root: Node, path: string): string {
 }
 
 /** Text inside a Python docstring: a backslash or a quote from a name cannot end it or escape. */
-const docText = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+const docText = (s: string) => pyEscape(s).replace(/"/g, '\\"');
 
 const DATASETS = { mnist: 'MNIST', 'fashion-mnist': 'FashionMNIST' } as const;
 
@@ -233,7 +233,7 @@ export function pytorchCode(graph: Graph, options: PytorchOptions = {}): string 
     const inputs = layer.inputs.map((p) => vars.get(p) as string);
     const facet = facetOf(layer);
     const form = formOf(layer, facet);
-    const expr = form === 'read' ? accessor(root, layer.path) : form === 'module' ? `${accessor(root, modulePath(layer.path))}(${inputs.join(', ')})` : `${(facet.call as NonNullable<KindPytorch['call']>)(layer, inputs)}  # ${layer.path}`;
+    const expr = form === 'read' ? accessor(root, layer.path) : form === 'module' ? `${accessor(root, modulePath(layer.path))}(${inputs.join(', ')})` : `${(facet.call as NonNullable<KindPytorch['call']>)(layer, inputs)}  # ${pyEscape(layer.path)}`;
     body.push(`        ${v} = ${expr}`);
     vars.set(layer.path, v);
   });
@@ -255,9 +255,9 @@ export function pytorchCode(graph: Graph, options: PytorchOptions = {}): string 
     '"""',
   ].join('\n');
   const main = options.train
-    ? `\n\nif __name__ == '__main__':\n    train()\n`
-    : `\n\nif __name__ == '__main__':\n    model = build().eval()\n    print(sum(p.numel() for p in model.parameters()), 'parameters')\n    with torch.no_grad():\n        print('output', tuple(model(torch.zeros(1, ${graph.input.join(', ')})).shape))\n`;
-  return [
+    ? `if __name__ == '__main__':\n    train()\n`
+    : `if __name__ == '__main__':\n    model = build().eval()\n    print(sum(p.numel() for p in model.parameters()), 'parameters')\n    with torch.no_grad():\n        print('output', tuple(model(torch.zeros(1, ${graph.input.join(', ')})).shape))\n`;
+  const code = [
     doc,
     '',
     imports.join('\n'),
@@ -276,7 +276,7 @@ export function pytorchCode(graph: Graph, options: PytorchOptions = {}): string 
     '',
     `def build():`,
     `    return ${cls}()`,
-  ]
-    .join('\n')
-    .concat(options.train ? trainScript(graph, cls, options.train, classesOut) : '', main);
+  ].join('\n');
+  // Two blank lines between top-level definitions, as PEP 8 has them.
+  return [code, ...(options.train ? [trainScript(graph, cls, options.train, classesOut).trim()] : []), main].join('\n\n\n');
 }

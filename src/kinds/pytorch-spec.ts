@@ -30,6 +30,13 @@ export interface KindPytorch<K extends LayerKind = LayerKind> {
   read?: true;
 }
 
+/**
+ * Text made safe inside a Python string, docstring or comment: backslashes
+ * doubled and control characters as `\xNN` (a path or name from a file may
+ * hold a newline, which would end a comment and start code).
+ */
+export const pyEscape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16)}`));
+
 /** A value as Python writes it: ints as ints, pairs as tuples, lists as lists, true as True, strings quoted. */
 export type PyValue = number | boolean | string | null | undefined | readonly PyValue[];
 
@@ -48,7 +55,7 @@ export function py(v: PyValue, list = false): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof v === 'string') return `'${pyEscape(v).replace(/'/g, "\\'")}'`;
   const items = v.map((x) => py(x, list));
   return list || items.length !== 2 ? `[${items.join(', ')}]` : `(${items.join(', ')})`;
 }

@@ -112,6 +112,21 @@ const UNET = {
   ],
 };
 
+/** Names from a file that would break Python if written as they are: quotes, backslashes, a newline that would end a comment and start code. */
+const ODD = {
+  format: 'cnn-graph/1',
+  name: 'odd"""\nname\\',
+  title: "it's \u0001 odd",
+  input: [1, 8, 8],
+  modules: [{ path: "we'ird\\\n", type: 'print' }],
+  layers: [
+    { path: "we'ird\\\n.0", kind: 'Conv2d', in_channels: 1, out_channels: 2, kernel_size: 3 },
+    { path: "we'ird\\\n.1", kind: 'ReLU' },
+    { path: 'f\nraise SystemExit(1)', kind: 'ReLU', functional: true },
+    { path: 'if.x', kind: 'Flatten' },
+  ],
+};
+
 interface Result {
   params: number;
   output: number[];
@@ -136,10 +151,12 @@ function expected(graph: Graph) {
 
 const networks: { name: string; graph: Graph; file: string; argv: string[] }[] = [
   ...ZOO.map((e) => ({ name: e.id, graph: e.build(), file: join(dir, `${e.id}.py`), argv: [e.id, '--with-train'] })),
-  ...[FORMS, UNET].map((spec) => {
-    const file = join(dir, `${(spec as { name: string }).name}.json`);
+  ...[FORMS, UNET, ODD].map((spec) => {
+    const name = spec.name;
+    const base = name.replace(/[^a-z]+/g, '-');
+    const file = join(dir, `${base}.json`);
     writeFileSync(file, JSON.stringify(spec));
-    return { name: (spec as { name: string }).name, graph: jsonNetwork(spec), file: join(dir, `${(spec as { name: string }).name}.py`), argv: [file] };
+    return { name, graph: jsonNetwork(spec), file: join(dir, `${base}.py`), argv: [file] };
   }),
 ];
 
