@@ -13,6 +13,8 @@ export { bottleneck, stack, type Comparison, type Variant, type BottleneckOption
 export { summaryRows, type SummaryRow } from './analysis/summary.js';
 export { formatInt, formatCount, formatBytes, formatShape, formatPercent, parseShape, NONE } from './analysis/format.js';
 export { CONVENTIONS } from './analysis/conventions.js';
+export { pytorchCode, PytorchExportError, type PytorchOptions } from './export/pytorch.js';
+export type { KindPytorch } from './kinds/pytorch-spec.js';
 export { KIND_CONFIGS, configOf } from './kinds/config.js';
 export { KIND_ANALYSES, analysisOf } from './kinds/analysis.js';
 export type { Convention, Category, Issue, KindAnalysis, KindConfig } from './kinds/spec.js';

@@ -11,6 +11,7 @@ import { configOf } from '../kinds/config.js';
 import type { Convention } from '../kinds/spec.js';
 import { summaryRows } from '../analysis/summary.js';
 import { stringifyNetwork } from '../graph/json.js';
+import { pytorchCode, PytorchExportError } from '../export/pytorch.js';
 import { clip, visible } from '../graph/text.js';
 import { nearest } from '../graph/validate.js';
 import { ZOO, ZOO_IDS, zooEntry } from '../zoo/index.js';
@@ -23,7 +24,8 @@ Usage:
   cnn-graph list                                   the model zoo
   cnn-graph summary <id | file.json> [--input 1x28x28] [--convention default|torchinfo|fvcore] [--depth N] [--json]
   cnn-graph check <file.json | id>                 validate a network; exit 1 if it has errors
-  cnn-graph export <id> [--format json]            a zoo network as JSON, to start your own variant
+  cnn-graph export <id | file.json> [--format json|pytorch] [--with-train] [--out file]
+                                                   a network as JSON (to start your own variant) or as a PyTorch file
   cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]
   cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]
   cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]
@@ -126,14 +128,46 @@ async function cmdCheck(argv: string[], io: IO): Promise<number> {
 }
 
 async function cmdExport(argv: string[], io: IO): Promise<number> {
-  const { values, positionals } = args(argv, { format: { type: 'string' } }, 1);
-  if (!positionals[0]) throw new UsageError('export needs a zoo id, e.g. `cnn-graph export lenet5 > mynet.json`.');
-  if (values.format !== undefined && values.format !== 'json') throw new UsageError(`--format must be json, got "${values.format}".`);
-  const entry = zooEntry(positionals[0]);
-  if (!entry) throw new UsageError(`unknown zoo id "${clip(positionals[0])}".${zooHint(positionals[0])} Run \`cnn-graph list\`.`);
-  io.stdout(stringifyNetwork(entry.build()));
+  const { values, positionals } = args(argv, { format: { type: 'string' }, 'with-train': { type: 'boolean' }, out: { type: 'string' } }, 1);
+  if (!positionals[0]) throw new UsageError('export needs a zoo id or a .json file, e.g. `cnn-graph export lenet5 > mynet.json` or `cnn-graph export lenet5 --format pytorch --out lenet5.py`.');
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'pytorch') throw new UsageError(`--format must be json or pytorch, got "${clip(String(format))}".`);
+  if (values['with-train'] && format !== 'pytorch') throw new UsageError('--with-train writes a PyTorch training script: use it with --format pytorch.');
+  const out = values.out === undefined ? undefined : String(values.out);
+  if (out === '') throw new UsageError('--out needs a file name, e.g. --out lenet5.py.');
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  if (!graph) {
+    printDiagnostics(diagnostics, io, source);
+    return 1;
+  }
+  let text: string;
+  if (format === 'json') text = stringifyNetwork(graph);
+  else {
+    // PyTorch would fail where the analysis does; say so here, with the fix, instead of writing a file that cannot run.
+    const a = analyze(graph);
+    if (!a.ok) {
+      printDiagnostics(a.diagnostics, io, source);
+      io.stderr(`${visible(clip(source, 200))}: not exported: fix the errors above first.\n`);
+      return 1;
+    }
+    const preset = zooEntry(positionals[0])?.preset;
+    try {
+      text = pytorchCode(graph, { source, ...(values['with-train'] ? { train: preset ?? DEFAULT_TRAIN } : {}) });
+    } catch (e) {
+      if (!(e instanceof PytorchExportError)) throw e;
+      io.stderr(`${visible(clip(source, 200))}: error: ${e.message}\n`);
+      return 1;
+    }
+  }
+  if (out) {
+    await io.writeFile(out, text);
+    io.stderr(`wrote ${visible(clip(out, 200))}\n`);
+  } else io.stdout(text);
   return 0;
 }
+
+/** --with-train for a network without the notes' settings: MNIST, Adam lr 0.001, batch 64, 5 epochs (a common start, named in the script). */
+const DEFAULT_TRAIN = { dataset: 'mnist', optimizer: 'adam', lr: 0.001, batchSize: 64, epochs: 5, note: "no settings from the notes for this network: cnn-graph's defaults" } as const;
 
 function cmdList(argv: string[], io: IO): number {
   args(argv, {}, 0);

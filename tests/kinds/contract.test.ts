@@ -16,6 +16,7 @@ import { checkStructure } from '../../src/graph/validate.js';
 import { KIND_ANALYSES } from '../../src/kinds/analysis.js';
 import { KIND_CONFIGS, LAYER_KINDS } from '../../src/kinds/config.js';
 import { KIND_TFJS } from '../../src/kinds/tfjs.js';
+import { KIND_PYTORCH } from '../../src/kinds/pytorch.js';
 import { colorKey } from '../../src/render/theme.js';
 import { compileGraph } from '../../src/train/compile.js';
 
@@ -56,20 +57,29 @@ const product = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 const CHINESE = /[\u4e00-\u9fff]/;
 
 describe('every layer kind has its folder and every facet', () => {
-  it('the three registries list the same kinds, each facet under its own name', () => {
+  it('the four registries list the same kinds, each facet under its own name', () => {
     expect(LAYER_KINDS.length).toBeGreaterThan(0);
     expect(Object.keys(KIND_ANALYSES)).toEqual([...LAYER_KINDS]);
     expect(Object.keys(KIND_TFJS)).toEqual([...LAYER_KINDS]);
+    expect(Object.keys(KIND_PYTORCH)).toEqual([...LAYER_KINDS]);
     for (const k of LAYER_KINDS) {
       expect(KIND_CONFIGS[k].kind, `config of ${k}`).toBe(k);
       expect(KIND_ANALYSES[k].kind, `analysis of ${k}`).toBe(k);
       expect(KIND_TFJS[k].kind, `tfjs of ${k}`).toBe(k);
+      expect(KIND_PYTORCH[k].kind, `pytorch of ${k}`).toBe(k);
     }
   });
 
-  it.each([...LAYER_KINDS])('%s: src/kinds/<kind>/ holds config.ts, analysis.ts and tfjs.ts', (k) => {
+  it.each([...LAYER_KINDS])('%s: src/kinds/<kind>/ holds config.ts, analysis.ts, tfjs.ts and pytorch.ts', (k) => {
     const dir = join(import.meta.dirname, '../../src/kinds', k.toLowerCase());
-    for (const f of ['config.ts', 'analysis.ts', 'tfjs.ts']) expect(existsSync(join(dir, f)), `${dir}/${f}`).toBe(true);
+    for (const f of ['config.ts', 'analysis.ts', 'tfjs.ts', 'pytorch.ts']) expect(existsSync(join(dir, f)), `${dir}/${f}`).toBe(true);
+  });
+
+  it.each([...LAYER_KINDS])('%s: is written in PyTorch: a module where PyTorch runs it as one, a function where it runs it as one', (k) => {
+    const facet = KIND_PYTORCH[k];
+    // tests/export/pytorch.test.ts runs what these write in PyTorch.
+    if (KIND_CONFIGS[k].functional && !facet.read) expect(facet.call, `${k}: its default is a function, so it needs call()`).toBeTypeOf('function');
+    else expect(facet.module, `${k}: its default is a module, so it needs module()`).toBeTypeOf('function');
   });
 
   it.each([...LAYER_KINDS])('%s: its schema accepts its own kind and nothing else', (k) => {

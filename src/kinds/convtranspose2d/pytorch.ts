@@ -1,0 +1,19 @@
+/** ConvTranspose2d in PyTorch: `nn.ConvTranspose2d(64, 32, kernel_size=2, stride=2)`. */
+import { callText, kw, py, type KindPytorch } from '../pytorch-spec.js';
+
+export const pytorch: KindPytorch<'ConvTranspose2d'> = {
+  kind: 'ConvTranspose2d',
+  module: (l) =>
+    callText(
+      'nn.ConvTranspose2d',
+      String(l.in_channels),
+      String(l.out_channels),
+      `kernel_size=${py(l.kernel_size)}`,
+      kw('stride', l.stride, 1),
+      kw('padding', l.padding, 0),
+      kw('output_padding', l.output_padding, 0),
+      kw('groups', l.groups, 1),
+      kw('bias', l.bias, true),
+      kw('dilation', l.dilation, 1),
+    ),
+};

@@ -1,0 +1,11 @@
+/** MaxPool2d in PyTorch: `nn.MaxPool2d(kernel_size=3, stride=2, padding=1)`, or `F.max_pool2d(x, ...)` as a function. */
+import { callText, kw, py, type KindPytorch } from '../pytorch-spec.js';
+import type { Layer } from '../../graph/types.js';
+
+const args = (l: Layer<'MaxPool2d'>) => [`kernel_size=${py(l.kernel_size)}`, kw('stride', l.stride, null), kw('padding', l.padding, 0), kw('dilation', l.dilation, 1), kw('ceil_mode', l.ceil_mode, false)];
+
+export const pytorch: KindPytorch<'MaxPool2d'> = {
+  kind: 'MaxPool2d',
+  module: (l) => callText('nn.MaxPool2d', ...args(l)),
+  call: (l, [x]) => callText('F.max_pool2d', x, ...args(l)),
+};
