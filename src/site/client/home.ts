@@ -47,7 +47,8 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('width', width)
     .attr('height', height)
-    .attr('role', 'img')
+    // A group, not an img: its points are links, and an image's children are not reachable.
+    .attr('role', 'group')
     .attr('aria-labelledby', 'lineage-title lineage-desc')
     .attr('class', 'lineage-svg');
   svg.append('title').attr('id', 'lineage-title').text(labels.title);
@@ -70,17 +71,16 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
   svg.append('text').attr('class', 'axis-title').attr('x', width - m.right).attr('y', height - 10).attr('text-anchor', 'end').text(`${labels.x} →`);
   svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${m.top}) rotate(-90)`).attr('text-anchor', 'end').text(`${labels.y} →`);
 
-  const a = svg
-    .append('g')
-    .attr('class', 'points')
-    .selectAll('a')
-    .data(points)
-    .join('a')
+  // The tooltip's <title> sits on a group around the link, not in it: inside, its words would count
+  // as the link's visible text, which the spoken name must then hold (axe-core's label-content-name-mismatch).
+  const wrap = svg.append('g').attr('class', 'points').selectAll('g').data(points).join('g');
+  wrap.append('title').text((p) => `${p.title} (${p.input})\n${p.params.toLocaleString('en-US')} ${labels.x}\n${p.macs.toLocaleString('en-US')} MACs`);
+  const a = wrap
+    .append('a')
     .attr('href', (p) => p.href)
     .attr('class', 'point')
     .attr('data-id', (p) => p.id)
     .attr('aria-label', (p) => `${p.title}: ${fmtCompact(p.params)} ${labels.x}, ${fmtCompact(p.macs)} MACs, ${p.input}`);
-  a.append('title').text((p) => `${p.title} (${p.input})\n${p.params.toLocaleString('en-US')} ${labels.x}\n${p.macs.toLocaleString('en-US')} MACs`);
   a.append('path')
     .attr('d', (p) => symbol(p.notes ? symbolCircle : symbolDiamond, p.notes ? 80 : 110)() ?? '')
     .attr('transform', (p) => `translate(${x(p.params)},${y(p.macs)})`)

@@ -180,7 +180,7 @@ async function body(ctx: PageContext): Promise<string> {
 ${jsonScript('lineage-data', points)}
 <details class="table-details">
 <summary>${t('The numbers as a table', '以表格查看这些数字')}</summary>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0">
 <table class="lineage-table">
 <caption>${esc(labels.title)}</caption>
 <thead><tr><th scope="col">${t('Network', '网络')}</th><th scope="col">${t('Family', '家族')}</th><th scope="col" class="num">${t('Input', '输入')}</th><th scope="col" class="num">${t('Parameters', '参数量')}</th><th scope="col" class="num">MACs</th></tr></thead>

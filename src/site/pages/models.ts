@@ -74,7 +74,7 @@ details.train-panel>summary{cursor:pointer;font-weight:600}
 </style>`;
 
 function table(caption: string, head: string[], rows: string[], numeric: boolean[] = []): string {
-  return `<div class="table-wrap"><table class="share-table">
+  return `<div class="table-wrap" tabindex="0"><table class="share-table">
 <caption>${caption}</caption>
 <thead><tr>${head.map((h, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>
 <tbody>

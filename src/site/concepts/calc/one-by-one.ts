@@ -35,7 +35,7 @@ export const bottleneckCalc = calculator<BottleneckParams>({
     const pad = Math.floor((p.k - 1) / 2);
     const b = p.bias ? '' : ', bias=False';
     return {
-      code: `<pre><code># ${t('direct', '直接卷积')}
+      code: `<pre tabindex="0"><code># ${t('direct', '直接卷积')}
 nn.Conv2d(${p.c}, ${p.n}, kernel_size=${p.k}, padding=${pad}${b})
 # ${t('1×1 reduction first', '先 1×1 降维')}
 nn.Sequential(nn.Conv2d(${p.c}, ${p.r}, kernel_size=1${b}), nn.Conv2d(${p.r}, ${p.n}, kernel_size=${p.k}, padding=${pad}${b}))</code></pre>`,
