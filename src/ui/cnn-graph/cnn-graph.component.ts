@@ -1310,6 +1310,7 @@ export class CnnGraph extends LitElement {
             <button type="button" data-action="collapse-all" @click=${() => this.collapseAll()}>${m.collapseAll}</button>
             <button type="button" data-action="svg" title=${m.downloadSvg} @click=${() => d && this.exportAs('SVG', async () => new Blob([this.toSVG()], { type: 'image/svg+xml' }))}>SVG</button>
             <button type="button" data-action="png" title=${m.downloadPng} @click=${() => d && this.exportAs('PNG', () => this.toPNG())}>PNG</button>
+            <button
               type="button"
               data-action="direction"
               aria-pressed=${String(this.direction === 'right')}
