@@ -124,7 +124,7 @@ export function notPositive<P>(p: P, keys: ReadonlyArray<keyof P & string>, t: T
     const v = p[k] as number;
     return Number.isNaN(v) ? t(`“${name(k)}” is empty.`, `“${name(k)}”是空的。`) : t(`“${name(k)}” is ${v}.`, `“${name(k)}”现在是 ${v}。`);
   });
-  return `<div class="calc-error" role="alert"><p>${esc(said.join(t(' ', '')))} ${esc(t('Enter a whole number, 1 or more: nothing is computed until then.', '请填入不小于 1 的整数；在此之前不作计算。'))}</p></div>`;
+  return `<div class="calc-error" role="alert"><p>${esc(said.join(t(' ', '')))}${t(' ', '')}${esc(t('Enter a whole number, 1 or more: nothing is computed until then.', '请填入不小于 1 的整数；在此之前不作计算。'))}</p></div>`;
 }
 
 /**
