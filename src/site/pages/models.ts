@@ -52,6 +52,8 @@ const STYLE = `<style>
 .model-facts div{border-left:3px solid var(--accent,#4f7cff);padding-left:.6rem}
 .model-facts dt{font-size:.8rem;opacity:.75}
 .model-facts dd{margin:0;overflow-wrap:anywhere;font-variant-numeric:tabular-nums;font-weight:600}
+.model-facts .fact-source{grid-column:1/-1}
+.model-facts .fact-source dd{overflow-wrap:normal;font-weight:400}
 .crumbs{font-size:.9rem;opacity:.85}
 td.share{position:relative;min-width:6.5rem}
 .share-bar{position:absolute;left:0;top:15%;bottom:15%;width:var(--w);background:color-mix(in srgb,var(--accent,#4f7cff) 22%,transparent);border-radius:2px;z-index:-1}
@@ -127,7 +129,7 @@ ${item(t('MACs per image', '每张图的乘加次数'), `${formatInt(a.totals.ma
 ${item(t('Input', '输入'), formatShape(a.input))}
 ${item(t('Output', '输出'), formatShape(a.output))}
 ${item(t('Weights at float32', '权重（float32）'), formatBytes(a.totals.paramBytes))}
-${item(t('Source', '出处'), readableSource(e.source, ctx.lang))}
+${item(t('Source', '出处'), readableSource(e.source, ctx.lang)).replace('<div>', '<div class="fact-source">')}
 </dl>`;
 }
 
