@@ -1,7 +1,7 @@
 /**
  * Screenshots of issue 14's site fixes (run `node scripts/build.mjs ui site` first):
  *   npx vite-node tests/browser/ux2-screenshots.ts
- * Into docs/img/: <cnn-compare> on a 390 px phone (the numbers under the bars) and its one
+ * Into docs/img/: the home chart (desktop and phone), <cnn-compare> on a 390 px phone (the numbers under the bars) and its one
  * message for an emptied box, a model page's readable Source, the playground's bar on a phone
  * and a diagnostic that names its layer once; English and Chinese, light (SHOT_SCHEME=dark for dark).
  */
@@ -36,6 +36,8 @@ const form = 'form[data-calc="bottleneck"]';
 try {
   for (const lang of ['en', 'zh'] as const) {
     const pre = lang === 'zh' ? 'zh/' : '';
+    await shot(`${pre}index.html`, desktop, `ux2-home-chart-${lang}`, '#lineage-chart');
+    await shot(`${pre}index.html`, phone, `ux2-home-chart-phone-${lang}`, '#lineage-chart');
     await shot(`${pre}concepts/one-by-one/index.html`, phone, `ux2-compare-phone-${lang}`, 'cnn-compare[data-example="inception"]');
     await shot(`${pre}concepts/one-by-one/index.html`, phone, `ux2-compare-empty-${lang}`, '[data-calc-root="bottleneck"]', async (p) => {
       await p.fill(`${form} input[name="r"]`, '');

@@ -81,18 +81,15 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
     .attr('class', 'point')
     .attr('data-id', (p) => p.id)
     .attr('aria-label', (p) => `${p.title}: ${fmtCompact(p.params)} ${labels.x}, ${fmtCompact(p.macs)} MACs, ${p.input}`);
+  const at = spread(points.map((p) => [x(p.params), y(p.macs)]));
   a.append('path')
     .attr('d', (p) => symbol(p.notes ? symbolCircle : symbolDiamond, p.notes ? 80 : 110)() ?? '')
-    .attr('transform', (p) => `translate(${x(p.params)},${y(p.macs)})`)
+    .attr('transform', (_, i) => `translate(${at[i]![0]},${at[i]![1]})`)
     .attr('fill', (p) => color(p.family))
     .attr('stroke', 'var(--bg, #fff)')
     .attr('stroke-width', 1.5);
   const text = a.append('text').attr('class', 'point-label').text((p) => p.title);
-  placeLabels(
-    text.nodes(),
-    points.map((p) => [x(p.params), y(p.macs)]),
-    [m.left, m.top, width - m.right, height - m.bottom],
-  );
+  placeLabels(text.nodes(), at, [m.left, m.top, width - m.right, height - m.bottom], width);
 
   const legend = select(box).append('ul').attr('class', 'legend');
   const items = legend
@@ -103,6 +100,31 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
   items.append('span').text((f) => f);
 }
 
+/**
+ * Points closer than a click target apart (VGG-11 of the notes and torchvision's have the same
+ * counts) move to the first free place on rings around where they belong, so each can be clicked;
+ * the table under the chart keeps the exact numbers.
+ */
+export function spread(at: Array<[number, number]>, gap = 12): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [px, py] of at) {
+    let best: [number, number] = [px, py];
+    search: for (let ring = 0; ring <= 4; ring++) {
+      const steps = ring ? 8 * ring : 1;
+      for (let k = 0; k < steps; k++) {
+        const a = (2 * Math.PI * k) / steps - Math.PI / 2;
+        const c: [number, number] = [px + ring * gap * Math.cos(a), py + ring * gap * Math.sin(a)];
+        if (out.every(([qx, qy]) => Math.hypot(qx - c[0], qy - c[1]) >= gap)) {
+          best = c;
+          break search;
+        }
+      }
+    }
+    out.push(best);
+  }
+  return out;
+}
+
 type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 
@@ -111,7 +133,7 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && a[2] > b[0] && a[1]
  * above, below, then further out in steps; dense clusters (the ImageNet-scale networks) get the
  * outer slots. Greedy, from the most crowded point first.
  */
-function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame: Box): void {
+function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame: Box, width: number): void {
   const r = 7;
   const pointBoxes: Box[] = at.map(([px, py]) => [px - r, py - r, px + r, py + r]);
   const crowd = at.map(([px, py]) => at.filter(([qx, qy]) => Math.hypot(qx - px, qy - py) < 90).length);
@@ -120,25 +142,46 @@ function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame
   for (const i of order) {
     const t = texts[i] as SVGTextElement;
     const [px, py] = at[i] as [number, number];
-    const w = t.getComputedTextLength() + 2;
-    const h = 12;
+    // The drawn box of an 11 px label (ascent, descent) with a pixel to spare on each side.
+    const w = t.getComputedTextLength() + 4;
+    const h = 16;
     const candidates: Array<[number, number, 'start' | 'end' | 'middle']> = [];
     for (const d of [0, 1, 2, 3, 4, 5]) {
-      const dy = d * 12;
+      const dy = d * 14;
       candidates.push([px + r + 2, py + 4 + dy, 'start'], [px - r - 2, py + 4 + dy, 'end'], [px, py - r - 3 - dy, 'middle'], [px, py + r + 11 + dy, 'middle']);
       if (d) candidates.push([px + r + 2, py + 4 - dy, 'start'], [px - r - 2, py + 4 - dy, 'end']);
     }
     const boxOf = ([lx, ly, anchor]: [number, number, string]): Box => {
       const x0 = anchor === 'start' ? lx : anchor === 'end' ? lx - w : lx - w / 2;
-      return [x0, ly - h + 3, x0 + w, ly + 3];
+      return [x0 - 2, ly - 12, x0 + w - 2, ly - 12 + h];
     };
-    const fits = (b: Box) => b[0] >= frame[0] - 60 && b[2] <= frame[2] + 30 && b[1] >= 0 && b[3] <= frame[3] + 4;
-    const best =
-      candidates.find((c) => {
-        const b = boxOf(c);
-        return fits(b) && !placed.some((q) => overlaps(q, b)) && !pointBoxes.some((q, j) => j !== i && overlaps(q, b));
-      }) ?? (candidates[0] as [number, number, 'start']);
-    placed.push(boxOf(best));
+    // Inside the picture (a phone's narrow chart cut labels off at its edges), clear of the axes' numbers.
+    const fits = (b: Box) => b[0] >= Math.max(2, frame[0] - 60) && b[2] <= width - 2 && b[1] >= 0 && b[3] <= frame[3] + 4;
+    const best = candidates.find((c) => {
+      const b = boxOf(c);
+      return fits(b) && !placed.some((q) => overlaps(q, b)) && !pointBoxes.some((q, j) => j !== i && overlaps(q, b));
+    });
+    // No free place: no label rather than one over another; the point keeps its tooltip and spoken name, the table its row.
+    if (!best) {
+      t.setAttribute('display', 'none');
+      continue;
+    }
+    const box = boxOf(best);
+    placed.push(box);
+    // A name moved away from its point gets a leader line to it, so it cannot be read as a neighbour's.
+    const nx = Math.min(Math.max(px, box[0]), box[2]);
+    const ny = Math.min(Math.max(py, box[1] + 3), box[3] - 3);
+    const far = Math.hypot(nx - px, ny - py);
+    if (far > r + 8) {
+      const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+      const k = r / far;
+      line.setAttribute('class', 'leader');
+      line.setAttribute('x1', String(px + (nx - px) * k));
+      line.setAttribute('y1', String(py + (ny - py) * k));
+      line.setAttribute('x2', String(nx));
+      line.setAttribute('y2', String(ny));
+      t.before(line);
+    }
     t.setAttribute('x', String(best[0]));
     t.setAttribute('y', String(best[1]));
     t.setAttribute('text-anchor', best[2]);
