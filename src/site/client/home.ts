@@ -156,7 +156,8 @@ function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame
       return [x0 - 2, ly - 12, x0 + w - 2, ly - 12 + h];
     };
     // Inside the picture (a phone's narrow chart cut labels off at its edges), clear of the axes' numbers.
-    const fits = (b: Box) => b[0] >= Math.max(2, frame[0] - 60) && b[2] <= width - 2 && b[1] >= 0 && b[3] <= frame[3] + 4;
+    // A wide chart's names may overhang the vertical axis where its numbers leave room; a phone's may not (they would cover 1M, 100M…).
+    const fits = (b: Box) => b[0] >= (width < 640 ? frame[0] + 2 : Math.max(2, frame[0] - 60)) && b[2] <= width - 2 && b[1] >= 0 && b[3] <= frame[3] + 4;
     const best = candidates.find((c) => {
       const b = boxOf(c);
       return fits(b) && !placed.some((q) => overlaps(q, b)) && !pointBoxes.some((q, j) => j !== i && overlaps(q, b));
