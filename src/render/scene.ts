@@ -158,7 +158,10 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       const r = lk.layers.get(n.path);
       if (r) {
         st = r.status;
-        aria = `${w.label(r.label, r.kind)}${w.comma}${r.path}${w.comma}${w.layerAria(fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs))}${status(r.status)}`;
+        // The badges' words as drawn, in the order the box shows them (title, path, badges), so the
+        // spoken name holds all the box's visible text (WCAG 2.5.3, axe-core's label-content-name-mismatch).
+        const shown = card.badges.map((bd) => `${w.comma}${bd.text}`).join('');
+        aria = `${w.label(r.label, r.kind)}${w.comma}${r.path}${shown}${w.comma}${w.layerAria(fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs))}${status(r.status)}`;
       }
     } else if (n.type === 'module') {
       const mod = lk.modules.get(n.path);

@@ -145,10 +145,12 @@ function writer(options: SvgOptions) {
       // A collapsed module reads as a stack: a second outline just behind it.
       out.push(`<path${look('', 's-stack', stroke)} d="M${n(node.x + 4)},${n(node.y + node.height + 3)}H${n(node.x + node.width + 3)}V${n(node.y + 4)}"/>`);
     }
+    // Title and path, then the badges, then any diagnostic: the reading order of the box and of its spoken name.
+    for (const t of node.texts) if (t.role !== 'diag') out.push(text(t));
     for (const b of node.badges) {
       out.push(`<rect${look('cnn-badge', 's-badge', stroke)} data-badge="${b.kind}" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8"/>`, text(b.text));
     }
-    for (const t of node.texts) out.push(text(t));
+    for (const t of node.texts) if (t.role === 'diag') out.push(text(t));
     return out.join('\n');
   };
   const nodeInner = (node: SceneNode): string => {

@@ -164,7 +164,7 @@ const code = (s: string): string => (s ? `<code>${esc(s)}</code>` : '—');
 const described = (s: string): string => (s ? docText(s) : '<span class="muted">—</span>');
 
 function table(caption: string, head: string[], rows: string[][], id: string): string {
-  return `<div class="table-wrap"><table class="api-table" id="${esc(id)}">
+  return `<div class="table-wrap" tabindex="0"><table class="api-table" id="${esc(id)}">
 <caption class="visually-hidden">${esc(caption)}</caption>
 <thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>

@@ -92,6 +92,24 @@ describe('concept pages in Chromium', () => {
       live.variants[1].macs,
     );
     expect(await compared(page, 'cnn-compare[data-role="live"]')).toEqual(live.variants.map((v, i) => ({ label: i === 0 ? 'direct 5×5' : '1×1 → 16 channels, then 5×5', macs: v.macs, params: v.params })));
+
+    // R = 0, then an emptied box: one message in the reader's words each time, and no bars of the last good values.
+    const liveCompare = page.locator('cnn-compare[data-role="live"]');
+    const alerts = () => page.evaluate(() => [...document.querySelectorAll('[data-calc-root="bottleneck"] [role="alert"]')].map((e) => e.textContent?.trim() ?? '').concat([...document.querySelectorAll('cnn-compare[data-role="live"]')].flatMap((c) => [...(c.shadowRoot?.querySelectorAll('[role="alert"]') ?? [])].map((e) => e.textContent?.trim() ?? ''))));
+    await page.fill(`${form} input[name="r"]`, '0');
+    expect(await alerts()).toEqual(['“Reduce to R” is 0. Enter a whole number, 1 or more: nothing is computed until then.']);
+    expect(await liveCompare.isVisible()).toBe(false);
+    await page.fill(`${form} input[name="r"]`, '');
+    expect(await alerts()).toEqual(['“Reduce to R” is empty. Enter a whole number, 1 or more: nothing is computed until then.']);
+    expect(await liveCompare.isVisible()).toBe(false);
+    await page.fill(`${form} input[name="r"]`, '8');
+    const eight = bottleneck({ input: [480, 14, 14], out: 48, kernel: 5, reduce: 8, bias: false });
+    await page.waitForFunction(
+      (want) => (document.querySelector('cnn-compare[data-role="live"]') as unknown as { computed: { items: { macs: number }[] } }).computed.items[1]?.macs === want,
+      eight.variants[1].macs,
+    );
+    expect(await liveCompare.isVisible()).toBe(true);
+    expect(await alerts()).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -125,8 +143,11 @@ describe('concept pages in Chromium', () => {
     expect(await text(page, '[data-value="dense-params"]')).toBe(formatInt(9600 * 100 + 100 + 100 * 100 + 100 + 100 * 10 + 10));
     expect((await compared(page, '[data-calc-root="nin-head"] cnn-compare'))[0].params).toBe(9600 * 100 + 100 + 100 * 100 + 100 + 100 * 10 + 10);
     await page.fill('form[data-calc="nin-head"] input[name="hidden"]', '0');
-    expect(await text(page, '.calc-error')).toContain('hidden must be a positive integer, got 0.');
+    // The box by its label, in the reader's words: one message.
+    expect(await text(page, '.calc-error')).toBe('“Hidden units of the fully connected head” is 0. Enter a whole number, 1 or more: nothing is computed until then.');
     expect(await page.locator('[data-calc-root="nin-head"] cnn-compare').getAttribute('hidden')).toBe('');
+    // Hidden for real: the page's display:block for the element must not win over [hidden].
+    expect(await page.locator('[data-calc-root="nin-head"] cnn-compare').isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
 

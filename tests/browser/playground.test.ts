@@ -101,7 +101,7 @@ async function settled(page: Page, predicate: string): Promise<void> {
 }
 
 /** The suggestion list as shown: visible or not, option labels, the active one (by aria-activedescendant). */
-async function suggestions(page: Page): Promise<{ open: boolean; labels: string[]; active: string | null; expanded: string | null }> {
+async function suggestions(page: Page): Promise<{ open: boolean; labels: string[]; active: string | null; expanded: boolean }> {
   return page.evaluate(() => {
     const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
     const list = document.getElementById(ta.getAttribute('aria-controls') ?? '')!;
@@ -111,7 +111,8 @@ async function suggestions(page: Page): Promise<{ open: boolean; labels: string[
       open: list.getAttribute('role') === 'listbox' && !list.hidden && list.getBoundingClientRect().height > 0,
       labels: [...list.querySelectorAll('[role="option"] .pg-c-label')].map((e) => e.textContent ?? ''),
       active: active?.getAttribute('aria-selected') === 'true' ? (active.querySelector('.pg-c-label')?.textContent ?? null) : null,
-      expanded: ta.getAttribute('aria-expanded'),
+      // ARIA in HTML allows aria-expanded on no textbox: the open list shows in aria-activedescendant.
+      expanded: ta.hasAttribute('aria-expanded'),
     };
   });
 }
@@ -153,8 +154,10 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     // The analysis's error, not a parse error of the text read halfway through the typing.
     await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1 && document.querySelector('#pg-diags .pg-error').textContent.includes('expects 7 input channels')`);
     const text = await page.textContent('#pg-diags .pg-error');
-    expect(text).toContain('net.3');
-    expect(text).toContain('expects 7 input channels, receives 6');
+    // The path once: the line, then the message that opens with the layer (not "net.3 net.3 Conv2d").
+    expect(text).toMatch(/^Error line \d+:\d+net\.3 Conv2d: expects 7 input channels, receives 6/);
+    expect(text!.split('net.3').length - 1).toBe(1);
+    expect(await page.textContent('#pg-diags .pg-error .pg-where')).toMatch(/^line \d+:\d+$/);
     expect(text).toContain('in_channels=6');
     // The graph is drawn up to the failure with the failing node marked (not blank, not dimmed).
     await page.waitForFunction(() => document.querySelector('#pg-graph')!.shadowRoot!.querySelector('[data-path="net.3"][data-status="error"]'), undefined, { timeout: 10_000 });
@@ -234,7 +237,7 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     await page.keyboard.type('    {"path":"net.0b","');
     // The opening quote of a key opens the list: what every kind has (the kind is not known yet).
     let s = await suggestions(page);
-    expect(s).toEqual({ open: true, labels: ['kind', 'inputs', 'functional'], active: 'kind', expanded: 'true' });
+    expect(s).toEqual({ open: true, labels: ['kind', 'inputs', 'functional'], active: 'kind', expanded: false });
     expect(await page.textContent('#pg-complete [role="option"]')).toContain('required');
     await page.keyboard.type('ki');
     expect((await suggestions(page)).labels).toEqual(['kind']);
@@ -274,9 +277,9 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     // Ctrl+Space between members lists what the layer may still have; Escape closes without a change.
     await caretAfter(page, '"kind":"Tanh"');
     await page.keyboard.press('Control+Space');
-    expect(await suggestions(page)).toEqual({ open: true, labels: ['inputs', 'functional'], active: 'inputs', expanded: 'true' });
+    expect(await suggestions(page)).toEqual({ open: true, labels: ['inputs', 'functional'], active: 'inputs', expanded: false });
     await page.keyboard.press('Escape');
-    expect(await suggestions(page)).toEqual({ open: false, labels: [], active: null, expanded: 'false' });
+    expect(await suggestions(page)).toEqual({ open: false, labels: [], active: null, expanded: false });
     // An inputs value lists the layers before it, nearest first, and the network input.
     await caretAfter(page, '"kind":"Tanh"');
     await page.keyboard.type(',"inputs":["');
@@ -355,7 +358,7 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     await typeOver(page, '"in_channels":6', '"in_channels":7');
     // The analysis's error, not a parse error of the text read halfway through the typing.
     await settled(page, `document.querySelectorAll('#pg-diags .pg-error').length === 1 && document.querySelector('#pg-diags .pg-error').textContent.includes('需要 7 个输入通道')`);
-    expect(await page.textContent('#pg-diags .pg-error')).toMatch(/^错误 第 \d+ 行第 \d+ 列 · net\.3net\.3 Conv2d：需要 7 个输入通道，收到的却是 6 个/);
+    expect(await page.textContent('#pg-diags .pg-error')).toMatch(/^错误 第 \d+ 行第 \d+ 列net\.3 Conv2d：需要 7 个输入通道，收到的却是 6 个/);
     expect(await page.textContent('#pg-diags .pg-fix')).toBe('修改建议： 设置 in_channels=6，或者检查它前面的那一层。');
     // The suggestion list speaks Chinese too.
     expect(await page.textContent('#pg-hint')).toContain('选择');
@@ -367,6 +370,23 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     await page.keyboard.press('Control+Space');
     expect(await page.textContent('#pg-complete')).toContain('需要 in_channels, out_channels, kernel_size');
     expect(await page.textContent('#pg-complete-status')).toBe(`${LAYER_KINDS.length} 条建议`);
+  });
+
+  it('on a 390 px phone, in both languages, the "Start from" menu and the bar fit the screen (the page does not scroll sideways)', async () => {
+    for (const path of ['/playground/index.html', '/zh/playground/index.html']) {
+      context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await openIn(context, path);
+      const fit = await page.evaluate(() => ({
+        menu: document.querySelector('#pg-example')!.getBoundingClientRect().right,
+        bar: Math.max(...[...document.querySelectorAll('.pg-bar > *')].map((e) => e.getBoundingClientRect().right)),
+        page: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+      }));
+      expect(fit.menu, path).toBeLessThanOrEqual(fit.view);
+      expect(fit.bar, path).toBeLessThanOrEqual(fit.view);
+      expect(fit.page, path).toBeLessThanOrEqual(fit.view);
+      await context.close();
+    }
   });
 });
 

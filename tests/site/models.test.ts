@@ -4,13 +4,24 @@ import { formatInt, formatPercent } from '../../src/analysis/format.js';
 import { ZOO, ZOO_IDS, zooGraph } from '../../src/zoo/index.js';
 import { FAMILY_TEXT } from '../../src/site/models/families.js';
 import { VARIANT_TEXT } from '../../src/site/models/variants.js';
-import { CONCEPT_TITLES, GRAPH_ID, lineage, modelBody, pages } from '../../src/site/pages/models.js';
+import { CONCEPT_TITLES, GRAPH_ID, lineage, modelBody, pages, readableSource } from '../../src/site/pages/models.js';
 import { pageContext } from '../../src/site/shell.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 const totals = (id: string) => analyze(zooGraph(id)!).totals;
 
 describe('model pages', () => {
+  it('name the source a reader can look up: the note by number and title, or torchvision’s constructor; never the hashed file name', () => {
+    const source = (id: string) => ZOO.find((e) => e.id === id)!.source;
+    expect(readableSource(source('lenet5'), 'en')).toBe('note 001 “CNN lecture notes (from DNN to CNN, LeNet-5 onwards)”, table 2-1');
+    expect(readableSource(source('lenet5'), 'zh')).toBe('笔记 001 “CNN 讲义（从 DNN 到 CNN、LeNet-5 及以后）”，表 2-1');
+    expect(readableSource(source('vgg11-small'), 'en')).toBe('note 004 “PyTorch implementations of AlexNet, VGG11, NiN, GoogLeNet”, <code>small_conv_arch</code>, ratio 8');
+    expect(readableSource(source('googlenet-mini'), 'zh')).toBe('笔记 001 “CNN 讲义（从 DNN 到 CNN、LeNet-5 及以后）”，第 4 节；另见笔记 000 与 003');
+    expect(readableSource(source('googlenet-paper'), 'en')).toBe('note 002 “03 GoogLeNet (2014)”');
+    expect(readableSource(source('torchvision-vgg11'), 'en')).toBe('<code class="source-code">torchvision.models.vgg11</code>');
+    for (const e of ZOO) for (const lang of ['en', 'zh'] as const) expect(readableSource(e.source, lang), e.id).not.toMatch(/[0-9a-f]{16}|\.txt/);
+  });
+
   it('has one page per zoo id, in the lineage LeNet → ResNet → torchvision’s later families', () => {
     const ps = pages();
     expect(ps.map((p) => p.path).sort()).toEqual(ZOO_IDS.map((id) => `models/${id}/index.html`).sort());

@@ -89,6 +89,34 @@ describe('<cnn-compare> ratios, summaries and bars', () => {
     expect(summaries(items.slice(0, 1), 'en')).toEqual([]);
   });
 
+  it('bars on a phone: the numbers go under the bars, which keep a readable length (not 40 px and 4 px)', () => {
+    const items = [
+      { label: 'direct 5×5', macs: 120422400, params: 153632 },
+      { label: '1×1 → 16 channels, then 5×5', macs: 12443648, params: 15920 },
+    ];
+    for (const locale of ['en', 'zh'] as const) {
+      const g = chartGeometry(items, ['macs', 'params'], 340, locale);
+      for (const grp of g.groups) {
+        const [a, b] = grp.bars;
+        expect(a.width, locale).toBeGreaterThanOrEqual(190);
+        expect(b.width, locale).toBeGreaterThanOrEqual(19);
+        expect(b.width / a.width).toBeCloseTo(b.value / a.value, 2);
+        for (const bar of grp.bars) {
+          // Under its bar, starting where the bar starts, inside the width.
+          expect(bar.textY).toBeGreaterThan(bar.y + bar.height);
+          expect(bar.textX).toBe(g.x0);
+          expect(bar.textX + textWidth(bar.text + (bar.relation ? ` · ${bar.relation}` : ''))).toBeLessThanOrEqual(g.width + 1);
+        }
+      }
+      // The next row starts below the previous row's number.
+      const rows = g.groups.flatMap((x) => x.bars);
+      rows.slice(1).forEach((r, i) => expect(r.y).toBeGreaterThan(rows[i]!.textY));
+    }
+    // Wide enough: the numbers stay beside the bars.
+    const wide = chartGeometry(items, ['macs'], 800, 'en').groups[0]!.bars[0]!;
+    expect(wide.textX).toBe(wide.x + wide.width + 6);
+  });
+
   it('bars: one group per metric, lengths proportional to the values on a shared zero', () => {
     const items = [
       { label: 'direct', macs: 120422400, params: 153632 },

@@ -84,7 +84,10 @@ describe('a zh picture speaks Chinese', async () => {
   it('spoken names of layers and edge titles', () => {
     const conv = analysis.layers.find((l) => l.kind === 'Conv2d')!;
     const node = zh.scene.nodes.find((n) => n.path === conv.path)!;
-    expect(node.aria).toBe(`${conv.label}，${conv.path}，输出 ${fmtShape(conv.outputShape)}，${fmtInt(conv.params)} 个参数，${fmtInt(conv.macs)} 次乘加（MACs）`);
+    // The badges' words as drawn come after the path, so the spoken name holds everything the box shows (WCAG 2.5.3).
+    const badges = node.badges.map((b) => `，${b.text.text}`).join('');
+    expect(node.badges.length).toBe(2);
+    expect(node.aria).toBe(`${conv.label}，${conv.path}${badges}，输出 ${fmtShape(conv.outputShape)}，${fmtInt(conv.params)} 个参数，${fmtInt(conv.macs)} 次乘加（MACs）`);
     const fromInput = zh.scene.edges.find((e) => e.producer === 'input')!;
     expect(fromInput.title).toMatch(/^1×96×96: 输入 → /);
     expect(zh.scene.edges.find((e) => zh.scene.nodes.find((n) => n.id === e.target)?.type === 'output')!.title).toMatch(/→ 输出$/);

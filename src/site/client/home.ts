@@ -47,7 +47,8 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('width', width)
     .attr('height', height)
-    .attr('role', 'img')
+    // A group, not an img: its points are links, and an image's children are not reachable.
+    .attr('role', 'group')
     .attr('aria-labelledby', 'lineage-title lineage-desc')
     .attr('class', 'lineage-svg');
   svg.append('title').attr('id', 'lineage-title').text(labels.title);
@@ -70,29 +71,25 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
   svg.append('text').attr('class', 'axis-title').attr('x', width - m.right).attr('y', height - 10).attr('text-anchor', 'end').text(`${labels.x} →`);
   svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${m.top}) rotate(-90)`).attr('text-anchor', 'end').text(`${labels.y} →`);
 
-  const a = svg
-    .append('g')
-    .attr('class', 'points')
-    .selectAll('a')
-    .data(points)
-    .join('a')
+  // The tooltip's <title> sits on a group around the link, not in it: inside, its words would count
+  // as the link's visible text, which the spoken name must then hold (axe-core's label-content-name-mismatch).
+  const wrap = svg.append('g').attr('class', 'points').selectAll('g').data(points).join('g');
+  wrap.append('title').text((p) => `${p.title} (${p.input})\n${p.params.toLocaleString('en-US')} ${labels.x}\n${p.macs.toLocaleString('en-US')} MACs`);
+  const a = wrap
+    .append('a')
     .attr('href', (p) => p.href)
     .attr('class', 'point')
     .attr('data-id', (p) => p.id)
     .attr('aria-label', (p) => `${p.title}: ${fmtCompact(p.params)} ${labels.x}, ${fmtCompact(p.macs)} MACs, ${p.input}`);
-  a.append('title').text((p) => `${p.title} (${p.input})\n${p.params.toLocaleString('en-US')} ${labels.x}\n${p.macs.toLocaleString('en-US')} MACs`);
+  const at = spread(points.map((p) => [x(p.params), y(p.macs)]));
   a.append('path')
     .attr('d', (p) => symbol(p.notes ? symbolCircle : symbolDiamond, p.notes ? 80 : 110)() ?? '')
-    .attr('transform', (p) => `translate(${x(p.params)},${y(p.macs)})`)
+    .attr('transform', (_, i) => `translate(${at[i]![0]},${at[i]![1]})`)
     .attr('fill', (p) => color(p.family))
     .attr('stroke', 'var(--bg, #fff)')
     .attr('stroke-width', 1.5);
   const text = a.append('text').attr('class', 'point-label').text((p) => p.title);
-  placeLabels(
-    text.nodes(),
-    points.map((p) => [x(p.params), y(p.macs)]),
-    [m.left, m.top, width - m.right, height - m.bottom],
-  );
+  placeLabels(text.nodes(), at, [m.left, m.top, width - m.right, height - m.bottom], width);
 
   const legend = select(box).append('ul').attr('class', 'legend');
   const items = legend
@@ -103,6 +100,31 @@ function draw(fig: HTMLElement, points: Point[], labels: Labels): void {
   items.append('span').text((f) => f);
 }
 
+/**
+ * Points closer than a click target apart (VGG-11 of the notes and torchvision's have the same
+ * counts) move to the first free place on rings around where they belong, so each can be clicked;
+ * the table under the chart keeps the exact numbers.
+ */
+export function spread(at: Array<[number, number]>, gap = 12): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [px, py] of at) {
+    let best: [number, number] = [px, py];
+    search: for (let ring = 0; ring <= 4; ring++) {
+      const steps = ring ? 8 * ring : 1;
+      for (let k = 0; k < steps; k++) {
+        const a = (2 * Math.PI * k) / steps - Math.PI / 2;
+        const c: [number, number] = [px + ring * gap * Math.cos(a), py + ring * gap * Math.sin(a)];
+        if (out.every(([qx, qy]) => Math.hypot(qx - c[0], qy - c[1]) >= gap)) {
+          best = c;
+          break search;
+        }
+      }
+    }
+    out.push(best);
+  }
+  return out;
+}
+
 type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 
@@ -111,7 +133,7 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && a[2] > b[0] && a[1]
  * above, below, then further out in steps; dense clusters (the ImageNet-scale networks) get the
  * outer slots. Greedy, from the most crowded point first.
  */
-function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame: Box): void {
+function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame: Box, width: number): void {
   const r = 7;
   const pointBoxes: Box[] = at.map(([px, py]) => [px - r, py - r, px + r, py + r]);
   const crowd = at.map(([px, py]) => at.filter(([qx, qy]) => Math.hypot(qx - px, qy - py) < 90).length);
@@ -120,25 +142,47 @@ function placeLabels(texts: SVGTextElement[], at: Array<[number, number]>, frame
   for (const i of order) {
     const t = texts[i] as SVGTextElement;
     const [px, py] = at[i] as [number, number];
-    const w = t.getComputedTextLength() + 2;
-    const h = 12;
+    // The drawn box of an 11 px label (ascent, descent) with a pixel to spare on each side.
+    const w = t.getComputedTextLength() + 4;
+    const h = 16;
     const candidates: Array<[number, number, 'start' | 'end' | 'middle']> = [];
     for (const d of [0, 1, 2, 3, 4, 5]) {
-      const dy = d * 12;
+      const dy = d * 14;
       candidates.push([px + r + 2, py + 4 + dy, 'start'], [px - r - 2, py + 4 + dy, 'end'], [px, py - r - 3 - dy, 'middle'], [px, py + r + 11 + dy, 'middle']);
       if (d) candidates.push([px + r + 2, py + 4 - dy, 'start'], [px - r - 2, py + 4 - dy, 'end']);
     }
     const boxOf = ([lx, ly, anchor]: [number, number, string]): Box => {
       const x0 = anchor === 'start' ? lx : anchor === 'end' ? lx - w : lx - w / 2;
-      return [x0, ly - h + 3, x0 + w, ly + 3];
+      return [x0 - 2, ly - 12, x0 + w - 2, ly - 12 + h];
     };
-    const fits = (b: Box) => b[0] >= frame[0] - 60 && b[2] <= frame[2] + 30 && b[1] >= 0 && b[3] <= frame[3] + 4;
-    const best =
-      candidates.find((c) => {
-        const b = boxOf(c);
-        return fits(b) && !placed.some((q) => overlaps(q, b)) && !pointBoxes.some((q, j) => j !== i && overlaps(q, b));
-      }) ?? (candidates[0] as [number, number, 'start']);
-    placed.push(boxOf(best));
+    // Inside the picture (a phone's narrow chart cut labels off at its edges), clear of the axes' numbers.
+    // A wide chart's names may overhang the vertical axis where its numbers leave room; a phone's may not (they would cover 1M, 100M…).
+    const fits = (b: Box) => b[0] >= (width < 640 ? frame[0] + 2 : Math.max(2, frame[0] - 60)) && b[2] <= width - 2 && b[1] >= 0 && b[3] <= frame[3] + 4;
+    const best = candidates.find((c) => {
+      const b = boxOf(c);
+      return fits(b) && !placed.some((q) => overlaps(q, b)) && !pointBoxes.some((q, j) => j !== i && overlaps(q, b));
+    });
+    // No free place: no label rather than one over another; the point keeps its tooltip and spoken name, the table its row.
+    if (!best) {
+      t.setAttribute('display', 'none');
+      continue;
+    }
+    const box = boxOf(best);
+    placed.push(box);
+    // A name moved away from its point gets a leader line to it, so it cannot be read as a neighbour's.
+    const nx = Math.min(Math.max(px, box[0]), box[2]);
+    const ny = Math.min(Math.max(py, box[1] + 3), box[3] - 3);
+    const far = Math.hypot(nx - px, ny - py);
+    if (far > r + 8) {
+      const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+      const k = r / far;
+      line.setAttribute('class', 'leader');
+      line.setAttribute('x1', String(px + (nx - px) * k));
+      line.setAttribute('y1', String(py + (ny - py) * k));
+      line.setAttribute('x2', String(nx));
+      line.setAttribute('y2', String(ny));
+      t.before(line);
+    }
     t.setAttribute('x', String(best[0]));
     t.setAttribute('y', String(best[1]));
     t.setAttribute('text-anchor', best[2]);

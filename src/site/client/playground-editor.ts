@@ -7,8 +7,9 @@
  * - `Completer`: the suggestion list of playground-complete.ts as an ARIA listbox owned by the
  *   textarea. The textarea keeps its textbox role (a multi-line field may not be a combobox in
  *   ARIA in HTML) and takes the combobox attributes CodeMirror's autocompletion gives its editor:
- *   `aria-autocomplete="list"`, `aria-haspopup="listbox"`, `aria-expanded`, `aria-controls` and
- *   `aria-activedescendant` (focus stays in the text; the active option is announced).
+ *   `aria-autocomplete="list"`, `aria-haspopup="listbox"`, `aria-controls` and
+ *   `aria-activedescendant` (focus stays in the text; the active option is announced). Not
+ *   `aria-expanded`: ARIA in HTML allows it on no textbox (axe-core's aria-allowed-attr).
  */
 import { apply, complete, type Completion, type JsonSchema, type Suggestion } from './playground-complete.js';
 
@@ -117,7 +118,6 @@ export class Completer {
     text.setAttribute('aria-autocomplete', 'list');
     text.setAttribute('aria-haspopup', 'listbox');
     text.setAttribute('aria-controls', list.id);
-    text.setAttribute('aria-expanded', 'false');
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', strings.list);
     text.addEventListener('keydown', (e) => this.onKey(e));
@@ -160,7 +160,6 @@ export class Completer {
     this.current = null;
     this.list.hidden = true;
     this.list.replaceChildren();
-    this.text.setAttribute('aria-expanded', 'false');
     this.text.removeAttribute('aria-activedescendant');
   }
 
@@ -228,7 +227,6 @@ export class Completer {
     c.items.forEach((s, i) => frag.append(this.option(s, i, c.prefix)));
     this.list.replaceChildren(frag);
     this.list.hidden = false;
-    this.text.setAttribute('aria-expanded', 'true');
     this.highlight();
     this.place();
   }

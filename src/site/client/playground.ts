@@ -193,9 +193,11 @@ function revealLine(line: number): void {
 
 let lastGood: Graph | null = null;
 
-function where(item: Item): string {
+/** Where the diagnostic points: the line, and the layer unless the message already opens with it ("net.3 Conv2d: …"), so the path is printed once. */
+function where(item: Item, message: string): string {
   const at = item.line !== null ? t(`line ${item.line}:${item.column}`, `第 ${item.line} 行第 ${item.column} 列`) : '';
-  return [at, item.layer].filter(Boolean).join(' · ');
+  const named = item.layer !== '' && (message.startsWith(`${item.layer} `) || message.startsWith(`${item.layer}:`) || message.startsWith(`${item.layer}：`));
+  return [at, named ? '' : item.layer].filter(Boolean).join(' · ');
 }
 
 function renderDiagnostics(items: Item[]): void {
@@ -209,9 +211,9 @@ function renderDiagnostics(items: Item[]): void {
     sev.textContent = item.severity === 'error' ? t('Error', '错误') : t('Warning', '警告');
     const w = document.createElement('span');
     w.className = 'pg-where';
-    w.textContent = where(item);
     // The page's language: the analysis's Chinese on /zh/, its English elsewhere.
     const said = zh && item.zh ? item.zh : item;
+    w.textContent = where(item, said.message);
     const msg = document.createElement('span');
     // JSON syntax errors carry an excerpt with a caret under the column: keep it monospaced.
     msg.className = said.message.includes('\n') ? 'pg-msg pg-code' : 'pg-msg';

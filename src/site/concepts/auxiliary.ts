@@ -52,7 +52,7 @@ ${calcSection(ctx, lossCalc, (s) => s.result)}
       `The analysis follows the graph backwards from the output: whatever does not lead to it is auxiliary. For the paper’s GoogLeNet (3×224×224, 1000 classes) the heads hold <strong data-value="aux-params">${formatInt(a.totals.auxParams)}</strong> of the <strong>${formatInt(a.totals.params)}</strong> parameters (${formatPercent(a.totals.auxParams, a.totals.params)}) — PyTorch’s <code>sum(p.numel())</code> counts them — but none of the ${formatCount(a.totals.macs)} inference MACs: they cost ${formatInt(a.totals.auxMacs)} MACs, per training image only.`,
       `分析器从输出沿计算图反向追溯：凡是不通向输出的层都是辅助的。论文版 GoogLeNet（3×224×224，1000 类）中，辅助分类器占 <strong>${formatInt(a.totals.params)}</strong> 个参数中的 <strong data-value="aux-params">${formatInt(a.totals.auxParams)}</strong> 个（${formatPercent(a.totals.auxParams, a.totals.params)}）——PyTorch 的 <code>sum(p.numel())</code> 会把它们算进去——但不计入推理的 ${formatCount(a.totals.macs)} 次乘加：它们的 ${formatInt(a.totals.auxMacs)} 次乘加只在训练时、对每张训练图像发生。`,
     )}</p>
-<div class="table-wrap"><table data-value="aux-heads"><thead><tr><th>${t('head', '分类器')}</th><th>${t('shape', '形状')}</th><th class="num">${t('parameters', '参数量')}</th><th class="num">MACs</th></tr></thead><tbody>${rows}</tbody></table></div>
+<div class="table-wrap" tabindex="0"><table data-value="aux-heads"><thead><tr><th>${t('head', '分类器')}</th><th>${t('shape', '形状')}</th><th class="num">${t('parameters', '参数量')}</th><th class="num">MACs</th></tr></thead><tbody>${rows}</tbody></table></div>
 <cnn-compare theme="auto" id="aux-compare" metrics="params macs"></cnn-compare>
 <script type="application/json" data-items-for="aux-compare">${JSON.stringify(items).replace(/</g, '\\u003c')}</script>
 <p>${t(

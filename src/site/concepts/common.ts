@@ -141,6 +141,7 @@ export const STYLE = `<style>
 .side{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
 .concept-pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.95rem}
 cnn-compare{display:block;margin:1rem 0;background:transparent}
+cnn-compare[hidden]{display:none}
 .calc cnn-compare{margin-bottom:0}
 .groups{max-width:100%;height:auto;display:block}
 .residual-graph{position:relative;height:560px;border:1px solid var(--line);border-radius:var(--radius);background:var(--panel);overflow:hidden}

@@ -72,7 +72,7 @@ export const page = conceptPage(
       'A NiN block is one ordinary k×k convolution followed by two 1×1 convolutions, each with a ReLU. The 1×1 layers act like a fully connected layer applied at every pixel across the channels, adding non-linearity at almost no cost. In the NiN of the notes (004), computed:',
       'NiN 块由一个普通的 k×k 卷积和两个 1×1 卷积组成，每个后面都有 ReLU。1×1 卷积相当于在每个像素上跨通道做一次全连接，几乎不增加计算量就增加了非线性。笔记（004）中的 NiN，计算结果如下：',
     )}</p>
-<div class="table-wrap"><table data-value="nin-blocks"><thead><tr><th>${t('block', '块')}</th><th>${t('shape', '形状')}</th><th class="num">${t('k×k params', 'k×k 参数')}</th><th class="num">${t('1×1 params', '1×1 参数')}</th><th class="num">${t('share of all params', '占总参数')}</th><th class="num">${t('k×k MACs', 'k×k 乘加')}</th><th class="num">${t('1×1 MACs', '1×1 乘加')}</th></tr></thead><tbody>${body}</tbody></table></div>
+<div class="table-wrap" tabindex="0"><table data-value="nin-blocks"><thead><tr><th>${t('block', '块')}</th><th>${t('shape', '形状')}</th><th class="num">${t('k×k params', 'k×k 参数')}</th><th class="num">${t('1×1 params', '1×1 参数')}</th><th class="num">${t('share of all params', '占总参数')}</th><th class="num">${t('k×k MACs', 'k×k 乘加')}</th><th class="num">${t('1×1 MACs', '1×1 乘加')}</th></tr></thead><tbody>${body}</tbody></table></div>
 <p>${t(`The whole network: ${formatInt(total)} parameters.`, `整个网络：${formatInt(total)} 个参数。`)} <a href="${esc(ctx.link('models/nin/index.html'))}">${t('NiN’s page', 'NiN 页面')}</a> · <a href="${esc(ctx.link('concepts/one-by-one/index.html'))}">${t('the 1×1 convolution', '1×1 卷积')}</a></p>
 <h2>${t('Global average pooling instead of fully connected layers', '用全局平均池化代替全连接层')}</h2>
 <p>${t(

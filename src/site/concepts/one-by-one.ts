@@ -66,7 +66,7 @@ export const page = conceptPage(
 ${compareTag({ kind: 'bottleneck', c: 192, h: 28, w: 28, k: 5, n: 32, r: 16, 'data-example': 'inception' })}
 <div class="note" data-check="inception">
 <p>${t('Checking the notes against the computation (MACs):', '把笔记与计算结果对照（乘加次数）：')}</p>
-<div class="table-wrap"><table><thead><tr><th></th><th class="num">${t('the notes', '笔记')}</th><th class="num">${t('computed', '计算')}</th><th></th></tr></thead><tbody>
+<div class="table-wrap" tabindex="0"><table><thead><tr><th><span class="visually-hidden">${t('computation', '算法')}</span></th><th class="num">${t('the notes', '笔记')}</th><th class="num">${t('computed', '计算')}</th><th><span class="visually-hidden">${t('agreement', '是否一致')}</span></th></tr></thead><tbody>
 ${row(t('direct 5×5', '直接 5×5'), NOTES.inception.direct, d1.macs)}
 ${row(t('1×1 → 16, then 5×5', '先 1×1 → 16，再 5×5'), NOTES.inception.reduced, r1.macs)}
 </tbody></table></div>

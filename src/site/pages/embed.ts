@@ -21,7 +21,7 @@ export function repoRoot(from = process.cwd()): string {
   }
 }
 
-const block = (lang: string, code: string): string => `<pre><code class="language-${lang}">${esc(code.trim())}</code></pre>`;
+const block = (lang: string, code: string): string => `<pre tabindex="0"><code class="language-${lang}">${esc(code.trim())}</code></pre>`;
 
 /** The live example's styles; shown verbatim on the page as the theming example, so what is read is what runs. */
 export const THEME_CSS = `
@@ -166,7 +166,7 @@ ${block('html', OWN_JSON)}
 <h2 id="npm">${t('From npm', '通过 npm')}</h2>
 ${block('sh', NPM)}
 <p>${t('The package’s entry points (its <code>exports</code> map):', '包的入口（<code>exports</code> 映射）：')}</p>
-<div class="table-wrap"><table>
+<div class="table-wrap" tabindex="0"><table>
 <thead><tr><th scope="col">${t('Import', '导入路径')}</th><th scope="col">${t('What it is', '内容')}</th></tr></thead>
 <tbody>
 <tr><th scope="row"><code>cnn-graph</code></th><td>${t('The graph model, the analysis (shapes, parameters, MACs, diagnostics), the zoo, JSON in and out. No DOM.', '网络模型、分析（形状、参数量、MACs、诊断）、内置网络、JSON 读写。不需要 DOM。')}</td></tr>

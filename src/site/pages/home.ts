@@ -99,13 +99,30 @@ export interface LineagePoint {
   notes: boolean;
 }
 
+/** The words around a zoo title's proper name, in Chinese: 'VGG-11 (notes)' → 'VGG-11（笔记）'; the names themselves stay. */
+const TITLE_WORDS_ZH: ReadonlyArray<[RegExp, string]> = [
+  [/\blecture\b/g, '讲义'],
+  [/\bnotes\b/g, '笔记'],
+  [/\bpaper\b/g, '论文'],
+  [/\breduced\b/g, '缩小版'],
+  [/ with BatchNorm\b/g, '（带 BatchNorm）'],
+];
+
+/** A zoo title in the page's language: proper names kept, the qualifiers translated, full-width brackets on zh pages. */
+export function zooTitle(title: string, lang: Lang): string {
+  if (lang !== 'zh') return title;
+  let s = title;
+  for (const [re, zh] of TITLE_WORDS_ZH) s = s.replace(re, zh);
+  return s.replace(/ \(([^()]*)\)/g, (_, inner: string) => `（${inner.replace(/, /g, '，')}）`).replace('）（', '，');
+}
+
 /** The chart's data: every zoo network's totals from the analysis. */
 export function lineage(ctx: PageContext): LineagePoint[] {
   return ZOO.map((e) => {
     const a = analyze(e.build());
     return {
       id: e.id,
-      title: e.title,
+      title: zooTitle(e.title, ctx.lang),
       family: e.family,
       year: e.year,
       input: a.input.join('×'),
@@ -132,7 +149,7 @@ async function body(ctx: PageContext): Promise<string> {
       const fig = await graphFigure(ctx, e.id, { expand: 'none', toolbar: false, annotations: '', height: '240px', bare: true, elementId: `thumb-${e.id}` });
       cards.push(`<li class="card thumb" data-family="${esc(f)}">
 <p class="thumb-family"><span class="swatch" data-family="${esc(f)}"></span>${esc(f)} · ${e.year}</p>
-<h3><a href="${esc(p.href)}">${esc(e.title)}</a></h3>
+<h3><a href="${esc(p.href)}">${esc(p.title)}</a></h3>
 <div class="thumb-graph" inert>${fig}</div>
 <p class="num">${t('params', '参数')} <b>${formatCount(p.params)}</b> · MACs <b>${formatCount(p.macs)}</b> · ${esc(p.input)}</p>
 </li>`);
@@ -151,8 +168,8 @@ async function body(ctx: PageContext): Promise<string> {
   const labels = {
     title: t('Parameters versus MACs of every network', '各网络的参数量与乘加次数'),
     desc: t(
-      'Log–log scatter plot: one point per network, parameters on the horizontal axis, multiply–accumulate operations (MACs) of one forward pass on the vertical axis, coloured by family. The table below lists the same numbers.',
-      '双对数散点图：每个网络一个点，横轴为参数量，纵轴为一次前向传播的乘加次数（MACs），颜色区分网络家族。下表列出相同的数字。',
+      'Log–log scatter plot: one point per network, parameters on the horizontal axis, multiply–accumulate operations (MACs) of one forward pass on the vertical axis, coloured by family. Points with the same counts sit side by side; a name with no room beside its point is left off (its point still names it on hover and to screen readers). The table below lists the same numbers.',
+      '双对数散点图：每个网络一个点，横轴为参数量，纵轴为一次前向传播的乘加次数（MACs），颜色区分网络家族。数字相同的点并排放置；点旁放不下的名字不显示（悬停或读屏时仍会给出）。下表列出相同的数字。',
     ),
     x: t('parameters', '参数量'),
     y: t('MACs per image', '每张图的 MACs'),
@@ -180,7 +197,7 @@ async function body(ctx: PageContext): Promise<string> {
 ${jsonScript('lineage-data', points)}
 <details class="table-details">
 <summary>${t('The numbers as a table', '以表格查看这些数字')}</summary>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0">
 <table class="lineage-table">
 <caption>${esc(labels.title)}</caption>
 <thead><tr><th scope="col">${t('Network', '网络')}</th><th scope="col">${t('Family', '家族')}</th><th scope="col" class="num">${t('Input', '输入')}</th><th scope="col" class="num">${t('Parameters', '参数量')}</th><th scope="col" class="num">MACs</th></tr></thead>

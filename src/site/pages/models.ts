@@ -52,6 +52,8 @@ const STYLE = `<style>
 .model-facts div{border-left:3px solid var(--accent,#4f7cff);padding-left:.6rem}
 .model-facts dt{font-size:.8rem;opacity:.75}
 .model-facts dd{margin:0;overflow-wrap:anywhere;font-variant-numeric:tabular-nums;font-weight:600}
+.model-facts .fact-source{grid-column:1/-1}
+.model-facts .fact-source dd{overflow-wrap:normal;font-weight:400}
 .crumbs{font-size:.9rem;opacity:.85}
 td.share{position:relative;min-width:6.5rem}
 .share-bar{position:absolute;left:0;top:15%;bottom:15%;width:var(--w);background:color-mix(in srgb,var(--accent,#4f7cff) 22%,transparent);border-radius:2px;z-index:-1}
@@ -74,7 +76,7 @@ details.train-panel>summary{cursor:pointer;font-weight:600}
 </style>`;
 
 function table(caption: string, head: string[], rows: string[], numeric: boolean[] = []): string {
-  return `<div class="table-wrap"><table class="share-table">
+  return `<div class="table-wrap" tabindex="0"><table class="share-table">
 <caption>${caption}</caption>
 <thead><tr>${head.map((h, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>
 <tbody>
@@ -88,6 +90,35 @@ const code = (s: string) => `<code>${esc(s)}</code>`;
 // ---------------------------------------------------------------------------
 // Sections
 
+/**
+ * The seed notes by their file's number: the zoo's `source` names the file (`001_a07d34ecd1697973.txt`),
+ * which a reader cannot look up and which broke over two lines; the page names the note by its own title.
+ */
+const NOTE_TITLES: Record<string, { en: string; zh: string }> = {
+  '000': { en: 'GoogLeNet and ResNet (PyTorch notebook)', zh: 'GoogLeNet 与 ResNet（PyTorch 笔记本）' },
+  '001': { en: 'CNN lecture notes (from DNN to CNN, LeNet-5 onwards)', zh: 'CNN 讲义（从 DNN 到 CNN、LeNet-5 及以后）' },
+  '002': { en: '03 GoogLeNet (2014)', zh: '03 GoogLeNet（2014）' },
+  '003': { en: 'PyTorch series notes (11)', zh: 'Pytorch 系列笔记（十一）' },
+  '004': { en: 'PyTorch implementations of AlexNet, VGG11, NiN, GoogLeNet', zh: 'AlexNet、VGG11、NiN、GoogLeNet 等网络的 Pytorch 实现' },
+};
+
+/** A zoo entry's source as a reader can read it: the note's number and title (and what follows in the note), or torchvision's constructor as code. */
+export function readableSource(source: string, lang: Lang): string {
+  const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  const m = /^(\d{3})_[0-9a-f]{16}\.txt(?:\s+(.*))?$/.exec(source);
+  if (!m) return `<code class="source-code">${esc(source)}</code>`;
+  const num = m[1] as string;
+  const title = NOTE_TITLES[num];
+  const rest = (m[2] ?? '')
+    .replace(/^§(\d+)/, (_, n: string) => t(`section ${n}`, `第 ${n} 节`))
+    .replace(/^table (\S+)/, (_, n: string) => t(`table ${n}`, `表 ${n}`))
+    .replace(/, also (\d{3}) and (\d{3})$/, (_, a: string, b: string) => t(`; also notes ${a} and ${b}`, `；另见笔记 ${a} 与 ${b}`));
+  const name = title ? `${t('note', '笔记')} ${num} “${esc(t(title.en, title.zh))}”` : `${t('note', '笔记')} ${num}`;
+  // The notes' function names (conv_arch, small_conv_arch) stay code.
+  const where = esc(rest).replace(/\b(\w+_arch)\b/g, '<code>$1</code>');
+  return where ? `${name}${where.startsWith(';') ? '' : t(', ', '，')}${where}` : name;
+}
+
 function facts(ctx: PageContext, e: ZooEntry, ins: ModelInsights): string {
   const { t } = ctx;
   const a = ins.analysis;
@@ -98,7 +129,7 @@ ${item(t('MACs per image', '每张图的乘加次数'), `${formatInt(a.totals.ma
 ${item(t('Input', '输入'), formatShape(a.input))}
 ${item(t('Output', '输出'), formatShape(a.output))}
 ${item(t('Weights at float32', '权重（float32）'), formatBytes(a.totals.paramBytes))}
-${item(t('Source', '出处'), esc(e.source))}
+${item(t('Source', '出处'), readableSource(e.source, ctx.lang)).replace('<div>', '<div class="fact-source">')}
 </dl>`;
 }
 

@@ -25,6 +25,9 @@ export const START_ID = 'lenet5';
 const STYLE = `<style>
 .pg-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.8rem; align-items: center; margin: 0.8rem 0; }
 .pg-bar select, .pg-bar button, .pg-share input { font: inherit; font-size: 0.92rem; padding: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--fg); }
+/* The zoo's longest entry would make the menu wider than a phone: the label wraps and the menu shrinks to the bar. */
+.pg-start { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.5rem; max-width: 100%; min-width: 0; }
+.pg-start select { max-width: 100%; min-width: 0; }
 .pg-bar button { cursor: pointer; }
 .pg-bar button:hover { border-color: var(--accent); }
 .pg-status { color: var(--muted); font-size: 0.9rem; }
@@ -100,7 +103,7 @@ async function body(ctx: PageContext): Promise<string> {
   )} <a href="${esc(ctx.root)}network.schema.json" download>network.schema.json</a>.</p>
 <div class="pg" id="playground">
 <div class="pg-bar">
-<label>${t('Start from', '从这个网络开始')} <select id="pg-example">${options}</select></label>
+<label class="pg-start">${t('Start from', '从这个网络开始')} <select id="pg-example">${options}</select></label>
 <button type="button" id="pg-copy">${t('Copy link', '复制链接')}</button>
 <button type="button" id="pg-restore" hidden>${t('Restore previous text', '恢复之前的文本')}</button>
 <span class="pg-status" id="pg-status" role="status" aria-live="polite"></span>

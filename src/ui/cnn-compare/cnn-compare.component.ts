@@ -139,7 +139,7 @@ export class CnnCompare extends LitElement {
             return svg`<g class="row" data-index=${b.index}>
               <text class="label" x=${g.x0 - 8} text-anchor="end" font-size=${small}>${lines.map((line, i) => svg`<tspan x=${g.x0 - 8} y=${cy + 4 + (lines.length > 1 ? (i === 0 ? -6 : 6) : 0)}>${line}</tspan>`)}</text>
               <rect class="bar ${b.metric}" x=${b.x} y=${b.y} width=${b.width} height=${b.height} rx="2" data-value=${b.value}></rect>
-              <text class="value" x=${b.x + b.width + 6} y=${cy + 4}>${b.text}${b.relation ? svg`<tspan class="relation"> · ${b.relation}</tspan>` : nothing}</text>
+              <text class="value" x=${b.textX} y=${b.textY}>${b.text}${b.relation ? svg`<tspan class="relation"> · ${b.relation}</tspan>` : nothing}</text>
             </g>`;
           })}
         </g>`,

@@ -213,6 +213,9 @@ export interface Bar {
   y: number;
   width: number;
   height: number;
+  /** Where the value text starts (its baseline): after the bar, or under it in a narrow chart. */
+  textX: number;
+  textY: number;
 }
 
 export interface BarGroup {
@@ -230,7 +233,7 @@ export interface ChartGeometry {
   groups: BarGroup[];
 }
 
-export const CHART = { row: 26, bar: 16, title: 22, gap: 12, font: 12, minLabel: 120, maxLabel: 260 } as const;
+export const CHART = { row: 26, bar: 16, title: 22, gap: 12, font: 12, minLabel: 120, maxLabel: 260, minSpan: 160, under: 15 } as const;
 
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
@@ -269,7 +272,11 @@ export function chartGeometry(items: readonly CompareItem[], metrics: readonly C
   const x0 = Math.round(labelWidth ?? Math.min(CHART.maxLabel, Math.max(CHART.minLabel, w * 0.3)));
   const texts = metrics.flatMap((m) => items.map((it, i) => barText({ text: formatInt(it[m]), relation: i === 0 ? '' : relation(it[m], items[0][m], locale) })));
   const valueSpace = Math.ceil(Math.max(60, ...texts.map((s) => textWidth(s)))) + 16;
-  const span = Math.max(40, w - x0 - valueSpace);
+  // Too narrow for the bars beside their numbers (a phone: 120M against 12M MACs would be 40 px and
+  // 4 px): each number goes under its bar, and the bars get the whole width after the labels.
+  const under = w - x0 - valueSpace < CHART.minSpan;
+  const span = under ? Math.max(40, w - x0 - 8) : w - x0 - valueSpace;
+  const row = CHART.row + (under ? CHART.under : 0);
   let y = 0;
   const groups: BarGroup[] = [];
   for (const metric of metrics) {
@@ -281,6 +288,8 @@ export function chartGeometry(items: readonly CompareItem[], metrics: readonly C
     const bars = items.map((it, index) => {
       const value = it[metric];
       const bw = value > 0 ? Math.max(1, scale(value)) : 0;
+      const by = y + (CHART.row - CHART.bar) / 2;
+      const width = Math.round(bw * 10) / 10;
       const bar: Bar = {
         metric,
         index,
@@ -289,11 +298,13 @@ export function chartGeometry(items: readonly CompareItem[], metrics: readonly C
         text: formatInt(value),
         relation: index === 0 ? '' : relation(value, items[0][metric], locale),
         x: x0,
-        y: y + (CHART.row - CHART.bar) / 2,
-        width: Math.round(bw * 10) / 10,
+        y: by,
+        width,
         height: CHART.bar,
+        textX: under ? x0 : x0 + width + 6,
+        textY: under ? by + CHART.bar + CHART.under - 2 : by + CHART.bar / 2 + 4,
       };
-      y += CHART.row;
+      y += row;
       return bar;
     });
     groups.push({ metric, title, y: gy, bars });

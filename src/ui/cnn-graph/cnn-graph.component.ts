@@ -728,6 +728,8 @@ export class CnnGraph extends LitElement {
         return this.dataset.type === 'module' ? 'false' : null;
       });
     select(svg).selectAll<SVGGElement, unknown>('.cnn-frame-title').attr('role', 'button').attr('aria-expanded', 'true');
+    // An open module's frame names its contents: a group (ARIA allows aria-label on no role-less g).
+    select(svg).selectAll<SVGGElement, unknown>('.cnn-frame').attr('role', 'group');
     this.labelSvg(svg);
     this.setActive(this.activeId, false);
 
@@ -780,7 +782,8 @@ export class CnnGraph extends LitElement {
   private labelSvg(svg: SVGSVGElement): void {
     const t = graphMessages(this.locale);
     svg.setAttribute('aria-roledescription', t.graphRole);
-    for (const el of svg.querySelectorAll<SVGGElement>('.cnn-frame-title')) el.setAttribute('aria-label', t.collapse(el.dataset.path ?? ''));
+    // The name holds the title as seen ("vgg_block_1 · VGG block", less the ▾), so speech input can say what it reads (WCAG 2.5.3).
+    for (const el of svg.querySelectorAll<SVGGElement>('.cnn-frame-title')) el.setAttribute('aria-label', t.collapse(el.textContent?.replace(/^[▾▸]\s*/, '').trim() || (el.dataset.path ?? '')));
   }
 
   /** Pair every cullable element with its box; the DOM lists them in scene order. */

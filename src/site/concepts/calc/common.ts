@@ -37,6 +37,8 @@ export interface NumberField {
   max?: number;
   step?: number;
   empty?: number;
+  /** A blank or unreadable value reads as NaN, which the calculator refuses, instead of falling back: computing on with a number the box no longer shows would mislead. */
+  required?: boolean;
 }
 export interface CheckField {
   type: 'check';
@@ -70,7 +72,7 @@ function readField(f: Field, raw: string | undefined): number | boolean | string
   if (f.type === 'choice') return f.options.find(([v]) => v === raw)?.[0] ?? f.value;
   const fallback = f.type === 'fixed' ? f.value : (f.empty ?? f.value);
   const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
-  if (!Number.isFinite(n)) return fallback;
+  if (!Number.isFinite(n)) return f.type !== 'fixed' && f.required ? NaN : fallback;
   // Out-of-range integers are kept: the calculators explain them (PyTorch's refusal) themselves.
   return f.type === 'number' ? n : Math.trunc(n);
 }
@@ -104,16 +106,38 @@ export function problems(list: ReadonlyArray<{ message: string; fix?: string; fo
     .join('')}</div>`;
 }
 
-/** The refusal for parameters that must be positive integers, or `''` when they all are. */
-export function notPositive<P>(p: P, keys: ReadonlyArray<keyof P & string>, t: Tr): string {
-  const bad = keys.filter((k) => !((p[k] as number) >= 1));
-  return problems(bad.map((k) => ({ message: t(`${k} must be a positive integer, got ${p[k]}.`, `${k} 必须是正整数，现在是 ${p[k]}。`) })), t);
+/** The parameters among `keys` that are not whole numbers of at least 1 (a blank required field reads as NaN). */
+export const notPositiveKeys = <P>(p: P, keys: ReadonlyArray<keyof P & string>): Array<keyof P & string> => keys.filter((k) => !((p[k] as number) >= 1));
+
+/**
+ * The one message for boxes that must hold whole numbers of at least 1, in the reader's terms (the
+ * box's label, not the parameter's name; empty said as empty), or `''` when they all do.
+ */
+export function notPositive<P>(p: P, keys: ReadonlyArray<keyof P & string>, t: Tr, fields?: Partial<Record<keyof P & string, Field>>): string {
+  const bad = notPositiveKeys(p, keys);
+  if (!bad.length) return '';
+  const name = (k: keyof P & string): string => {
+    const f = fields?.[k];
+    return f && f.type !== 'fixed' ? label(f.label, t) : k;
+  };
+  const said = bad.map((k) => {
+    const v = p[k] as number;
+    return Number.isNaN(v) ? t(`“${name(k)}” is empty.`, `“${name(k)}”是空的。`) : t(`“${name(k)}” is ${v}.`, `“${name(k)}”现在是 ${v}。`);
+  });
+  return `<div class="calc-error" role="alert"><p>${esc(said.join(t(' ', '')))}${t(' ', '')}${esc(t('Enter a whole number, 1 or more: nothing is computed until then.', '请填入不小于 1 的整数；在此之前不作计算。'))}</p></div>`;
 }
 
-/** Set the attributes of the section's `<cnn-compare>` from parameters (it recomputes from them). */
-export function compareAttributes(root: Element, attrs: object): void {
+/**
+ * Set the attributes of the section's `<cnn-compare>` from parameters (it recomputes from them), or
+ * hide it while `valid` is false: the calculator's message stands alone, and no bars of the last good
+ * values stay on screen as if they were these.
+ */
+export function compareAttributes(root: Element, attrs: object, valid = true): void {
   const el = root.querySelector('cnn-compare');
-  for (const [k, v] of Object.entries(attrs)) el?.setAttribute(k, String(v));
+  if (!el) return;
+  el.toggleAttribute('hidden', !valid);
+  if (!valid) return;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
 }
 
 /** Hand the section's `<cnn-compare>` computed items; it hides while there are none. */

@@ -10,7 +10,7 @@ import { GraphBuilder } from '../../../graph/builder.js';
 import { AdaptiveAvgPool2d, Flatten, Linear, ReLU } from '../../../kinds/constructors.js';
 import { ninBlock } from '../../../zoo/blocks.js';
 import type { Lang } from '../../types.js';
-import { calculator, compareItems, fixed, int, notPositive, problems, tr } from './common.js';
+import { calculator, type FieldsFor, compareItems, fixed, int, notPositive, problems, tr } from './common.js';
 
 export interface HeadParams {
   hidden: number;
@@ -58,18 +58,20 @@ export function headItems(h: Heads, lang: Lang) {
 
 const SIZES = ['hidden', 'c', 'h', 'w', 'classes'] as const;
 
+const HEAD_FIELDS: FieldsFor<HeadParams> = {
+  hidden: int(['Hidden units of the fully connected head', '全连接层隐藏单元数'], 4096, { max: 16384 }),
+  c: fixed(),
+  h: fixed(),
+  w: fixed(),
+  classes: fixed(),
+};
+
 export const headCalc = calculator<HeadParams>({
   id: 'nin-head',
-  fields: {
-    hidden: int(['Hidden units of the fully connected head', '全连接层隐藏单元数'], 4096, { max: 16384 }),
-    c: fixed(),
-    h: fixed(),
-    w: fixed(),
-    classes: fixed(),
-  },
+  fields: HEAD_FIELDS,
   render(p, lang) {
     const t = tr(lang);
-    const bad = notPositive(p, SIZES, t);
+    const bad = notPositive(p, SIZES, t, HEAD_FIELDS);
     if (bad) return { result: bad };
     const h = headsOn(p);
     if (!h.dense.ok) return { result: problems(h.dense.diagnostics, t) };

@@ -149,7 +149,7 @@ export const adaptiveCalc = calculator<AdaptiveParams>({
     return {
       windows: `<p class="calc-result">${t('Output', '输出')} <span class="big" data-value="adaptive-out">${a.output.slice(1).join('×')}</span></p>
 <p><code class="formula">${esc(a.layers[0].formula[0] ?? '')}</code></p>
-<div class="table-wrap"><table data-value="adaptive-windows"><thead><tr><th>${t('output i', '输出 i')}</th><th>${t('input rows', '输入行')}</th><th>${t('size', '大小')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
+<div class="table-wrap" tabindex="0"><table data-value="adaptive-windows"><thead><tr><th>${t('output i', '输出 i')}</th><th>${t('input rows', '输入行')}</th><th>${t('size', '大小')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
     };
   },
 });

@@ -4,7 +4,7 @@
  */
 import { stack, type Comparison } from '../../../zoo/compare.js';
 import { formatInt } from '../../../analysis/format.js';
-import { calculator, compareAttributes, int, notPositive, problems, tr } from './common.js';
+import { calculator, type FieldsFor, compareAttributes, int, notPositive, notPositiveKeys, problems, tr } from './common.js';
 
 export interface StackParams {
   c: number;
@@ -19,16 +19,18 @@ export function perC2(c: Comparison, channels: number): [large: number, stacked:
   return [c.variants[0].params / channels ** 2, c.variants[1].params / channels ** 2];
 }
 
+const STACK_FIELDS: FieldsFor<StackParams> = {
+  c: int(['Channels C', '通道数 C'], 64, { max: 4096, required: true }),
+  n: int(['Stacked 3×3: n', '堆叠层数 n'], 3, { max: 12, required: true }),
+  h: int(['Feature map H (= W)', '特征图 H（= W）'], 56, { max: 1024, required: true }),
+};
+
 export const stackCalc = calculator<StackParams>({
   id: 'stack',
-  fields: {
-    c: int(['Channels C', '通道数 C'], 64, { max: 4096 }),
-    n: int(['Stacked 3×3: n', '堆叠层数 n'], 3, { max: 12 }),
-    h: int(['Feature map H (= W)', '特征图 H（= W）'], 56, { max: 1024 }),
-  },
+  fields: STACK_FIELDS,
   render(p, lang) {
     const t = tr(lang);
-    const bad = notPositive(p, ['c', 'n', 'h'], t);
+    const bad = notPositive(p, ['c', 'n', 'h'], t, STACK_FIELDS);
     if (bad) return { result: bad };
     const c = stackOf(p);
     if (c.diagnostics.some((x) => x.severity === 'error')) return { result: problems(c.diagnostics, t) };
@@ -45,6 +47,6 @@ export const stackCalc = calculator<StackParams>({
       )}</p>`,
     };
   },
-  drive: (root, p) => compareAttributes(root, p),
+  drive: (root, p) => compareAttributes(root, p, notPositiveKeys(p, ['c', 'n', 'h']).length === 0),
 });
 
