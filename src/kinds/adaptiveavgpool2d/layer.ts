@@ -7,12 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { adaptiveWindow } from '../../analysis/arith.js';
-import { one, oneShape, separable, type Kwargs, type LayerArgs, type SymbolicShape } from '../../train/layers/common.js';
+import { separable, SizedLayer, type SizedArgs } from '../../train/layers/common.js';
 
-export interface AdaptiveAvgPoolArgs extends LayerArgs {
-  /** Output height and width, resolved from the graph's `output_size`. */
-  outputSize: [number, number];
-}
+export type AdaptiveAvgPoolArgs = SizedArgs;
 
 /** `O × L` matrix whose row `i` averages PyTorch's window `i`. */
 export function adaptiveMatrix(length: number, out: number): Float32Array {
@@ -24,33 +21,13 @@ export function adaptiveMatrix(length: number, out: number): Float32Array {
   return m;
 }
 
-export class AdaptiveAvgPool2d extends tf.layers.Layer {
+export class AdaptiveAvgPool2d extends SizedLayer {
   static className = 'TorchAdaptiveAvgPool2d';
-  readonly outputSize: [number, number];
 
-  constructor(args: AdaptiveAvgPoolArgs) {
-    super(args);
-    this.outputSize = args.outputSize;
-  }
-
-  override computeOutputShape(inputShape: SymbolicShape | SymbolicShape[]): SymbolicShape {
-    const [n, , , c] = oneShape(inputShape);
-    return [n, this.outputSize[0], this.outputSize[1], c];
-  }
-
-  override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: Kwargs): tf.Tensor {
-    return tf.tidy(() => {
-      const x = one(inputs) as tf.Tensor4D;
-      const [, h, w] = x.shape;
-      const [oh, ow] = this.outputSize;
-      if (oh === 1 && ow === 1) return tf.mean(x, [1, 2], true);
-      if (h % oh === 0 && w % ow === 0) return tf.avgPool(x, [h / oh, w / ow], [h / oh, w / ow], 'valid');
-      return separable(x, adaptiveMatrix(h, oh), oh, adaptiveMatrix(w, ow), ow);
-    });
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), outputSize: this.outputSize };
+  protected resize(x: tf.Tensor4D, h: number, w: number, oh: number, ow: number): tf.Tensor {
+    if (oh === 1 && ow === 1) return tf.mean(x, [1, 2], true);
+    if (h % oh === 0 && w % ow === 0) return tf.avgPool(x, [h / oh, w / ow], [h / oh, w / ow], 'valid');
+    return separable(x, adaptiveMatrix(h, oh), oh, adaptiveMatrix(w, ow), ow);
   }
 }
 

@@ -7,12 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { adaptiveWindow } from '../../analysis/arith.js';
-import { one, oneShape, type Kwargs, type LayerArgs, type SymbolicShape } from '../../train/layers/common.js';
+import { SizedLayer, type SizedArgs } from '../../train/layers/common.js';
 
-export interface AdaptiveMaxPoolArgs extends LayerArgs {
-  /** Output height and width, resolved from the graph's `output_size`. */
-  outputSize: [number, number];
-}
+export type AdaptiveMaxPoolArgs = SizedArgs;
 
 /** The maxima of PyTorch's adaptive windows along one axis (1: rows, 2: columns) of an NHWC tensor. */
 function maxAlong(x: tf.Tensor4D, axis: 1 | 2, out: number): tf.Tensor4D {
@@ -29,33 +26,13 @@ function maxAlong(x: tf.Tensor4D, axis: 1 | 2, out: number): tf.Tensor4D {
   return tf.concat(parts, axis);
 }
 
-export class AdaptiveMaxPool2d extends tf.layers.Layer {
+export class AdaptiveMaxPool2d extends SizedLayer {
   static className = 'TorchAdaptiveMaxPool2d';
-  readonly outputSize: [number, number];
 
-  constructor(args: AdaptiveMaxPoolArgs) {
-    super(args);
-    this.outputSize = args.outputSize;
-  }
-
-  override computeOutputShape(inputShape: SymbolicShape | SymbolicShape[]): SymbolicShape {
-    const [n, , , c] = oneShape(inputShape);
-    return [n, this.outputSize[0], this.outputSize[1], c];
-  }
-
-  override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: Kwargs): tf.Tensor {
-    return tf.tidy(() => {
-      const x = one(inputs) as tf.Tensor4D;
-      const [, h, w] = x.shape;
-      const [oh, ow] = this.outputSize;
-      if (oh === 1 && ow === 1) return tf.max(x, [1, 2], true);
-      if (h % oh === 0 && w % ow === 0) return tf.maxPool(x, [h / oh, w / ow], [h / oh, w / ow], 'valid');
-      return maxAlong(maxAlong(x, 1, oh), 2, ow);
-    });
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), outputSize: this.outputSize };
+  protected resize(x: tf.Tensor4D, h: number, w: number, oh: number, ow: number): tf.Tensor {
+    if (oh === 1 && ow === 1) return tf.max(x, [1, 2], true);
+    if (h % oh === 0 && w % ow === 0) return tf.maxPool(x, [h / oh, w / ow], [h / oh, w / ow], 'valid');
+    return maxAlong(maxAlong(x, 1, oh), 2, ow);
   }
 }
 

@@ -121,3 +121,42 @@ export function separable(x: tf.Tensor4D, ah: ArrayLike<number>, oh: number, aw:
     return tf.transpose(cols, [0, 1, 3, 2]) as tf.Tensor4D;
   });
 }
+
+export interface SizedArgs extends LayerArgs {
+  /** Output height and width, from the analysis (never worked out here). */
+  outputSize: [number, number];
+}
+
+/**
+ * A layer whose output is an NHWC map of a fixed height and width taken from
+ * the analysis (adaptive pooling, upsampling): the size, the output shape and
+ * the config; a subclass says only how one map becomes the other.
+ */
+export abstract class SizedLayer extends tf.layers.Layer {
+  readonly outputSize: [number, number];
+
+  constructor(args: SizedArgs) {
+    super(args);
+    this.outputSize = args.outputSize;
+  }
+
+  override computeOutputShape(inputShape: SymbolicShape | SymbolicShape[]): SymbolicShape {
+    const [n, , , c] = oneShape(inputShape);
+    return [n, this.outputSize[0], this.outputSize[1], c];
+  }
+
+  /** The output for one NHWC input of height `h` and width `w` (inside a tidy). */
+  protected abstract resize(x: tf.Tensor4D, h: number, w: number, oh: number, ow: number): tf.Tensor;
+
+  override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: Kwargs): tf.Tensor {
+    return tf.tidy(() => {
+      const x = one(inputs) as tf.Tensor4D;
+      const [, h, w] = x.shape;
+      return this.resize(x, h, w, this.outputSize[0], this.outputSize[1]);
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), outputSize: this.outputSize };
+  }
+}
