@@ -1,24 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IO } from '../../src/cli/common.js';
-import { main } from '../../src/cli/main.js';
 import { ZOO_IDS } from '../../src/zoo/index.js';
+import { runCli } from './run.js';
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: IO = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readFile: async (p) => readFileSync(p, 'utf8'),
-    writeFile: async (p, d) => writeFileSync(p, d),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-cli-'));
 const file = (name: string, text: string) => {

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNetworkFile } from '../../src/cli/file.js';
-import { MAX_PRINTED_DIAGNOSTICS, type IO } from '../../src/cli/common.js';
-import { COMMANDS, main } from '../../src/cli/main.js';
+import { MAX_PRINTED_DIAGNOSTICS } from '../../src/cli/common.js';
+import { COMMANDS } from '../../src/cli/main.js';
 import { cmdRender } from '../../src/cli/render.js';
+import { runCli } from './run.js';
 
 COMMANDS.render = cmdRender;
 const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-hostile-'));
@@ -18,12 +19,7 @@ const file = (name: string, data: string | Uint8Array) => {
 };
 
 /** In-process, reading files the way the binary does (src/cli/node.ts). */
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: IO = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readFile: readNetworkFile, writeFile: async (p, d) => writeFileSync(p, d) };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv, readNetworkFile);
 
 /** What a terminal would act on: C0 controls but the line break, DEL, C1 controls. */
 const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;

@@ -3,21 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import type { IO } from '../../src/cli/common.js';
-import { COMMANDS, main } from '../../src/cli/main.js';
+import { COMMANDS } from '../../src/cli/main.js';
 import { cmdRender } from '../../src/cli/render.js';
 import { zooGraph } from '../../src/zoo/index.js';
 import { renderNetworkSVG } from '../../src/render/index.js';
+import { runCli } from './run.js';
 
 COMMANDS.render = cmdRender;
 const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-render-'));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: IO = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readFile: async (p) => readFileSync(p, 'utf8'), writeFile: async (p, d) => writeFileSync(p, d) };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe('cnn-graph render', () => {
   it('writes the same SVG as the shared render path, with every analysed shape on an edge', async () => {

@@ -7,34 +7,22 @@
  * `analyze` gives. PyTorch is required, never skipped: `.ci/run` installs it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import type { IO } from '../../src/cli/common.js';
-import { main } from '../../src/cli/main.js';
 import { pytorchCode, PytorchExportError } from '../../src/export/pytorch.js';
 import { parseNetwork } from '../../src/graph/json.js';
 import type { Graph } from '../../src/graph/types.js';
 import { ZOO } from '../../src/zoo/index.js';
+import { runCli } from '../cli/run.js';
 
 const PYTHON = '/usr/bin/python3';
 const DRIVER = join(import.meta.dirname, 'pytorch_roundtrip.py');
 const dir = mkdtempSync(join(tmpdir(), 'cnn-graph-pytorch-'));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: IO = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readFile: async (p) => readFileSync(p, 'utf8'),
-    writeFile: async (p, d) => writeFileSync(p, d),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 /** Every kind in a form the zoo does not use: functions for module kinds, modules for ChannelShuffle and Permute, odd names. */
 const FORMS = {
