@@ -10,6 +10,7 @@
  *   - every SVG parses as XML (tests/fuzz/xml.ts, a strict well-formedness check).
  * Each property asserts it ran all its inputs (docs/bad-input.md quotes the counts).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { readNetworkFile } from '../../src/cli/file.js';
 import type { IO } from '../../src/cli/common.js';
 import { COMMANDS, main } from '../../src/cli/main.js';
 import { cmdRender } from '../../src/cli/render.js';
+import { pytorchCode, PytorchExportError } from '../../src/export/pytorch.js';
 import { parseNetwork, stringifyNetwork } from '../../src/graph/json.js';
 import { LAYER_KINDS, type Graph } from '../../src/graph/types.js';
 import { zooGraph } from '../../src/zoo/index.js';
@@ -29,8 +31,8 @@ import { esc } from '../../src/render/svg.js';
 import { xmlProblem } from './xml.js';
 
 const SEED = 20261206;
-const RUNS = { text: 400, networks: 150, cli: 60, svg: 30 };
-const tried = { text: 0, networks: 0, cli: 0, svg: 0 };
+const RUNS = { text: 400, networks: 150, cli: 60, svg: 30, pytorch: 40 };
+const tried = { text: 0, networks: 0, cli: 0, svg: 0, pytorch: 0 };
 
 /** What a terminal would act on: C0 controls but the line break, DEL, C1 controls. */
 const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
@@ -226,6 +228,36 @@ describe('hostile input (seeded property tests)', () => {
     );
     expect(tried.svg).toBe(RUNS.svg);
   }, 90_000);
+
+  it(`export --format pytorch: ${RUNS.pytorch} networks with hostile names give Python that compiles, or a refusal that says why`, () => {
+    const sources: string[] = [];
+    fc.assert(
+      fc.property(hostileNames, ([names, title]) => {
+        tried.pytorch++;
+        try {
+          const code = pytorchCode(renamed(names, title));
+          expect(code).not.toMatch(RAW_CONTROL);
+          sources.push(code);
+        } catch (e) {
+          // A path PyTorch cannot hold (a layer inside another layer, `forward`…) is refused by name.
+          expect(e).toBeInstanceOf(PytorchExportError);
+          expect((e as Error).message.length).toBeGreaterThan(10);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS.pytorch },
+    );
+    expect(sources.length).toBeGreaterThan(RUNS.pytorch / 2);
+    // One Python for all of them: each must compile (names from the file escaped, no injected code).
+    const files = sources.map((src, k) => {
+      const f = join(dir, `export${k}.py`);
+      writeFileSync(f, src);
+      return f;
+    });
+    const r = spawnSync('/usr/bin/python3', ['-c', 'import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding="utf-8").read(), f, "exec")\nprint("ok", len(sys.argv) - 1)', ...files], { encoding: 'utf8' });
+    expect(r.error, 'needs /usr/bin/python3 (apt-get install -y python3)').toBeUndefined();
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe(`ok ${files.length}`);
+  });
 
   afterAll(() => {
     // The figures docs/bad-input.md gives.
