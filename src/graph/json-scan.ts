@@ -79,7 +79,19 @@ export function scanJson(text: string): ScanResult {
       }
       i++;
     }
+  };  /** A member's name and its colon, after the opening quote is due; `expected` says what a non-string is. */
+  const memberName = (expected: string, expectedZh: string): string | ScanResult => {
+    if (i >= n) return end();
+    if (text[i] !== '"') return text[i] === "'" ? unexpected() : fail(i, expected, expectedZh);
+    const key = string();
+    if (typeof key !== 'string') return key;
+    skip();
+    if (i >= n) return end();
+    if (text[i] !== ':') return fail(i, "Expected ':' after property name", "属性名后面应是 ':'");
+    i++;
+    return key;
   };
+
   const digits = () => {
     const s = i;
     while (i < n && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
@@ -98,14 +110,8 @@ export function scanJson(text: string): ScanResult {
         stack.push({ array: true, key: 0 });
         continue;
       } else {
-        if (i >= n) return end();
-        if (text[i] !== '"') return text[i] === "'" ? unexpected() : fail(i, "Expected property name or '}'", "这里应是属性名（带双引号）或 '}'");
-        const key = string();
+        const key = memberName("Expected property name or '}'", "这里应是属性名（带双引号）或 '}'");
         if (typeof key !== 'string') return key;
-        skip();
-        if (i >= n) return end();
-        if (text[i] !== ':') return fail(i, "Expected ':' after property name", "属性名后面应是 ':'");
-        i++;
         stack.push({ array: false, key });
         continue;
       }
@@ -156,14 +162,8 @@ export function scanJson(text: string): ScanResult {
         top.key = (top.key as number) + 1;
         break;
       }
-      if (i >= n) return end();
-      if (text[i] !== '"') return text[i] === "'" ? unexpected() : fail(i, 'Expected double-quoted property name', '属性名必须用双引号括起来');
-      const key = string();
+      const key = memberName('Expected double-quoted property name', '属性名必须用双引号括起来');
       if (typeof key !== 'string') return key;
-      skip();
-      if (i >= n) return end();
-      if (text[i] !== ':') return fail(i, "Expected ':' after property name", "属性名后面应是 ':'");
-      i++;
       top.key = key;
       break;
     }
