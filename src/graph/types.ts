@@ -84,6 +84,8 @@ export interface Diagnostic {
   formula?: string;
   fix?: string;
   jsonPath?: (string | number)[];
+  /** Where in a source file it is (1-based), for formats read from code (a `.py` file). */
+  loc?: { line: number; column: number };
   /**
    * The message and fix in Simplified Chinese, with the same numbers and paths
    * (`features.3 Conv2d：需要 88 个输入通道，…`). Every diagnostic that

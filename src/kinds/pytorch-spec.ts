@@ -6,7 +6,7 @@
  * (src/export/pytorch.ts) puts them together; only non-default arguments are
  * written, under PyTorch's names. Pure text, no DOM and no PyTorch here.
  */
-import type { Layer, LayerKind } from '../graph/types.js';
+import type { ConfigOf, Layer, LayerKind, Shape } from '../graph/types.js';
 
 export interface KindPytorch<K extends LayerKind = LayerKind> {
   kind: K;
@@ -28,6 +28,67 @@ export interface KindPytorch<K extends LayerKind = LayerKind> {
    * (`nn.Parameter`): the layer is always the attribute, whatever `functional` says.
    */
   read?: true;
+  /**
+   * How the Python importer (src/import/python) reads this kind from source:
+   * the inverse of `module` and `call`. `module`: the constructor a class's
+   * `__init__` calls (`torch.nn.Conv2d`); `calls`: the functions, tensor
+   * methods and operators a forward runs (`torch.nn.functional.relu`,
+   * `torch.Tensor.relu`, `operator.add` for `a + b`).
+   */
+  reads?: { module?: PyReading<K>; calls?: readonly PyReading<K>[] };
+}
+
+/** The batch dimension as Python code sees it (`x.size(0)`, `x.shape[0]`); shapes here leave it out. */
+export const BATCH: { readonly batch: true } = Object.freeze({ batch: true });
+
+/** A Python value handed to a kind: ints and floats are numbers, tuples and lists arrays, `None` null. */
+export type PyArg = number | boolean | string | null | typeof BATCH | PyTensor | readonly PyArg[];
+
+/** A constant tensor built in `__init__` (`torch.ones(96, 1, 1) * 1e-6`): its shape and fill (null: random, as torch.randn). */
+export interface PyTensor {
+  readonly tensor: { readonly shape: readonly number[]; readonly fill: number | null };
+}
+
+/** One parameter of a PyTorch signature, in positional order. */
+export interface PyParam {
+  name: string;
+  /** PyTorch's default; without one the argument is required. */
+  default?: PyArg;
+  /** A tensor the layer reads (`'list'`: a list of them, as `torch.cat` takes). */
+  tensor?: 'one' | 'list';
+  /** `*shape`: this and every later positional argument, as a list. */
+  rest?: true;
+  /** Accepted and not part of the layer (`training=self.training`, `device`, `dtype`). */
+  ignored?: true;
+  /** Accepted only at its default (`padding_mode='zeros'`): cnn-graph does not model the others. */
+  fixed?: true;
+}
+
+/** Arguments by name, as the call gave them (a parameter left out is absent). */
+export type PyArgs = Readonly<Record<string, PyArg | undefined>>;
+
+/** Why a call cannot become a layer, and what to write instead, in both languages. */
+export interface PyRefusal {
+  refused: { en: string; zh: string };
+  fix: { en: string; zh: string };
+}
+
+export const refuse = (en: string, zh: string, fixEn: string, fixZh: string): PyRefusal => ({ refused: { en, zh }, fix: { en: fixEn, zh: fixZh } });
+export const isRefusal = (x: unknown): x is PyRefusal => typeof x === 'object' && x !== null && 'refused' in x;
+
+/** One way PyTorch code writes a kind, read back. */
+export interface PyReading<K extends LayerKind = LayerKind> {
+  /** Qualified names it answers to: `torch.nn.Conv2d`, `torch.nn.functional.relu`, `torch.Tensor.relu`, `operator.add`. */
+  names: readonly string[];
+  params: readonly PyParam[];
+  /**
+   * The layer's config from the arguments given (defaults left out) and the
+   * shapes of the tensors it reads (null where unknown); default: the
+   * arguments under their own names, those at PyTorch's default dropped.
+   */
+  config?(args: PyArgs, inputs: readonly (Shape | null)[]): Omit<ConfigOf<K>, 'kind'> | PyRefusal;
+  /** A call that returns several tensors (`x.chunk(2, 1)`): how many, from the config and the input; each becomes a layer with its `index`. */
+  pieces?(config: Omit<ConfigOf<K>, 'kind'>, input: Shape | null): number | PyRefusal;
 }
 
 /**
@@ -61,7 +122,7 @@ export function py(v: PyValue, list = false): string {
 }
 
 /** Whether a value equals PyTorch's default: `(1, 1)` is the default 1 of a pair argument. */
-function isDefault(v: PyValue, d: PyValue): boolean {
+export function isDefault(v: PyValue, d: PyValue): boolean {
   if (v === undefined) return true;
   if (Array.isArray(v)) return v.every((x) => isDefault(x, d));
   return v === d;
@@ -81,3 +142,27 @@ export const kwFloat = (name: string, v: number | undefined, d: number): string[
 
 /** `name(a, b, c=1)` from positional and keyword pieces. */
 export const callText = (name: string, ...parts: (string | string[])[]): string => `${name}(${parts.flat().join(', ')})`;
+
+/** The tensor a function or method reads first (`F.relu(input)`, `x.relu()`). */
+export const INPUT_PARAM: PyParam = { name: 'input', tensor: 'one' };
+
+/** What every module constructor also takes and cnn-graph leaves out (`device=`, `dtype=`). */
+export const DEVICE_PARAMS: readonly PyParam[] = [
+  { name: 'device', default: null, ignored: true },
+  { name: 'dtype', default: null, ignored: true },
+];
+
+/**
+ * The readings of an activation that has `inplace`: `nn.ReLU(inplace=True)`,
+ * `F.relu(x, inplace=True)`, and (without `inplace`) `torch.relu(x)` and `x.relu()`.
+ */
+export function activationReads<K extends LayerKind>(cls: string, fn: string, torchFn: string | null, method: string | null): NonNullable<KindPytorch<K>['reads']> {
+  const inplace: PyParam = { name: 'inplace', default: false };
+  return {
+    module: { names: [`torch.nn.${cls}`], params: [inplace] },
+    calls: [
+      { names: [`torch.nn.functional.${fn}`], params: [INPUT_PARAM, inplace] },
+      ...(torchFn || method ? [{ names: [...(torchFn ? [`torch.${torchFn}`] : []), ...(method ? [`torch.Tensor.${method}`] : [])], params: [INPUT_PARAM] }] : []),
+    ],
+  };
+}

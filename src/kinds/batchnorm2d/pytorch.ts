@@ -1,5 +1,5 @@
 /** BatchNorm2d in PyTorch: `nn.BatchNorm2d(64, eps=0.001)`. */
-import { callText, kw, kwFloat, py, pyFloat, type KindPytorch } from '../pytorch-spec.js';
+import { callText, kw, kwFloat, py, pyFloat, type KindPytorch, DEVICE_PARAMS } from '../pytorch-spec.js';
 
 export const pytorch: KindPytorch<'BatchNorm2d'> = {
   kind: 'BatchNorm2d',
@@ -13,4 +13,5 @@ export const pytorch: KindPytorch<'BatchNorm2d'> = {
       kw('affine', l.affine, true),
       kw('track_running_stats', l.track_running_stats, true),
     ),
+  reads: { module: { names: ['torch.nn.BatchNorm2d'], params: [{ name: 'num_features' }, { name: 'eps', default: 1e-5 }, { name: 'momentum', default: 0.1 }, { name: 'affine', default: true }, { name: 'track_running_stats', default: true }, ...DEVICE_PARAMS] } },
 };

@@ -1,5 +1,5 @@
 /** ConvTranspose2d in PyTorch: `nn.ConvTranspose2d(64, 32, kernel_size=2, stride=2)`. */
-import { callText, kw, py, type KindPytorch } from '../pytorch-spec.js';
+import { callText, kw, py, type KindPytorch, DEVICE_PARAMS } from '../pytorch-spec.js';
 
 export const pytorch: KindPytorch<'ConvTranspose2d'> = {
   kind: 'ConvTranspose2d',
@@ -16,4 +16,10 @@ export const pytorch: KindPytorch<'ConvTranspose2d'> = {
       kw('bias', l.bias, true),
       kw('dilation', l.dilation, 1),
     ),
+  reads: {
+    module: {
+      names: ['torch.nn.ConvTranspose2d'],
+      params: [{ name: 'in_channels' }, { name: 'out_channels' }, { name: 'kernel_size' }, { name: 'stride', default: 1 }, { name: 'padding', default: 0 }, { name: 'output_padding', default: 0 }, { name: 'groups', default: 1 }, { name: 'bias', default: true }, { name: 'dilation', default: 1 }, { name: 'padding_mode', default: 'zeros', fixed: true }, ...DEVICE_PARAMS],
+    },
+  },
 };

@@ -1,8 +1,12 @@
 /** Dropout2d in PyTorch: `nn.Dropout2d(p=0.2)`, or `F.dropout2d(x, p=0.2, training=self.training)`. */
-import { callText, kw, kwFloat, type KindPytorch } from '../pytorch-spec.js';
+import { callText, kw, kwFloat, type KindPytorch, INPUT_PARAM } from '../pytorch-spec.js';
 
 export const pytorch: KindPytorch<'Dropout2d'> = {
   kind: 'Dropout2d',
   module: (l) => callText('nn.Dropout2d', kwFloat('p', l.p, 0.5), kw('inplace', l.inplace, false)),
   call: (l, [x]) => callText('F.dropout2d', x, kwFloat('p', l.p, 0.5), 'training=self.training', kw('inplace', l.inplace, false)),
+  reads: {
+    module: { names: ['torch.nn.Dropout2d'], params: [{ name: 'p', default: 0.5 }, { name: 'inplace', default: false }] },
+    calls: [{ names: ['torch.nn.functional.dropout2d'], params: [INPUT_PARAM, { name: 'p', default: 0.5 }, { name: 'training', default: true, ignored: true }, { name: 'inplace', default: false }] }],
+  },
 };

@@ -1,8 +1,12 @@
 /** Softmax in PyTorch: `nn.Softmax(dim=1)`, or `F.softmax(x, dim=1)` (the dim always written: PyTorch's implicit one is deprecated). */
-import { callText, type KindPytorch } from '../pytorch-spec.js';
+import { callText, type KindPytorch, INPUT_PARAM } from '../pytorch-spec.js';
 
 export const pytorch: KindPytorch<'Softmax'> = {
   kind: 'Softmax',
   module: (l) => callText('nn.Softmax', `dim=${l.dim ?? 1}`),
   call: (l, [x]) => callText('F.softmax', x, `dim=${l.dim ?? 1}`),
+  reads: {
+    module: { names: ['torch.nn.Softmax'], params: [{ name: 'dim', default: null }] },
+    calls: [{ names: ['torch.nn.functional.softmax', 'torch.softmax', 'torch.Tensor.softmax'], params: [INPUT_PARAM, { name: 'dim', default: null }, { name: '_stacklevel', default: 3, ignored: true }, { name: 'dtype', default: null, fixed: true }] }],
+  },
 };
