@@ -6,9 +6,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Diagnostic } from '../analysis/analyze.js';
-import { parseNetwork } from '../graph/json.js';
+import { formatOf, importNetwork, type ImportOptions } from '../import/index.js';
 import type { Graph } from '../graph/types.js';
-import { formatInt } from '../analysis/format.js';
+import { formatInt, parseShape } from '../analysis/format.js';
 import { clip, visible } from '../graph/text.js';
 import { nearestZooId, zooEntry } from '../zoo/index.js';
 import { FileRefused } from './file.js';
@@ -50,12 +50,22 @@ export const zooHint = (word: string): string => {
   return id ? ` Did you mean "${id}"?` : '';
 };
 
-/** A zoo id or a JSON file. Returns the graph, or diagnostics explaining why there is none. */
-export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
+/** The options that say how to read a source file: `--class Name` and `--input CxHxW` (PyTorch source). */
+export const SOURCE_OPTIONS = { class: { type: 'string' }, input: { type: 'string' } } as const;
+
+export function sourceOptions(values: { class?: unknown; input?: unknown }): ImportOptions {
+  const input = values.input === undefined ? undefined : parseShape(String(values.input));
+  if (input === null) throw new UsageError(`--input must be three positive integers like 1x28x28 (channels×height×width), got "${clip(String(values.input))}".`);
+  if (values.class !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(values.class))) throw new UsageError(`--class must be a Python name such as Net, got "${clip(String(values.class))}".`);
+  return { ...(values.class !== undefined ? { className: String(values.class) } : {}), ...(input ? { input } : {}) };
+}
+
+/** A zoo id, a JSON file or a PyTorch source file. Returns the graph, or diagnostics explaining why there is none. */
+export async function loadNetwork(ref: string, io: IO, options: ImportOptions = {}): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
   const entry = zooEntry(ref);
   if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
-  if (!/\.json$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
-    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
+  if (!/\.(json|py)$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
+    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json or .py file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
   }
   let text: string;
   try {
@@ -68,7 +78,10 @@ export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph |
     const name = clip(ref);
     throw new UsageError(code === 'ENOENT' ? `cannot read "${name}": no such file.` : code === 'EISDIR' ? `"${name}" is a directory, not a JSON file.` : `cannot read "${name}": ${(e as Error).message}`);
   }
-  const parsed = parseNetwork(text);
+  const parsed = importNetwork(text, formatOf(ref, text), options);
+  // An unknown --class is a mistake on the command line, not in the file.
+  const usage = parsed.diagnostics.find((d) => d.code === 'usage');
+  if (usage) throw new UsageError(`${usage.message.replace(/\.$/, '')}. ${usage.fix ?? ''}`.trim());
   return { ...parsed, source: ref };
 }
 
@@ -80,11 +93,12 @@ export function printDiagnostics(ds: Diagnostic[], io: IO, source: string): void
   for (const d of ds.slice(0, MAX_PRINTED_DIAGNOSTICS)) {
     // Names from the file are shown with their control characters escaped, line breaks included;
     // only a JSON syntax error (top level) has lines of its own: the excerpt and its caret.
-    const multiline = d.code === 'json' && d.jsonPath?.length === 0;
+    const multiline = (d.code === 'json' && d.jsonPath?.length === 0) || d.code === 'python-syntax';
     const lines = [`${d.severity}: ${visible(d.message, multiline)}`];
     if (d.formula) lines.push(`  ${visible(d.formula)}`);
     if (d.fix) lines.push(`  fix: ${visible(d.fix)}`);
-    io.stderr(`${from}: ${lines.join('\n')}\n`);
+    // A place in source code as compilers write it (file:line:column), which editors open.
+    io.stderr(`${from}${d.loc ? `:${d.loc.line}:${d.loc.column}` : ''}: ${lines.join('\n')}\n`);
   }
   const more = ds.length - MAX_PRINTED_DIAGNOSTICS;
   if (more > 0) {

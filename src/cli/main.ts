@@ -15,23 +15,28 @@ import { pytorchCode, PytorchExportError } from '../export/pytorch.js';
 import { clip, visible } from '../graph/text.js';
 import { nearest } from '../graph/validate.js';
 import { ZOO, ZOO_IDS, zooEntry } from '../zoo/index.js';
-import { args, intOption, loadNetwork, printDiagnostics, UsageError, zooHint, type IO } from './common.js';
+import { args, intOption, loadNetwork, printDiagnostics, SOURCE_OPTIONS, sourceOptions, UsageError, zooHint, type IO } from './common.js';
 import { table } from './table.js';
 
 const USAGE = `cnn-graph — shapes, parameters and MACs of convolutional networks, with PyTorch's semantics
 
 Usage:
   cnn-graph list                                   the model zoo
-  cnn-graph summary <id | file.json> [--input 1x28x28] [--convention default|torchinfo|fvcore] [--depth N] [--json]
-  cnn-graph check <file.json | id>                 validate a network; exit 1 if it has errors
-  cnn-graph export <id | file.json> [--format json|pytorch] [--with-train] [--out file]
+  cnn-graph summary <id | file.json | model.py> [--class Name] [--input 1x28x28] [--convention default|torchinfo|fvcore] [--depth N] [--json]
+  cnn-graph check <file.json | model.py | id> [--class Name] [--input CxHxW]
+                                                   validate a network; exit 1 if it has errors
+  cnn-graph export <id | file.json | model.py> [--class Name] [--input CxHxW] [--format json|pytorch] [--with-train] [--out file]
                                                    a network as JSON (to start your own variant) or as a PyTorch file
   cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]
   cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]
-  cnn-graph render <id | file.json> --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]
-  cnn-graph train <id | file.json> [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
+  cnn-graph render <id | file.json | model.py> [--class Name] --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]
+  cnn-graph train <id | file.json | model.py> [--class Name] [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
                   [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--backend wasm|cpu] [--seed N] [--json]
                                                    train in Node (WASM) with the notes' settings; Ctrl-C cancels
+
+A .py file is PyTorch source: its last nn.Module class, or the last module it assigns
+to a top-level variable (--class picks another), on the input of a "# input: 3x32x32"
+comment or --input (docs/python.md).
 
 Exit status: 0 ok, 1 problems found in the network, 2 usage errors.`;
 
@@ -92,12 +97,12 @@ function summaryText(a: Analysis, title: string, depth: number): string {
 }
 
 async function cmdSummary(argv: string[], io: IO): Promise<number> {
-  const { values, positionals } = args(argv, { input: { type: 'string' }, convention: { type: 'string' }, depth: { type: 'string' }, json: { type: 'boolean' } }, 1);
+  const { values, positionals } = args(argv, { ...SOURCE_OPTIONS, convention: { type: 'string' }, depth: { type: 'string' }, json: { type: 'boolean' } }, 1);
   if (!positionals[0]) throw new UsageError('summary needs a zoo id or a .json file, e.g. `cnn-graph summary lenet5`.');
   const input = shapeOption(values.input, 'input');
   const convention = conventionOption(values.convention);
   const depth = intOption(values.depth, 'depth') ?? 3;
-  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io, sourceOptions(values));
   if (!graph) {
     printDiagnostics(diagnostics, io, source);
     return 1;
@@ -110,10 +115,10 @@ async function cmdSummary(argv: string[], io: IO): Promise<number> {
 }
 
 async function cmdCheck(argv: string[], io: IO): Promise<number> {
-  const { values, positionals } = args(argv, { input: { type: 'string' }, json: { type: 'boolean' } }, 1);
+  const { values, positionals } = args(argv, { ...SOURCE_OPTIONS, json: { type: 'boolean' } }, 1);
   if (!positionals[0]) throw new UsageError('check needs a .json file (or a zoo id), e.g. `cnn-graph check mynet.json`.');
   const input = shapeOption(values.input, 'input');
-  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io, sourceOptions(values));
   const all = graph ? analyze(graph, input ? { input } : {}).diagnostics : diagnostics;
   const errors = all.filter((d) => d.severity === 'error').length;
   if (values.json) io.stdout(JSON.stringify({ ok: errors === 0, diagnostics: all.map(englishOnly) }, null, 2) + '\n');
@@ -128,14 +133,14 @@ async function cmdCheck(argv: string[], io: IO): Promise<number> {
 }
 
 async function cmdExport(argv: string[], io: IO): Promise<number> {
-  const { values, positionals } = args(argv, { format: { type: 'string' }, 'with-train': { type: 'boolean' }, out: { type: 'string' } }, 1);
+  const { values, positionals } = args(argv, { ...SOURCE_OPTIONS, format: { type: 'string' }, 'with-train': { type: 'boolean' }, out: { type: 'string' } }, 1);
   if (!positionals[0]) throw new UsageError('export needs a zoo id or a .json file, e.g. `cnn-graph export lenet5 > mynet.json` or `cnn-graph export lenet5 --format pytorch --out lenet5.py`.');
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'pytorch') throw new UsageError(`--format must be json or pytorch, got "${clip(String(format))}".`);
   if (values['with-train'] && format !== 'pytorch') throw new UsageError('--with-train writes a PyTorch training script: use it with --format pytorch.');
   const out = values.out === undefined ? undefined : String(values.out);
   if (out === '') throw new UsageError('--out needs a file name, e.g. --out lenet5.py.');
-  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io, sourceOptions(values));
   if (!graph) {
     printDiagnostics(diagnostics, io, source);
     return 1;

@@ -2,12 +2,12 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
 import { parseShape } from '../analysis/format.js';
-import { loadNetwork, printDiagnostics, UsageError, type IO } from './common.js';
+import { loadNetwork, printDiagnostics, sourceOptions, UsageError, type IO } from './common.js';
 
 export async function cmdRender(argv: string[], io: IO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string', short: 'o' }, expand: { type: 'string' }, direction: { type: 'string' }, input: { type: 'string' }, theme: { type: 'string' }, engine: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string', short: 'o' }, expand: { type: 'string' }, direction: { type: 'string' }, input: { type: 'string' }, class: { type: 'string' }, theme: { type: 'string' }, engine: { type: 'string' } } });
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
   }
@@ -31,7 +31,7 @@ export async function cmdRender(argv: string[], io: IO): Promise<number> {
   const input = values.input === undefined ? undefined : parseShape(values.input);
   if (input === null) throw new UsageError(`--input must be three positive integers like 1x28x28, got "${values.input}".`);
 
-  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io, sourceOptions({ class: values.class, ...(input ? { input: values.input } : {}) }));
   if (!graph) {
     printDiagnostics(diagnostics, io, source);
     return 1;

@@ -18,7 +18,7 @@ import type { BackendInfo } from '../train/backend.js';
 import { checkTrainingMemory, nodeBudget, TrainMemoryError } from '../train/memory.js';
 import { DATASET_NAMES, classesOf, type DatasetName } from '../train/data/dataset.js';
 import type { EpochSummary, OptimizerName, ResultRecord, TrainProgress, TrainResult } from '../train/train.js';
-import { args, intOption, loadNetwork, printDiagnostics, UsageError, type IO } from './common.js';
+import { args, intOption, loadNetwork, printDiagnostics, sourceOptions, UsageError, type IO } from './common.js';
 
 /** Exit status of a run cancelled with Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_CANCELLED = 130;
@@ -40,6 +40,8 @@ export const TRAIN_OPTIONS = {
   backend: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
+  class: { type: 'string' },
+  input: { type: 'string' },
 } as const;
 
 const DATASET_TITLES: Record<DatasetName, string> = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
@@ -226,7 +228,7 @@ export async function cmdTrain(argv: string[], io: IO, options: TrainCommandOpti
   const { values, positionals } = parsed;
   if (!positionals[0]) throw new UsageError('train needs a zoo id or a .json file, e.g. `cnn-graph train lenet5 --limit 1024 --epochs 1`.');
   const s = settings(values);
-  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io);
+  const { graph, diagnostics, source } = await loadNetwork(positionals[0], io, sourceOptions(values));
   if (!graph) {
     printDiagnostics(diagnostics, io, source);
     return 1;

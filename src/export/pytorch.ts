@@ -259,6 +259,8 @@ export function pytorchCode(graph: Graph, options: PytorchOptions = {}): string 
     : `if __name__ == '__main__':\n    model = build().eval()\n    print(sum(p.numel() for p in model.parameters()), 'parameters')\n    with torch.no_grad():\n        print('output', tuple(model(torch.zeros(1, ${graph.input.join(', ')})).shape))\n`;
   const code = [
     doc,
+    // The shape cnn-graph reads this file back with (`cnn-graph summary net.py`).
+    `# input: ${graph.input.join('x')}`,
     '',
     imports.join('\n'),
     '',

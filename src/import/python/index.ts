@@ -9,7 +9,8 @@
  * Which network: `className` (a class, built without arguments, or a
  * top-level variable holding a module); otherwise the last top-level
  * variable the file assigns a module to (`net = nn.Sequential(...)`, as d2l
- * writes; `model = Net()`), otherwise the last nn.Module subclass.
+ * writes; `model = Net()`), otherwise the last nn.Module subclass that can
+ * be built without arguments (the network, not a block such as Inception(in_channels)).
  * Which input: `input`, else a `# input: 3x32x32` comment, else the last
  * top-level `X = torch.rand(1, 1, 28, 28)` (the notes' shape check).
  */
@@ -42,10 +43,10 @@ function diagnostic(parsed: Parsed | null, p: Problem, severity: 'error' | 'warn
     severity,
     path: p.path ?? '',
     code,
-    message: p.en + '.',
+    message: /[.?!]$/.test(p.en) ? p.en : p.en + '.',
     ...(p.fixEn ? { fix: p.fixEn } : {}),
     ...(loc ? { loc } : {}),
-    zh: { message: p.zh + '。', ...(p.fixZh ? { fix: p.fixZh } : {}) },
+    zh: { message: /[。？！]$/.test(p.zh) ? p.zh : p.zh + '。', ...(p.fixZh ? { fix: p.fixZh } : {}) },
   };
 }
 
@@ -132,7 +133,8 @@ function choose(py: Interpreter, options: PythonOptions): Chosen {
     if (failed) return { problem: failed.problem };
     return { module: py.globals.vars.get(lastVar) as ModuleV, name: lastVar, node };
   }
-  const last = classes[classes.length - 1];
+  // The last class that can be built without arguments: the network, not one of its blocks (an Inception(in_channels)).
+  const last = [...classes].reverse().find((c) => py.constructible(c)) ?? classes[classes.length - 1];
   if (last) return build(py, last, last.name, classes);
   const failed = py.failed[0];
   if (failed) return { problem: failed.problem };

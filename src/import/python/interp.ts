@@ -86,6 +86,9 @@ export function readings(): Map<string, Reading> {
   return map;
 }
 
+/** Methods that change the module or list they are called on. */
+const MUTATORS = new Set(['add_module', 'register_module', 'append', 'extend', 'insert', 'pop', 'update', 'register_parameter', 'register_buffer']);
+
 const OPERATOR_NAMES: Record<string, string> = { '+': 'operator.add', '*': 'operator.mul' };
 
 // ---------------------------------------------------------------- control flow
@@ -198,7 +201,8 @@ export class Interpreter {
       }
       if (inTarget && n.name === 'VariableName') targets.push(this.text(n));
       if (n.name === 'MemberExpression' && n.kids[0]?.name === 'VariableName') {
-        if (inTarget || n.kids[1]?.name === '.') receivers.push(this.text(n.kids[0]));
+        // `net.x = …`, `net[0] = …`, and the methods that change a container (`net.add_module(…)`).
+        if (inTarget || (n.kids[1]?.name === '.' && MUTATORS.has(this.text(n.kids[2] ?? n)))) receivers.push(this.text(n.kids[0]));
         if (inTarget) targets.push(this.text(n.kids[0]));
       }
       for (const k of n.kids) walk(k, inTarget && n.name !== 'MemberExpression' && n.name !== 'CallExpression');
@@ -547,6 +551,13 @@ export class Interpreter {
   baseContainer(cls: ClassV): ModuleV['container'] | null {
     for (const c of this.mro(cls)) if (c instanceof NsV && CONTAINERS[c.qual]) return CONTAINERS[c.qual];
     return null;
+  }
+
+  /** Whether `Cls()` needs no arguments (every parameter of its __init__ after self has a default). */
+  constructible(cls: ClassV): boolean {
+    const init = this.findMethod(cls, '__init__');
+    if (!(init instanceof FuncV)) return true;
+    return init.params.slice(1).every((p) => p.kind !== 'plain' || p.default !== undefined);
   }
 
   findMethod(cls: ClassV, name: string, after?: ClassV): Value | undefined {
@@ -1772,6 +1783,9 @@ class Tracer {
 
   moduleLayer(m: ModuleV, x: TensorV, at: PyNode): TensorV {
     const leaf = m.leaf as NonNullable<ModuleV['leaf']>;
+    if (m.calls > 0 && this.paramsOf(m) > 0) {
+      this.py.fail(at, `${m.path} (${m.cls}) runs a second time here, sharing its weights; a cnn-graph network gives every layer its own weights, so its counts would differ from PyTorch's`, `${m.path}（${m.cls}）在这里第二次运行，共享它的权重；cnn-graph 的网络里每层有自己的权重，计数会与 PyTorch 不同`, `Give each use its own module in __init__ (e.g. self.${(m.path as string).split('.').pop()}_2 = nn.${m.cls}(...)), as most networks mean.`, `请在 __init__ 里为每次使用各建一个模块（例如 self.${(m.path as string).split('.').pop()}_2 = nn.${m.cls}(...)），多数网络本意如此。`, { path: m.path });
+    }
     m.calls++;
     const path = m.calls === 1 ? (m.path as string) : `${m.path}#${m.calls}`;
     if (path === '') this.py.fail(at, 'the network is a single layer, which has no name of its own in PyTorch', '网络只有一层，它在 PyTorch 里没有自己的名字', 'Wrap it: nn.Sequential(layer).', '请包一层：nn.Sequential(layer)。');
@@ -1828,6 +1842,12 @@ class Tracer {
     return out;
   }
 
+  private paramsOf(m: ModuleV): number {
+    const leaf = m.leaf as NonNullable<ModuleV['leaf']>;
+    const layer = { ...leaf.config, path: m.path ?? 'x', inputs: [] } as Layer;
+    return (KIND_ANALYSES[leaf.kind].weights as (l: Layer) => { shape: readonly number[] }[])(layer).reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
+  }
+
   /** Layers `__init__` made that the forward never ran: PyTorch counts their parameters, the graph has no place for them. */
   unused(): Problem[] {
     const out: { path: string; cls: string; params: number; node: PyNode }[] = [];
@@ -1836,9 +1856,8 @@ class Tracer {
       if (seen.has(m)) return;
       seen.add(m);
       if (m.leaf && m.calls === 0 && m.path !== undefined) {
-        const layer = { ...m.leaf.config, path: m.path, inputs: [] } as Layer;
-        const params = (KIND_ANALYSES[m.leaf.kind].weights as (l: Layer) => { shape: readonly number[] }[])(layer).reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
-        out.push({ path: m.path, cls: m.cls, params, node: m.node });
+        const params = this.paramsOf(m);
+        if (params > 0) out.push({ path: m.path, cls: m.cls, params, node: m.node });
       }
       for (const c of m.children.values()) visit(c);
     };
