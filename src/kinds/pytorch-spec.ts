@@ -62,6 +62,8 @@ export interface PyParam {
   ignored?: true;
   /** Accepted only at its default (`padding_mode='zeros'`): cnn-graph does not model the others. */
   fixed?: true;
+  /** A float whose default happens to be whole (`k=1.0`): an int-valued default otherwise means PyTorch takes only ints. */
+  float?: true;
 }
 
 /** Arguments by name, as the call gave them (a parameter left out is absent). */

@@ -844,6 +844,8 @@ export class Interpreter {
 
   private toArg(v: Value, p: PyParam, written: string, at: PyNode): PyArg {
     if (v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' || v === BATCH) return v;
+    // PyTorch refuses a float where it takes ints (stride=4 / 2 is 2.0): an integer default says so.
+    if (v instanceof PyFloat && typeof p.default === 'number' && Number.isInteger(p.default) && !p.float) this.fail(at, `${written}: ${p.name} is the float ${floatText(v.v)}, and PyTorch takes an int there`, `${written}：${p.name} 是浮点数 ${floatText(v.v)}，PyTorch 在这里需要整数`, `Use integer division: // instead of /, or int(...).`, '请用整数除法 // 代替 /，或者写 int(...)。');
     if (v instanceof PyFloat) return v.v;
     if (v instanceof PyTuple || v instanceof PyList) return v.items.map((x) => this.toArg(x, p, written, at));
     if (v instanceof LitTensor) return { tensor: { shape: v.shape, fill: v.fill } };
