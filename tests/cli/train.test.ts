@@ -190,7 +190,7 @@ describe('cnn-graph train (in-process)', () => {
   }
 
   it('is in the usage text', async () => {
-    expect((await run('--help')).stdout).toMatch(/cnn-graph train <id \| file\.json> \[--dataset mnist\|fashion-mnist\] \[--epochs N\] \[--limit N\]/);
+    expect((await run('--help')).stdout).toMatch(/cnn-graph train <id \| file\.json[^>]*>.* \[--dataset mnist\|fashion-mnist\] \[--epochs N\] \[--limit N\]/);
   });
 });
 
