@@ -11,12 +11,15 @@ import type { Graph } from '../graph/types.js';
 import { formatInt } from '../analysis/format.js';
 import { clip, visible } from '../graph/text.js';
 import { nearestZooId, zooEntry } from '../zoo/index.js';
-import { FileRefused } from './file.js';
+import { decodeText, FileRefused } from './file.js';
+import { BINARY_READERS, formatOfBytes, formatOfName, networkNameOf } from '../import/index.js';
 
 export interface IO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readFile: (path: string) => Promise<string>;
+  /** A binary network file (ONNX), at most `limit` bytes; without it, binary formats are refused as unreadable here. */
+  readBytes?: (path: string, limit: number) => Promise<Uint8Array>;
   writeFile: (path: string, data: string) => Promise<void>;
   /** Whether stderr is a terminal (progress bars). */
   isTTY?: boolean;
@@ -50,23 +53,30 @@ export const zooHint = (word: string): string => {
   return id ? ` Did you mean "${id}"?` : '';
 };
 
-/** A zoo id or a JSON file. Returns the graph, or diagnostics explaining why there is none. */
+/** A zoo id or a network file (.json, .onnx; another name by its first bytes). Returns the graph, or diagnostics explaining why there is none. */
 export async function loadNetwork(ref: string, io: IO): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
   const entry = zooEntry(ref);
   if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
-  if (!/\.json$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
-    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
+  const named = formatOfName(ref);
+  if (!named && !ref.includes('/') && !ref.includes('\\')) {
+    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json or .onnx file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
   }
   let text: string;
   try {
-    text = await io.readFile(ref);
+    if (named !== 'json' && io.readBytes) {
+      // ONNX by its name, or a file of no known extension, which its first bytes decide.
+      const bytes = await io.readBytes(ref, BINARY_READERS.onnx.maxBytes);
+      const format = named ?? formatOfBytes(bytes);
+      if (format !== 'json') return { ...BINARY_READERS[format].read(bytes, networkNameOf(ref)), source: ref };
+      text = decodeText(bytes);
+    } else text = await io.readFile(ref);
   } catch (e) {
     if (e instanceof FileRefused) {
       return { graph: null, diagnostics: [{ severity: 'error', path: '', code: 'file', message: e.message, fix: e.fix, zh: e.zh }], source: ref };
     }
     const code = (e as NodeJS.ErrnoException).code;
     const name = clip(ref);
-    throw new UsageError(code === 'ENOENT' ? `cannot read "${name}": no such file.` : code === 'EISDIR' ? `"${name}" is a directory, not a JSON file.` : `cannot read "${name}": ${(e as Error).message}`);
+    throw new UsageError(code === 'ENOENT' ? `cannot read "${name}": no such file.` : code === 'EISDIR' ? `"${name}" is a directory, not a network file.` : `cannot read "${name}": ${(e as Error).message}`);
   }
   const parsed = parseNetwork(text);
   return { ...parsed, source: ref };

@@ -43,6 +43,8 @@ export interface OnnxLayer {
   config: LayerConfig;
   /** The node inputs the layer reads, in order (the others are weights or constants). */
   data: readonly number[];
+  /** PyTorch's name of the function, where the node is a functional operation in a module (`torch.cat` → `cat`): its path's last segment. */
+  fn?: string;
   /** The layer's padding includes the Pad before its first data input. */
   takesPad?: boolean;
   /** For a node with several outputs (Split): the layer of each output, in order; `config` is unused then. */

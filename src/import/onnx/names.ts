@@ -40,5 +40,14 @@ export function parameterModule(name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** `Add_1` → `add_1`, `Concat` → `concat`: a functional operation's name inside its module. */
-export const functionalName = (own: string, op: string): string => (own || op).toLowerCase();
+/**
+ * A functional operation's name inside its module: PyTorch's name of the
+ * function where the kind's facet gives one (`Concat_1` → `cat_1`), else the
+ * node's own name lower-cased (`Add_1` → `add_1`); torch's `_1` counts calls.
+ */
+export function functionalName(own: string, op: string, fn?: string): string {
+  const name = own || op;
+  if (!fn) return name.toLowerCase();
+  const count = /_(\d+)$/.exec(name);
+  return count && name.startsWith(op) ? `${fn}_${count[1]}` : fn;
+}

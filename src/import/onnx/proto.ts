@@ -139,12 +139,14 @@ export const ATTRIBUTE = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, FLOATS: 6, IN
 /** TensorProto.DataType values used here. */
 export const DATA_TYPE = { FLOAT: 1, INT32: 6, INT64: 7, DOUBLE: 11, FLOAT16: 10 } as const;
 
-let modelType: protobuf.Type | undefined;
+let root: protobuf.Root | undefined;
+
+/** The message types of the subset (the tests encode files with them: hostile ones, and operators torch does not export). */
+export const onnxType = (name: 'ModelProto' | 'GraphProto' | 'NodeProto' | 'TensorProto'): protobuf.Type => (root ??= protobuf.Root.fromJSON(DESCRIPTOR)).lookupType(`onnx.${name}`);
 
 /** Decodes a ModelProto; throws protobufjs's error (with its byte offset) on bytes that are not one. */
 export function decodeModelProto(bytes: Uint8Array): ModelProto {
-  modelType ??= protobuf.Root.fromJSON(DESCRIPTOR).lookupType('onnx.ModelProto');
-  return modelType.decode(bytes) as unknown as ModelProto;
+  return onnxType('ModelProto').decode(bytes) as unknown as ModelProto;
 }
 
 /** An int64 as a number (exact up to 2^53; beyond, rounded, which every check here refuses anyway). */

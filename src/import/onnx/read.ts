@@ -541,7 +541,7 @@ class Reader {
     if (end !== k) this.absorbed.add(end);
     const last = this.nodes[end];
     pieces.forEach((config, o) => {
-      const path = this.pathOf(n, config, pieces.length > 1 ? o : -1);
+      const path = this.pathOf(n, r.fn, pieces.length > 1 ? o : -1);
       const layer = { ...config, path, inputs, ...(this.functional(n, config) ? { functional: true } : {}) } as Layer;
       const parsed = layerSchema(config.kind).safeParse(layer);
       if (!parsed.success) {
@@ -585,7 +585,7 @@ class Reader {
     return fn && !configOf(config.kind)?.functional;
   }
 
-  private pathOf(n: NodeProto, config: LayerConfig, piece: number): string {
+  private pathOf(n: NodeProto, fn: string | undefined, piece: number): string {
     const { scope, own } = scopeOf(n.name);
     const weightModule = n.input.map((i) => (this.values.get(i)?.t === 'weight' ? parameterModule(i) : undefined)).find((m) => m);
     let base: string;
@@ -600,13 +600,12 @@ class Reader {
         if (this.paths.has(first)) segs[segs.length - 1] = `${again[1]}#${Number(again[2]) + 1}`;
       }
       const s = scopePath(segs);
-      base = this.containers.has(scopePath(scope)) || !s ? (s ? `${s}.` : '') + functionalName(own.replace(/[/.]/g, '_'), n.op_type) : s;
+      base = this.containers.has(scopePath(scope)) || !s ? (s ? `${s}.` : '') + functionalName(own.replace(/[/.]/g, '_'), n.op_type, fn) : s;
     }
     if (piece >= 0) base = `${base}.${piece}`;
     if (base === INPUT) base = `${INPUT}_`;
     let path = base;
     for (let c = 2; this.paths.has(path); c++) path = `${base}#${c}`;
-    void config;
     return path;
   }
 

@@ -3,5 +3,5 @@ import type { KindOnnx } from '../onnx-spec.js';
 
 export const onnx: KindOnnx<'AdaptiveAvgPool2d'> = {
   kind: 'AdaptiveAvgPool2d',
-  ops: { GlobalAveragePool: () => ({ config: { kind: 'AdaptiveAvgPool2d', output_size: [1, 1] }, data: [0] }) },
+  ops: { GlobalAveragePool: () => ({ config: { kind: 'AdaptiveAvgPool2d', output_size: [1, 1] }, data: [0], fn: 'adaptive_avg_pool2d' }) },
 };

@@ -7,7 +7,7 @@ export const onnx: KindOnnx<'Concat'> = {
     Concat(node) {
       const parts = node.inputs.map((_, i) => node.constant(i));
       if (parts.length && parts.every((p) => p !== undefined)) return { value: ([] as OnnxScalar[]).concat(...(parts as OnnxScalar[][])) };
-      return { config: { kind: 'Concat', dim: node.int('axis') ?? 1 }, data: node.inputs.map((_, i) => i) };
+      return { config: { kind: 'Concat', dim: node.int('axis') ?? 1 }, data: node.inputs.map((_, i) => i), fn: 'cat' };
     },
   },
 };

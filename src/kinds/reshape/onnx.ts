@@ -36,7 +36,7 @@ export const onnx: KindOnnx<'Reshape'> = {
       if (shape.includes(0)) {
         return refuse(`its target shape ${JSON.stringify(target)} copies a size (0) of an input whose shape is not known here.`, 'Write the size out.', { message: `它的目标形状 ${JSON.stringify(target)} 复制了一个形状未知的输入的尺寸（0）。`, fix: '请写出具体的尺寸。' });
       }
-      return { config: { kind: 'Reshape', shape }, data: [0] };
+      return { config: { kind: 'Reshape', shape }, data: [0], fn: 'view' };
     },
   },
 };
