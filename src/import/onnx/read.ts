@@ -318,11 +318,8 @@ class Reader {
         if (m && this.values.get(i)?.t === 'weight') leaves.add(m);
       }
     }
-    for (const s of leaves) {
-      for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) this.containers.add(s.slice(0, i));
-      // A scope whose own node runs inside a deeper one: `layer1.0` holds `layer1.0.conv1`.
-    }
-    for (const s of leaves) for (const t of leaves) if (t !== s && t.startsWith(s + '.')) this.containers.add(s);
+    // Every dotted prefix of a scope holds it: `layer1.0` and `layer1` hold `layer1.0.conv1`.
+    for (const s of leaves) for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) this.containers.add(s.slice(0, i));
   }
 
   private view(k: number): OnnxNode {
