@@ -27,7 +27,11 @@ const FIXTURES = JSON.parse(readFileSync(join(DIR, 'onnx.json'), 'utf8')) as Rec
 const open = (name: string) => readOnnx(new Uint8Array(readFileSync(join(DIR, `${name}.onnx`))), { name });
 
 describe('ONNX exports of torchvision networks equal PyTorch and the zoo', () => {
-  it.each(['resnet18', 'googlenet', 'mobilenet_v2', 'densenet121', 'resnet152', 'lenet5', 'small_ops'])('%s', (name) => {
+  it('the fixtures hold the four networks of the issue and the later families', () => {
+    expect(Object.keys(FIXTURES)).toEqual(expect.arrayContaining(['resnet18', 'googlenet', 'mobilenet_v2', 'densenet121', 'resnet152', 'lenet5', 'small_ops', 'shufflenet_v2_x1_0', 'efficientnet_b0', 'mobilenet_v3_small']));
+  });
+
+  it.each(Object.keys(FIXTURES))('%s', (name) => {
     const fx = FIXTURES[name];
     const { graph, diagnostics } = open(name);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -8,6 +8,31 @@ import { refuse, type KindOnnx } from '../onnx-spec.js';
 export const onnx: KindOnnx<'Split'> = {
   kind: 'Split',
   ops: {
+    /**
+     * A Slice of the channels with step 1 (torch writes x.chunk(2, dim=1) so):
+     * one piece of a split into the channels before, inside and after it.
+     */
+    Slice(node) {
+      const [starts, ends] = [node.constant(1), node.constant(2)];
+      const axes = node.inputs[3] ? node.constant(3) : [0];
+      const steps = node.inputs[4] ? node.constant(4) : [1];
+      const shape = node.shape(0);
+      const one = (v: readonly (number | 'batch')[] | undefined) => (v && v.length === 1 && typeof v[0] === 'number' ? v[0] : undefined);
+      const [s0, e0, axis, step] = [one(starts), one(ends), one(axes), one(steps)];
+      const rank = (shape?.length ?? 0) + 1;
+      const dim = axis !== undefined && axis < 0 ? axis + rank : axis;
+      if (!shape || s0 === undefined || e0 === undefined || step !== 1 || dim === undefined || dim < 1 || dim >= rank) {
+        return refuse('it slices in a way cnn-graph reads only as a piece of one feature dimension (constant start and end, step 1, not the batch).', 'Slice the channels with constant bounds (x[:, a:b]) or split them (x.chunk(2, dim=1)).', {
+          message: '它的切片方式不是 cnn-graph 能读取的形式（只读取某一特征维上、起止为常量、步长为 1 的一段，且不是批量维）。',
+          fix: '请用常量边界切通道（x[:, a:b]）或切分通道（x.chunk(2, dim=1)）。',
+        });
+      }
+      const size = shape[dim - 1];
+      const clamp = (x: number) => Math.min(Math.max(x < 0 ? x + size : x, 0), size);
+      const [a, b] = [clamp(s0), clamp(e0)];
+      const sections = [a, Math.max(b - a, 0), size - Math.max(a, b)].filter((x, i) => i === 1 || x > 0);
+      return { config: { kind: 'Split', split_size_or_sections: sections, dim, index: a > 0 ? 1 : 0 }, data: [0] };
+    },
     Split(node) {
       const given = node.inputs[1] ? node.constant(1) : node.ints('split');
       const dim = node.int('axis') ?? 0;
