@@ -80,7 +80,16 @@ export function readOnnx(bytes: Uint8Array, options: OnnxReadOptions = {}): Pars
   if (g.node.length > MAX_NODES) {
     return fail(`The graph has ${g.node.length} nodes; cnn-graph reads CNNs of up to ${MAX_NODES}.`, 'Check that this is a convolutional network.', { message: `图里有 ${g.node.length} 个节点；cnn-graph 读取的 CNN 最多 ${MAX_NODES} 个节点。`, fix: '请确认这是一个卷积网络。' });
   }
-  return new Reader(g.node, g.initializer, g.input, g.output, diagnostics, options.name || g.name || 'onnx-model').read();
+  try {
+    return new Reader(g.node, g.initializer, g.input, g.output, diagnostics, options.name || g.name || 'onnx-model').read();
+  } catch (e) {
+    // No file should get here (the fuzz battery tries hard); if one does, it is our bug, said as one, not a stack trace.
+    const why = clip(e instanceof Error ? e.message : String(e), 120);
+    return fail(`cnn-graph could not read this ONNX graph: an internal error (${why}).`, 'This is a bug in cnn-graph; please report it with the file. Meanwhile, describe the network in cnn-graph\'s JSON format.', {
+      message: `cnn-graph 无法读取这个 ONNX 图：内部错误（${why}）。`,
+      fix: '这是 cnn-graph 的缺陷；请附上文件报告。在此之前，可以用 cnn-graph 的 JSON 格式描述网络。',
+    });
+  }
 }
 
 /** A node for messages: `node "/layer1/layer1.0/conv1/Conv" (Conv)`. */
