@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { readOnnx } from '../../src/import/onnx/read.js';
@@ -120,5 +121,16 @@ describe('formats', () => {
     expect(formatOfName('net')).toBeUndefined();
     expect(formatOfBytes(new Uint8Array(readFileSync(join(DIR, 'resnet18.onnx'))))).toBe('onnx');
     expect(formatOfBytes(new TextEncoder().encode('{"format": "cnn-graph/1"}'))).toBe('json');
+  });
+});
+
+describe('the reader runs in the browser', () => {
+  it('bundles for the browser with no Node built-in, and the bundle reads an export', async () => {
+    const out = await build({ entryPoints: [join(import.meta.dirname, '../../src/import/onnx/read.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    const code = out.outputFiles[0].text;
+    expect(code).not.toMatch(/from ["']node:|require\(["'](fs|path|node:)/);
+    const { readOnnx: browserRead } = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as typeof import('../../src/import/onnx/read.js');
+    const r = browserRead(new Uint8Array(readFileSync(join(DIR, 'resnet18.onnx'))));
+    expect(r.graph?.layers.length).toBe(open('resnet18').graph?.layers.length);
   });
 });
