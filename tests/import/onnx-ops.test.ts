@@ -71,6 +71,22 @@ describe('operators beyond the torchvision exports', () => {
     expect(t[0]).toMatchObject({ kind: 'Permute', dims: [0, 2, 3, 1] });
   });
 
+  it('a zero Pad folds into the Conv or AveragePool after it: F.pad then a conv is one padded Conv2d, the padding counted in the average', () => {
+    const pad = (p: number[]) => ints('p', [0, 0, ...p.slice(0, 2), 0, 0, ...p.slice(2)]);
+    const conv = layersOf(
+      model({ nodes: [node('Pad', ['x', 'p'], ['q'], { mode: 'constant' }, '/Pad'), node('Conv', ['q', 'c.weight'], ['y'], { kernel_shape: [3, 3], pads: [1, 1, 0, 0] }, '/c/Conv')], initializer: [pad([0, 0, 1, 1]), weight('c.weight', [4, 3, 3, 3])] }),
+    );
+    // Pad adds bottom and right, the conv top and left: symmetric together.
+    expect(conv).toHaveLength(1);
+    expect(conv[0]).toMatchObject({ path: 'c', kind: 'Conv2d', padding: 1, inputs: ['input'] });
+    const avg = layersOf(model({ nodes: [node('Pad', ['x', 'p'], ['q'], {}, '/pool/Pad'), node('AveragePool', ['q'], ['y'], { kernel_shape: [3, 3], strides: [2, 2] }, '/pool/AveragePool')], initializer: [pad([1, 1, 1, 1])] }));
+    expect(avg).toHaveLength(1);
+    expect(avg[0]).toMatchObject({ kind: 'AvgPool2d', kernel_size: 3, stride: 2, padding: 1 });
+    expect(avg[0]).not.toHaveProperty('count_include_pad');
+    const reflect = errorsOf(model({ nodes: [node('Pad', ['x', 'p'], ['q'], { mode: 'reflect' }, '/Pad'), node('Conv', ['q', 'w'], ['y'], { kernel_shape: [3, 3] }, '/c/Conv')], initializer: [pad([1, 1, 1, 1]), weight('w', [4, 3, 3, 3])] }));
+    expect(reflect).toContain('node "/Pad" (Pad): cnn-graph reads a Pad only as the zero padding');
+  });
+
   it('a constant target shape whose first entry is the exported batch size keeps the batch (torch writes x.size(0) so when the batch is fixed)', () => {
     const ls = layersOf(model({ nodes: [node('Reshape', ['x', 'shape'], ['y'], {}, '/Reshape')], initializer: [ints('shape', [1, -1])] }));
     expect(ls[0]).toMatchObject({ kind: 'Reshape', shape: [-1], path: 'view' });

@@ -531,10 +531,9 @@ class Reader {
           fix: '请把填充交给做填充的层（Conv2d 或 AvgPool2d 的 padding=p），不要单独用 F.pad。',
         });
       }
-      if (of?.t === 'input') {
-        if (n.input[i] !== this.input?.name && !this.inputProblem) return refuse('it reads a second network input; cnn-graph networks have one input.', 'Export a network with one input.', { message: '它读取了第二个网络输入；cnn-graph 的网络只有一个输入。', fix: '请导出只有一个输入的网络。' });
-        inputs.push(INPUT);
-      } else if (of?.t === 'layer') inputs.push(of.path);
+      // Only the first graph input is the network's ({t: 'input'}); the others are parameters.
+      if (of?.t === 'input') inputs.push(INPUT);
+      else if (of?.t === 'layer') inputs.push(of.path);
       else {
         return refuse(`its input ${i} ("${clip(n.input[i] ?? '')}") is a ${of?.t === 'weight' ? 'weight or constant tensor' : 'constant'}, where this layer reads computed features.`, 'Compute on the features; a tensor a module owns (a parameter used directly) is not read by cnn-graph from ONNX.', {
           message: `它的输入 ${i}（"${clip(n.input[i] ?? '')}"）是${of?.t === 'weight' ? '权重或常量张量' : '常量'}，而这个层读取的是计算出来的特征。`,
