@@ -6,17 +6,19 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Diagnostic } from '../analysis/analyze.js';
-import { formatOf, importNetwork, type ImportOptions } from '../import/index.js';
 import type { Graph } from '../graph/types.js';
 import { formatInt, parseShape } from '../analysis/format.js';
 import { clip, visible } from '../graph/text.js';
 import { nearestZooId, zooEntry } from '../zoo/index.js';
-import { FileRefused } from './file.js';
+import { decodeText, FileRefused } from './file.js';
+import { BINARY_READERS, formatOf, formatOfBytes, formatOfName, importNetwork, networkNameOf, type ImportOptions } from '../import/index.js';
 
 export interface IO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readFile: (path: string) => Promise<string>;
+  /** A binary network file (ONNX), at most `limit` bytes; without it, binary formats are refused as unreadable here. */
+  readBytes?: (path: string, limit: number) => Promise<Uint8Array>;
   writeFile: (path: string, data: string) => Promise<void>;
   /** Whether stderr is a terminal (progress bars). */
   isTTY?: boolean;
@@ -60,23 +62,33 @@ export function sourceOptions(values: { class?: unknown; input?: unknown }): Imp
   return { ...(values.class !== undefined ? { className: String(values.class) } : {}), ...(input ? { input } : {}) };
 }
 
-/** A zoo id, a JSON file or a PyTorch source file. Returns the graph, or diagnostics explaining why there is none. */
+/** A zoo id or a network file (.json, .py, .onnx; another name by its first bytes). Returns the graph, or diagnostics explaining why there is none. */
 export async function loadNetwork(ref: string, io: IO, options: ImportOptions = {}): Promise<{ graph: Graph | null; diagnostics: Diagnostic[]; source: string }> {
   const entry = zooEntry(ref);
   if (entry) return { graph: entry.build(), diagnostics: [], source: ref };
-  if (!/\.(json|py)$/i.test(ref) && !ref.includes('/') && !ref.includes('\\')) {
-    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json or .py file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
+  const named = formatOfName(ref);
+  if (!named && !ref.includes('/') && !ref.includes('\\')) {
+    throw new UsageError(`"${clip(ref)}" is neither a zoo id nor a .json, .py or .onnx file.${zooHint(ref)} Run \`cnn-graph list\` for the ids.`);
   }
   let text: string;
   try {
-    text = await io.readFile(ref);
+    if ((named === 'onnx' || named === undefined) && io.readBytes) {
+      // ONNX by its name, or a file of no known extension, which its first bytes decide.
+      const bytes = await io.readBytes(ref, BINARY_READERS.onnx.maxBytes);
+      if ((named ?? formatOfBytes(bytes)) === 'onnx') {
+        // An ONNX file fixes its own input shape and has no classes to choose from.
+        if (options.className !== undefined || options.input) throw new UsageError(`${options.className !== undefined ? '--class' : '--input'} applies to PyTorch source (.py) and JSON networks; an ONNX file's input shape is the one it was exported with. Leave it out, or export the model again with the input you want.`);
+        return { ...BINARY_READERS.onnx.read(bytes, networkNameOf(ref)), source: ref };
+      }
+      text = decodeText(bytes);
+    } else text = await io.readFile(ref);
   } catch (e) {
     if (e instanceof FileRefused) {
       return { graph: null, diagnostics: [{ severity: 'error', path: '', code: 'file', message: e.message, fix: e.fix, zh: e.zh }], source: ref };
     }
     const code = (e as NodeJS.ErrnoException).code;
     const name = clip(ref);
-    throw new UsageError(code === 'ENOENT' ? `cannot read "${name}": no such file.` : code === 'EISDIR' ? `"${name}" is a directory, not a JSON file.` : `cannot read "${name}": ${(e as Error).message}`);
+    throw new UsageError(code === 'ENOENT' ? `cannot read "${name}": no such file.` : code === 'EISDIR' ? `"${name}" is a directory, not a network file.` : `cannot read "${name}": ${(e as Error).message}`);
   }
   const parsed = importNetwork(text, formatOf(ref, text), options);
   // An unknown --class is a mistake on the command line, not in the file.

@@ -21,6 +21,14 @@ export class FileRefused extends Error {
 const MIB = 1048576;
 
 export async function readNetworkFile(path: string, limit = MAX_JSON_BYTES): Promise<string> {
+  return decodeText(await readNetworkBytes(path, limit));
+}
+
+/**
+ * The file's bytes, with the same guards (a regular file, at most `limit`
+ * bytes, counted while reading): binary formats (ONNX) are read this way.
+ */
+export async function readNetworkBytes(path: string, limit: number): Promise<Uint8Array> {
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   if (!info.isFile()) {
@@ -55,7 +63,7 @@ export async function readNetworkFile(path: string, limit = MAX_JSON_BYTES): Pro
   } finally {
     await handle.close();
   }
-  return decodeText(bytes);
+  return bytes;
 }
 
 function tooBig(size: number, limit: number, known: boolean): FileRefused {

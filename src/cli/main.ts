@@ -22,21 +22,22 @@ const USAGE = `cnn-graph — shapes, parameters and MACs of convolutional networ
 
 Usage:
   cnn-graph list                                   the model zoo
-  cnn-graph summary <id | file.json | model.py> [--class Name] [--input 1x28x28] [--convention default|torchinfo|fvcore] [--depth N] [--json]
-  cnn-graph check <file.json | model.py | id> [--class Name] [--input CxHxW]
+  cnn-graph summary <id | file.json | model.py | model.onnx> [--class Name] [--input 1x28x28] [--convention default|torchinfo|fvcore] [--depth N] [--json]
+  cnn-graph check <file.json | model.py | model.onnx | id> [--class Name] [--input CxHxW]
                                                    validate a network; exit 1 if it has errors
-  cnn-graph export <id | file.json | model.py> [--class Name] [--input CxHxW] [--format json|pytorch] [--with-train] [--out file]
+  cnn-graph export <id | file.json | model.py | model.onnx> [--class Name] [--input CxHxW] [--format json|pytorch] [--with-train] [--out file]
                                                    a network as JSON (to start your own variant) or as a PyTorch file
   cnn-graph compare bottleneck --input 192x28x28 --out 32 --kernel 5 --reduce 16 [--no-bias] [--json]
   cnn-graph compare stack --channels C --kernel 7 [--size 56x56] [--bias] [--json]
-  cnn-graph render <id | file.json | model.py> [--class Name] --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]
-  cnn-graph train <id | file.json | model.py> [--class Name] [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
+  cnn-graph render <id | file.json | model.py | model.onnx> [--class Name] --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]
+  cnn-graph train <id | file.json | model.py | model.onnx> [--class Name] [--dataset mnist|fashion-mnist] [--epochs N] [--limit N] [--test-limit N]
                   [--batch N] [--lr X] [--momentum X] [--optimizer sgd|adam] [--backend wasm|cpu] [--seed N] [--json]
                                                    train in Node (WASM) with the notes' settings; Ctrl-C cancels
 
 A .py file is PyTorch source: its last nn.Module class, or the last module it assigns
 to a top-level variable (--class picks another), on the input of a "# input: 3x32x32"
-comment or --input (docs/python.md).
+comment or --input (docs/python.md). A .onnx file is an ONNX model, with or without
+its weights, on the input it was exported with (docs/onnx.md).
 
 Exit status: 0 ok, 1 problems found in the network, 2 usage errors.`;
 

@@ -1,6 +1,6 @@
 /** Entry point for the `cnn-graph` binary: real stdio and files. */
 import { writeFile } from 'node:fs/promises';
-import { readNetworkFile } from './file.js';
+import { readNetworkBytes, readNetworkFile } from './file.js';
 import { COMMANDS, main } from './main.js';
 import { cmdRender } from './render.js';
 
@@ -10,6 +10,7 @@ const io = {
   stdout: (s: string) => void process.stdout.write(s),
   stderr: (s: string) => void process.stderr.write(s),
   readFile: (p: string) => readNetworkFile(p),
+  readBytes: (p: string, limit: number) => readNetworkBytes(p, limit),
   writeFile: (p: string, d: string) => writeFile(p, d),
   isTTY: process.stderr.isTTY,
 };

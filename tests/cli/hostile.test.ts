@@ -134,9 +134,9 @@ describe('a flood of errors', () => {
 
 describe('zoo ids', () => {
   it('a family name written another way suggests the zoo id', async () => {
-    expect((await run('summary', 'resnet-50')).stderr).toContain('"resnet-50" is neither a zoo id nor a .json or .py file. Did you mean "torchvision-resnet50"?');
+    expect((await run('summary', 'resnet-50')).stderr).toContain('"resnet-50" is neither a zoo id nor a .json, .py or .onnx file. Did you mean "torchvision-resnet50"?');
     // export reads a JSON file too (--format pytorch), so it words an unknown id as summary does.
-    expect((await run('export', 'LeNet-5')).stderr).toContain('"LeNet-5" is neither a zoo id nor a .json or .py file. Did you mean "lenet5"?');
+    expect((await run('export', 'LeNet-5')).stderr).toContain('"LeNet-5" is neither a zoo id nor a .json, .py or .onnx file. Did you mean "lenet5"?');
     expect((await run('export', 'googlenet_mini')).stderr).toContain('Did you mean "googlenet-mini"?');
   });
 });

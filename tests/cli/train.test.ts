@@ -162,7 +162,7 @@ describe('cnn-graph train (in-process)', () => {
 
   const usage: [string[], RegExp][] = [
     [[], /train needs a zoo id or a \.json file, e.g\. `cnn-graph train lenet5/],
-    [['lenet6'], /"lenet6" is neither a zoo id nor a \.json or \.py file\. Did you mean "lenet5"\?/],
+    [['lenet6'], /"lenet6" is neither a zoo id nor a \.json, \.py or \.onnx file\. Did you mean "lenet5"\?/],
     [['lenet5', '--epochs', '0'], /--epochs must be a whole number ≥ 1, got "0"/],
     [['lenet5', '--limit=-5'], /--limit must be a whole number ≥ 1, got "-5"/],
     [['lenet5', '--batch', '3.5'], /--batch must be a whole number ≥ 1, got "3\.5"/],

@@ -17,6 +17,7 @@ import { KIND_ANALYSES } from '../../src/kinds/analysis.js';
 import { KIND_CONFIGS, LAYER_KINDS } from '../../src/kinds/config.js';
 import { KIND_TFJS } from '../../src/kinds/tfjs.js';
 import { KIND_PYTORCH } from '../../src/kinds/pytorch.js';
+import { KIND_ONNX } from '../../src/kinds/onnx.js';
 import { colorKey } from '../../src/render/theme.js';
 import { compileGraph } from '../../src/train/compile.js';
 
@@ -87,6 +88,22 @@ describe('every layer kind has its folder and every facet', () => {
     expect(schema.safeParse({ path: 'x', kind: k, ...casesOf(k).find((c) => !c.error)?.config }).success).toBe(true);
     const other = LAYER_KINDS.find((o) => o !== k) as LayerKind;
     expect(schema.safeParse({ path: 'x', kind: other }).success).toBe(false);
+  });
+});
+
+describe('every layer kind says how ONNX writes it', () => {
+  it('the ONNX registry lists every kind, each facet under its own name', () => {
+    expect(Object.keys(KIND_ONNX)).toEqual([...LAYER_KINDS]);
+    for (const k of LAYER_KINDS) expect(KIND_ONNX[k].kind, `onnx of ${k}`).toBe(k);
+  });
+
+  it.each([...LAYER_KINDS])('%s: src/kinds/<kind>/onnx.ts names the operators that become it, or says why none does', (k) => {
+    expect(existsSync(join(import.meta.dirname, '../../src/kinds', k.toLowerCase(), 'onnx.ts'))).toBe(true);
+    const facet = KIND_ONNX[k];
+    const ops = Object.keys(facet.ops);
+    if (ops.length === 0) expect(facet.none, `${k} reads no operator: its facet must say why`).toMatch(/\w{3,}.*\./);
+    else expect(facet.none, `${k} reads ${ops.join(', ')}, and also says it reads none`).toBeUndefined();
+    for (const op of ops) expect(op, `${k}: ONNX operator names are CamelCase`).toMatch(/^[A-Z][A-Za-z]+$/);
   });
 });
 
