@@ -85,7 +85,7 @@ describe('check and bad input', () => {
   it('`<command> --help`, `-h` and `help <command>` print that command\'s usage, exit 0', async () => {
     const check = await run('check', '--help');
     expect(check.code).toBe(0);
-    expect(check.stdout).toBe('Usage:\n  cnn-graph check <file.json | model.py | id> [--class Name] [--input CxHxW]\n                                                   validate a network; exit 1 if it has errors\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
+    expect(check.stdout).toBe('Usage:\n  cnn-graph check <file.json | model.py | model.onnx | id> [--class Name] [--input CxHxW]\n                                                   validate a network; exit 1 if it has errors\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
     // A command on two lines of the usage keeps both; the lines of other commands stay out.
     const compare = (await run('compare', '-h')).stdout;
     expect(compare.split('\n').filter((l) => l.startsWith('  cnn-graph '))).toEqual([
@@ -140,6 +140,6 @@ describe('the built binary', () => {
     // render registers itself in the binary (src/cli/node.ts): its help comes from the same usage.
     const help = spawnSync(process.execPath, [bin, 'render', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
-    expect(help.stdout).toBe('Usage:\n  cnn-graph render <id | file.json | model.py> [--class Name] --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
+    expect(help.stdout).toBe('Usage:\n  cnn-graph render <id | file.json | model.py | model.onnx> [--class Name] --out file.svg [--expand none|all|N] [--direction down|right] [--engine auto|elk|fast]\n\nExit status: 0 ok, 1 problems found in the network, 2 usage errors.\n');
   });
 });
