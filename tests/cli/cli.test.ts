@@ -96,7 +96,7 @@ describe('check and bad input', () => {
     expect(train.stdout).toContain('[--batch N] [--lr X]');
     expect(train.stdout).toContain("train in Node (WASM) with the notes' settings");
     expect(train.stdout).not.toContain('cnn-graph render');
-    expect((await run('summary', 'lenet5', '--help')).stdout).toMatch(/^Usage:\n  cnn-graph summary <id \| file\.json \| model\.py> \[--class Name\] \[--input 1x28x28\]/);
+    expect((await run('summary', 'lenet5', '--help')).stdout).toMatch(/^Usage:\n  cnn-graph summary <id \| file\.json \| model\.py \| model\.onnx> \[--class Name\] \[--input 1x28x28\]/);
     expect(await run('help', 'chek')).toMatchObject({ code: 2, stderr: 'cnn-graph unknown command "chek". Did you mean "check"? Run `cnn-graph --help`.\n' });
   });
 
