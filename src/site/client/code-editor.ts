@@ -14,7 +14,7 @@
  * their chunks, no other page loads it.
  */
 import { acceptCompletion, autocompletion, completionKeymap, completionStatus, pickedCompletion, startCompletion, type Completion, type CompletionSource } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { type Diagnostic, lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
@@ -257,7 +257,8 @@ export class CodeEditor {
     this.view.dispatch({
       changes: { from: 0, to: this.view.state.doc.length, insert: text },
       selection: EditorSelection.cursor(0),
-      annotations: [Transaction.userEvent.of('input.replace'), ...(undoable ? [] : [Transaction.addToHistory.of(false)])],
+      // Its own step of the history, never merged with the typing just before or after it.
+      annotations: [Transaction.userEvent.of('input.replace'), undoable ? isolateHistory.of('full') : Transaction.addToHistory.of(false)],
       effects: [markLine.of(null), EditorView.scrollIntoView(0)],
     });
   }
