@@ -230,7 +230,7 @@ export class CodeEditor {
   private languageExtensions(language: DocumentLanguage): Extension {
     return [
       language.support,
-      autocompletion({ override: language.completion ? [language.completion] : [], icons: true, activateOnTypingDelay: 60, addToOptions: [badge] }),
+      autocompletion({ override: language.completion ? [language.completion] : [], icons: false, activateOnTypingDelay: 60, addToOptions: [badge] }),
       language.breakAfter ? wordBreaks(language.breakAfter) : [],
     ];
   }

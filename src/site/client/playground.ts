@@ -238,7 +238,8 @@ function renderProblem(items: Item[], stale: boolean): void {
   problemGo.hidden = !first;
   problemMore.hidden = !first;
   if (!first) return;
-  const head = said(first).message.split('\n')[0] as string;
+  // The line is said once, before the message: a syntax error's own "at line 12, column 5" goes.
+  const head = (said(first).message.split('\n')[0] as string).replace(/ at line \d+, column \d+/, '').replace(/^第 \d+ 行第 \d+ 列/, '');
   const at = first.line !== null ? t(`Line ${first.line}: `, `第 ${first.line} 行：`) : '';
   problemGo.textContent = `${at}${head}`;
   problemGo.title = `${at}${said(first).message}`;

@@ -56,10 +56,10 @@ const STYLE = `<style>
 .pg-hint kbd { font: 0.8rem var(--mono); border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 0.3em; background: var(--panel); }
 
 /* The first problem, one line above the graph (never over it): a button that takes the editor there. */
-.pg-problem { display: flex; align-items: center; gap: 0.5rem; min-height: 2.2rem; margin: 0 0 0.4rem; font-size: 0.9rem; }
+.pg-problem { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.5rem; min-height: 2.2rem; margin: 0 0 0.4rem; font-size: 0.9rem; }
 .pg-problem[data-state="ok"] { color: #1c7c54; }
 @media (prefers-color-scheme: dark) { .pg-problem[data-state="ok"] { color: #5cc98f; } }
-.pg-problem-go { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: left; font: inherit; color: var(--fg); background: var(--panel); border: 1px solid var(--line); border-left: 4px solid var(--cm-error); border-radius: 6px; padding: 0.3rem 0.6rem; cursor: pointer; }
+.pg-problem-go { flex: 0 1 auto; min-width: min(14rem, 100%); max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: left; font: inherit; color: var(--fg); background: var(--panel); border: 1px solid var(--line); border-left: 4px solid var(--cm-error); border-radius: 6px; padding: 0.3rem 0.6rem; cursor: pointer; }
 .pg-problem-go.pg-warning { border-left-color: var(--cm-warning); }
 .pg-problem-go:hover { border-color: var(--accent); }
 .pg-problem-go[hidden], .pg-problem-more[hidden] { display: none; }
