@@ -137,6 +137,20 @@ function wordBreaks(after: RegExp): Extension {
   );
 }
 
+/**
+ * The suggestion list scrolls, and the arrow keys in the text scroll it (the active option is
+ * announced through aria-activedescendant); axe-core sees keyboard access to a scrolling region
+ * only by tab order, so the list is given a place in it (Tab itself accepts a suggestion).
+ */
+const listInTabOrder = ViewPlugin.fromClass(
+  class {
+    update(u: ViewUpdate) {
+      const list = u.view.dom.querySelector('.cm-tooltip-autocomplete > ul');
+      if (list && !list.hasAttribute('tabindex')) list.setAttribute('tabindex', '0');
+    }
+  },
+);
+
 /** A completion with a short word shown after its detail (`required`). */
 export type BadgedCompletion = Completion & { badge?: string };
 
@@ -193,6 +207,7 @@ export class CodeEditor {
           EditorView.lineWrapping,
           lintGutter(),
           markedLine,
+          listInTabOrder,
           this.languageSlot.of(this.languageExtensions(language)),
           keymap.of([
             // Tab accepts a suggestion when the list is open; otherwise it leaves the editor, as in any form.
@@ -208,6 +223,9 @@ export class CodeEditor {
           EditorView.contentAttributes.of({
             'aria-label': options.label,
             ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
+            // Focusable as it is (contenteditable), but said outright: axe-core counts only tabindex as
+            // keyboard access to the scroller around it (scrollable-region-focusable).
+            tabindex: '0',
             spellcheck: 'false',
             autocapitalize: 'off',
             autocorrect: 'off',

@@ -64,8 +64,10 @@ const STYLE = `<style>
 .pg-problem-go:hover { border-color: var(--accent); }
 .pg-problem-go[hidden], .pg-problem-more[hidden] { display: none; }
 .pg-problem-more { flex: none; color: var(--muted); }
-.pg-graph cnn-graph { height: 60vh; min-height: 320px; transition: opacity 0.2s; }
-.pg-stale .pg-graph cnn-graph { opacity: 0.4; filter: grayscale(0.7); }
+.pg-graph cnn-graph { height: 60vh; min-height: 320px; }
+/* The last network that parsed, dimmed; the toolbar stays as it is (readable, usable). */
+.pg-graph cnn-graph::part(canvas) { transition: opacity 0.2s; }
+.pg-stale .pg-graph cnn-graph::part(canvas) { opacity: 0.4; filter: grayscale(0.7); }
 .pg-totals { margin: 0.6rem 0 0.3rem; font-variant-numeric: tabular-nums; }
 .pg-diags { list-style: none; padding: 0; margin: 0.4rem 0; }
 .pg-diags li { margin: 0 0 0.4rem; max-width: none; }
