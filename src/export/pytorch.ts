@@ -14,8 +14,16 @@ import type { Graph, Layer } from '../graph/types.js';
 import { INPUT } from '../graph/types.js';
 import type { TrainPreset } from '../zoo/index.js';
 
-/** A network PyTorch cannot be written for as it is (a path PyTorch's modules cannot hold); the message names the layer and the fix. */
-export class PytorchExportError extends Error {}
+/** A network PyTorch cannot be written for as it is (a path PyTorch's modules cannot hold); the message names the layer and the fix, `zh` says the same in Chinese (the docs site's Chinese pages). */
+export class PytorchExportError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+    this.name = 'PytorchExportError';
+  }
+}
 
 export interface PytorchOptions {
   /** Append a training script with these settings (the zoo preset's, or the CLI's defaults). */
@@ -72,9 +80,9 @@ function moduleTree(graph: Graph): Node {
     let node = root;
     for (const [i, seg] of segments.entries()) {
       const here = segments.slice(0, i + 1).join('.');
-      if (node.layer) throw new PytorchExportError(`${layer.path} ${layer.kind}: its path is inside ${node.path} ${node.layer.kind}, a layer, which holds no modules in PyTorch. Fix: move it to a path of its own.`);
-      if (seg === '') throw new PytorchExportError(`${layer.path} ${layer.kind}: the path has an empty part, which PyTorch's module names cannot be. Fix: remove the extra dot.`);
-      if (MODULE_ATTRIBUTES.has(seg)) throw new PytorchExportError(`${layer.path} ${layer.kind}: "${seg}" is an attribute of every nn.Module, so PyTorch cannot hold a module under that name. Fix: rename it (e.g. "${seg}_").`);
+      if (node.layer) throw new PytorchExportError(`${layer.path} ${layer.kind}: its path is inside ${node.path} ${node.layer.kind}, a layer, which holds no modules in PyTorch. Fix: move it to a path of its own.`, `${layer.path} ${layer.kind}：它的路径在 ${node.path} ${node.layer.kind} 之内，而那是一层，PyTorch 的层里不能再放模块。修改建议：给它一个单独的路径。`);
+      if (seg === '') throw new PytorchExportError(`${layer.path} ${layer.kind}: the path has an empty part, which PyTorch's module names cannot be. Fix: remove the extra dot.`, `${layer.path} ${layer.kind}：路径里有一段是空的，PyTorch 的模块名不能为空。修改建议：删掉多余的点。`);
+      if (MODULE_ATTRIBUTES.has(seg)) throw new PytorchExportError(`${layer.path} ${layer.kind}: "${seg}" is an attribute of every nn.Module, so PyTorch cannot hold a module under that name. Fix: rename it (e.g. "${seg}_").`, `${layer.path} ${layer.kind}："${seg}" 是每个 nn.Module 都有的属性，PyTorch 不能用这个名字存放模块。修改建议：换个名字（例如 "${seg}_"）。`);
       let child = node.children.get(seg);
       if (!child) {
         child = { path: here, name: seg, children: new Map() };
@@ -82,7 +90,7 @@ function moduleTree(graph: Graph): Node {
       }
       node = child;
     }
-    if (node.children.size) throw new PytorchExportError(`${layer.path} ${layer.kind}: other layers' paths are inside it (${[...node.children.values()][0].path}), but a layer holds no modules in PyTorch. Fix: give the layer a path of its own.`);
+    if (node.children.size) throw new PytorchExportError(`${layer.path} ${layer.kind}: other layers' paths are inside it (${[...node.children.values()][0].path}), but a layer holds no modules in PyTorch. Fix: give the layer a path of its own.`, `${layer.path} ${layer.kind}：别的层的路径在它之内（${[...node.children.values()][0].path}），但 PyTorch 的层里不能再放模块。修改建议：给这一层一个单独的路径。`);
     // A module called again (relu#2) reuses the first one's definition.
     node.layer ??= layer;
   }

@@ -27,6 +27,24 @@ const openTrain = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => !!customElements.get('cnn-train') && !!document.querySelector('cnn-train')?.shadowRoot?.firstElementChild, undefined, { timeout: 30_000 });
 };
 
+/**
+ * The playground in use: a syntax error underlined and named above the graph (the graph the last
+ * network that parsed), the schema's suggestions open.
+ */
+const editing = async (page: Page): Promise<void> => {
+  await page.$eval('#pg-editor', (e) => {
+    const ed = (e as HTMLElement & { editor: { text: string; view: { dispatch(s: object): void; focus(): void } } }).editor;
+    const at = ed.text.indexOf('"in_channels":6,');
+    ed.view.focus();
+    ed.view.dispatch({ changes: { from: at, to: at + 16, insert: '"in_channels":6' } });
+    const kind = ed.text.indexOf('"kind":"Tanh"') + '"kind":"'.length;
+    ed.view.dispatch({ selection: { anchor: kind } });
+  });
+  await page.waitForSelector('#pg-editor .cm-lintRange-error', { timeout: 10_000 });
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.cm-tooltip-autocomplete [role="listbox"]', { timeout: 5_000 });
+};
+
 const CASES: Case[] = [
   { name: 'home', path: 'index.html' },
   { name: 'model page', path: 'models/vgg11/index.html' },
@@ -34,6 +52,7 @@ const CASES: Case[] = [
   { name: 'concepts index', path: 'concepts/index.html' },
   { name: 'concept page with <cnn-compare>', path: 'concepts/one-by-one/index.html' },
   { name: 'playground', path: 'playground/index.html' },
+  { name: 'playground, a syntax error underlined and the suggestions open', path: 'playground/index.html', prepare: editing },
   { name: 'embed', path: 'embed/index.html' },
 ];
 

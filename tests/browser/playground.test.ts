@@ -1,11 +1,13 @@
 /**
  * The playground page of the built site (site/playground/, written by `node scripts/build.mjs`) in
- * headless Chromium: typing in the editor redraws the graph and the summary with the analysis's
- * numbers, a broken network gets a diagnostic naming the layer and the fix, malformed JSON gets
- * its line and column and keeps the text and the last graph, the URL carries the text to another
- * browser, the schema's suggestions are typed into the editor with the keyboard (a new layer's
- * kind and field, the graph redrawn with it), long lines wrap beside their line numbers, and the
- * Chinese page speaks Chinese. Each test starts with empty storage.
+ * headless Chromium: typing in the editor (CodeMirror) redraws the graph and the summary with the
+ * analysis's numbers and highlights the JSON, a broken network gets a diagnostic naming the layer
+ * and the fix, underlined on that layer, and named above the graph (never over it), malformed JSON
+ * gets its line and column underlined and keeps the text and the last graph, the URL carries the
+ * text to another browser, the schema's suggestions are typed into the editor with the keyboard
+ * (a new layer's kind and field, the graph redrawn with it), long lines wrap after commas, a pasted
+ * layer is selected in the graph, "Copy as PyTorch" copies the export, and the Chinese page speaks
+ * Chinese. Each test starts with empty storage.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +69,20 @@ async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => !!document.querySelector('#pg-totals')?.textContent && !!document.querySelector('#pg-graph')?.shadowRoot?.querySelector('svg .cnn-node'), undefined, { timeout: 20_000 });
 }
 
+/** The CodeMirror editor the page exposes on #pg-editor (code-editor.ts `CodeEditor`): its text and view, as the page itself uses them. */
+type EditorHost = HTMLElement & {
+  editor: {
+    text: string;
+    replace(text: string, undoable: boolean): void;
+    view: {
+      state: { selection: { main: { from: number; to: number; head: number } }; sliceDoc(a: number, b: number): string; doc: { lineAt(p: number): { number: number; from: number } } };
+      dispatch(spec: object): void;
+      focus(): void;
+      posAtDOM(node: Node): number;
+    };
+  };
+};
+
 /**
  * Focus the editor and select its `occurrence`-th match of `find` (`caret`: only put
  * the caret right after it).
@@ -74,13 +90,14 @@ async function ready(page: Page): Promise<void> {
 async function selectInEditor(page: Page, find: string, occurrence: number, caret: boolean): Promise<void> {
   await page.evaluate(
     ([f, n, c]) => {
-      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
+      const ed = (document.querySelector('#pg-editor') as EditorHost).editor;
+      const text = ed.text;
       let at = -1;
-      for (let i = 0; i <= (n as number); i++) at = ta.value.indexOf(f as string, at + 1);
+      for (let i = 0; i <= (n as number); i++) at = text.indexOf(f as string, at + 1);
       if (at < 0) throw new Error(`"${f}" not in the editor`);
-      ta.focus();
       const end = at + (f as string).length;
-      ta.setSelectionRange(c ? end : at, end);
+      ed.view.focus();
+      ed.view.dispatch({ selection: { anchor: c ? end : at, head: end }, scrollIntoView: true });
     },
     [find, occurrence, caret] as const,
   );
@@ -92,7 +109,19 @@ async function typeOver(page: Page, find: string, replacement: string, occurrenc
   await page.keyboard.type(replacement);
 }
 
-const editorText = (page: Page) => page.$eval('#pg-text', (t) => (t as HTMLTextAreaElement).value);
+const editorText = (page: Page) => page.$eval('#pg-editor', (e) => (e as EditorHost).editor.text);
+const setEditorText = (page: Page, text: string) => page.$eval('#pg-editor', (e, t) => (e as EditorHost).editor.replace(t, true), text);
+const selectedText = (page: Page) =>
+  page.$eval('#pg-editor', (e) => {
+    const v = (e as EditorHost).editor.view;
+    const m = v.state.selection.main;
+    return v.state.sliceDoc(m.from, m.to);
+  });
+const caretLine = (page: Page) =>
+  page.$eval('#pg-editor', (e) => {
+    const v = (e as EditorHost).editor.view;
+    return v.state.doc.lineAt(v.state.selection.main.head).number;
+  });
 const params = (page: Page) => page.$eval('#pg-params', (e) => Number((e as HTMLElement).dataset.params));
 
 /** Wait until the page has re-read the text (the debounce has passed and the totals follow the editor). */
@@ -100,25 +129,70 @@ async function settled(page: Page, predicate: string): Promise<void> {
   await page.waitForFunction(predicate, undefined, { timeout: 10_000, polling: 50 });
 }
 
-/** The suggestion list as shown: visible or not, option labels, the active one (by aria-activedescendant). */
+/** The suggestion list as shown: open or not, option labels, the active one (by the editor's aria-activedescendant). */
 async function suggestions(page: Page): Promise<{ open: boolean; labels: string[]; active: string | null; expanded: boolean }> {
   return page.evaluate(() => {
-    const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
-    const list = document.getElementById(ta.getAttribute('aria-controls') ?? '')!;
-    const id = ta.getAttribute('aria-activedescendant');
+    const content = document.querySelector('#pg-editor .cm-content')!;
+    const list = document.getElementById(content.getAttribute('aria-controls') ?? '');
+    const id = content.getAttribute('aria-activedescendant');
     const active = id ? document.getElementById(id) : null;
     return {
-      open: list.getAttribute('role') === 'listbox' && !list.hidden && list.getBoundingClientRect().height > 0,
-      labels: [...list.querySelectorAll('[role="option"] .pg-c-label')].map((e) => e.textContent ?? ''),
-      active: active?.getAttribute('aria-selected') === 'true' ? (active.querySelector('.pg-c-label')?.textContent ?? null) : null,
+      open: !!list && list.getAttribute('role') === 'listbox' && list.getBoundingClientRect().height > 0,
+      labels: list ? [...list.querySelectorAll('[role="option"] .cm-completionLabel')].map((e) => e.textContent ?? '') : [],
+      active: active?.hasAttribute('aria-selected') ? (active.querySelector('.cm-completionLabel')?.textContent ?? null) : null,
       // ARIA in HTML allows aria-expanded on no textbox: the open list shows in aria-activedescendant.
-      expanded: ta.hasAttribute('aria-expanded'),
+      expanded: content.hasAttribute('aria-expanded'),
     };
   });
 }
 
+/**
+ * The list once it passes `check` and has settled: CodeMirror asks for suggestions a moment after
+ * a key (showing the previous list meanwhile) and takes Enter only once a list has been up for a
+ * moment, so the same reading is required over 150 ms.
+ */
+async function listed(page: Page, check: (s: Awaited<ReturnType<typeof suggestions>>) => boolean): Promise<Awaited<ReturnType<typeof suggestions>>> {
+  let last = await suggestions(page);
+  let since = Date.now();
+  const t0 = Date.now();
+  while (Date.now() - t0 < 5_000) {
+    await page.waitForTimeout(30);
+    const now = await suggestions(page);
+    if (JSON.stringify(now) !== JSON.stringify(last)) {
+      last = now;
+      since = Date.now();
+    } else if (check(now) && Date.now() - since >= 150) break;
+  }
+  return last;
+}
+
+const isOpen = (s: Awaited<ReturnType<typeof suggestions>>) => s.open;
+
 /** Put the caret right after `find` (its `occurrence`-th match) in the editor. */
 const caretAfter = (page: Page, find: string, occurrence = 0): Promise<void> => selectInEditor(page, find, occurrence, true);
+
+/** The lint marks in the editor: each underlined text, its severity and its line. */
+async function lintMarks(page: Page): Promise<Array<{ text: string; severity: string; line: number }>> {
+  return page.evaluate(() => {
+    const v = (document.querySelector('#pg-editor') as EditorHost).editor.view;
+    const marks = [...document.querySelectorAll<HTMLElement>('#pg-editor .cm-lintRange')];
+    // One diagnostic may be drawn as several pieces (a token split by highlighting): join those next to each other.
+    const out: Array<{ text: string; severity: string; line: number }> = [];
+    let prevEnd = -1;
+    for (const m of marks) {
+      const from = v.posAtDOM(m);
+      const severity = m.className.match(/cm-lintRange-(\w+)/)?.[1] ?? '';
+      const last = out[out.length - 1];
+      if (last && from === prevEnd && last.severity === severity) last.text += m.textContent ?? '';
+      else out.push({ text: m.textContent ?? '', severity, line: v.state.doc.lineAt(from).number });
+      prevEnd = from + (m.textContent ?? '').length;
+    }
+    return out;
+  });
+}
+
+/** The rectangle of the first element matching `selector` (light DOM). */
+const box = (page: Page, selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number; top: number; bottom: number; left: number; right: number });
 
 describe.runIf(built)('playground', { timeout: 60_000 }, () => {
   it('is built (site/playground/index.html)', () => {
@@ -148,6 +222,33 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     expect(await page.$eval('#pg-diags', (e) => e.children.length)).toBe(0);
   });
 
+  it('the JSON is highlighted: keys, strings, numbers and literals each in their own colour', async () => {
+    const page = await open();
+    const colours = await page.evaluate(() => {
+      const line = [...document.querySelectorAll<HTMLElement>('#pg-editor .cm-line')].find((l) => l.textContent?.includes('"path":"net.0"'))!;
+      const colourOf = (text: string) => {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent === text) return getComputedStyle(n.parentElement!).color;
+        return null;
+      };
+      return { key: colourOf('"kind"'), string: colourOf('"Conv2d"'), number: colourOf('5'), text: getComputedStyle(line).color };
+    });
+    expect(colours.key).not.toBeNull();
+    expect(colours.string).not.toBeNull();
+    expect(colours.number).not.toBeNull();
+    expect(new Set([colours.key, colours.string, colours.number, colours.text]).size).toBe(4);
+    // Typing a new key is highlighted as a key as soon as it is typed.
+    await caretAfter(page, '"kind":"Tanh"');
+    await page.keyboard.type(',"inplace":true');
+    const typed = await page.evaluate(() => {
+      const spans = [...document.querySelectorAll<HTMLElement>('#pg-editor .cm-line span')];
+      const colour = (t: string) => getComputedStyle(spans.find((x) => x.textContent === t)!).color;
+      return { key: colour('"inplace"'), literal: colour('true'), kind: colour('"kind"') };
+    });
+    expect(typed.key).toBe(typed.kind);
+    expect(typed.literal).not.toBe(typed.key);
+  });
+
   it('a channel mismatch: a diagnostic naming the layer and the fix; clicking it selects the line and the layer', async () => {
     const page = await open();
     await typeOver(page, '"in_channels":6', '"in_channels":7');
@@ -163,15 +264,69 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     await page.waitForFunction(() => document.querySelector('#pg-graph')!.shadowRoot!.querySelector('[data-path="net.3"][data-status="error"]'), undefined, { timeout: 10_000 });
     expect(await page.$eval('#playground', (e) => e.classList.contains('pg-stale'))).toBe(false);
 
-    await page.click('#pg-diags .pg-error');
-    const sel = await page.$eval('#pg-text', (t) => {
-      const ta = t as HTMLTextAreaElement;
-      return ta.value.slice(ta.selectionStart, ta.selectionEnd);
-    });
-    expect(sel).toMatch(/^\{"path":"net\.3","kind":"Conv2d","in_channels":7/);
-    await page.waitForFunction(() => document.querySelector('#pg-graph')?.getAttribute('selected') === 'net.3', undefined, { timeout: 5_000 });
+    // Underlined in the text on that layer, with a mark in the gutter beside its line.
     const line = LENET.slice(0, LENET.indexOf('"path":"net.3"')).split('\n').length;
-    expect(await page.$$eval('#pg-gutter .pg-err', (s) => s.map((x) => Number(x.textContent)))).toEqual([line]);
+    await expect.poll(() => lintMarks(page), { timeout: 5_000 }).toEqual([{ text: expect.stringMatching(/^\{"path":"net\.3","kind":"Conv2d","in_channels":7.*\}$/), severity: 'error', line }]);
+    expect(await page.$$eval('#pg-editor .cm-gutter-lint .cm-gutterElement', (els) => els.filter((e) => e.querySelector('.cm-lint-marker-error')).length)).toBe(1);
+    // Hovering the underline shows the message and the fix.
+    const mark = page.locator('#pg-editor .cm-lintRange-error').first();
+    await mark.hover();
+    await page.waitForSelector('.cm-tooltip-lint', { timeout: 5_000 });
+    expect(await page.textContent('.cm-tooltip-lint')).toMatch(/net\.3 Conv2d: expects 7 input channels, receives 6.*\nFix: Set in_channels=6/s);
+
+    await page.click('#pg-diags .pg-error');
+    expect(await selectedText(page)).toMatch(/^\{"path":"net\.3","kind":"Conv2d","in_channels":7/);
+    await page.waitForFunction(() => document.querySelector('#pg-graph')?.getAttribute('selected') === 'net.3', undefined, { timeout: 5_000 });
+  });
+
+  it('the first error is named above the graph, never over it, in view on 1440×900; its button moves the editor there', async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await openIn(context, '/playground/index.html');
+    expect(await page.textContent('#pg-problem')).toBe('No problems found.');
+    await typeOver(page, '"in_channels":16', '"in_channels":15');
+    await typeOver(page, '"kernel_size":5,"padding":2', '"kernel_size":5 "padding":2');
+    await settled(page, `document.querySelector('#pg-problem')?.dataset.state === 'error'`);
+    const typed = await editorText(page);
+    const line = typed.slice(0, typed.indexOf('5 "padding"')).split('\n').length;
+    expect(await page.textContent('#pg-problem-go')).toMatch(new RegExp(`^Line ${line}: Not valid JSON`));
+    expect(await page.textContent('#pg-problem-more')).toBe('the graph is the last text that parsed');
+    // Beside the graph, not on it; and on screen without scrolling.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const note = await box(page, '#pg-problem');
+    const graph = await box(page, '#pg-graph');
+    const overlap = Math.min(note.bottom, graph.bottom) - Math.max(note.top, graph.top);
+    expect(overlap).toBeLessThanOrEqual(0);
+    const go = await box(page, '#pg-problem-go');
+    expect(go.bottom).toBeLessThanOrEqual(900);
+    expect(go.top).toBeGreaterThanOrEqual(0);
+    // The button takes the caret to the error's line and the keyboard to the editor.
+    await page.click('#pg-problem-go');
+    expect(await caretLine(page)).toBe(line);
+    expect(await selectedText(page)).toBe('"padding"');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    // Fixed: the analysis error of the other layer is next, with the graph current again.
+    await typeOver(page, '5 "padding"', '5,"padding"');
+    await settled(page, `document.querySelector('#pg-problem-go')?.textContent?.includes('expects 15 input channels')`);
+    expect(await page.isVisible('#pg-problem-more')).toBe(false);
+  });
+
+  it('a pasted layer is selected in the graph and brought into view', async () => {
+    const page = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await caretAfter(page, '"padding":2},');
+    const layer = '\n    {"path":"net.0b","kind":"BatchNorm2d","num_features":6},';
+    await page.evaluate((t) => navigator.clipboard.writeText(t), layer);
+    await page.keyboard.press('Control+V');
+    expect(await editorText(page)).toBe(LENET.replace('"padding":2},', `"padding":2},${layer}`));
+    await page.waitForFunction(() => document.querySelector('#pg-graph')?.getAttribute('selected') === 'net.0b', undefined, { timeout: 10_000 });
+    const seen = await page.$eval('#pg-graph', (g) => {
+      const node = g.shadowRoot!.querySelector('[data-path="net.0b"]')!.getBoundingClientRect();
+      const host = g.getBoundingClientRect();
+      return node.top >= host.top && node.bottom <= host.bottom && node.left >= host.left && node.right <= host.right;
+    });
+    expect(seen).toBe(true);
+    // The caret stays where the paste left it (the graph's selection does not move the editor).
+    expect(await page.$eval('#pg-editor', (e) => (e as EditorHost).editor.view.state.selection.main.head)).toBe(LENET.indexOf('"padding":2},') + '"padding":2},'.length + layer.length);
   });
 
   it('malformed JSON: a parse error with line and column; the text, the last graph (dimmed) and the stored text stay', async () => {
@@ -182,6 +337,12 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     await settled(page, `document.querySelector('#pg-diags')?.textContent?.includes('Not valid JSON')`);
     const text = await page.textContent('#pg-diags');
     expect(text).toMatch(new RegExp(`line ${line}, column \\d+`));
+    // Underlined at the token where the reader stopped, on that line; the lint panel (Ctrl+Shift+M) lists it.
+    await expect.poll(() => lintMarks(page), { timeout: 5_000 }).toEqual([{ text: '"padding"', severity: 'error', line }]);
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.cm-panel-lint', { timeout: 5_000 });
+    expect(await page.textContent('.cm-panel-lint')).toMatch(new RegExp(`Not valid JSON.*at line ${line}, column`));
+    await page.keyboard.press('Escape');
     expect(await editorText(page)).toBe(typed);
     expect(await page.$eval('#playground', (e) => e.classList.contains('pg-stale'))).toBe(true);
     expect(await page.$eval('#pg-graph', (g) => g.shadowRoot!.querySelectorAll('svg .cnn-node').length)).toBeGreaterThan(10);
@@ -231,25 +392,25 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     // The list is driven by the schema the site publishes (network.schema.json), inlined in the page.
     const inlined = JSON.parse((await page.textContent('#pg-schema')) ?? '') as unknown;
     expect(inlined).toEqual(JSON.parse(readFileSync(join(SITE, 'network.schema.json'), 'utf8')));
-    // A new line after the first convolution, and a layer started on it.
+    // A new line after the first convolution (the editor indents it), and a layer started on it.
     await caretAfter(page, '"padding":2},');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('    {"path":"net.0b","');
+    await page.keyboard.type('{"path":"net.0b","');
     // The opening quote of a key opens the list: what every kind has (the kind is not known yet).
-    let s = await suggestions(page);
+    let s = await listed(page, isOpen);
     expect(s).toEqual({ open: true, labels: ['kind', 'inputs', 'functional'], active: 'kind', expanded: false });
-    expect(await page.textContent('#pg-complete [role="option"]')).toContain('required');
+    expect(await page.textContent('.cm-tooltip-autocomplete [role="option"]')).toContain('required');
     await page.keyboard.type('ki');
-    expect((await suggestions(page)).labels).toEqual(['kind']);
+    expect((await listed(page, (x) => x.labels.length === 1)).labels).toEqual(['kind']);
     await page.keyboard.press('Enter');
     // Accepting `kind` writes its quotes, colon and an empty value, and lists every kind.
-    expect(await editorText(page)).toContain('{"path":"net.0b","kind": ""\n');
-    s = await suggestions(page);
+    expect(await editorText(page)).toMatch(/\n {4}\{"path":"net\.0b","kind": ""\n/);
+    s = await listed(page, (x) => x.labels.length > 3);
     expect(s.labels).toEqual([...LAYER_KINDS]);
-    expect(await page.textContent('#pg-complete')).toContain('needs in_channels, out_channels, kernel_size');
+    expect(await page.textContent('.cm-tooltip-autocomplete')).toContain('needs in_channels, out_channels, kernel_size');
     // Filtered as typed; the arrows move the active option (aria-activedescendant), Tab accepts.
     await page.keyboard.type('Norm');
-    expect((await suggestions(page)).labels).toEqual(['BatchNorm2d', 'LocalResponseNorm', 'LayerNorm', 'LayerNorm2d']);
+    expect((await listed(page, (x) => x.labels.length === 4)).labels).toEqual(['BatchNorm2d', 'LocalResponseNorm', 'LayerNorm', 'LayerNorm2d']);
     await page.keyboard.press('ArrowDown');
     expect((await suggestions(page)).active).toBe('LocalResponseNorm');
     await page.keyboard.press('ArrowUp');
@@ -258,15 +419,16 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     expect((await suggestions(page)).open).toBe(false);
     // The next key is one of BatchNorm2d's.
     await page.keyboard.type(', "');
-    s = await suggestions(page);
+    s = await listed(page, isOpen);
     expect(s.labels[0]).toBe('num_features');
     expect(s.labels).toContain('track_running_stats');
     expect(s.labels).not.toContain('kernel_size');
     await page.keyboard.type('num');
+    await listed(page, (x) => x.labels.length === 1);
     await page.keyboard.press('Enter');
     await page.keyboard.type('6},');
     const edited = await editorText(page);
-    expect(edited).toContain('\n    {"path":"net.0b","kind": "BatchNorm2d", "num_features": 6},\n');
+    expect(edited).toMatch(/\n {4}\{"path":"net\.0b","kind": "BatchNorm2d", "num_features": 6\},\n/);
     // The page reads it: a valid network with the new layer, its numbers from the analysis.
     const expected = analyze(parseNetwork(edited).graph!).totals;
     expect(expected.params).toBe(analyze(zooGraph('lenet5')!).totals.params + 12);
@@ -277,76 +439,58 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     // Ctrl+Space between members lists what the layer may still have; Escape closes without a change.
     await caretAfter(page, '"kind":"Tanh"');
     await page.keyboard.press('Control+Space');
-    expect(await suggestions(page)).toEqual({ open: true, labels: ['inputs', 'functional'], active: 'inputs', expanded: false });
+    expect(await listed(page, isOpen)).toEqual({ open: true, labels: ['inputs', 'functional'], active: 'inputs', expanded: false });
     await page.keyboard.press('Escape');
     expect(await suggestions(page)).toEqual({ open: false, labels: [], active: null, expanded: false });
+    expect(await editorText(page)).toBe(edited);
     // An inputs value lists the layers before it, nearest first, and the network input.
     await caretAfter(page, '"kind":"Tanh"');
     await page.keyboard.type(',"inputs":["');
-    expect((await suggestions(page)).labels).toEqual(['net.0b', 'net.0', 'input']);
+    expect((await listed(page, isOpen)).labels).toEqual(['net.0b', 'net.0', 'input']);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await editorText(page)).toContain('{"path":"net.1","kind":"Tanh","inputs":["net.0"');
     expect(await editorText(page)).toBe(edited.replace('"kind":"Tanh"', '"kind":"Tanh","inputs":["net.0"'));
   });
 
-  it('long lines wrap: nothing is cut off, and each line number stays beside its line', async () => {
+  it('long lines wrap after a comma, never inside a word; nothing is cut off; each line number stays beside its line', async () => {
     const page = await open();
     await page.selectOption('#pg-example', 'googlenet');
+    await page.waitForFunction(() => (document.querySelector('#pg-editor') as EditorHost).editor.text.includes('googlenet'));
     const m = await page.evaluate(() => {
-      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
-      const gutter = [...document.querySelectorAll<HTMLElement>('#pg-gutter span')];
-      const lines = ta.value.split('\n');
-      const longest = lines.reduce((a, l, i) => (l.length > (lines[a] ?? '').length ? i : a), 0);
-      const lh = parseFloat(getComputedStyle(ta).lineHeight);
-      const pad = parseFloat(getComputedStyle(ta).paddingTop) + parseFloat(getComputedStyle(ta).paddingBottom);
-      return {
-        overflowX: ta.scrollWidth - ta.clientWidth,
-        numbers: gutter.length,
-        lines: lines.length,
-        longRows: Math.round(gutter[longest]!.getBoundingClientRect().height / lh),
-        shortRows: Math.round(gutter[0]!.getBoundingClientRect().height / lh),
-        // The numbers' column is as tall as the text: scrolled together they stay aligned to the end.
-        heights: gutter.reduce((a, g) => a + g.getBoundingClientRect().height, 0) + pad - ta.scrollHeight,
-      };
+      const scroller = document.querySelector<HTMLElement>('#pg-editor .cm-scroller')!;
+      const lines = [...document.querySelectorAll<HTMLElement>('#pg-editor .cm-line')];
+      const longest = lines.reduce((a, l) => ((l.textContent ?? '').length > (a.textContent ?? '').length ? l : a));
+      // Where the longest line's rows break: the character before each new row's first one.
+      const breaks: string[] = [];
+      const walker = document.createTreeWalker(longest, NodeFilter.SHOW_TEXT);
+      let top: number | null = null;
+      let prev = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < (n.textContent ?? '').length; i++) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const rect = r.getClientRects()[0];
+          if (!rect) continue;
+          if (top !== null && rect.top > top + 2) breaks.push(prev);
+          top = rect.top;
+          prev = n.textContent![i]!;
+        }
+      }
+      // Each line number beside its line's first row.
+      const numbers = [...document.querySelectorAll<HTMLElement>('#pg-editor .cm-lineNumbers .cm-gutterElement')].filter((g) => /^\d+$/.test(g.textContent ?? ''));
+      const offsets = lines.slice(0, 40).map((l, i) => {
+        const g = numbers.find((x) => x.textContent === String(i + 1));
+        return g ? Math.abs(g.getBoundingClientRect().top - l.getBoundingClientRect().top) : 999;
+      });
+      return { overflowX: scroller.scrollWidth - scroller.clientWidth, breaks, rows: Math.round(longest.getBoundingClientRect().height / parseFloat(getComputedStyle(longest).lineHeight)), offsets };
     });
     expect(m.overflowX).toBe(0);
-    expect(m.numbers).toBe(m.lines);
-    expect(m.shortRows).toBe(1);
-    expect(m.longRows).toBeGreaterThan(1);
-    expect(Math.abs(m.heights)).toBeLessThan(1);
-    // Every number sits at the top of its line's first row: the rows the text takes, measured in a
-    // copy of the textarea's box (same font, padding, width and wrapping), against the gutter.
-    const offsets = await page.evaluate(() => {
-      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
-      const gutter = document.querySelector<HTMLElement>('#pg-gutter')!;
-      const spans = [...gutter.querySelectorAll<HTMLElement>('span')];
-      const probe = document.createElement('div');
-      const cs = getComputedStyle(ta);
-      for (const k of ['font', 'padding', 'whiteSpace', 'wordBreak', 'overflowWrap', 'tabSize', 'boxSizing'] as const) probe.style[k] = cs[k];
-      probe.style.width = `${ta.clientWidth}px`;
-      probe.style.position = 'absolute';
-      probe.style.visibility = 'hidden';
-      document.body.append(probe);
-      const lines = ta.value.split('\n');
-      const out: number[] = [];
-      let before = '';
-      const top = gutter.getBoundingClientRect().top - gutter.scrollTop;
-      for (let i = 0; i < lines.length; i += 7) {
-        const mark = document.createElement('span');
-        mark.textContent = 'x';
-        // At the top of its row's line box (an inline span's top is its glyphs' top, a few pixels lower).
-        mark.style.display = 'inline-block';
-        mark.style.verticalAlign = 'top';
-        probe.replaceChildren(before, mark);
-        out.push(spans[i]!.getBoundingClientRect().top - top - mark.offsetTop);
-        before += lines.slice(i, i + 7).map((l) => `${l}\n`).join('');
-      }
-      probe.remove();
-      return out;
-    });
-    expect(offsets.length).toBeGreaterThan(20);
-    expect(offsets.filter((o) => Math.abs(o) >= 1)).toEqual([]);
+    expect(m.rows).toBeGreaterThan(1);
+    expect(m.breaks.length).toBe(m.rows - 1);
+    expect(m.breaks.filter((c) => c !== ',' && c !== ' ')).toEqual([]);
+    expect(m.offsets.filter((o) => o >= 1)).toEqual([]);
   });
 
   it('the Chinese page is in Chinese', async () => {
@@ -364,29 +508,58 @@ describe.runIf(built)('playground', { timeout: 60_000 }, () => {
     expect(await page.textContent('#pg-hint')).toContain('选择');
     await caretAfter(page, '"path":"net.1",');
     await page.keyboard.press('Control+Space');
-    expect(await page.getAttribute('#pg-complete', 'aria-label')).toBe('补全建议');
-    expect((await suggestions(page)).labels).toEqual(['inputs', 'functional']);
+    expect((await listed(page, isOpen)).labels).toEqual(['inputs', 'functional']);
+    expect(await page.getAttribute('.cm-tooltip-autocomplete [role="listbox"]', 'aria-label')).toBe('补全建议');
+    await page.keyboard.press('Escape');
     await caretAfter(page, '"path":"net.1","kind":"');
     await page.keyboard.press('Control+Space');
-    expect(await page.textContent('#pg-complete')).toContain('需要 in_channels, out_channels, kernel_size');
-    expect(await page.textContent('#pg-complete-status')).toBe(`${LAYER_KINDS.length} 条建议`);
+    expect((await listed(page, (x) => x.labels.length === LAYER_KINDS.length)).labels).toHaveLength(LAYER_KINDS.length);
+    expect(await page.textContent('.cm-tooltip-autocomplete')).toContain('需要 in_channels, out_channels, kernel_size');
+    await page.keyboard.press('Escape');
+    // The editor's underline says it in Chinese too, and the line above the graph.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('#pg-editor .cm-lintRange-error').length), { timeout: 5_000 }).toBeGreaterThan(0);
+    await page.locator('#pg-editor .cm-lintRange-error').first().hover();
+    await page.waitForSelector('.cm-tooltip-lint', { timeout: 5_000 });
+    expect(await page.textContent('.cm-tooltip-lint')).toContain('修改建议： 设置 in_channels=6');
+    expect(await page.textContent('#pg-problem-go')).toMatch(/^第 \d+ 行：net\.3 Conv2d：需要 7 个输入通道/);
   });
 
-  it('on a 390 px phone, in both languages, the "Start from" menu and the bar fit the screen (the page does not scroll sideways)', async () => {
+  it('on a 390 px phone, in both languages: the bar fits, the page does not scroll sideways, every text field is 16 px (no iOS zoom), and the editor takes typing', async () => {
     for (const path of ['/playground/index.html', '/zh/playground/index.html']) {
-      context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const page = await openIn(context, path);
       const fit = await page.evaluate(() => ({
         menu: document.querySelector('#pg-example')!.getBoundingClientRect().right,
-        bar: Math.max(...[...document.querySelectorAll('.pg-bar > *')].map((e) => e.getBoundingClientRect().right)),
+        bar: Math.max(...[...document.querySelectorAll('.pg-bar > *:not([hidden])')].map((e) => e.getBoundingClientRect().right)),
+        editor: document.querySelector('#pg-editor')!.getBoundingClientRect().toJSON() as DOMRect,
         page: document.documentElement.scrollWidth,
         view: window.innerWidth,
+        // The text a focused field shows: iOS zooms the page into any under 16 px.
+        fonts: {
+          editor: getComputedStyle(document.querySelector('#pg-editor .cm-content')!).fontSize,
+          find: getComputedStyle(document.querySelector('#pg-graph')!.shadowRoot!.querySelector('[part~="find"]')!).fontSize,
+          menu: getComputedStyle(document.querySelector('#pg-example')!).fontSize,
+        },
       }));
       expect(fit.menu, path).toBeLessThanOrEqual(fit.view);
       expect(fit.bar, path).toBeLessThanOrEqual(fit.view);
       expect(fit.page, path).toBeLessThanOrEqual(fit.view);
+      expect(fit.editor.right, path).toBeLessThanOrEqual(fit.view);
+      expect(fit.editor.height, path).toBeGreaterThan(300);
+      expect(fit.fonts, path).toEqual({ editor: '16px', find: '16px', menu: '16px' });
+      // A tap puts the caret in the text, and typing edits it.
+      await page.locator('#pg-editor .cm-line', { hasText: '"kind":"Tanh"' }).first().tap();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' ');
+      expect(await editorText(page), path).not.toBe(LENET);
       await context.close();
     }
+  });
+
+  it('the find box of <cnn-graph> keeps its small text on a desktop', async () => {
+    const page = await open();
+    expect(await page.$eval('#pg-graph', (g) => getComputedStyle(g.shadowRoot!.querySelector('[part~="find"]')!).fontSize)).toBe('12px');
+    expect(await page.$eval('#pg-editor .cm-content', (e) => getComputedStyle(e).fontSize)).toBe('13px');
   });
 });
 
@@ -459,7 +632,7 @@ describe.runIf(built)('playground: nothing breaks (issue 13)', { timeout: 120_00
     expect(await statusText(other)).toMatch(/unpacks to more than 16 MiB .* Showing your last text instead\.$/);
   });
 
-  it('a 3 MB stored text opens: unwrapped, the gutter numbers only the lines in view and follows the scroll, the text is kept but not read, with a message', async () => {
+  it('a 3 MB stored text opens: the editor holds all of it but draws only the lines in view, numbered beside them wherever it scrolls; the text is kept but not read, with a message', async () => {
     const big = bigNetwork(30_000);
     const lines = big.split('\n').length;
     expect(lines).toBeGreaterThan(100_000);
@@ -467,31 +640,29 @@ describe.runIf(built)('playground: nothing breaks (issue 13)', { timeout: 120_00
     await page.waitForFunction(() => document.querySelector('#pg-diags')?.textContent?.includes('MiB'), undefined, { timeout: 60_000 });
     expect(await editorText(page)).toBe(big);
     expect(await page.$eval('#pg-diags', (e) => e.textContent)).toContain(`This text is ${(big.length / 1048576).toFixed(1)} MiB; the playground reads networks of up to 1.0 MiB as you type, so it is kept here but not read.`);
-    const m = await page.evaluate(() => {
-      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
-      const lh = parseFloat(getComputedStyle(ta).lineHeight);
-      ta.scrollTop = 99_999 * lh;
-      ta.dispatchEvent(new Event('scroll'));
-      const num = [...document.querySelectorAll<HTMLElement>('#pg-gutter span')].find((s) => s.textContent === '100000');
-      const padTop = parseFloat(getComputedStyle(ta).paddingTop);
-      const lineTop = ta.getBoundingClientRect().top + padTop + 99_999 * lh - ta.scrollTop;
-      return {
-        large: document.getElementById('playground')!.classList.contains('pg-large'),
-        wrap: ta.wrap,
-        whiteSpace: getComputedStyle(ta).whiteSpace,
-        spans: document.querySelectorAll('#pg-gutter span:not(.pg-spacer)').length,
-        numTop: num?.getBoundingClientRect().top ?? null,
-        lineTop,
-      };
+    expect(await page.textContent('#pg-problem-go')).toMatch(/^This text is 3\.\d MiB/);
+    // Line 100,000 brought into view: its number is drawn beside it, and only a screenful of lines is in the page.
+    await page.$eval('#pg-editor', (e) => {
+      const ed = (e as EditorHost).editor;
+      const text = ed.text;
+      let at = -1;
+      for (let i = 0; i < 99_999; i++) at = text.indexOf('\n', at + 1);
+      ed.view.dispatch({ selection: { anchor: at + 1 }, scrollIntoView: true });
     });
-    expect(m).toMatchObject({ large: true, wrap: 'off', whiteSpace: 'pre' });
-    expect(m.spans).toBeLessThan(400);
-    expect(m.numTop).not.toBeNull();
-    expect(Math.abs((m.numTop as number) - m.lineTop)).toBeLessThan(1);
-    // Back to a small text: wrapped again, every line numbered.
+    await page.waitForFunction(() => [...document.querySelectorAll('#pg-editor .cm-lineNumbers .cm-gutterElement')].some((g) => g.textContent === '100000'), undefined, { timeout: 10_000 });
+    const m = await page.evaluate(() => {
+      const ed = (document.querySelector('#pg-editor') as EditorHost).editor;
+      const num = [...document.querySelectorAll<HTMLElement>('#pg-editor .cm-lineNumbers .cm-gutterElement')].find((g) => g.textContent === '100000')!;
+      const line = [...document.querySelectorAll<HTMLElement>('#pg-editor .cm-line')].find((l) => ed.view.state.doc.lineAt(ed.view.posAtDOM(l)).number === 100_000)!;
+      return { drawn: document.querySelectorAll('#pg-editor .cm-line').length, numTop: num.getBoundingClientRect().top, lineTop: line.getBoundingClientRect().top };
+    });
+    expect(m.drawn).toBeLessThan(400);
+    expect(Math.abs(m.numTop - m.lineTop)).toBeLessThan(1);
+    // Back to a small text: read again, every line drawn.
     await page.selectOption('#pg-example', 'lenet5');
     await ready(page);
-    expect(await page.evaluate(() => [document.getElementById('playground')!.classList.contains('pg-large'), document.querySelectorAll('#pg-gutter span').length])).toEqual([false, LENET.split('\n').length]);
+    await settled(page, `document.querySelector('#pg-problem')?.dataset.state === 'ok'`);
+    expect(await page.evaluate(() => document.querySelectorAll('#pg-editor .cm-line').length)).toBe(LENET.split('\n').length);
   });
 
   it('two examples in a row, then an edited one: every replaced text comes back, newest first, also after a reload; Ctrl+Z undoes a pick', async () => {
@@ -520,7 +691,7 @@ describe.runIf(built)('playground: nothing breaks (issue 13)', { timeout: 120_00
     // Ctrl+Z in the editor undoes the last replacement itself.
     await page.selectOption('#pg-example', 'resnet-mini');
     expect(await editorText(page)).toBe(stringifyNetwork(zooGraph('resnet-mini')!));
-    await page.focus('#pg-text');
+    await page.focus('#pg-editor .cm-content');
     await page.keyboard.press('Control+Z');
     expect(await editorText(page)).toBe(mine);
     await settled(page, `document.querySelector('#pg-params')?.dataset.params === '${analyze(parseNetwork(mine).graph!).totals.params}'`);
@@ -533,9 +704,9 @@ describe.runIf(built)('playground: nothing breaks (issue 13)', { timeout: 120_00
     const a = mine.replace('"out_features":13', '"out_features":14');
     const b = mine.replace('"out_features":13', '"out_features":15');
     await page.evaluate(async (h) => (location.hash = h), await encodeShare(a));
-    await page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>('#pg-text')!.value === t, a);
+    await page.waitForFunction((t) => (document.querySelector('#pg-editor') as EditorHost).editor.text === t, a);
     await page.evaluate(async (h) => (location.hash = h), await encodeShare(b));
-    await page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>('#pg-text')!.value === t, b);
+    await page.waitForFunction((t) => (document.querySelector('#pg-editor') as EditorHost).editor.text === t, b);
     expect(await page.textContent('#pg-restore')).toBe('Restore previous text (2)');
     await page.click('#pg-restore');
     expect(await editorText(page)).toBe(a);
@@ -566,20 +737,118 @@ describe.runIf(built)('playground: nothing breaks (issue 13)', { timeout: 120_00
   it('completing an inputs value with the caret inside a path that holds a colon or a space replaces the whole path', async () => {
     const page = await open();
     const text = net3('{"path":"a b","kind":"ReLU"},\n{"path":"c:d","kind":"ReLU"},\n{"path":"g","kind":"Add","inputs":["a b","c:d"]}');
-    await page.fill('#pg-text', text);
+    await page.fill('#pg-editor .cm-content', text);
+    expect(await editorText(page)).toBe(text);
     await settled(page, `document.querySelector('#pg-totals')?.textContent?.includes('No problems')`);
-    await selectInEditor(page, '["a', 0, true);
-    // The caret sits after `"a` inside "a b": ask for the list and take c:d.
-    await page.evaluate(() => {
-      const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
-      const at = ta.value.indexOf('"inputs":["') + '"inputs":["'.length;
-      ta.setSelectionRange(at, at);
-    });
+    // The caret inside "a b", before the a: ask for the list and take c:d.
+    await caretAfter(page, '"inputs":["');
     await page.keyboard.press('Control+Space');
-    const s = await suggestions(page);
+    const s = await listed(page, isOpen);
     expect(s.labels).toEqual(['c:d', 'a b', 'input']);
     await page.keyboard.press('Enter');
     expect(await editorText(page)).toBe(text.replace('["a b","c:d"]', '["c:d","c:d"]'));
+  });
+});
+
+/** The PyTorch file a control copied, from the clipboard. */
+const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** What a PyTorch file from `pytorchCode` must be: its docstring, then the imports, a module class, and build(). */
+function expectPytorchFile(code: string, name: string): void {
+  expect(code).toMatch(new RegExp(`^"""${name} .*exported by cnn-graph`));
+  // After the module docstring, the file begins with the imports.
+  const afterDoc = code.slice(code.indexOf('"""', 3) + 3).trimStart();
+  expect(afterDoc.startsWith('import torch\nimport torch.nn as nn\n')).toBe(true);
+  expect(code).toContain('def build()');
+  expect(code).toMatch(/class \w+\(nn\.Module\):/);
+}
+
+describe.runIf(built)('Copy as PyTorch', { timeout: 60_000 }, () => {
+  it('on the playground: the edited network’s code is on the clipboard, and the button says Copied', async () => {
+    const page = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await typeOver(page, '"out_features":10', '"out_features":17');
+    await page.click('#pg-pytorch [data-copy-button]');
+    await page.waitForFunction(() => document.querySelector('#pg-pytorch [data-copy-button]')?.textContent === 'Copied ✓', undefined, { timeout: 10_000 });
+    expect(await page.textContent('#pg-pytorch [data-copy-status]')).toMatch(/^Copied the PyTorch code \(\d+ lines\) to the clipboard\.$/);
+    const code = await clipboardText(page);
+    expectPytorchFile(code, 'lenet5');
+    expect(code).toContain('nn.Linear(84, 17)');
+    expect(code).toContain('from the playground');
+    // The confirmation goes back to the button's name.
+    await page.waitForFunction(() => document.querySelector('#pg-pytorch [data-copy-button]')?.textContent === 'Copy as PyTorch', undefined, { timeout: 5_000 });
+  });
+
+  it('on a model page, in English and Chinese: the zoo network’s code, with "Copied" in the page’s language', async () => {
+    for (const [path, copied, label] of [
+      ['/models/googlenet-mini/index.html', 'Copied ✓', 'Copy as PyTorch'],
+      ['/zh/models/googlenet-mini/index.html', '已复制 ✓', '复制为 PyTorch 代码'],
+    ] as const) {
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const page = await openIn(context, path);
+      // Shown once the page's script has wired it (hidden without JavaScript).
+      await page.waitForSelector('#copy-pytorch [data-copy-button]', { state: 'visible', timeout: 10_000 });
+      expect(await page.textContent('#copy-pytorch [data-copy-button]')).toBe(label);
+      await page.click('#copy-pytorch [data-copy-button]');
+      await page.waitForFunction((c) => document.querySelector('#copy-pytorch [data-copy-button]')?.textContent === c, copied, { timeout: 15_000 });
+      const code = await clipboardText(page);
+      expectPytorchFile(code, 'googlenet-mini');
+      expect(code).toContain('from googlenet-mini');
+      if (path.startsWith('/zh/')) expect(await page.textContent('#copy-pytorch [data-copy-status]')).toMatch(/^已把 PyTorch 代码（\d+ 行）复制到剪贴板。$/);
+      await context.close();
+    }
+  });
+
+  it('where the clipboard is refused: the code selected in a read-only text area, and a download of <id>.py', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // A browser that refuses both ways of writing (no permission, an insecure page).
+    await context.addInitScript(() => {
+      const refuse = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      Object.defineProperty(navigator.clipboard, 'write', { value: refuse });
+      Object.defineProperty(navigator.clipboard, 'writeText', { value: refuse });
+    });
+    const page = await openIn(context, '/models/lenet5/index.html');
+    await page.click('#copy-pytorch [data-copy-button]');
+    await page.waitForSelector('#copy-pytorch [data-copy-fallback]:not([hidden])', { timeout: 15_000 });
+    expect(await page.textContent('#copy-pytorch [data-copy-status]')).toContain('did not allow copying');
+    const shown = await page.$eval('#copy-pytorch [data-copy-text]', (a) => {
+      const t = a as HTMLTextAreaElement;
+      return { value: t.value, readOnly: t.readOnly, selected: t.value.slice(t.selectionStart, t.selectionEnd), focused: document.activeElement === t };
+    });
+    expectPytorchFile(shown.value, 'lenet5');
+    expect(shown.readOnly).toBe(true);
+    expect(shown.selected).toBe(shown.value);
+    expect(shown.focused).toBe(true);
+    const link = page.locator('#copy-pytorch [data-copy-download]');
+    expect(await link.getAttribute('download')).toBe('lenet5.py');
+    expect(await link.textContent()).toBe('Download lenet5.py');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('lenet5.py');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(shown.value);
+  });
+
+  it('a network PyTorch cannot hold, or a text with errors: a message saying why, nothing copied', async () => {
+    const page = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+    // "training" is an attribute of every nn.Module: no module can have that name.
+    await setEditorText(page, LENET.replace('"path":"net.1"', '"path":"net.training"'));
+    await settled(page, `document.querySelector('#pg-totals')?.textContent?.includes('No problems')`);
+    await page.click('#pg-pytorch [data-copy-button]');
+    await page.waitForFunction(() => !!document.querySelector('#pg-pytorch .copy-refused'), undefined, { timeout: 10_000 });
+    expect(await page.textContent('#pg-pytorch [data-copy-status]')).toBe('Cannot be written as PyTorch: net.training Tanh: "training" is an attribute of every nn.Module, so PyTorch cannot hold a module under that name. Fix: rename it (e.g. "training_").');
+    expect(await page.isVisible('#pg-pytorch [data-copy-fallback]')).toBe(false);
+    // A channel mismatch: PyTorch would fail where the analysis does.
+    await setEditorText(page, LENET.replace('"in_channels":6', '"in_channels":7'));
+    await page.click('#pg-pytorch [data-copy-button]');
+    await page.waitForFunction(() => document.querySelector('#pg-pytorch [data-copy-status]')?.textContent?.startsWith('Not exported: the network has errors'), undefined, { timeout: 10_000 });
+    expect(await page.textContent('#pg-pytorch [data-copy-status]')).toContain('net.3 Conv2d: expects 7 input channels, receives 6');
+    // Text that is not a network yet.
+    await setEditorText(page, '{"name":');
+    await page.click('#pg-pytorch [data-copy-button]');
+    await page.waitForFunction(() => document.querySelector('#pg-pytorch [data-copy-status]')?.textContent?.startsWith('Not exported: the text does not describe a network yet (line 1)'), undefined, { timeout: 10_000 });
+    expect(await clipboardText(page)).toBe('untouched');
   });
 });
 

@@ -45,11 +45,11 @@ try {
     await shot(`${pre}models/vgg11/index.html`, desktop, `ux2-source-${lang}`, 'dl.model-facts');
     await shot(`${pre}playground/index.html`, phone, `ux2-playground-bar-phone-${lang}`, '.pg-bar');
     await shot(`${pre}playground/index.html`, desktop, `ux2-playground-diag-${lang}`, '#pg-diags', async (p) => {
-      await p.waitForSelector('#pg-text');
+      await p.waitForSelector('#pg-editor .cm-content');
       await p.evaluate(() => {
-        const ta = document.querySelector<HTMLTextAreaElement>('#pg-text')!;
-        ta.value = ta.value.replace('"in_channels":6', '"in_channels":7');
-        ta.dispatchEvent(new Event('input', { bubbles: true }));
+        const ed = (document.querySelector('#pg-editor') as HTMLElement & { editor: { text: string; view: { dispatch(s: object): void } } }).editor;
+        const at = ed.text.indexOf('"in_channels":6');
+        ed.view.dispatch({ changes: { from: at, to: at + '"in_channels":6'.length, insert: '"in_channels":7' } });
       });
       await p.waitForSelector('#pg-diags .pg-error', { timeout: 10_000 });
     });

@@ -10,12 +10,17 @@ import { stringifyNetwork } from '../../src/graph/json.js';
 import { ZOO_IDS, zooGraph } from '../../src/zoo/index.js';
 import { networkJsonSchema } from '../../src/graph/schema.js';
 import { LAYER_KINDS } from '../../src/graph/types.js';
-import { apply, complete, type Completion, type JsonSchema, parseLoose, signature } from '../../src/site/client/playground-complete.js';
-import { jsonSpans, layerLine, lineCol, lineSpan, READ_CAP_CHARS, readNetwork } from '../../src/site/client/playground-doc.js';
+import { complete, type Completion, type JsonSchema, parseLoose, signature, type Suggestion } from '../../src/site/client/playground-complete.js';
+import { jsonSpans, layerAt, layerOffset, lineCol, lineSpan, READ_CAP_CHARS, readNetwork } from '../../src/site/client/playground-doc.js';
 import { decodeShare, encodeShare, MAX_SHARE_BYTES, ShareError } from '../../src/site/client/playground-share.js';
 
 const lenet = stringifyNetwork(zooGraph('lenet5')!);
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+/** `text` with a suggestion accepted as the editor applies it (code-editor.ts `replacing`): text[from, to) replaced, the caret `caret` into the insertion. */
+function apply(text: string, c: Pick<Completion, 'from' | 'to'>, s: Pick<Suggestion, 'insert' | 'caret'>): { text: string; caret: number } {
+  return { text: text.slice(0, c.from) + s.insert + text.slice(c.to), caret: c.from + s.caret };
+}
 
 describe('jsonSpans', () => {
   it('finds every value of every zoo network: the span parses to the same value as JSON.parse finds there', () => {
@@ -74,7 +79,6 @@ describe('readNetwork', () => {
     expect(e.message).toContain('expects 7 input channels, receives 6');
     expect(e.fix).toContain('in_channels=6');
     expect(e.line).toBe(lineOf(text, '"path":"net.3"'));
-    expect(r.errorLines).toEqual([e.line]);
     expect(text.slice(e.span!.start, e.span!.end)).toMatch(/^\{"path":"net\.3".*\}$/);
   });
 
@@ -88,6 +92,8 @@ describe('readNetwork', () => {
     expect(e.message).toMatch(new RegExp(`line ${line}, column \\d+`));
     expect(e.line).toBe(line);
     expect(e.column).toBe(text.split('\n')[line - 1]!.indexOf('"kernel_size"') + 1);
+    // The span (the editor's underline) is the token the reader stopped at, not the whole line.
+    expect(text.slice(e.span!.start, e.span!.end)).toBe('"kernel_size"');
   });
 
   it('a schema error points at the field: a wrong type, an unknown field (with the suggestion)', () => {
@@ -103,10 +109,24 @@ describe('readNetwork', () => {
     expect(unknown.slice(u[0]!.span!.start, u[0]!.span!.end)).toBe('"strid":2');
   });
 
-  it('layerLine: the line a graph selection scrolls the editor to', () => {
-    expect(layerLine(lenet, 'net.9')).toBe(lineOf(lenet, '"path":"net.9"'));
-    expect(layerLine(lenet, 'nope')).toBeNull();
-    expect(layerLine('{', 'net.9')).toBeNull();
+  it('layerOffset: where a layer selected in the graph is written', () => {
+    expect(layerOffset(lenet, 'net.9')).toBe(lenet.indexOf('{"path":"net.9"'));
+    expect(layerOffset('\ufeff' + lenet, 'net.9')).toBe(lenet.indexOf('{"path":"net.9"') + 1);
+    expect(layerOffset(lenet, 'nope')).toBeNull();
+    expect(layerOffset('{', 'net.9')).toBeNull();
+  });
+
+  it('layerAt: the layer a paste put in the text (the first it touches)', () => {
+    const layer = '{"path":"net.0b","kind":"BatchNorm2d","num_features":6},\n';
+    const at = lenet.indexOf('{"path":"net.1"');
+    const text = lenet.slice(0, at) + layer + lenet.slice(at);
+    expect(layerAt(text, at, at + layer.length)).toBe('net.0b');
+    // A value pasted inside a layer names that layer; a range over two layers the first.
+    expect(layerAt(text, text.indexOf('6},'), text.indexOf('6},') + 1)).toBe('net.0b');
+    expect(layerAt(text, text.indexOf('{"path":"net.0"'), at + 3)).toBe('net.0');
+    // Outside every layer (the network's name), or text that is not JSON: none.
+    expect(layerAt(text, text.indexOf('"name"'), text.indexOf('"name"') + 6)).toBeNull();
+    expect(layerAt('{"layers":[', 0, 5)).toBeNull();
   });
 });
 

@@ -4,9 +4,11 @@
  * markup and upgrades when the bundle defines it. If the bundle cannot be loaded (not built,
  * offline, blocked), the panel says so instead of staying empty. The language switch carries
  * the graph as the reader left it to the other language, and `#layer=<path>` selects a layer
- * (`graph-views.ts`).
+ * (`graph-views.ts`). "Copy as PyTorch" writes the network's PyTorch file with the export code,
+ * loaded on the first press.
  */
 
+import { wireCopyPytorch } from './copy-pytorch.js';
 import { carryGraphViews, followLayerLinks } from './graph-views.js';
 
 // Switching language keeps the graph as the reader left it (expanded modules, pan and zoom);
@@ -63,4 +65,10 @@ for (const panel of document.querySelectorAll<HTMLDetailsElement>('details[data-
     if (panel.open) open(panel);
   });
   if (panel.open) open(panel);
+}
+
+const zh = (document.documentElement.lang || 'en').toLowerCase().startsWith('zh');
+for (const control of document.querySelectorAll<HTMLElement>('.copy-code[data-model]')) {
+  const id = control.dataset.model ?? '';
+  wireCopyPytorch(control, () => import('./pytorch-code.js').then((m) => m.zooCode(id, zh)), () => `${id}.py`);
 }

@@ -619,8 +619,3 @@ export function complete(text: string, pos: number, schema: JsonSchema, options:
   ranked.sort((a, b) => a.r - b.r || a.order - b.order);
   return { from, to, prefix, role: ctx.role, path: ctx.path, items: ranked.map((x) => x.s) };
 }
-
-/** `text` with a suggestion accepted, and where the caret goes. */
-export function apply(text: string, c: Pick<Completion, 'from' | 'to'>, s: Pick<Suggestion, 'insert' | 'caret'>): { text: string; caret: number } {
-  return { text: text.slice(0, c.from) + s.insert + text.slice(c.to), caret: c.from + s.caret };
-}

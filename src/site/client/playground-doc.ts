@@ -115,6 +115,22 @@ export function lineSpan(text: string, line: number): Span {
   return { start, end: nl < 0 ? text.length : nl };
 }
 
+/**
+ * The token a syntax error points at (`column` of the line `line`): from there to the next blank
+ * or bracket, at least one character; empty at the end of the line (something is missing there).
+ */
+export function tokenAt(text: string, line: Span, column: number): Span {
+  const start = Math.min(line.start + Math.max(0, column - 1), line.end);
+  let end = start;
+  if (text[end] === '"') {
+    end++;
+    while (end < line.end && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+    end = Math.min(end + 1, line.end);
+  } else while (end < line.end && !/[\s{}[\],:]/.test(text[end] as string)) end++;
+  if (end === start && start < line.end) end++;
+  return { start, end };
+}
+
 export interface Item {
   severity: Diagnostic['severity'];
   /** `json` (the document's syntax or schema) or `analysis` (shapes, channels). */
@@ -137,8 +153,6 @@ export interface Reading {
   graph: Graph | null;
   analysis: Analysis | null;
   items: Item[];
-  /** Lines that carry an error (for the gutter). */
-  errorLines: number[];
 }
 
 /** The span of `path`, or of its nearest ancestor that exists in the document. */
@@ -182,7 +196,7 @@ export function readNetwork(text: string, maxChars = READ_CAP_CHARS): Reading {
       column: null,
       span: null,
     };
-    return { graph: null, analysis: null, items: [item], errorLines: [] };
+    return { graph: null, analysis: null, items: [item] };
   }
   const parsed = parseNetwork(text);
   let analysis: Analysis | null = null;
@@ -211,7 +225,7 @@ export function readNetwork(text: string, maxChars = READ_CAP_CHARS): Reading {
     const syntax = /at line (\d+), column (\d+)/.exec(d.message);
     if (syntax) {
       at = { line: Number(syntax[1]), column: Number(syntax[2]) };
-      span = lineSpan(text, at.line);
+      span = tokenAt(text, lineSpan(text, at.line), at.column);
     } else {
       let jsonPath = d.jsonPath;
       if ((!jsonPath || jsonPath.length === 0) && d.path) {
@@ -237,23 +251,37 @@ export function readNetwork(text: string, maxChars = READ_CAP_CHARS): Reading {
       span,
     };
   });
-  const errorLines = [...new Set(items.filter((i) => i.severity === 'error' && i.line !== null).map((i) => i.line as number))].sort((a, b) => a - b);
-  return { graph: parsed.graph, analysis, items, errorLines };
+  return { graph: parsed.graph, analysis, items };
 }
 
-/** The line of the layer `path` in the text (for following a selection in the graph), or null. */
-export function layerLine(text: string, path: string): number | null {
-  const idx = layerIndex(
-    (() => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        return null;
-      }
-    })(),
-    path,
-  );
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the layer `path` starts in the text (for following a selection in the graph), or null. */
+export function layerOffset(text: string, path: string): number | null {
+  const idx = layerIndex(parsed(text), path);
   if (idx < 0) return null;
-  const s = jsonSpans(text)?.get(pathKey(['layers', idx]));
-  return s ? lineCol(text, s.start).line : null;
+  return jsonSpans(text)?.get(pathKey(['layers', idx]))?.start ?? null;
+}
+
+/**
+ * The path of the layer written at `from`–`to` of the text (what a paste inserted): the first layer
+ * that range touches, or null when it touches none (or the text is not a network's JSON).
+ */
+export function layerAt(text: string, from: number, to: number): string | null {
+  const layers = (parsed(text) as { layers?: unknown } | null)?.layers;
+  if (!Array.isArray(layers)) return null;
+  const spans = jsonSpans(text);
+  if (!spans) return null;
+  for (let i = 0; i < layers.length; i++) {
+    const s = spans.get(pathKey(['layers', i]));
+    const path = (layers[i] as { path?: unknown } | null)?.path;
+    if (s && s.end > from && s.start < Math.max(to, from + 1) && typeof path === 'string') return path;
+  }
+  return null;
 }

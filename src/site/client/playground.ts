@@ -3,6 +3,12 @@
  * dist/cnn-graph.js defines through the DOM only (`graphEl.graph = …`, `graphEl.select(…)`);
  * everything it computes comes from the pure modules (parseNetwork, analyze) via playground-doc.
  *
+ * The text is edited in CodeMirror (code-editor.ts): the document's language is a parameter
+ * (`DocumentMode`: its highlighting and completion, and the reader that turns its text into a
+ * network and diagnostics), so a PyTorch tab can sit beside the JSON one with its own reader.
+ * The diagnostics are underlined in the text, listed under it, and the first is named above the
+ * graph as a button that takes the editor there.
+ *
  * What is typed is never lost:
  * - the text is written to localStorage and to the URL hash (compressed) after every edit;
  * - a link that carries a network, or choosing another network, replaces the text only after
@@ -10,20 +16,17 @@
  *   them back, newest first, and Ctrl/⌘+Z in the editor undoes the replacement itself;
  * - storage that is blocked or throws (privacy modes, sandboxed frames) costs only persistence;
  * - text that does not parse never clears the editor nor the graph: the last network that
- *   parsed stays, dimmed, with the error listed.
- *
- * Typing is helped by suggestions from the network's JSON Schema (inlined in the page by the
- * build, the same document as dist/network.schema.json): playground-complete.ts decides what fits
- * where the caret is, playground-editor.ts shows it as a listbox. Long lines wrap; the gutter's
- * numbers follow the wrapped heights.
+ *   parsed stays, dimmed, with the error named above it.
  */
 import { formatCount, formatInt } from '../../analysis/format.js';
 import { stringifyNetwork } from '../../graph/json.js';
 import type { Graph } from '../../graph/types.js';
 import { zooGraph } from '../../zoo/index.js';
+import { CodeEditor, type DocumentLanguage } from './code-editor.js';
+import { wireCopyPytorch } from './copy-pytorch.js';
 import type { JsonSchema } from './playground-complete.js';
-import { type Item, layerLine, lineSpan, readNetwork } from './playground-doc.js';
-import { Completer, lineCount, Mirror } from './playground-editor.js';
+import { type Item, layerAt, layerOffset, type Reading, readNetwork } from './playground-doc.js';
+import { lintMarks, networkJson } from './playground-json.js';
 import { decodeShare, encodeShare, ShareError } from './playground-share.js';
 
 /** localStorage keys: the text, and the texts that links, examples and restores replaced (newest first, JSON). */
@@ -48,6 +51,19 @@ interface GraphElement extends HTMLElement {
   select(path: string | null): void;
 }
 
+/**
+ * One kind of document the editor can hold: its language for the editor, and the reader of its
+ * text (the network it describes, the analysis, the diagnostics placed in the text).
+ */
+interface DocumentMode {
+  language: DocumentLanguage;
+  read(text: string): Reading;
+  /** Where a layer is written in the text (for a layer selected in the graph), or null. */
+  layerOffset(text: string, path: string): number | null;
+  /** The layer written at `from`–`to` of the text (a pasted layer), or null. */
+  layerAt(text: string, from: number, to: number): string | null;
+}
+
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
   if (!el) throw new Error(`playground: #${id} is missing from the page`);
@@ -55,8 +71,6 @@ const $ = <T extends HTMLElement>(id: string): T => {
 };
 
 const root = $('playground');
-const text = $<HTMLTextAreaElement>('pg-text');
-const gutter = $('pg-gutter');
 const graphEl = $<GraphElement>('pg-graph');
 const diagList = $('pg-diags');
 const totals = $('pg-totals');
@@ -66,7 +80,70 @@ const copyBtn = $<HTMLButtonElement>('pg-copy');
 const restoreBtn = $<HTMLButtonElement>('pg-restore');
 const share = $('pg-share');
 const shareUrl = $<HTMLInputElement>('pg-share-url');
-const mirror = new Mirror(text, $('pg-measure'));
+const problem = $('pg-problem');
+const problemGo = $<HTMLButtonElement>('pg-problem-go');
+const problemMore = $<HTMLAnchorElement>('pg-problem-more');
+const problemOk = $('pg-problem-ok');
+
+const schema = JSON.parse($('pg-schema').textContent ?? '{}') as JsonSchema;
+const jsonMode: DocumentMode = {
+  language: networkJson(schema, {
+    required: t('required', '必填'),
+    needs: (fields) => t(`needs ${fields}`, `需要 ${fields}`),
+    networkInput: t('the network input', '网络输入'),
+  }),
+  read: (text) => readNetwork(text),
+  layerOffset,
+  layerAt,
+};
+const mode = jsonMode;
+
+/** CodeMirror's own words on the Chinese page. */
+const PHRASES_ZH: Record<string, string> = {
+  Completions: '补全建议',
+  Diagnostics: '诊断',
+  'No diagnostics': '没有诊断',
+  close: '关闭',
+  Find: '查找',
+  Replace: '替换',
+  next: '下一个',
+  previous: '上一个',
+  all: '全部',
+  'match case': '区分大小写',
+  regexp: '正则表达式',
+  'by word': '全词匹配',
+  replace: '替换',
+  'replace all': '全部替换',
+  'Go to line': '跳到行',
+  go: '跳转',
+  'current match': '当前匹配',
+  'on line': '位于行',
+  'Selection deleted': '已删除所选内容',
+  'Control character': '控制字符',
+  'folded code': '折叠的代码',
+  unfold: '展开',
+  to: '到',
+};
+
+/** The page's text (LeNet-5) becomes the editor's first document; what a visit had replaces it in start(). */
+const staticText = $('pg-static');
+let pasted: { from: number; to: number } | null = null;
+const editorBox = $('pg-editor');
+staticText.remove();
+const editor = new CodeEditor({
+  parent: editorBox,
+  doc: staticText.textContent ?? '',
+  language: mode.language,
+  label: t('Network JSON', '网络 JSON'),
+  describedBy: 'pg-hint pg-diag-h',
+  ...(zh ? { phrases: PHRASES_ZH } : {}),
+  onChange(inserted) {
+    if (inserted.length) pasted = inserted[0] as { from: number; to: number };
+    schedule();
+  },
+});
+// Tests and the benchmark read the text and move the caret through this, as the page does.
+(editorBox as HTMLElement & { editor?: CodeEditor }).editor = editor;
 
 function storage(): Storage | null {
   try {
@@ -98,100 +175,10 @@ function say(message: string): void {
 }
 
 // ---------------------------------------------------------------------------
-// The gutter: one number per line, error lines marked, the selected layer's line outlined.
-
-let errorLines: number[] = [];
-let currentLine: number | null = null;
-
-/**
- * Each number is as tall as its line once wrapped, so it stays beside the line's first row. The
- * numbers are updated in place (a keystroke changes a height or a class, rarely the count).
- */
-function renderGutter(): void {
-  if (mirror.rowHeight !== null) return renderGutterWindow(mirror.rowHeight);
-  const heights = mirror.lineHeights();
-  const errs = new Set(errorLines);
-  const spans = gutter.children;
-  while (spans.length > heights.length) gutter.lastElementChild?.remove();
-  if (spans.length < heights.length) {
-    const frag = document.createDocumentFragment();
-    for (let i = spans.length + 1; i <= heights.length; i++) {
-      const s = document.createElement('span');
-      s.textContent = String(i);
-      frag.append(s);
-    }
-    gutter.append(frag);
-  }
-  heights.forEach((h, k) => {
-    const s = spans[k] as HTMLElement;
-    const height = `${h}px`;
-    if (s.style.height !== height) s.style.height = height;
-    const cls = [errs.has(k + 1) ? 'pg-err' : '', k + 1 === currentLine ? 'pg-cur' : ''].filter(Boolean).join(' ');
-    if (s.className !== cls) s.className = cls;
-  });
-  gutter.scrollTop = text.scrollTop;
-}
-
-/**
- * A large text (see LARGE_LINES) does not wrap, so every line is one row: the gutter holds only
- * the numbers in view (and a screen either side), between two spacers as tall as the rows they
- * stand for, so it scrolls with the text. Redrawn on scroll.
- */
-function renderGutterWindow(row: number): void {
-  const n = lineCount(text.value);
-  const first = Math.max(0, Math.floor(text.scrollTop / row) - 40);
-  const last = Math.min(n, first + Math.ceil(text.clientHeight / row) + 80);
-  const errs = new Set(errorLines);
-  const spacer = (lines: number) => {
-    const s = document.createElement('span');
-    s.className = 'pg-spacer';
-    s.style.height = `${lines * row}px`;
-    return s;
-  };
-  const frag = document.createDocumentFragment();
-  frag.append(spacer(first));
-  for (let k = first + 1; k <= last; k++) {
-    const s = document.createElement('span');
-    s.textContent = String(k);
-    const cls = [errs.has(k) ? 'pg-err' : '', k === currentLine ? 'pg-cur' : ''].filter(Boolean).join(' ');
-    if (cls) s.className = cls;
-    frag.append(s);
-  }
-  frag.append(spacer(n - last));
-  gutter.replaceChildren(frag);
-  gutter.scrollTop = text.scrollTop;
-}
-
-/** A text of more lines than this is not wrapped (see renderGutterWindow). */
-export const LARGE_LINES = 5000;
-
-/** Wrap or not, by the text's size; true when that changed. */
-function fitMode(): boolean {
-  const large = lineCount(text.value) > LARGE_LINES;
-  if (large === (mirror.rowHeight !== null)) return false;
-  root.classList.toggle('pg-large', large);
-  text.wrap = large ? 'off' : 'soft';
-  mirror.rowHeight = large ? lineHeight() : null;
-  if (!large) gutter.replaceChildren();
-  return true;
-}
-
-function lineHeight(): number {
-  const lh = parseFloat(getComputedStyle(text).lineHeight);
-  return Number.isFinite(lh) && lh > 0 ? lh : 20;
-}
-
-/** Scroll the editor so `line` is in its upper third. */
-function revealLine(line: number): void {
-  const top = mirror.rowHeight !== null ? (line - 1) * mirror.rowHeight : mirror.lineHeights().slice(0, line - 1).reduce((a, b) => a + b, 0);
-  if (top < text.scrollTop || top > text.scrollTop + text.clientHeight - 2 * lineHeight()) text.scrollTop = Math.max(0, top - text.clientHeight / 3);
-  gutter.scrollTop = text.scrollTop;
-}
-
-// ---------------------------------------------------------------------------
 // Reading the text: graph, summary numbers, diagnostics.
 
 let lastGood: Graph | null = null;
+let reading: Reading | null = null;
 
 /** Where the diagnostic points: the line, and the layer unless the message already opens with it ("net.3 Conv2d: …"), so the path is printed once. */
 function where(item: Item, message: string): string {
@@ -199,6 +186,9 @@ function where(item: Item, message: string): string {
   const named = item.layer !== '' && (message.startsWith(`${item.layer} `) || message.startsWith(`${item.layer}:`) || message.startsWith(`${item.layer}：`));
   return [at, named ? '' : item.layer].filter(Boolean).join(' · ');
 }
+
+/** The message in the page's language: the analysis's Chinese on /zh/, its English elsewhere. */
+const said = (item: Item) => (zh && item.zh ? item.zh : item);
 
 function renderDiagnostics(items: Item[]): void {
   const frag = document.createDocumentFragment();
@@ -211,13 +201,12 @@ function renderDiagnostics(items: Item[]): void {
     sev.textContent = item.severity === 'error' ? t('Error', '错误') : t('Warning', '警告');
     const w = document.createElement('span');
     w.className = 'pg-where';
-    // The page's language: the analysis's Chinese on /zh/, its English elsewhere.
-    const said = zh && item.zh ? item.zh : item;
-    w.textContent = where(item, said.message);
+    const s = said(item);
+    w.textContent = where(item, s.message);
     const msg = document.createElement('span');
     // JSON syntax errors carry an excerpt with a caret under the column: keep it monospaced.
-    msg.className = said.message.includes('\n') ? 'pg-msg pg-code' : 'pg-msg';
-    msg.textContent = said.message;
+    msg.className = s.message.includes('\n') ? 'pg-msg pg-code' : 'pg-msg';
+    msg.textContent = s.message;
     b.append(sev, ' ', w, msg);
     if (item.formula) {
       const f = document.createElement('span');
@@ -225,10 +214,10 @@ function renderDiagnostics(items: Item[]): void {
       f.textContent = item.formula;
       b.append(f);
     }
-    if (said.fix) {
+    if (s.fix) {
       const f = document.createElement('span');
       f.className = 'pg-fix';
-      f.textContent = `${t('Fix:', '修改建议：')} ${said.fix}`;
+      f.textContent = `${t('Fix:', '修改建议：')} ${s.fix}`;
       b.append(f);
     }
     b.addEventListener('click', () => jumpTo(item));
@@ -238,22 +227,47 @@ function renderDiagnostics(items: Item[]): void {
   diagList.replaceChildren(frag);
 }
 
-/** Select the diagnostic's text in the editor, and its layer in the graph when the graph on screen is this text's. */
-function jumpTo(item: Item): void {
-  const span = item.span ?? (item.line !== null ? lineSpan(text.value, item.line) : null);
-  if (span) {
-    text.focus({ preventScroll: true });
-    text.setSelectionRange(span.start, span.end);
-    if (item.line !== null) {
-      currentLine = item.line;
-      revealLine(item.line);
-      renderGutter();
-    }
-  }
-  if (item.layer && !root.classList.contains('pg-stale')) graphEl.select(item.layer);
+/**
+ * The line above the graph: the first error (else the first warning) as a button that takes the
+ * editor there, how many more there are, and whether the graph is the last network that parsed.
+ */
+function renderProblem(items: Item[], stale: boolean): void {
+  const first = items.find((i) => i.severity === 'error') ?? items[0];
+  problem.dataset.state = first ? first.severity : 'ok';
+  problemOk.textContent = first ? '' : t('No problems found.', '没有发现问题。');
+  problemGo.hidden = !first;
+  problemMore.hidden = !first;
+  if (!first) return;
+  // The line is said once, before the message: a syntax error's own "at line 12, column 5" goes.
+  const head = (said(first).message.split('\n')[0] as string).replace(/ at line \d+, column \d+/, '').replace(/^第 \d+ 行第 \d+ 列/, '');
+  const at = first.line !== null ? t(`Line ${first.line}: `, `第 ${first.line} 行：`) : '';
+  problemGo.textContent = `${at}${head}`;
+  problemGo.title = `${at}${said(first).message}`;
+  problemGo.className = `pg-problem-go pg-${first.severity}`;
+  problemGo.onclick = () => jumpTo(first);
+  const more = items.length - 1;
+  const parts = [more > 0 ? t(`${more} more`, `另有 ${more} 条`) : '', stale ? t('the graph is the last text that parsed', '图中是最后一次能解析的文本') : ''].filter(Boolean);
+  problemMore.hidden = parts.length === 0;
+  problemMore.textContent = parts.join(' · ');
 }
 
-function renderTotals(r: ReturnType<typeof readNetwork>): void {
+/** Our own select() on the graph, whose cnn-select must not move the editor (the reader is typing there). */
+let ownSelect: string | null = null;
+
+function selectInGraph(path: string): void {
+  ownSelect = path;
+  graphEl.select(path);
+}
+
+/** Select the diagnostic's text in the editor, and its layer in the graph when the graph on screen is this text's. */
+function jumpTo(item: Item): void {
+  const span = item.span;
+  if (span) editor.select(span.start, span.end, true);
+  else document.getElementById('pg-diag-h')?.scrollIntoView({ block: 'start' });
+  if (item.layer && !root.classList.contains('pg-stale')) selectInGraph(item.layer);
+}
+
+function renderTotals(r: Reading): void {
   totals.replaceChildren();
   const errors = r.items.filter((i) => i.severity === 'error').length;
   const warnings = r.items.length - errors;
@@ -281,12 +295,15 @@ function renderTotals(r: ReturnType<typeof readNetwork>): void {
 
 let shareSeq = 0;
 let shareDone: Promise<void> = Promise.resolve();
+/** A layer to show in the graph once the graph that has it is drawn (a pasted layer). */
+let revealAfterDraw: string | null = null;
 
 function update(): void {
-  const value = text.value;
+  clearTimeout(timer);
+  const value = editor.text;
   store(STORE, value);
-  const r = readNetwork(value);
-  errorLines = r.errorLines;
+  const r = mode.read(value);
+  reading = r;
   if (r.graph) {
     lastGood = r.graph;
     graphEl.graph = r.graph;
@@ -295,9 +312,14 @@ function update(): void {
     // Keep the last network that parsed on screen, dimmed; never a blank box for a typo.
     root.classList.toggle('pg-stale', lastGood !== null || graphEl.model !== null);
   }
+  const stale = root.classList.contains('pg-stale');
   renderTotals(r);
   renderDiagnostics(r.items);
-  renderGutter();
+  renderProblem(r.items, stale);
+  editor.setDiagnostics(lintMarks(value, r.items, zh));
+  // A pasted layer is shown in the graph once the graph that has it is drawn.
+  if (pasted && r.graph) revealAfterDraw = mode.layerAt(value, pasted.from, pasted.to);
+  pasted = null;
   const seq = ++shareSeq;
   shareDone = encodeShare(value).then(
     (hash) => {
@@ -314,7 +336,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
  */
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(update, DEBOUNCE_MS + Math.round(text.value.length / 2000));
+  timer = setTimeout(update, DEBOUNCE_MS + Math.round(editor.length / 2000));
 }
 
 /** Above this many characters, a text put in the editor is shown first and read in a later task. */
@@ -326,43 +348,22 @@ const DEFER_CHARS = 200_000;
  */
 function updateSoon(): void {
   clearTimeout(timer);
-  if (text.value.length <= DEFER_CHARS) return update();
-  renderGutter();
+  if (editor.length <= DEFER_CHARS) return update();
   const was = status.textContent ?? '';
-  const mib = (text.value.length / 1048576).toFixed(1);
-  const reading = t(`Reading ${mib} MiB of text…`, `正在读取 ${mib} MiB 的文本…`);
-  say(reading);
+  const mib = (editor.length / 1048576).toFixed(1);
+  const note = t(`Reading ${mib} MiB of text…`, `正在读取 ${mib} MiB 的文本…`);
+  say(note);
   requestAnimationFrame(() => {
     timer = setTimeout(() => {
       update();
-      if (status.textContent === reading) say(was);
+      if (status.textContent === note) say(was);
     }, 0);
   });
 }
 
-/**
- * Put `value` in the editor as one edit the browser can undo (Ctrl/⌘+Z brings back what it
- * replaced), through execCommand like the completer's insertions; where the browser does not
- * allow that (or the text is large, which its undo would copy), by assignment.
- */
-function replaceText(value: string): void {
-  const focused = document.activeElement as HTMLElement | null;
-  let done = false;
-  if (value.length <= DEFER_CHARS && text.value.length <= DEFER_CHARS) {
-    text.focus({ preventScroll: true });
-    text.select();
-    done = value === '' ? document.execCommand('delete') : document.execCommand('insertText', false, value);
-    text.setSelectionRange(0, 0);
-    if (focused && focused !== text) focused.focus({ preventScroll: true });
-  }
-  if (!done || text.value !== value) text.value = value;
-}
-
+/** Put `value` in the editor as one step Ctrl/⌘+Z undoes (what it replaced comes back), then read it. */
 function setText(value: string): void {
-  replaceText(value);
-  fitMode();
-  text.scrollTop = 0;
-  currentLine = null;
+  editor.replace(value, true);
   updateSoon();
 }
 
@@ -422,34 +423,11 @@ function stash(value: string | null | undefined, replacing: string): void {
 // ---------------------------------------------------------------------------
 // Wiring.
 
-text.addEventListener('input', () => {
-  fitMode();
-  renderGutter();
-  schedule();
-});
-text.addEventListener('scroll', () => {
-  if (mirror.rowHeight !== null) renderGutter();
-  else gutter.scrollTop = text.scrollTop;
-});
-// A narrower or wider editor wraps the lines differently: the gutter follows.
-new ResizeObserver(() => renderGutter()).observe(text);
-
-const schema = JSON.parse($('pg-schema').textContent ?? '{}') as JsonSchema;
-new Completer(text, $('pg-complete'), $('pg-complete-status'), mirror, schema, {
-  list: t('Suggestions', '补全建议'),
-  count: (n) => t(`${n} suggestion${n === 1 ? '' : 's'}`, `${n} 条建议`),
-  none: t('No suggestions here.', '此处没有可用的建议。'),
-  required: t('required', '必填'),
-  needs: (fields) => t(`needs ${fields}`, `需要 ${fields}`),
-  networkInput: t('the network input', '网络输入'),
-});
-
 example.addEventListener('change', () => {
   const g = zooGraph(example.value);
   if (!g) return;
   const next = stringifyNetwork(g);
-  stash(text.value, next);
-  clearTimeout(timer);
+  stash(editor.text, next);
   setText(next);
   say(t(`Loaded ${g.title ?? g.name}.`, `已载入 ${g.title ?? g.name}。`));
 });
@@ -457,19 +435,17 @@ example.addEventListener('change', () => {
 restoreBtn.addEventListener('click', () => {
   const [prev, ...rest] = replaced;
   if (prev === undefined) return;
-  const now = text.value;
+  const now = editor.text;
   replaced = rest;
   // What restoring replaces goes back in the history too, unless it is an unedited example: at the
   // far end, so that Restore keeps walking back through older texts before it comes round to it.
   if (now !== prev && now.trim() && !isExample(now)) replaced = [...replaced.filter((x) => x !== now), now];
   saveHistory();
-  clearTimeout(timer);
   setText(prev);
   say(t('Restored your previous text.', '已恢复之前的文本。'));
 });
 
 copyBtn.addEventListener('click', async () => {
-  clearTimeout(timer);
   update();
   await shareDone;
   const url = location.href;
@@ -487,24 +463,48 @@ copyBtn.addEventListener('click', async () => {
   }
 });
 
+// "Copy as PyTorch": the network of the text as it is now, or why it cannot be written.
+wireCopyPytorch(
+  $('pg-pytorch'),
+  async () => {
+    update();
+    const r = reading;
+    if (!r?.graph) {
+      const first = r?.items.find((i) => i.severity === 'error');
+      const at = first?.line != null ? t(` (line ${first.line})`, `（第 ${first.line} 行）`) : '';
+      return { refused: t(`Not exported: the text does not describe a network yet${at}. Fix the errors first.`, `没有导出：这段文本还不是一个完整的网络${at}。请先改正错误。`) };
+    }
+    const graph = r.graph;
+    const m = await import('./pytorch-code.js');
+    return m.codeFor(graph, 'the playground', zh);
+  },
+  () => `${(reading?.graph ?? lastGood)?.name.replace(/[^A-Za-z0-9_.-]+/g, '_') || 'network'}.py`,
+);
+
 graphEl.addEventListener('cnn-select', (e) => {
-  const path = (e as CustomEvent<{ path: string | null }>).detail?.path;
-  currentLine = path ? layerLine(text.value, path) : null;
-  if (currentLine !== null) revealLine(currentLine);
-  renderGutter();
+  const path = (e as CustomEvent<{ path: string | null }>).detail?.path ?? null;
+  const own = path !== null && path === ownSelect;
+  ownSelect = null;
+  const at = path && !root.classList.contains('pg-stale') ? mode.layerOffset(editor.text, path) : null;
+  // The layer's line is picked out; a selection the reader made in the graph also scrolls the text there.
+  editor.mark(at, !own);
+});
+
+graphEl.addEventListener('cnn-layout', () => {
+  const path = revealAfterDraw;
+  revealAfterDraw = null;
+  if (path) selectInGraph(path);
 });
 
 window.addEventListener('hashchange', async () => {
   const shared = await decodeShare(location.hash);
-  if (typeof shared === 'string' && shared !== text.value) {
-    stash(text.value, shared);
-    clearTimeout(timer);
+  if (typeof shared === 'string' && shared !== editor.text) {
+    stash(editor.text, shared);
     setText(shared);
     say(t('Opened the network from the link.', '已打开链接中的网络。'));
   } else if (shared instanceof ShareError) {
     say(t(`${shared.message} Your text is as it was.`, `${shared.zh}你的文本没有变。`));
     // The address goes back to the text on screen.
-    clearTimeout(timer);
     update();
   }
 });
@@ -512,7 +512,7 @@ window.addEventListener('hashchange', async () => {
 async function start(): Promise<void> {
   const stored = load(STORE);
   const shared = await decodeShare(location.hash);
-  let initial = text.value;
+  let initial = editor.text;
   if (typeof shared === 'string') {
     stash(stored, shared);
     initial = shared;
@@ -522,8 +522,8 @@ async function start(): Promise<void> {
     if (stored !== null && stored.trim()) initial = stored;
   }
   showRestore();
-  text.value = initial;
-  fitMode();
+  // What a visit starts with is not an edit: nothing to undo.
+  if (initial !== editor.text) editor.replace(initial, false);
   // A stored or shared text that is one of the examples selects it in the picker.
   const id = /"name":\s*"([^"]+)"/.exec(initial)?.[1];
   if (id && [...example.options].some((o) => o.value === id)) example.value = id;

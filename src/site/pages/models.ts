@@ -11,6 +11,7 @@ import { ZOO, type ZooEntry } from '../../zoo/index.js';
 import { modelInsights, notesChecks, type GapSaving, type Head, type InceptionBlock, type ModelInsights, type NotesCheck, type ResidualSummary, type Share } from '../insights.js';
 import { FAMILY_TEXT } from '../models/families.js';
 import { VARIANT_TEXT } from '../models/variants.js';
+import { copyPytorchControl } from '../copy-pytorch.js';
 import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
 import { FAMILIES } from './home.js';
@@ -53,6 +54,7 @@ const STYLE = `<style>
 .model-facts dt{font-size:.8rem;opacity:.75}
 .model-facts dd{margin:0;overflow-wrap:anywhere;font-variant-numeric:tabular-nums;font-weight:600}
 .model-facts .fact-source{grid-column:1/-1}
+.model-code{margin:.2rem 0 1rem;max-width:none}
 .model-facts .fact-source dd{overflow-wrap:normal;font-weight:400}
 .crumbs{font-size:.9rem;opacity:.85}
 td.share{position:relative;min-width:6.5rem}
@@ -448,6 +450,7 @@ export async function modelBody(ctx: PageContext, e: ZooEntry): Promise<string> 
 <h1>${esc(e.title)}</h1>
 <p class="lead">${esc(fam.origin[ctx.lang])}</p>
 ${facts(ctx, e, ins)}
+<p class="model-code">${copyPytorchControl(ctx, 'copy-pytorch', { model: e.id })}</p>
 ${figure}
 
 <section id="idea" aria-labelledby="idea-h">

@@ -1,15 +1,17 @@
 /**
  * The playground: a network as JSON in an editor, and beside it the live `<cnn-graph>`, the
- * `<cnn-summary>` and the diagnostics of that JSON. The page is the editor prefilled with
- * LeNet-5 (readable and drawn without JavaScript); the client script `playground` does the
- * rest: a picker of zoo networks, debounced updates, diagnostics that jump to their line,
- * the text kept in localStorage and in the URL hash (share by link), suggestions from the network's
- * JSON Schema (inlined here, the document dist/network.schema.json holds) as you type. See
+ * `<cnn-summary>` and the diagnostics of that JSON. The page holds LeNet-5's JSON and picture
+ * (readable without JavaScript); the client script `playground` puts the text in a CodeMirror
+ * editor and does the rest: a picker of zoo networks, debounced updates, diagnostics underlined
+ * in the text and listed, the first one named above the graph, the text kept in localStorage and
+ * in the URL hash (share by link), suggestions from the network's JSON Schema (inlined here, the
+ * document dist/network.schema.json holds) as you type, "Copy as PyTorch". See
  * src/site/client/playground.ts.
  */
 import { stringifyNetwork } from '../../graph/json.js';
 import { networkJsonSchema } from '../../graph/schema.js';
 import { ZOO, zooGraph } from '../../zoo/index.js';
+import { copyPytorchControl } from '../copy-pytorch.js';
 import { esc, graphFigure } from '../shell.js';
 import type { PageContext, SitePage } from '../types.js';
 
@@ -17,57 +19,55 @@ import type { PageContext, SitePage } from '../types.js';
 export const START_ID = 'lenet5';
 
 /**
- * The playground's own styles: the editor with its line numbers, the two columns, the dimmed stale
- * graph, the suggestion list. Long lines wrap: `.pg-text` and `.pg-measure` (the invisible copy that
- * measures each line's height for the gutter and the caret's place for the list) must wrap alike,
- * so they share the font, padding, tab size and wrapping rules.
+ * The playground's own styles: the two columns, the editor's box (CodeMirror draws inside it and
+ * reads its token colours from the `--cm-*` properties here, light and dark), the problem line
+ * above the graph, the dimmed stale graph, the diagnostics list.
  */
 const STYLE = `<style>
 .pg-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.8rem; align-items: center; margin: 0.8rem 0; }
-.pg-bar select, .pg-bar button, .pg-share input { font: inherit; font-size: 0.92rem; padding: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--fg); }
+.pg-bar select, .pg-bar > button, .pg-share input { font: inherit; font-size: 0.92rem; padding: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--fg); }
 /* The zoo's longest entry would make the menu wider than a phone: the label wraps and the menu shrinks to the bar. */
 .pg-start { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.5rem; max-width: 100%; min-width: 0; }
 .pg-start select { max-width: 100%; min-width: 0; }
-.pg-bar button { cursor: pointer; }
-.pg-bar button:hover { border-color: var(--accent); }
+.pg-bar > button { cursor: pointer; }
+.pg-bar > button:hover { border-color: var(--accent); }
 .pg-status { color: var(--muted); font-size: 0.9rem; }
 .pg-share { display: flex; gap: 0.4rem; align-items: center; flex-basis: 100%; }
 .pg-share[hidden] { display: none; }
 .pg-share input { flex: 1; min-width: 0; font-family: var(--mono); font-size: 0.8rem; }
 .pg-cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.2rem; align-items: start; }
 @media (max-width: 900px) { .pg-cols { grid-template-columns: minmax(0, 1fr); } }
-.pg-editor { display: flex; height: 60vh; min-height: 320px; border: 1px solid var(--line); border-radius: var(--radius); background: var(--panel); overflow: hidden; font: 13px/20px var(--mono); }
+.pg {
+  --cm-tok-property: #0550ae; --cm-tok-string: #116329; --cm-tok-number: #953800; --cm-tok-keyword: #8250df;
+  --cm-selection: #c9dcff; --cm-marked: #fff3c4; --cm-error: #c4314b; --cm-warning: #b07800;
+}
+@media (prefers-color-scheme: dark) {
+  .pg {
+    --cm-tok-property: #79c0ff; --cm-tok-string: #7ee787; --cm-tok-number: #ffa657; --cm-tok-keyword: #d2a8ff;
+    --cm-selection: #264f78; --cm-marked: #4a3f12; --cm-error: #ff7b8a; --cm-warning: #e3b341;
+  }
+}
+.pg-editor { height: 60vh; min-height: 320px; border: 1px solid var(--line); border-radius: var(--radius); background: var(--panel); overflow: hidden; font-size: 13px; }
 .pg-editor:focus-within { border-color: var(--accent); }
-.pg-gutter { margin: 0; padding: 8px 8px 8px 4px; min-width: 3.2em; text-align: right; color: var(--muted); background: var(--panel-2); border-right: 1px solid var(--line); overflow: hidden; user-select: none; font: inherit; border-radius: 0; white-space: pre; }
-.pg-gutter span { display: block; padding-left: 0.3em; }
-.pg-gutter .pg-err { color: #fff; background: #c4314b; border-radius: 3px; }
-.pg-gutter .pg-cur { outline: 2px solid var(--accent); outline-offset: -2px; border-radius: 3px; }
-.pg-code { flex: 1; min-width: 0; position: relative; display: flex; }
-.pg-text, .pg-measure { margin: 0; padding: 8px; box-sizing: border-box; font: inherit; letter-spacing: normal; white-space: pre-wrap; word-break: break-all; overflow-wrap: anywhere; tab-size: 2; }
-.pg-text { flex: 1; min-width: 0; border: 0; resize: none; background: transparent; color: var(--fg); overflow-x: hidden; overflow-y: auto; outline: none; }
-.pg-measure { position: absolute; top: 0; left: 0; visibility: hidden; pointer-events: none; contain: strict; }
-.pg-measure div { min-height: 20px; }
-.pg-large .pg-text, .pg-large .pg-measure { white-space: pre; word-break: normal; overflow-wrap: normal; }
-.pg-large .pg-text { overflow-x: auto; }
-.pg-left { position: relative; }
+/* iOS zooms the page into a text field whose text is under 16 px: on touch and small screens it is 16 px. */
+@media (pointer: coarse), (max-width: 600px) { .pg-editor { font-size: 16px; height: 55vh; } .pg-bar select, .pg-share input { font-size: 16px; } }
+.pg-static { margin: 0; height: 100%; overflow: auto; padding: 8px; font: 1em/1.55 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; }
 .pg-hint { margin: 0.35rem 0 0; color: var(--muted); font-size: 0.85rem; }
 .pg-hint kbd { font: 0.8rem var(--mono); border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 0.3em; background: var(--panel); }
-.pg-complete { position: absolute; z-index: 5; margin: 0; padding: 4px 0; list-style: none; min-width: 14rem; max-width: min(28rem, 100%); max-height: 15rem; overflow: auto; background: var(--panel); color: var(--fg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 4px 16px rgb(0 0 0 / 18%); font: 13px/1.5 var(--mono); }
-.pg-complete[hidden] { display: none; }
-.pg-complete li { display: flex; align-items: baseline; gap: 0.6em; margin: 0; max-width: none; padding: 1px 10px; cursor: pointer; white-space: nowrap; }
-.pg-complete li[aria-selected="true"] { background: var(--accent); color: var(--accent-fg); }
-.pg-complete li[aria-selected="true"] .pg-c-detail, .pg-complete li[aria-selected="true"] .pg-c-req { color: inherit; }
-.pg-complete li:not([aria-selected="true"]):hover { background: var(--panel-2); }
-.pg-c-label { flex: none; }
-.pg-c-label b { font-weight: 700; text-decoration: underline; text-underline-offset: 2px; }
-.pg-c-detail { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; color: var(--muted); font-size: 12px; }
-.pg-c-req { flex: none; margin-left: auto; color: var(--muted); font: 11px var(--font); }
 
-.pg-graph { position: relative; }
-.pg-graph cnn-graph { height: 60vh; min-height: 320px; transition: opacity 0.2s; }
-.pg-stale .pg-graph cnn-graph { opacity: 0.4; filter: grayscale(0.7); }
-.pg-stale-note { display: none; position: absolute; left: 0.8rem; right: 0.8rem; top: 3rem; z-index: 1; background: var(--panel); border: 1px solid #c4314b; border-radius: 6px; padding: 0.4rem 0.7rem; font-size: 0.9rem; }
-.pg-stale .pg-stale-note { display: block; }
+/* The first problem, one line above the graph (never over it): a button that takes the editor there. */
+.pg-problem { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.5rem; min-height: 2.2rem; margin: 0 0 0.4rem; font-size: 0.9rem; }
+.pg-problem[data-state="ok"] { color: #1c7c54; }
+@media (prefers-color-scheme: dark) { .pg-problem[data-state="ok"] { color: #5cc98f; } }
+.pg-problem-go { flex: 0 1 auto; min-width: min(14rem, 100%); max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: left; font: inherit; color: var(--fg); background: var(--panel); border: 1px solid var(--line); border-left: 4px solid var(--cm-error); border-radius: 6px; padding: 0.3rem 0.6rem; cursor: pointer; }
+.pg-problem-go.pg-warning { border-left-color: var(--cm-warning); }
+.pg-problem-go:hover { border-color: var(--accent); }
+.pg-problem-go[hidden], .pg-problem-more[hidden] { display: none; }
+.pg-problem-more { flex: none; color: var(--muted); }
+.pg-graph cnn-graph { height: 60vh; min-height: 320px; }
+/* The last network that parsed, dimmed; the toolbar stays as it is (readable, usable). */
+.pg-graph cnn-graph::part(canvas) { transition: opacity 0.2s; }
+.pg-stale .pg-graph cnn-graph::part(canvas) { opacity: 0.4; filter: grayscale(0.7); }
 .pg-totals { margin: 0.6rem 0 0.3rem; font-variant-numeric: tabular-nums; }
 .pg-diags { list-style: none; padding: 0; margin: 0.4rem 0; }
 .pg-diags li { margin: 0 0 0.4rem; max-width: none; }
@@ -85,7 +85,6 @@ const STYLE = `<style>
 async function body(ctx: PageContext): Promise<string> {
   const { t } = ctx;
   const start = stringifyNetwork(zooGraph(START_ID)!);
-  const lines = start.split('\n').length;
   const options = ZOO.map((e) => `<option value="${esc(e.id)}"${e.id === START_ID ? ' selected' : ''}>${esc(e.title)} (${esc(e.id)})</option>`).join('');
   // The build-time picture of LeNet-5. Edits that stay series–parallel (the notes' networks and
   // most variants of them) are laid out in the page as you type; the worker and elk start only
@@ -105,30 +104,23 @@ async function body(ctx: PageContext): Promise<string> {
 <div class="pg-bar">
 <label class="pg-start">${t('Start from', '从这个网络开始')} <select id="pg-example">${options}</select></label>
 <button type="button" id="pg-copy">${t('Copy link', '复制链接')}</button>
+${copyPytorchControl(ctx, 'pg-pytorch')}
 <button type="button" id="pg-restore" hidden>${t('Restore previous text', '恢复之前的文本')}</button>
 <span class="pg-status" id="pg-status" role="status" aria-live="polite"></span>
 <div class="pg-share" id="pg-share" hidden><label for="pg-share-url">${t('Copy this link:', '复制这个链接：')}</label> <input id="pg-share-url" readonly></div>
 </div>
 <div class="pg-cols">
 <div class="pg-left">
-<div class="pg-editor">
-<pre class="pg-gutter" id="pg-gutter" aria-hidden="true">${Array.from({ length: lines }, (_, i) => `<span>${i + 1}</span>`).join('')}</pre>
-<div class="pg-code">
-<textarea class="pg-text" id="pg-text" wrap="soft" spellcheck="false" autocapitalize="off" autocomplete="off" aria-label="${t('Network JSON', '网络 JSON')}" aria-describedby="pg-hint pg-diag-h">${esc(start)}</textarea>
-<div class="pg-measure" id="pg-measure" aria-hidden="true"></div>
-</div>
-</div>
-<ul class="pg-complete" id="pg-complete" hidden></ul>
+<div class="pg-editor" id="pg-editor"><pre class="pg-static" id="pg-static" tabindex="0" aria-label="${t('Network JSON', '网络 JSON')}">${esc(start)}</pre></div>
 <p class="pg-hint" id="pg-hint">${t(
-    '<kbd>Ctrl</kbd>+<kbd>Space</kbd> suggests what the schema allows here: the fields of the layer’s kind, every kind, the layers an <code>inputs</code> can name. <kbd>↑</kbd><kbd>↓</kbd> choose, <kbd>Enter</kbd> or <kbd>Tab</kbd> accept, <kbd>Esc</kbd> close.',
-    '按 <kbd>Ctrl</kbd>+<kbd>Space</kbd> 列出此处 schema 允许的内容：该层类型（kind）的字段、所有层类型、<code>inputs</code> 可以引用的层。<kbd>↑</kbd><kbd>↓</kbd> 选择，<kbd>Enter</kbd> 或 <kbd>Tab</kbd> 确认，<kbd>Esc</kbd> 关闭。',
+    'Suggestions from the schema appear as you type, <kbd>Ctrl</kbd>+<kbd>Space</kbd> asks for them anywhere: the fields of the layer’s kind, every kind, the layers an <code>inputs</code> can name. <kbd>↑</kbd><kbd>↓</kbd> choose, <kbd>Enter</kbd> or <kbd>Tab</kbd> accept, <kbd>Esc</kbd> close. Problems are underlined where they are; hover one, or <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd> lists them.',
+    '输入时会列出 schema 给出的建议，按 <kbd>Ctrl</kbd>+<kbd>Space</kbd> 可在任意位置列出：该层类型（kind）的字段、所有层类型、<code>inputs</code> 可以引用的层。<kbd>↑</kbd><kbd>↓</kbd> 选择，<kbd>Enter</kbd> 或 <kbd>Tab</kbd> 确认，<kbd>Esc</kbd> 关闭。有问题的地方会加下划线；鼠标停在上面可看说明，按 <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd> 列出全部问题。',
   )}</p>
-<span class="visually-hidden" id="pg-complete-status" role="status" aria-live="polite"></span>
 <script type="application/json" id="pg-schema">${JSON.stringify(networkJsonSchema()).replace(/</g, '\\u003c')}</script>
 </div>
 <div class="pg-right">
+<div class="pg-problem" id="pg-problem" data-state="ok"><button type="button" class="pg-problem-go" id="pg-problem-go" hidden></button><a class="pg-problem-more" id="pg-problem-more" href="#pg-diag-h" hidden></a><span id="pg-problem-ok"></span></div>
 <div class="pg-graph">
-<p class="pg-stale-note" id="pg-stale-note" role="note">${t('The text has errors: this is the last network that parsed. Fix the error to see your change.', '文本有错误：这里显示的是最后一个能解析的网络。改正错误后才会显示你的修改。')}</p>
 ${graph}
 </div>
 </div>
@@ -146,7 +138,8 @@ ${graph}
 <ul>
 <li>${t('Your text stays in this browser (localStorage) and in the page address: reload and it is still there; <b>Copy link</b> gives a URL that opens this exact network anywhere. Nothing is sent to a server.', '你的文本保存在这个浏览器里（localStorage），也写在页面地址中：刷新后仍在；<b>复制链接</b>得到的网址在任何地方都能打开这个网络。不会发送到任何服务器。')}</li>
 <li>${t('Choosing another network or opening a link replaces the text; every replaced text is kept (the last 20), and <b>Restore previous text</b> brings them back, newest first. <kbd>Ctrl</kbd>+<kbd>Z</kbd> in the editor undoes the replacement too.', '选择另一个网络或打开链接会替换文本；每段被替换的文本都会保留（最近 20 段），点<b>恢复之前的文本</b>可按从新到旧的顺序找回。在编辑器里按 <kbd>Ctrl</kbd>+<kbd>Z</kbd> 也能撤销替换。')}</li>
-<li>${t('Click a diagnostic to jump to its line and select the layer in the graph; click a layer in the graph to find its line.', '点击一条诊断可跳到对应行并在图中选中该层；在图中点击一层可找到它所在的行。')}</li>
+<li>${t('Click a diagnostic (or the line above the graph) to jump to its place in the text and select the layer in the graph; click a layer in the graph to find its line. A pasted layer is selected and shown in the graph.', '点击一条诊断（或图上方的那一行）可跳到文本中对应的位置，并在图中选中该层；在图中点击一层可找到它所在的行。粘贴进来的层会在图中被选中并显示出来。')}</li>
+<li>${t('<b>Copy as PyTorch</b> copies the network as a runnable PyTorch file (the same as <code>cnn-graph export file.json --format pytorch</code>), to train it on a real GPU.', '<b>复制为 PyTorch 代码</b>会把网络复制成一个可运行的 PyTorch 文件（与 <code>cnn-graph export file.json --format pytorch</code> 相同），以便在真正的 GPU 上训练。')}</li>
 <li>${t('The same JSON works in the command line (<code>cnn-graph summary file.json</code>, <code>cnn-graph render file.json --out file.svg</code>) and in <code>&lt;cnn-graph src=&quot;file.json&quot;&gt;</code>.', '同样的 JSON 也可用于命令行（<code>cnn-graph summary file.json</code>、<code>cnn-graph render file.json --out file.svg</code>）和 <code>&lt;cnn-graph src=&quot;file.json&quot;&gt;</code>。')} <a href="${esc(ctx.link('embed/index.html'))}">${t('Embedding the element', '嵌入这个元素')}</a>.</li>
 </ul>`;
 }

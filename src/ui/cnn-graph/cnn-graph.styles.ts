@@ -265,4 +265,11 @@ export const styles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* iOS zooms the page into a focused text field whose text is under 16 px: the find box is 16 px
+     on touch and small screens (:host outranks find-box.ts's own .find input rule). */
+  @media (pointer: coarse), (max-width: 600px) {
+    :host .find input {
+      font-size: 16px;
+    }
+  }
 `;
