@@ -756,9 +756,9 @@ const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.re
 /** What a PyTorch file from `pytorchCode` must be: its docstring, then the imports, a module class, and build(). */
 function expectPytorchFile(code: string, name: string): void {
   expect(code).toMatch(new RegExp(`^"""${name} .*exported by cnn-graph`));
-  // After the module docstring, the file begins with the imports.
+  // After the module docstring, the input comment (so the file reads back as a .py network), then the imports.
   const afterDoc = code.slice(code.indexOf('"""', 3) + 3).trimStart();
-  expect(afterDoc.startsWith('import torch\nimport torch.nn as nn\n')).toBe(true);
+  expect(afterDoc).toMatch(/^# input: \d+x\d+x\d+\n\nimport torch\nimport torch\.nn as nn\n/);
   expect(code).toContain('def build()');
   expect(code).toMatch(/class \w+\(nn\.Module\):/);
 }
