@@ -13,7 +13,7 @@
  */
 import { KIND_ANALYSES } from '../../kinds/analysis.js';
 import { KIND_PYTORCH } from '../../kinds/pytorch.js';
-import { isDefault, isRefusal, type KindPytorch, type PyArg, type PyArgs, type PyParam, type PyReading } from '../../kinds/pytorch-spec.js';
+import { isDefault, isRefusal, takesInt, type KindPytorch, type PyArg, type PyArgs, type PyParam, type PyReading } from '../../kinds/pytorch-spec.js';
 import { layerSchema } from '../../graph/schema.js';
 import { LAYER_KINDS, type Layer, type LayerConfig, type LayerKind, type Shape } from '../../graph/types.js';
 import { issueText, issueTextZh, nearestName } from '../../graph/validate.js';
@@ -782,7 +782,7 @@ export class Interpreter {
     let rest: Value[] | null = null;
     let i = 0;
     for (const p of params) {
-      if (i >= args.pos.length) break;
+      if (i >= args.pos.length || p.keyword) break;
       if (p.rest) {
         rest = args.pos.slice(i);
         i = args.pos.length;
@@ -792,7 +792,7 @@ export class Interpreter {
       byName.set(p.name, args.pos[i++]);
     }
     if (i < args.pos.length) {
-      const n = params.filter((p) => !p.ignored).length;
+      const n = params.filter((p) => !p.ignored && !p.keyword).length;
       this.fail(at, `${written} takes at most ${n} positional arguments (${params.map((p) => p.name).join(', ')}), got ${args.pos.length}`, `${written} 最多接受 ${n} 个位置参数（${params.map((p) => p.name).join('、')}），却给了 ${args.pos.length} 个`, 'Check the call against PyTorch\'s signature.', '请对照 PyTorch 的函数签名检查调用。');
     }
     for (const [k, v] of args.kw) {
@@ -833,7 +833,7 @@ export class Interpreter {
   private signature(written: string, params: readonly PyParam[]): string {
     return `${written}(${params
       .filter((p) => !p.ignored)
-      .map((p) => (p.rest ? `*${p.name}` : p.default === undefined ? p.name : `${p.name}=${pyStr(p.default as Value, true)}`))
+      .flatMap((p, i, all) => [...(p.keyword && !all[i - 1]?.keyword ? ['*'] : []), p.rest ? `*${p.name}` : p.default === undefined ? p.name : `${p.name}=${pyStr(p.default as Value, true)}`])
       .join(', ')})`;
   }
 
@@ -845,7 +845,7 @@ export class Interpreter {
   private toArg(v: Value, p: PyParam, written: string, at: PyNode): PyArg {
     if (v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' || v === BATCH) return v;
     // PyTorch refuses a float where it takes ints (stride=4 / 2 is 2.0): an integer default says so.
-    if (v instanceof PyFloat && typeof p.default === 'number' && Number.isInteger(p.default) && !p.float) this.fail(at, `${written}: ${p.name} is the float ${floatText(v.v)}, and PyTorch takes an int there`, `${written}：${p.name} 是浮点数 ${floatText(v.v)}，PyTorch 在这里需要整数`, `Use integer division: // instead of /, or int(...).`, '请用整数除法 // 代替 /，或者写 int(...)。');
+    if (v instanceof PyFloat && takesInt(p)) this.fail(at, `${written}: ${p.name} is the float ${floatText(v.v)}, and PyTorch takes an int there`, `${written}：${p.name} 是浮点数 ${floatText(v.v)}，PyTorch 在这里需要整数`, `Use integer division: // instead of /, or int(...).`, '请用整数除法 // 代替 /，或者写 int(...)。');
     if (v instanceof PyFloat) return v.v;
     if (v instanceof PyTuple || v instanceof PyList) return v.items.map((x) => this.toArg(x, p, written, at));
     if (v instanceof LitTensor) return { tensor: { shape: v.shape, fill: v.fill } };
