@@ -105,3 +105,30 @@ describe('a float where PyTorch takes an int is refused exactly where PyTorch re
     expect(d.zh?.fix).toMatch(/\/\//);
   });
 });
+
+describe('a forward that returns several values (training-mode auxiliary heads)', () => {
+  const AUX = `${HEAD}class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.c = nn.Conv2d(3, 8, 3)
+        self.aux = nn.Conv2d(8, 4, 1)
+    def forward(self, x):
+        x = self.c(x)
+`;
+  it('is refused at the return, saying the file is read in eval mode and what to write', () => {
+    const d = readPython(`${AUX}        return x, self.aux(x)\n`).diagnostics;
+    expect(d).toHaveLength(1);
+    expect(d[0].loc?.line).toBe(12);
+    expect(d[0].message).toMatch(/returns 2 values; cnn-graph reads the network in eval mode \(self\.training is False\)/);
+    expect(d[0].fix).toMatch(/if self\.training: return x, aux1, aux2, then return x/);
+    expect(d[0].zh?.fix).toMatch(/if self\.training/);
+  });
+
+  it('reads the eval-mode output when the extra values are behind if self.training (as torchvision writes it)', () => {
+    const r = readPython(`${AUX}        if self.training:\n            return x, self.aux(x)\n        return x\n`);
+    expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(r.graph?.output).toBe('c');
+    // The auxiliary head is built but never run in eval mode: its parameters are a warning, as PyTorch still counts them.
+    expect(r.diagnostics.some((x) => x.severity === 'warning' && /aux/.test(x.message + x.path))).toBe(true);
+  });
+});

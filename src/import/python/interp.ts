@@ -239,6 +239,7 @@ export class Interpreter {
         return this.update(s, env);
       case 'ReturnStatement': {
         const value = s.kids.length > 1 ? this.valueOf(s.kids.slice(1), env) : null;
+        if (value instanceof PyTuple || value instanceof PyList) this.returnedAt.set(value, s);
         throw new ReturnSignal(value);
       }
       case 'PassStatement':
@@ -940,6 +941,9 @@ export class Interpreter {
     this.fail(at, `${m.path || m.cls} (${m.container ?? m.cls}) has no forward to run`, `${m.path || m.cls}（${m.container ?? m.cls}）没有可以运行的 forward`, m.container === 'ModuleList' || m.container === 'ModuleDict' ? 'Loop over it in forward: for layer in self.layers: x = layer(x).' : 'Define forward(self, x).', m.container === 'ModuleList' || m.container === 'ModuleDict' ? '请在 forward 里遍历它：for layer in self.layers: x = layer(x)。' : '请定义 forward(self, x)。');
   }
 
+  /** The `return` that made a tuple or list, so a forward returning several values is reported there. */
+  private readonly returnedAt = new WeakMap<object, PyNode>();
+
   /** Run the root's forward on the input, with module paths from the root. */
   trace(root: ModuleV, input: readonly [number, number, number], at: PyNode): TraceResult {
     assignPaths(root);
@@ -947,7 +951,7 @@ export class Interpreter {
     this.tracer = tracer;
     try {
       const out = this.callModule(root, { pos: [new TensorV('input', input)], kw: [] }, at);
-      if (out instanceof PyTuple || out instanceof PyList) this.fail(at, `the forward returns ${this.iterate(out, at).length} values; cnn-graph takes a network with one output`, `forward 返回了 ${this.iterate(out, at).length} 个值；cnn-graph 只接受一个输出的网络`, 'Return one tensor (in eval mode GoogLeNet returns only the logits).', '请只返回一个张量。');
+      if (out instanceof PyTuple || out instanceof PyList) this.fail(this.returnedAt.get(out) ?? at, `the forward returns ${this.iterate(out, at).length} values; cnn-graph reads the network in eval mode (self.training is False) and takes one output`, `forward 返回了 ${this.iterate(out, at).length} 个值；cnn-graph 按评估模式读取网络（self.training 为 False），只接受一个输出`, 'Return the main output only. Training-only outputs (auxiliary classifiers) can stay behind if self.training: return x, aux1, aux2, then return x, as torchvision\'s GoogLeNet does in eval mode.', '请只返回主输出。只在训练时用的输出（辅助分类器）可以放在 if self.training: return x, aux1, aux2 之下，再写 return x，就像 torchvision 的 GoogLeNet 在评估模式下那样。');
       if (!(out instanceof TensorV)) this.fail(at, `the forward returns ${typeName(out)}, not a tensor`, `forward 返回的是 ${typeName(out)}，不是张量`, 'End the forward with return x.', '请在 forward 末尾写 return x。');
       if (out.ref === 'input') this.fail(at, 'the forward returns its input unchanged: there is no layer', 'forward 原样返回输入：网络里没有层', 'Call the layers in forward.', '请在 forward 里调用各层。');
       return { layers: tracer.layers, modules: tracer.declared(), output: out.ref, warnings: tracer.unused() };
