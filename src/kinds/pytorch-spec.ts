@@ -64,7 +64,19 @@ export interface PyParam {
   fixed?: true;
   /** A float whose default happens to be whole (`k=1.0`): an int-valued default otherwise means PyTorch takes only ints. */
   float?: true;
+  /** PyTorch takes only ints here (also inside a tuple or list), where the default does not say so (none, or None). */
+  int?: true;
+  /** Keyword-only in PyTorch (after `*` in its signature: `F.gelu(x, approximate='tanh')`). */
+  keyword?: true;
 }
+
+/**
+ * Whether PyTorch refuses a float for this parameter (PyTorch 1.13 raises a
+ * TypeError for `nn.Conv2d(3, 8 / 2, 3)` and `stride=2.0` alike): marked
+ * `int`, or an int default not marked `float`.
+ * tests/kinds/contract.test.ts checks it against PyTorch's annotations.
+ */
+export const takesInt = (p: PyParam): boolean => p.int === true || (typeof p.default === 'number' && Number.isInteger(p.default) && !p.float);
 
 /** Arguments by name, as the call gave them (a parameter left out is absent). */
 export type PyArgs = Readonly<Record<string, PyArg | undefined>>;

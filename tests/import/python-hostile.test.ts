@@ -2,6 +2,8 @@
  * Malformed and hostile Python: each gives a diagnostic with its line and
  * column (and the CLI exit 1), quickly, never a throw or a hang.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPython } from '../../src/import/python/index.js';
 
@@ -64,5 +66,69 @@ describe('bad Python gives a diagnostic at its place', () => {
     const r = readPython(`${HEAD}x = ${'('.repeat(10000)}1${')'.repeat(10000)}\n`);
     expect(r.graph).toBeNull();
     expect(r.diagnostics[0].message).toMatch(/nests too deeply|no nn.Module|Not valid/);
+  });
+});
+
+interface FloatCase {
+  init: string;
+  forward: string;
+  output?: number[];
+  error?: string;
+}
+/** Floats where an int may belong, each run in PyTorch 1.13 by tests/fixtures/pytorch/make_float_ints.py. */
+const FLOAT_CASES = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/pytorch/float-ints.json'), 'utf8')) as { cases: FloatCase[] }).cases;
+
+describe('a float where PyTorch takes an int is refused exactly where PyTorch refuses it', () => {
+  it('the fixture has both verdicts', () => {
+    expect(FLOAT_CASES.filter((c) => c.error).length).toBeGreaterThan(20);
+    expect(FLOAT_CASES.filter((c) => !c.error).length).toBeGreaterThan(5);
+  });
+
+  it.each(FLOAT_CASES.map((c) => [c.init === 'nn.GELU()' ? c.forward : c.init, c] as const))('%s', (_name, c) => {
+    const text = net(`self.c = ${c.init}`, `return ${c.forward}`);
+    const read = readPython(text);
+    const errors = read.diagnostics.filter((d) => d.severity === 'error');
+    if (!c.error) {
+      expect(errors, `PyTorch accepts ${c.init} / ${c.forward}`).toEqual([]);
+      expect(read.graph?.layers.length).toBeGreaterThan(0);
+      return;
+    }
+    expect(errors.length, `PyTorch says ${c.error}`).toBe(1);
+    const d = errors[0];
+    // At the call that takes the float: line and column of its first character.
+    const lines = text.split('\n');
+    const expr = c.init === 'nn.GELU()' ? c.forward : c.init;
+    const line = lines.findIndex((l) => l.includes(expr)) + 1;
+    expect(d.loc, d.message).toEqual({ line, column: lines[line - 1].indexOf(expr) + 1 });
+    expect(d.message).toMatch(/is the float \d+\.0, and PyTorch takes an int there/);
+    expect(d.fix).toMatch(/\/\/ instead of \//);
+    expect(d.zh?.fix).toMatch(/\/\//);
+  });
+});
+
+describe('a forward that returns several values (training-mode auxiliary heads)', () => {
+  const AUX = `${HEAD}class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.c = nn.Conv2d(3, 8, 3)
+        self.aux = nn.Conv2d(8, 4, 1)
+    def forward(self, x):
+        x = self.c(x)
+`;
+  it('is refused at the return, saying the file is read in eval mode and what to write', () => {
+    const d = readPython(`${AUX}        return x, self.aux(x)\n`).diagnostics;
+    expect(d).toHaveLength(1);
+    expect(d[0].loc?.line).toBe(12);
+    expect(d[0].message).toMatch(/returns 2 values; cnn-graph reads the network in eval mode \(self\.training is False\)/);
+    expect(d[0].fix).toMatch(/if self\.training: return x, aux1, aux2, then return x/);
+    expect(d[0].zh?.fix).toMatch(/if self\.training/);
+  });
+
+  it('reads the eval-mode output when the extra values are behind if self.training (as torchvision writes it)', () => {
+    const r = readPython(`${AUX}        if self.training:\n            return x, self.aux(x)\n        return x\n`);
+    expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(r.graph?.output).toBe('c');
+    // The auxiliary head is built but never run in eval mode: its parameters are a warning, as PyTorch still counts them.
+    expect(r.diagnostics.some((x) => x.severity === 'warning' && /aux/.test(x.message + x.path))).toBe(true);
   });
 });

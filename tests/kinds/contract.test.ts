@@ -18,6 +18,8 @@ import { KIND_CONFIGS, LAYER_KINDS } from '../../src/kinds/config.js';
 import { KIND_TFJS } from '../../src/kinds/tfjs.js';
 import { KIND_PYTORCH } from '../../src/kinds/pytorch.js';
 import { KIND_ONNX } from '../../src/kinds/onnx.js';
+import { takesInt, type KindPytorch, type PyParam, type PyReading } from '../../src/kinds/pytorch-spec.js';
+import { readPython } from '../../src/import/python/index.js';
 import { colorKey } from '../../src/render/theme.js';
 import { compileGraph } from '../../src/train/compile.js';
 
@@ -212,5 +214,188 @@ describe('every layer kind trains, or says why not', () => {
     } finally {
       compiled.model.dispose();
     }
+  });
+});
+
+// ---------------------------------------------------------------- reading PyTorch source
+
+interface SigParam {
+  name: string;
+  kind: 'positional' | 'keyword' | 'varargs' | 'kwargs';
+  type: 'int' | 'float' | 'tensor' | 'other';
+  default?: unknown;
+}
+interface Signature {
+  missing?: true;
+  method?: boolean;
+  source?: string;
+  overloads?: SigParam[][];
+}
+/** PyTorch's own signatures, by tests/fixtures/pytorch/make_signatures.py. */
+const SIGNATURES = (JSON.parse(readFileSync(join(FIXTURES, 'signatures.json'), 'utf8')) as { signatures: Record<string, Signature> }).signatures;
+
+const readingsOf = (k: LayerKind): PyReading[] => {
+  const r = KIND_PYTORCH[k].reads as { module?: PyReading; calls?: readonly PyReading[] } | undefined;
+  return [...(r?.module ? [r.module] : []), ...(r?.calls ?? [])];
+};
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const shown = (p: { name: string; default?: unknown }) => (p.default === undefined ? p.name : `${p.name}=${JSON.stringify(p.default)}`);
+
+/**
+ * Why a reading's parameters are not PyTorch's overload, or null when they
+ * are: the same positional parameters in the same order with the same names
+ * and defaults (a `*args` of PyTorch is a `rest` parameter, whose name Python
+ * code cannot write), the same keyword-only ones, and an int where PyTorch
+ * takes only ints. A Tensor method's receiver (and `a` of `a + b`) is the
+ * reading's first tensor. PyTorch's keyword-only `out=` (writing into a given
+ * tensor, which a network does not do) may be left out: the reader then
+ * refuses it as an unknown argument.
+ */
+function disagreement(params: readonly PyParam[], sig: readonly SigParam[], method: boolean): string | null {
+  let ours = [...params];
+  if (method) {
+    if (!ours[0]?.tensor) return 'a method reads its receiver first, as a tensor';
+    ours = ours.slice(1);
+  }
+  const theirs = sig.filter((p) => p.kind !== 'kwargs' && !(p.kind === 'keyword' && p.name === 'out'));
+  const ourPos = ours.filter((p) => !p.keyword);
+  const theirPos = theirs.filter((p) => p.kind !== 'keyword');
+  const order = `ours (${ourPos.map(shown).join(', ')}), PyTorch's (${theirPos.map((p) => (p.kind === 'varargs' ? '*' : '') + shown(p)).join(', ')})`;
+  if (ourPos.length !== theirPos.length) return `positional parameters differ: ${order}`;
+  const pairs: [PyParam, SigParam][] = ourPos.map((p, i) => [p, theirPos[i]]);
+  for (const [p, q] of pairs) {
+    if ((q.kind === 'varargs') !== !!p.rest) return `${p.name}: ${q.kind === 'varargs' ? `PyTorch takes *${q.name}` : 'PyTorch takes one argument, not *args'}; ${order}`;
+    if (q.kind !== 'varargs' && p.name !== q.name) return `positional order or names differ at ${p.name}: ${order}`;
+  }
+  const ourKw = ours.filter((p) => p.keyword);
+  const theirKw = theirs.filter((p) => p.kind === 'keyword');
+  if (!same(ourKw.map((p) => p.name).sort(), theirKw.map((p) => p.name).sort())) return `keyword-only parameters differ: ours (${ourKw.map(shown).join(', ')}), PyTorch's (${theirKw.map(shown).join(', ')})`;
+  for (const p of ourKw) pairs.push([p, theirKw.find((q) => q.name === p.name) as SigParam]);
+  for (const [p, q] of pairs) {
+    if (q.kind !== 'varargs' && !same(p.default, q.default)) return `${p.name}: default ${JSON.stringify(p.default) ?? '(none, required)'}, PyTorch's ${JSON.stringify(q.default) ?? '(none, required)'}`;
+    // Only where the value reaches the layer: a tensor, an ignored or a fixed argument is not read as a number.
+    if (p.tensor || p.ignored || p.fixed || (q.type !== 'int' && q.type !== 'float')) continue;
+    if (takesInt(p) !== (q.type === 'int')) return `${p.name}: PyTorch takes ${q.type === 'int' ? 'only ints' : 'floats'} there, the reading ${takesInt(p) ? 'only ints' : 'floats'} (mark it ${q.type === 'int' ? 'int: true' : 'float: true'})`;
+  }
+  return null;
+}
+
+describe("every kind reads PyTorch source as PyTorch's own signatures say", () => {
+  it('the signature fixture covers every name a reading answers to, and PyTorch has each of them', () => {
+    for (const k of LAYER_KINDS) {
+      for (const r of readingsOf(k)) {
+        for (const n of r.names) {
+          expect(SIGNATURES[n], `${k}: ${n} is not in signatures.json; add it to NAMES in tests/fixtures/pytorch/make_signatures.py and run it`).toBeDefined();
+          expect(SIGNATURES[n].missing, `${k}: PyTorch ${process.env.npm_package_version ? '' : '1.13'} has no ${n}`).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it.each([...LAYER_KINDS])("%s: each reading's parameters are PyTorch's, in order, with its defaults and its ints", (k) => {
+    const rs = readingsOf(k);
+    if (!rs.length) return;
+    for (const r of rs) {
+      for (const n of r.names) {
+        const sig = SIGNATURES[n];
+        if (!sig?.overloads) continue; // the test above names it
+        const why = sig.overloads.map((o) => disagreement(r.params, o, !!sig.method));
+        if (why.includes(null)) continue;
+        throw new Error(`${k}: ${n} (${sig.source}) disagrees with PyTorch: ${why.join(' | or | ')}`);
+      }
+    }
+  });
+
+  it('a planted wrong default is caught (the check can fail)', () => {
+    const conv = readingsOf('Conv2d')[0];
+    const sig = SIGNATURES['torch.nn.Conv2d'].overloads?.[0] as SigParam[];
+    expect(disagreement(conv.params, sig, false)).toBeNull();
+    const wrong = conv.params.map((p) => (p.name === 'padding' ? { ...p, default: 1 } : p));
+    expect(disagreement(wrong, sig, false)).toMatch(/padding: default 1, PyTorch's 0/);
+    const swapped = conv.params.map((p, i, all) => (p.name === 'dilation' ? all[i + 1] : p.name === 'groups' ? all[i - 1] : p));
+    expect(disagreement(swapped, sig, false)).toMatch(/positional order/);
+    const floaty = conv.params.map((p) => (p.name === 'in_channels' ? { name: 'in_channels' } : p));
+    expect(disagreement(floaty, sig, false)).toMatch(/in_channels: PyTorch takes only ints/);
+  });
+});
+
+/** Python source for one single-layer PyTorch case, written with the kind's own export text, and the line the layer is on. */
+function caseSource(c: Case): { text: string; line: number } {
+  const k = c.kind as LayerKind;
+  const facet = KIND_PYTORCH[k] as KindPytorch;
+  const layer = { ...layerOf(c), path: 'x' } as Layer;
+  const first = c.inputs[0] ?? [1, 1, 1];
+  const vector = first.length === 1;
+  const inputShape = vector ? [first[0], 1, 1] : first;
+  if (inputShape.length !== 3) throw new Error(`${c.id}: a first input of ${first.length} dimensions; the test writes C×H×W or vector inputs`);
+  // Further inputs of another shape are constants of that shape (a Parameter has no batch, as PyTorch's broadcasting of a gate [16, 1, 1] does not need one).
+  const init: string[] = [];
+  const args = c.inputs.map((s, i) => {
+    if (i === 0 || same(s, first)) return 'x';
+    init.push(`        self.p${i} = nn.Parameter(torch.ones(${s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`}))`);
+    return `self.p${i}`;
+  });
+  const forward = [...(vector ? ['        x = torch.flatten(x, 1)'] : [])];
+  let line: string;
+  const asModule = facet.module && !(KIND_CONFIGS[k].functional && facet.call);
+  if (asModule) {
+    line = `        self.x = ${(facet.module as (l: Layer) => string)(layer)}`;
+    forward.push(`        return self.x(${args.join(', ')})`);
+  } else {
+    line = `        return ${(facet.call as (l: Layer, i: readonly string[]) => string)(layer, args)}`;
+    forward.push(line);
+  }
+  const head = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', 'import torchvision', `# input: ${inputShape.join('x')}`, '', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()', ...init];
+  const lines = [...head, ...(asModule ? [line] : []), '', '    def forward(self, x):', ...forward, ''];
+  return { text: lines.join('\n'), line: lines.indexOf(line) + 1 };
+}
+
+const KINDS_CASES = (JSON.parse(readFileSync(join(FIXTURES, 'kinds.json'), 'utf8')) as { cases: Case[] }).cases;
+
+describe('every single-layer PyTorch case reads back from PyTorch source (kinds.json)', () => {
+  it('the fixture has its 193 cases, 49 of them refused by PyTorch', () => {
+    expect(KINDS_CASES.length).toBe(193);
+    expect(KINDS_CASES.filter((c) => c.error).length).toBe(49);
+  });
+
+  it.each(KINDS_CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const { text, line } = caseSource(c);
+    const read = readPython(text);
+    const errors = read.diagnostics.filter((d) => d.severity === 'error');
+    const refusedByPytorch = !!c.error || !!c.batchDependent;
+    if (errors.length) {
+      // The reader refused it: at the layer's line, and only where PyTorch refuses it too.
+      expect(refusedByPytorch, `${c.id}: PyTorch accepts it, the reader says ${errors[0].message}\n${text}`).toBe(true);
+      expect(errors[0].loc?.line, `${c.id}: ${errors[0].message}`).toBe(line);
+      return;
+    }
+    const graph = read.graph as Graph;
+    // The network's output is the case's layer (x.chunk(...)[i] makes every piece; the one returned is the case's).
+    const got = graph.layers.filter((l) => l.path === graph.output);
+    expect(got[0]?.kind, `${c.id}: the output is a ${c.kind}\n${text}`).toBe(c.kind);
+    const analysis = analyze(graph);
+    const rec = analysis.layers.find((r) => r.path === got[0].path);
+    if (refusedByPytorch) {
+      // The analysis refuses it, naming the layer.
+      expect(rec?.status, `${c.id}: PyTorch says "${c.error ?? 'its shape depends on the batch'}"\n${text}`).toBe('error');
+      expect(analysis.diagnostics.some((d) => d.severity === 'error' && d.path === got[0].path), c.id).toBe(true);
+      return;
+    }
+    // The same config as the case: every field equal, or left out where it is PyTorch's default (the export writes nothing for it).
+    // `functional` says how the source wrote it (a function or a module), not what the layer computes.
+    const { path: _p, kind: _k, inputs: _i, functional: _f, ...config } = got[0] as unknown as Record<string, unknown>;
+    const facet = KIND_PYTORCH[c.kind as LayerKind] as KindPytorch;
+    const text0 = caseSource(c).text;
+    for (const [key, v] of Object.entries(c.config)) {
+      if (key in config) expect(config[key], `${c.id}: ${key}`).toEqual(v);
+      else {
+        const without = { ...c, config: Object.fromEntries(Object.entries(c.config).filter(([x]) => x !== key)) };
+        expect(caseSource(without).text, `${c.id}: ${key}=${JSON.stringify(v)} was lost in reading`).toBe(text0);
+      }
+    }
+    for (const key of Object.keys(config)) expect(key in c.config, `${c.id}: the reader added ${key}=${JSON.stringify(config[key])}`).toBe(true);
+    expect(rec?.status, c.id).toBe('ok');
+    expect(rec?.outputShape, c.id).toEqual(c.output);
+    expect(rec?.params, c.id).toBe(c.params);
   });
 });

@@ -13,7 +13,7 @@
  */
 import { KIND_ANALYSES } from '../../kinds/analysis.js';
 import { KIND_PYTORCH } from '../../kinds/pytorch.js';
-import { isDefault, isRefusal, type KindPytorch, type PyArg, type PyArgs, type PyParam, type PyReading } from '../../kinds/pytorch-spec.js';
+import { isDefault, isRefusal, takesInt, type KindPytorch, type PyArg, type PyArgs, type PyParam, type PyReading } from '../../kinds/pytorch-spec.js';
 import { layerSchema } from '../../graph/schema.js';
 import { LAYER_KINDS, type Layer, type LayerConfig, type LayerKind, type Shape } from '../../graph/types.js';
 import { issueText, issueTextZh, nearestName } from '../../graph/validate.js';
@@ -239,6 +239,7 @@ export class Interpreter {
         return this.update(s, env);
       case 'ReturnStatement': {
         const value = s.kids.length > 1 ? this.valueOf(s.kids.slice(1), env) : null;
+        if (value instanceof PyTuple || value instanceof PyList) this.returnedAt.set(value, s);
         throw new ReturnSignal(value);
       }
       case 'PassStatement':
@@ -782,7 +783,7 @@ export class Interpreter {
     let rest: Value[] | null = null;
     let i = 0;
     for (const p of params) {
-      if (i >= args.pos.length) break;
+      if (i >= args.pos.length || p.keyword) break;
       if (p.rest) {
         rest = args.pos.slice(i);
         i = args.pos.length;
@@ -792,7 +793,7 @@ export class Interpreter {
       byName.set(p.name, args.pos[i++]);
     }
     if (i < args.pos.length) {
-      const n = params.filter((p) => !p.ignored).length;
+      const n = params.filter((p) => !p.ignored && !p.keyword).length;
       this.fail(at, `${written} takes at most ${n} positional arguments (${params.map((p) => p.name).join(', ')}), got ${args.pos.length}`, `${written} 最多接受 ${n} 个位置参数（${params.map((p) => p.name).join('、')}），却给了 ${args.pos.length} 个`, 'Check the call against PyTorch\'s signature.', '请对照 PyTorch 的函数签名检查调用。');
     }
     for (const [k, v] of args.kw) {
@@ -833,7 +834,7 @@ export class Interpreter {
   private signature(written: string, params: readonly PyParam[]): string {
     return `${written}(${params
       .filter((p) => !p.ignored)
-      .map((p) => (p.rest ? `*${p.name}` : p.default === undefined ? p.name : `${p.name}=${pyStr(p.default as Value, true)}`))
+      .flatMap((p, i, all) => [...(p.keyword && !all[i - 1]?.keyword ? ['*'] : []), p.rest ? `*${p.name}` : p.default === undefined ? p.name : `${p.name}=${pyStr(p.default as Value, true)}`])
       .join(', ')})`;
   }
 
@@ -845,7 +846,7 @@ export class Interpreter {
   private toArg(v: Value, p: PyParam, written: string, at: PyNode): PyArg {
     if (v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' || v === BATCH) return v;
     // PyTorch refuses a float where it takes ints (stride=4 / 2 is 2.0): an integer default says so.
-    if (v instanceof PyFloat && typeof p.default === 'number' && Number.isInteger(p.default) && !p.float) this.fail(at, `${written}: ${p.name} is the float ${floatText(v.v)}, and PyTorch takes an int there`, `${written}：${p.name} 是浮点数 ${floatText(v.v)}，PyTorch 在这里需要整数`, `Use integer division: // instead of /, or int(...).`, '请用整数除法 // 代替 /，或者写 int(...)。');
+    if (v instanceof PyFloat && takesInt(p)) this.fail(at, `${written}: ${p.name} is the float ${floatText(v.v)}, and PyTorch takes an int there`, `${written}：${p.name} 是浮点数 ${floatText(v.v)}，PyTorch 在这里需要整数`, `Use integer division: // instead of /, or int(...).`, '请用整数除法 // 代替 /，或者写 int(...)。');
     if (v instanceof PyFloat) return v.v;
     if (v instanceof PyTuple || v instanceof PyList) return v.items.map((x) => this.toArg(x, p, written, at));
     if (v instanceof LitTensor) return { tensor: { shape: v.shape, fill: v.fill } };
@@ -940,6 +941,9 @@ export class Interpreter {
     this.fail(at, `${m.path || m.cls} (${m.container ?? m.cls}) has no forward to run`, `${m.path || m.cls}（${m.container ?? m.cls}）没有可以运行的 forward`, m.container === 'ModuleList' || m.container === 'ModuleDict' ? 'Loop over it in forward: for layer in self.layers: x = layer(x).' : 'Define forward(self, x).', m.container === 'ModuleList' || m.container === 'ModuleDict' ? '请在 forward 里遍历它：for layer in self.layers: x = layer(x)。' : '请定义 forward(self, x)。');
   }
 
+  /** The `return` that made a tuple or list, so a forward returning several values is reported there. */
+  private readonly returnedAt = new WeakMap<object, PyNode>();
+
   /** Run the root's forward on the input, with module paths from the root. */
   trace(root: ModuleV, input: readonly [number, number, number], at: PyNode): TraceResult {
     assignPaths(root);
@@ -947,7 +951,7 @@ export class Interpreter {
     this.tracer = tracer;
     try {
       const out = this.callModule(root, { pos: [new TensorV('input', input)], kw: [] }, at);
-      if (out instanceof PyTuple || out instanceof PyList) this.fail(at, `the forward returns ${this.iterate(out, at).length} values; cnn-graph takes a network with one output`, `forward 返回了 ${this.iterate(out, at).length} 个值；cnn-graph 只接受一个输出的网络`, 'Return one tensor (in eval mode GoogLeNet returns only the logits).', '请只返回一个张量。');
+      if (out instanceof PyTuple || out instanceof PyList) this.fail(this.returnedAt.get(out) ?? at, `the forward returns ${this.iterate(out, at).length} values; cnn-graph reads the network in eval mode (self.training is False) and takes one output`, `forward 返回了 ${this.iterate(out, at).length} 个值；cnn-graph 按评估模式读取网络（self.training 为 False），只接受一个输出`, 'Return the main output only. Training-only outputs (auxiliary classifiers) can stay behind if self.training: return x, aux1, aux2, then return x, as torchvision\'s GoogLeNet does in eval mode.', '请只返回主输出。只在训练时用的输出（辅助分类器）可以放在 if self.training: return x, aux1, aux2 之下，再写 return x，就像 torchvision 的 GoogLeNet 在评估模式下那样。');
       if (!(out instanceof TensorV)) this.fail(at, `the forward returns ${typeName(out)}, not a tensor`, `forward 返回的是 ${typeName(out)}，不是张量`, 'End the forward with return x.', '请在 forward 末尾写 return x。');
       if (out.ref === 'input') this.fail(at, 'the forward returns its input unchanged: there is no layer', 'forward 原样返回输入：网络里没有层', 'Call the layers in forward.', '请在 forward 里调用各层。');
       return { layers: tracer.layers, modules: tracer.declared(), output: out.ref, warnings: tracer.unused() };

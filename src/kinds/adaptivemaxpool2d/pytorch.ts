@@ -6,7 +6,7 @@ export const pytorch: KindPytorch<'AdaptiveMaxPool2d'> = {
   module: (l) => callText('nn.AdaptiveMaxPool2d', py(l.output_size)),
   call: (l, [x]) => callText('F.adaptive_max_pool2d', x, py(l.output_size)),
   reads: {
-    module: { names: ['torch.nn.AdaptiveMaxPool2d'], params: [{ name: 'output_size' }, { name: 'return_indices', default: false, fixed: true }] },
-    calls: [{ names: ['torch.nn.functional.adaptive_max_pool2d'], params: [INPUT_PARAM, { name: 'output_size' }, { name: 'return_indices', default: false, fixed: true }] }],
+    module: { names: ['torch.nn.AdaptiveMaxPool2d'], params: [{ name: 'output_size', int: true }, { name: 'return_indices', default: false, fixed: true }] },
+    calls: [{ names: ['torch.nn.functional.adaptive_max_pool2d'], params: [INPUT_PARAM, { name: 'output_size', int: true }, { name: 'return_indices', default: false, fixed: true }] }],
   },
 };

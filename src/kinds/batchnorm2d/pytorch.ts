@@ -13,5 +13,5 @@ export const pytorch: KindPytorch<'BatchNorm2d'> = {
       kw('affine', l.affine, true),
       kw('track_running_stats', l.track_running_stats, true),
     ),
-  reads: { module: { names: ['torch.nn.BatchNorm2d'], params: [{ name: 'num_features' }, { name: 'eps', default: 1e-5 }, { name: 'momentum', default: 0.1 }, { name: 'affine', default: true }, { name: 'track_running_stats', default: true }, ...DEVICE_PARAMS] } },
+  reads: { module: { names: ['torch.nn.BatchNorm2d'], params: [{ name: 'num_features', int: true }, { name: 'eps', default: 1e-5 }, { name: 'momentum', default: 0.1 }, { name: 'affine', default: true }, { name: 'track_running_stats', default: true }, ...DEVICE_PARAMS] } },
 };

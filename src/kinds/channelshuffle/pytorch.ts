@@ -6,7 +6,7 @@ export const pytorch: KindPytorch<'ChannelShuffle'> = {
   module: (l) => callText('nn.ChannelShuffle', String(l.groups)),
   call: (l, [x]) => callText('torch.channel_shuffle', x, String(l.groups)),
   reads: {
-    module: { names: ['torch.nn.ChannelShuffle'], params: [{ name: 'groups' }] },
-    calls: [{ names: ['torch.channel_shuffle', 'torch.nn.functional.channel_shuffle'], params: [INPUT_PARAM, { name: 'groups' }] }],
+    module: { names: ['torch.nn.ChannelShuffle'], params: [{ name: 'groups', int: true }] },
+    calls: [{ names: ['torch.channel_shuffle', 'torch.nn.functional.channel_shuffle'], params: [INPUT_PARAM, { name: 'groups', int: true }] }],
   },
 };

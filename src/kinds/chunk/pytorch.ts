@@ -14,6 +14,6 @@ export const pytorch: KindPytorch<'Chunk'> = {
   kind: 'Chunk',
   call: (l, [x]) => `${callText(`${x}.chunk`, String(l.chunks), kw('dim', l.dim, 0))}[${l.index}]`,
   reads: {
-    calls: [{ names: ['torch.chunk', 'torch.Tensor.chunk'], params: [INPUT_PARAM, { name: 'chunks' }, { name: 'dim', default: 0 }], config: (a) => ({ chunks: a.chunks as number, dim: (a.dim ?? 0) as number, index: 0 }), pieces: (c, x) => pieces(c.chunks, c.dim ?? 0, x) }],
+    calls: [{ names: ['torch.chunk', 'torch.Tensor.chunk'], params: [INPUT_PARAM, { name: 'chunks', int: true }, { name: 'dim', default: 0 }], config: (a) => ({ chunks: a.chunks as number, dim: (a.dim ?? 0) as number, index: 0 }), pieces: (c, x) => pieces(c.chunks, c.dim ?? 0, x) }],
   },
 };

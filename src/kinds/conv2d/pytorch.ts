@@ -8,7 +8,7 @@ export const pytorch: KindPytorch<'Conv2d'> = {
   reads: {
     module: {
       names: ['torch.nn.Conv2d'],
-      params: [{ name: 'in_channels' }, { name: 'out_channels' }, { name: 'kernel_size' }, { name: 'stride', default: 1 }, { name: 'padding', default: 0 }, { name: 'dilation', default: 1 }, { name: 'groups', default: 1 }, { name: 'bias', default: true }, { name: 'padding_mode', default: 'zeros', fixed: true }, ...DEVICE_PARAMS],
+      params: [{ name: 'in_channels', int: true }, { name: 'out_channels', int: true }, { name: 'kernel_size', int: true }, { name: 'stride', default: 1 }, { name: 'padding', default: 0 }, { name: 'dilation', default: 1 }, { name: 'groups', default: 1 }, { name: 'bias', default: true }, { name: 'padding_mode', default: 'zeros', fixed: true }, ...DEVICE_PARAMS],
     },
   },
 };

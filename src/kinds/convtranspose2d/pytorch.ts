@@ -19,7 +19,7 @@ export const pytorch: KindPytorch<'ConvTranspose2d'> = {
   reads: {
     module: {
       names: ['torch.nn.ConvTranspose2d'],
-      params: [{ name: 'in_channels' }, { name: 'out_channels' }, { name: 'kernel_size' }, { name: 'stride', default: 1 }, { name: 'padding', default: 0 }, { name: 'output_padding', default: 0 }, { name: 'groups', default: 1 }, { name: 'bias', default: true }, { name: 'dilation', default: 1 }, { name: 'padding_mode', default: 'zeros', fixed: true }, ...DEVICE_PARAMS],
+      params: [{ name: 'in_channels', int: true }, { name: 'out_channels', int: true }, { name: 'kernel_size', int: true }, { name: 'stride', default: 1 }, { name: 'padding', default: 0 }, { name: 'output_padding', default: 0 }, { name: 'groups', default: 1 }, { name: 'bias', default: true }, { name: 'dilation', default: 1 }, { name: 'padding_mode', default: 'zeros', fixed: true }, ...DEVICE_PARAMS],
     },
   },
 };

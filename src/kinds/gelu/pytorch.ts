@@ -7,6 +7,6 @@ export const pytorch: KindPytorch<'GELU'> = {
   call: (l, [x]) => callText('F.gelu', x, kw('approximate', l.approximate, 'none')),
   reads: {
     module: { names: ['torch.nn.GELU'], params: [{ name: 'approximate', default: 'none' }] },
-    calls: [{ names: ['torch.nn.functional.gelu'], params: [INPUT_PARAM, { name: 'approximate', default: 'none' }] }],
+    calls: [{ names: ['torch.nn.functional.gelu'], params: [INPUT_PARAM, { name: 'approximate', default: 'none', keyword: true }] }],
   },
 };

@@ -4,5 +4,5 @@ import { callText, kw, type KindPytorch, DEVICE_PARAMS } from '../pytorch-spec.j
 export const pytorch: KindPytorch<'Linear'> = {
   kind: 'Linear',
   module: (l) => callText('nn.Linear', String(l.in_features), String(l.out_features), kw('bias', l.bias, true)),
-  reads: { module: { names: ['torch.nn.Linear'], params: [{ name: 'in_features' }, { name: 'out_features' }, { name: 'bias', default: true }, ...DEVICE_PARAMS] } },
+  reads: { module: { names: ['torch.nn.Linear'], params: [{ name: 'in_features', int: true }, { name: 'out_features', int: true }, { name: 'bias', default: true }, ...DEVICE_PARAMS] } },
 };

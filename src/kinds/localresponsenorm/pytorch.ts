@@ -4,7 +4,7 @@ import type { Layer } from '../../graph/types.js';
 
 const args = (l: Layer<'LocalResponseNorm'>) => [String(l.size), kwFloat('alpha', l.alpha, 1e-4), kwFloat('beta', l.beta, 0.75), kwFloat('k', l.k, 1)];
 
-const PARAMS: readonly PyParam[] = [{ name: 'size' }, { name: 'alpha', default: 1e-4 }, { name: 'beta', default: 0.75 }, { name: 'k', default: 1, float: true }];
+const PARAMS: readonly PyParam[] = [{ name: 'size', int: true }, { name: 'alpha', default: 1e-4 }, { name: 'beta', default: 0.75 }, { name: 'k', default: 1, float: true }];
 
 export const pytorch: KindPytorch<'LocalResponseNorm'> = {
   kind: 'LocalResponseNorm',

@@ -9,7 +9,11 @@ export const pytorch: KindPytorch<'LogSoftmax'> = {
   module: (l) => callText('nn.LogSoftmax', `dim=${l.dim}`),
   call: (l, [x]) => callText('F.log_softmax', x, `dim=${l.dim}`),
   reads: {
-    module: { names: ['torch.nn.LogSoftmax'], params: [{ name: 'dim', default: null }], config: needDim },
-    calls: [{ names: ['torch.nn.functional.log_softmax', 'torch.log_softmax', 'torch.Tensor.log_softmax'], params: [INPUT_PARAM, { name: 'dim', default: null }, { name: '_stacklevel', default: 3, ignored: true }, { name: 'dtype', default: null, fixed: true }], config: needDim }],
+    module: { names: ['torch.nn.LogSoftmax'], params: [{ name: 'dim', default: null, int: true }], config: needDim },
+    // torch.log_softmax and x.log_softmax are ATen's: dim is required there, and there is no _stacklevel.
+    calls: [
+      { names: ['torch.nn.functional.log_softmax'], params: [INPUT_PARAM, { name: 'dim', default: null, int: true }, { name: '_stacklevel', default: 3, ignored: true }, { name: 'dtype', default: null, fixed: true }], config: needDim },
+      { names: ['torch.log_softmax', 'torch.Tensor.log_softmax'], params: [INPUT_PARAM, { name: 'dim', int: true }, { name: 'dtype', default: null, fixed: true }], config: needDim },
+    ],
   },
 };

@@ -11,7 +11,7 @@ export const pytorch: KindPytorch<'Parameter'> = {
   reads: {
     module: {
       names: ['torch.nn.Parameter', 'torch.nn.parameter.Parameter'],
-      params: [{ name: 'data' }, { name: 'requires_grad', default: true, fixed: true }],
+      params: [{ name: 'data', default: null }, { name: 'requires_grad', default: true, fixed: true }],
       config: ({ data }) => {
         const t = typeof data === 'object' && data !== null && 'tensor' in data ? data.tensor : null;
         if (!t) return refuse('nn.Parameter needs a tensor made in place (torch.ones, torch.zeros, torch.full)', 'nn.Parameter 需要一个就地创建的张量（torch.ones、torch.zeros、torch.full）', 'Write e.g. nn.Parameter(torch.ones(96, 1, 1) * 1e-6).', '例如写 nn.Parameter(torch.ones(96, 1, 1) * 1e-6)。');

@@ -8,11 +8,11 @@ export const pytorch: KindPytorch<'Permute'> = {
   module: (l) => callText('torchvision.ops.Permute', py(l.dims, true)),
   call: (l, [x]) => callText(`${x}.permute`, l.dims.map(String)),
   reads: {
-    module: { names: ['torchvision.ops.Permute', 'torchvision.ops.misc.Permute'], params: [{ name: 'dims' }] },
+    module: { names: ['torchvision.ops.Permute', 'torchvision.ops.misc.Permute'], params: [{ name: 'dims', int: true }] },
     // x.permute(0, 2, 3, 1) or x.permute((0, 2, 3, 1)); torch.permute(x, (0, 2, 3, 1)).
     calls: [
-      { names: ['torch.Tensor.permute'], params: [INPUT_PARAM, { name: 'dims', rest: true }], config: (a) => ({ dims: unwrap(a.dims) as number[] }) },
-      { names: ['torch.permute'], params: [INPUT_PARAM, { name: 'dims' }] },
+      { names: ['torch.Tensor.permute'], params: [INPUT_PARAM, { name: 'dims', rest: true, int: true }], config: (a) => ({ dims: unwrap(a.dims) as number[] }) },
+      { names: ['torch.permute'], params: [INPUT_PARAM, { name: 'dims', int: true }] },
     ],
   },
 };

@@ -26,8 +26,8 @@ export const pytorch: KindPytorch<'Reshape'> = {
   call: (l, [x]) => `${x}.reshape(${[`${x}.size(0)`, ...l.shape.map(String)].join(', ')})`,
   reads: {
     calls: [
-      { names: ['torch.Tensor.view', 'torch.Tensor.reshape'], params: [INPUT_PARAM, { name: 'shape', rest: true }], config: (a, [x]) => sample(a.shape, x ?? null) },
-      { names: ['torch.reshape'], params: [INPUT_PARAM, { name: 'shape' }], config: (a, [x]) => sample(a.shape, x ?? null) },
+      { names: ['torch.Tensor.view', 'torch.Tensor.reshape'], params: [INPUT_PARAM, { name: 'shape', rest: true, int: true }], config: (a, [x]) => sample(a.shape, x ?? null) },
+      { names: ['torch.reshape'], params: [INPUT_PARAM, { name: 'shape', int: true }], config: (a, [x]) => sample(a.shape, x ?? null) },
     ],
   },
 };

@@ -6,7 +6,11 @@ export const pytorch: KindPytorch<'Softmax'> = {
   module: (l) => callText('nn.Softmax', `dim=${l.dim ?? 1}`),
   call: (l, [x]) => callText('F.softmax', x, `dim=${l.dim ?? 1}`),
   reads: {
-    module: { names: ['torch.nn.Softmax'], params: [{ name: 'dim', default: null }] },
-    calls: [{ names: ['torch.nn.functional.softmax', 'torch.softmax', 'torch.Tensor.softmax'], params: [INPUT_PARAM, { name: 'dim', default: null }, { name: '_stacklevel', default: 3, ignored: true }, { name: 'dtype', default: null, fixed: true }] }],
+    module: { names: ['torch.nn.Softmax'], params: [{ name: 'dim', default: null, int: true }] },
+    // torch.softmax and x.softmax are ATen's: dim is required there, and there is no _stacklevel.
+    calls: [
+      { names: ['torch.nn.functional.softmax'], params: [INPUT_PARAM, { name: 'dim', default: null, int: true }, { name: '_stacklevel', default: 3, ignored: true }, { name: 'dtype', default: null, fixed: true }] },
+      { names: ['torch.softmax', 'torch.Tensor.softmax'], params: [INPUT_PARAM, { name: 'dim', int: true }, { name: 'dtype', default: null, fixed: true }] },
+    ],
   },
 };

@@ -15,6 +15,10 @@ export const pytorch: KindPytorch<'Split'> = {
   kind: 'Split',
   call: (l, [x]) => `${callText(`${x}.split`, py(l.split_size_or_sections, true), kw('dim', l.dim, 0))}[${l.index}]`,
   reads: {
-    calls: [{ names: ['torch.split', 'torch.Tensor.split'], params: [INPUT_PARAM, { name: 'split_size_or_sections' }, { name: 'dim', default: 0 }], config: (a) => ({ split_size_or_sections: a.split_size_or_sections as number | number[], dim: (a.dim ?? 0) as number, index: 0 }), pieces }],
+    // PyTorch names the size differently in the function and the method: torch.split(tensor, split_size_or_sections) but x.split(split_size).
+    calls: [
+      { names: ['torch.split'], params: [{ name: 'tensor', tensor: 'one' }, { name: 'split_size_or_sections', int: true }, { name: 'dim', default: 0 }], config: (a) => ({ split_size_or_sections: a.split_size_or_sections as number | number[], dim: (a.dim ?? 0) as number, index: 0 }), pieces },
+      { names: ['torch.Tensor.split'], params: [INPUT_PARAM, { name: 'split_size', int: true }, { name: 'dim', default: 0 }], config: (a) => ({ split_size_or_sections: a.split_size as number | number[], dim: (a.dim ?? 0) as number, index: 0 }), pieces },
+    ],
   },
 };

@@ -6,7 +6,7 @@ import type { Layer } from '../../graph/types.js';
 const floats = (v: PyValue) => (Array.isArray(v) ? `(${v.map((x) => pyFloat(x as number)).join(', ')})` : pyFloat(v as number));
 const args = (l: Layer<'Upsample'>) => [kw('size', l.size, null), kw('scale_factor', l.scale_factor, null, floats), kw('mode', l.mode, 'nearest'), kw('align_corners', l.align_corners, null), kw('recompute_scale_factor', l.recompute_scale_factor, null)];
 
-const PARAMS: readonly PyParam[] = [{ name: 'size', default: null }, { name: 'scale_factor', default: null }, { name: 'mode', default: 'nearest' }, { name: 'align_corners', default: null }, { name: 'recompute_scale_factor', default: null }];
+const PARAMS: readonly PyParam[] = [{ name: 'size', default: null, int: true }, { name: 'scale_factor', default: null }, { name: 'mode', default: 'nearest' }, { name: 'align_corners', default: null }, { name: 'recompute_scale_factor', default: null }];
 
 export const pytorch: KindPytorch<'Upsample'> = {
   kind: 'Upsample',
