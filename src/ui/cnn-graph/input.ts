@@ -48,18 +48,13 @@ export function noteFor(e: GestureEvent): Note | null {
   return null;
 }
 
-/** What a key pressed on the picture does. */
-export type KeyCommand =
-  /** To the nearest box that way on screen. */
-  | { do: 'move'; heading: Heading }
-  | { do: 'first' }
-  | { do: 'last' }
-  /** Select the focused box (and open it, if it is a collapsed module). */
-  | { do: 'activate' }
-  /** Collapse the module around the focused box. */
-  | { do: 'collapse' }
-  /** Close the hover card and clear the selection. */
-  | { do: 'clear' };
+/**
+ * What a key pressed on the picture does: move to the nearest box that way on screen (a
+ * heading), to the first or last box, `activate` the focused box (select it, and open it if
+ * it is a collapsed module), `collapse` the module around it, or `clear` (close the hover
+ * card and the selection). Null: not the picture's key.
+ */
+export type KeyCommand = Heading | 'first' | 'last' | 'activate' | 'collapse' | 'clear';
 
 export function keyCommand(key: string): KeyCommand | null {
   switch (key) {
@@ -67,19 +62,19 @@ export function keyCommand(key: string): KeyCommand | null {
     case 'ArrowRight':
     case 'ArrowUp':
     case 'ArrowLeft':
-      return { do: 'move', heading: ARROW_HEADINGS[key] };
+      return ARROW_HEADINGS[key];
     case 'Home':
-      return { do: 'first' };
+      return 'first';
     case 'End':
-      return { do: 'last' };
+      return 'last';
     case 'Enter':
     case ' ':
-      return { do: 'activate' };
+      return 'activate';
     case '-':
     case 'Backspace':
-      return { do: 'collapse' };
+      return 'collapse';
     case 'Escape':
-      return { do: 'clear' };
+      return 'clear';
     default:
       return null;
   }

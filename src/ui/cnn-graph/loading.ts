@@ -75,11 +75,9 @@ export interface DrawRequest {
   engine: LayoutEngine;
   layout: Layout | null;
   layouts: string | null;
+  /** The page's language: the picture's words, and a failing node's diagnostic, are in it. */
   locale: Locale;
 }
-
-/** The task's arguments, in a fixed order (the task compares them one by one). */
-const REQUEST_KEYS = ['model', 'src', 'graph', 'input', 'convention', 'expand', 'expandedPaths', 'direction', 'annotations', 'engine', 'layout', 'layouts', 'locale'] as const satisfies readonly (keyof DrawRequest)[];
 
 /**
  * Above this many boxes the edge labels go into the page as shells too, and the
@@ -160,11 +158,8 @@ export class Loader implements ReactiveController {
   ) {
     host.addController(this);
     this.task = new Task(host, {
-      // The locale too: a failing node prints its diagnostic in the page's language.
-      args: () => {
-        const r = parts.request();
-        return REQUEST_KEYS.map((k) => r[k]);
-      },
+      // The task compares its arguments one by one: the request's values, always in the order of its one literal.
+      args: () => Object.values(parts.request()),
       task: (_args, { signal }) => this.draw(signal),
       onComplete: (d) => {
         this.fatal = null;

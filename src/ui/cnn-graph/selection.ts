@@ -261,11 +261,7 @@ export class Selection implements ReactiveController {
     const nodes = d.scene.nodes;
     const node = nodes.find((n) => n.id === this.activeId) ?? nodes[0];
     let next: string | null = null;
-    switch (c.do) {
-      case 'move':
-        // To the nearest box that way on screen; at the edge of the picture, stay.
-        next = node ? nearestInDirection(nodes, node.id, c.heading) : null;
-        break;
+    switch (c) {
       case 'first':
         next = nodes[0]?.id ?? null;
         break;
@@ -286,6 +282,9 @@ export class Selection implements ReactiveController {
         this.hideCard();
         if (this.host.selected !== null) this.choose(null);
         break;
+      default:
+        // An arrow: to the nearest box that way on screen; at the edge of the picture, stay.
+        next = node ? nearestInDirection(nodes, node.id, c) : null;
     }
     e.preventDefault();
     if (next !== null) this.setActive(next, true);
