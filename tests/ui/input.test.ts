@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, TemplateResult } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { InputController, keyCommand, noteFor, takesGesture } from '../../src/ui/cnn-graph/input.js';
+import { InputController, keyCommand, noteFor, takesGesture, touchNoteTop } from '../../src/ui/cnn-graph/input.js';
 import { graphMessages } from '../../src/ui/cnn-graph/messages.js';
 
 const wheel = (mods: { ctrlKey?: boolean; metaKey?: boolean } = {}) => ({ type: 'wheel', ctrlKey: false, metaKey: false, ...mods });
@@ -46,6 +46,23 @@ describe('noteFor', () => {
   });
 });
 
+describe('touchNoteTop', () => {
+  it('puts the touch note in the middle of the part of the graph on screen', () => {
+    // All of a 640 px frame on an 844 px screen: its middle.
+    expect(touchNoteTop(100, 640, 844)).toBe(320);
+    // Scrolled up by 400: the 240 px still on screen, their middle.
+    expect(touchNoteTop(-400, 640, 844)).toBe(520);
+    // Its top 700 px down the screen: the 144 px on screen.
+    expect(touchNoteTop(700, 640, 844)).toBe(72);
+  });
+
+  it('keeps it inside the frame when the frame is (almost) off screen', () => {
+    expect(touchNoteTop(-630, 640, 844)).toBe(616);
+    expect(touchNoteTop(-2000, 640, 844)).toBe(616);
+    expect(touchNoteTop(900, 640, 844)).toBe(24);
+  });
+});
+
 describe('keyCommand', () => {
   it('maps the arrows to headings, Home/End, Enter/Space, -/Backspace and Escape; nothing else', () => {
     expect(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].map(keyCommand)).toEqual(['up', 'down', 'left', 'right']);
@@ -54,19 +71,41 @@ describe('keyCommand', () => {
   });
 });
 
-/** A host that counts its update requests; the SVG is an event target like the real one. */
-function setup() {
+/**
+ * A host that counts its update requests; the SVG is an event target like the real one; the
+ * element's frame is 640 px tall, its top `frameTop` px down an 844 px window whose frames
+ * run when `frame()` is called.
+ */
+function setup(frameTop = 0) {
   const controllers: ReactiveController[] = [];
   let updates = 0;
   const host = { addController: (c: ReactiveController) => controllers.push(c), removeController() {}, requestUpdate: () => updates++, updateComplete: Promise.resolve(true) };
   const svg = new EventTarget();
-  const input = new InputController(host, () => svg as unknown as SVGSVGElement);
+  const note = { style: { top: '' } };
+  const box = { top: frameTop, height: 640 };
+  const frame = { getBoundingClientRect: () => box, querySelector: (q: string) => (q === '.hint' ? note : null) } as unknown as Element;
+  const queued: FrameRequestCallback[] = [];
+  const page = Object.assign(new EventTarget(), {
+    innerHeight: 844,
+    requestAnimationFrame: (f: FrameRequestCallback) => queued.push(f),
+    cancelAnimationFrame: (id: number) => void (queued[id - 1] = () => {}),
+  });
+  const input = new InputController(host, { svg: () => svg as unknown as SVGSVGElement, frame: () => frame, page });
   const updated = () => controllers.forEach((c) => c.hostUpdated?.());
-  const hint = (locale: 'en' | 'zh' = 'en') => {
+  const render = (locale: 'en' | 'zh' = 'en') => {
     const r = input.renderHint(graphMessages(locale)) as TemplateResult | symbol;
-    return typeof r === 'symbol' ? null : (r.values.at(-1) as string);
+    return typeof r === 'symbol' ? null : r;
   };
-  return { input, svg, updated, hint, updates: () => updates, controllers };
+  const hint = (locale: 'en' | 'zh' = 'en') => (render(locale)?.values.at(-1) as string | undefined) ?? null;
+  const style = () => render()!.values[0];
+  /** The note's animation ended. */
+  const fade = () => (render()!.values[1] as () => void)();
+  const scroll = (top: number) => {
+    box.top = top;
+    page.dispatchEvent(new Event('scroll'));
+    for (const f of queued.splice(0)) f(0);
+  };
+  return { input, svg, updated, hint, style, fade, scroll, note, updates: () => updates, controllers };
 }
 
 const touchmove = (fingers: number) => Object.assign(new Event('touchmove'), { touches: { length: fingers } });
@@ -106,9 +145,38 @@ describe('InputController', () => {
     expect(hint()).toBe('Use two fingers to move the graph');
     expect(hint('zh')).toBe('用双指移动图');
     // Listening once per SVG: another update adds no second listener, and the note is not said again.
+    expect(updates()).toBe(1);
     updated();
     svg.dispatchEvent(touchmove(1));
     expect(updates()).toBe(1);
+  });
+
+  it('puts the touch note in the part of the frame on screen, the wheel note in the middle', () => {
+    const swiped = setup(100);
+    swiped.updated();
+    swiped.svg.dispatchEvent(touchmove(1));
+    // A 640 px frame 100 px down an 844 px screen: the middle of the 640 px on screen.
+    expect(swiped.style()).toBe('top:320px');
+    const wheeled = setup(100);
+    wheeled.input.accepts(wheelEvent());
+    expect(wheeled.hint()).toMatch(/scroll to zoom/);
+    expect(typeof wheeled.style()).toBe('symbol');
+  });
+
+  it('keeps the touch note in the part of the graph on screen while the page scrolls, until it fades', () => {
+    const { svg, updated, scroll, note, fade, hint, updates } = setup(100);
+    updated();
+    svg.dispatchEvent(touchmove(1));
+    expect(updates()).toBe(1);
+    // Flung on: the frame's top 400 px above the window. Placed on the element directly, not by a render.
+    scroll(-400);
+    expect(note.style.top).toBe('520px');
+    expect(updates()).toBe(1);
+    fade();
+    expect(hint()).toBeNull();
+    // Faded: no longer followed.
+    scroll(-100);
+    expect(note.style.top).toBe('520px');
   });
 
   it('keeps a Ctrl/⌘ wheel over the picture from the page, and leaves a plain wheel to it', () => {

@@ -197,7 +197,11 @@ export class CnnGraph extends LitElement {
     uncull: (el) => this.view.uncull(el),
   });
   /** The wheel, fingers and their notes. */
-  private readonly gestures = new InputController(this, () => this.svg);
+  private readonly gestures = new InputController(this, {
+    svg: () => this.svg,
+    frame: () => this.renderRoot.querySelector('.base'),
+    page: window,
+  });
   /** SVG and PNG. */
   private readonly exporter = new Exporter({
     element: this,

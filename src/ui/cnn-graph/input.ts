@@ -80,26 +80,49 @@ export function keyCommand(key: string): KeyCommand | null {
   }
 }
 
+/**
+ * Where the touch note goes, from the top of the element's frame (`frameTop` in the
+ * viewport, `height` tall): the middle of the part of the frame on screen, kept inside the
+ * frame. A swipe flings the page on; a note in the middle of the canvas, or under the
+ * finger, was scrolled off screen with it.
+ */
+export function touchNoteTop(frameTop: number, height: number, viewport: number): number {
+  const shown = (Math.max(frameTop, 0) + Math.min(frameTop + height, viewport)) / 2 - frameTop;
+  return Math.max(24, Math.min(shown, height - 24));
+}
+
 type Messages = ReturnType<typeof graphMessages>;
+
+export interface InputParts {
+  /** The picture's SVG, where the fingers and the wheel are. */
+  svg(): SVGSVGElement | null;
+  /** The element's frame, in which the note is placed. */
+  frame(): Element | null;
+  /** The window: its height, its scrolling, its frames. */
+  page: Pick<Window, 'innerHeight' | 'addEventListener' | 'removeEventListener' | 'requestAnimationFrame' | 'cancelAnimationFrame'>;
+}
 
 export class InputController implements ReactiveController {
   /** The note on screen (it fades by itself), and the notes already given: each is said once. */
   private note: Note | null = null;
   private given = new Set<Note>();
+  /** The touch note's place (`touchNoteTop`), kept as the page scrolls; the wheel note sits in the middle. */
+  private top: number | null = null;
+  private placing = 0;
 
   /** The SVG listened on. */
   private svg: SVGSVGElement | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly picture: () => SVGSVGElement | null,
+    private readonly parts: InputParts,
   ) {
     host.addController(this);
   }
 
   /** After each update of the element (and the stage's placing of a new picture): listen on a new SVG. */
   hostUpdated(): void {
-    const svg = this.picture();
+    const svg = this.parts.svg();
     if (svg && svg !== this.svg) this.attach(svg);
     this.svg = svg;
   }
@@ -121,20 +144,56 @@ export class InputController implements ReactiveController {
     svg.addEventListener('touchmove', (e) => this.say(noteFor(e)), { passive: true });
   }
 
+  hostDisconnected(): void {
+    this.follow(false);
+  }
+
   private say(note: Note | null): void {
     if (!note || this.given.has(note)) return;
     this.given.add(note);
     this.note = note;
+    this.top = null;
+    if (note === 'touch') {
+      this.top = this.place();
+      this.follow(true);
+    }
     this.host.requestUpdate();
   }
 
+  private place(): number | null {
+    const r = this.parts.frame()?.getBoundingClientRect();
+    return r ? touchNoteTop(r.top, r.height, this.parts.page.innerHeight) : null;
+  }
+
+  /** While the touch note shows, keep it in the part of the graph on screen (once a frame, past lit: nothing else changes). */
+  private follow(on: boolean): void {
+    // Captured on the window: the page's scroll, and any scrolling box's around the element.
+    const page = this.parts.page;
+    if (on) page.addEventListener('scroll', this.scrolled, { capture: true, passive: true });
+    else {
+      page.removeEventListener('scroll', this.scrolled, { capture: true });
+      page.cancelAnimationFrame(this.placing);
+      this.placing = 0;
+    }
+  }
+
+  private scrolled = () => {
+    this.placing ||= this.parts.page.requestAnimationFrame(() => {
+      this.placing = 0;
+      this.top = this.place();
+      const el = this.parts.frame()?.querySelector<HTMLElement>('.hint');
+      if (el && this.top !== null) el.style.top = `${this.top}px`;
+    });
+  };
+
   private faded = () => {
     this.note = null;
+    this.follow(false);
     this.host.requestUpdate();
   };
 
   renderHint(m: Messages) {
     if (!this.note) return nothing;
-    return html`<div part="hint" class="hint" role="status" @animationend=${this.faded}>${this.note === 'wheel' ? m.wheelHint(isApple()) : m.touchHint}</div>`;
+    return html`<div part="hint" class="hint" role="status" style=${this.top === null ? nothing : `top:${this.top}px`} @animationend=${this.faded}>${this.note === 'wheel' ? m.wheelHint(isApple()) : m.touchHint}</div>`;
   }
 }
