@@ -152,11 +152,8 @@ export class InputController implements ReactiveController {
     if (!note || this.given.has(note)) return;
     this.given.add(note);
     this.note = note;
-    this.top = null;
-    if (note === 'touch') {
-      this.top = this.place();
-      this.follow(true);
-    }
+    this.follow(note === 'touch');
+    this.top = note === 'touch' ? this.place() : null;
     this.host.requestUpdate();
   }
 
