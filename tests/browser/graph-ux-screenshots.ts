@@ -2,8 +2,9 @@
  * Screenshots of <cnn-graph>'s reader-facing controls (issue 14) as the user study saw
  * them: desktop 1440×900 and phone 390×844, English and Chinese, light and dark.
  *   node scripts/build.mjs ui && npx vite-node tests/browser/graph-ux-screenshots.ts [out-dir]
- * Each state is one file: the find box with its list open, the wheel hint, the first view, and
- * ResNet-152 expanded with its overview (minimap).
+ * Each state is one file: the find box with its list open, the wheel hint, the first view,
+ * ResNet-152 expanded with its overview (minimap), and on the phone the touch note after a
+ * one-finger swipe.
  * The default out-dir is docs/img/; the files for the docs are picked from there by hand.
  */
 import { mkdir } from 'node:fs/promises';
@@ -18,7 +19,7 @@ const DEVICES = {
 } as const;
 const only = process.env.SHOTS ? new Set(process.env.SHOTS.split(',')) : null;
 
-type State = 'find' | 'hint' | 'view' | 'minimap';
+type State = 'find' | 'hint' | 'view' | 'minimap' | 'touch';
 
 async function setUp(p: Page, state: State, lang: 'en' | 'zh'): Promise<void> {
   const g = p.locator('cnn-graph');
@@ -45,6 +46,16 @@ async function setUp(p: Page, state: State, lang: 'en' | 'zh'): Promise<void> {
     await p.mouse.move((r?.x ?? 0) + 30, (r?.y ?? 0) + 250);
     await p.mouse.wheel(0, 40);
     await p.waitForTimeout(150);
+  } else if (state === 'touch') {
+    // One finger up the graph, as a phone sends it: the page scrolls, the note shows.
+    const cdp = await p.context().newCDPSession(p);
+    const r = await g.boundingBox();
+    const x = 200;
+    const y0 = (r?.y ?? 0) + 400;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+    for (let dy = 20; dy <= 160; dy += 20) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - dy }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await p.waitForTimeout(300);
   }
 }
 
@@ -60,7 +71,9 @@ try {
   for (const [device, options] of Object.entries(DEVICES))
     for (const lang of ['en', 'zh'] as const)
       for (const scheme of ['light', 'dark'] as const)
-        for (const state of ['find', 'hint', 'view', 'minimap'] as const) {
+        for (const state of ['find', 'hint', 'view', 'minimap', 'touch'] as const) {
+          // Only a phone has fingers.
+          if (state === 'touch' && device !== 'phone') continue;
           const file = `graph-${state}-${lang}-${device}${scheme === 'dark' ? '-dark' : ''}.png`;
           if (only && !only.has(file)) continue;
           const p = await browser.newPage({ ...options, colorScheme: scheme });

@@ -17,6 +17,7 @@ beforeAll(async () => {
   server = await serve({
     '/page.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`)),
     '/phone.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:500px"></cnn-graph>`), '<meta name="viewport" content="width=device-width, initial-scale=1">'),
+    '/phone-zh.html': htmlPage(TALL(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:500px"></cnn-graph>`), '<meta name="viewport" content="width=device-width, initial-scale=1">', 'zh-CN'),
     '/select.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph><cnn-summary id="s" for="g" style="height:300px"></cnn-summary>`),
     '/zh.html': htmlPage(`<cnn-graph id="g" model="googlenet" toolbar style="--cnn-height:600px;width:1000px"></cnn-graph>`, '', 'zh-CN'),
     '/lenet.html': htmlPage(`<cnn-graph id="g" model="lenet5" toolbar style="--cnn-height:500px;width:1000px"></cnn-graph>`),
@@ -144,6 +145,87 @@ describe('<cnn-graph> wheel and touch', { timeout: 120_000 }, () => {
     await touch('touchEnd', []);
     await frames(p);
     expect((await view(p)).k).toBeGreaterThan(before.k * 2);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('<cnn-graph> touch note', { timeout: 120_000 }, () => {
+  const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+  const hintOf = (p: Page) => p.evaluate(() => document.getElementById('g')!.shadowRoot!.querySelector('[part="hint"]')?.textContent?.trim() ?? null);
+
+  /** Touch input through the browser's own pipeline (CDP), as a finger on a phone sends it. */
+  async function fingers(p: Page) {
+    const cdp: CDPSession = await p.context().newCDPSession(p);
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    return {
+      tap: async (x: number, y: number) => {
+        await touch('touchStart', [[x, y]]);
+        await touch('touchEnd', []);
+      },
+      swipe: async (x: number, from: number, to: number) => {
+        await touch('touchStart', [[x, from]]);
+        for (let y = from - 20; y >= to; y -= 20) await touch('touchMove', [[x, y]]);
+        await touch('touchEnd', []);
+      },
+      pinch: async (x: number, y: number) => {
+        await touch('touchStart', [
+          [x - 15, y],
+          [x + 15, y],
+        ]);
+        for (let d = 40; d <= 100; d += 20)
+          await touch('touchMove', [
+            [x - d, y],
+            [x + d, y],
+          ]);
+        await touch('touchEnd', []);
+      },
+    };
+  }
+
+  it('the first one-finger swipe over the graph scrolls the page and says, once, to use two fingers; a tap or a pinch says nothing', async () => {
+    const { p, errors } = await open('/phone.html', PHONE);
+    const f = await fingers(p);
+    const top = await p.evaluate(() => document.getElementById('g')!.getBoundingClientRect().top);
+    // A tap on the canvas beside the boxes, and a pinch: no note.
+    await f.tap(12, top + 300);
+    await f.pinch(195, top + 250);
+    await frames(p);
+    expect(await hintOf(p)).toBeNull();
+    const before = await view(p);
+    await f.swipe(200, top + 400, top + 120);
+    await p.waitForFunction(() => window.scrollY > 100);
+    expect(await hintOf(p)).toBe('Use two fingers to move the graph');
+    // The swipe was the page's: the picture did not move.
+    expect(await view(p)).toEqual(before);
+    // It sits inside the graph's canvas, above the finger, so the scrolled page still shows it; it fades away by itself.
+    const place = await p.evaluate(() => {
+      const root = document.getElementById('g')!.shadowRoot!;
+      const h = root.querySelector('[part="hint"]')!.getBoundingClientRect();
+      const c = root.querySelector('.canvas')!.getBoundingClientRect();
+      return { inCanvas: h.left >= c.left && h.right <= c.right && h.top >= c.top && h.bottom <= c.bottom, onScreen: h.top >= 0 && h.bottom <= innerHeight };
+    });
+    expect(place).toEqual({ inCanvas: true, onScreen: true });
+    await p.waitForFunction(() => !document.getElementById('g')!.shadowRoot!.querySelector('[part="hint"]'), undefined, { timeout: 10_000 });
+    // Once: scrolled back and swiped again, no note.
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await frames(p);
+    await f.swipe(200, top + 400, top + 120);
+    await p.waitForFunction(() => window.scrollY > 100);
+    await frames(p);
+    expect(await hintOf(p)).toBeNull();
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('says it in Chinese on a zh page', async () => {
+    const { p, errors } = await open('/phone-zh.html', PHONE);
+    const f = await fingers(p);
+    const top = await p.evaluate(() => document.getElementById('g')!.getBoundingClientRect().top);
+    await f.swipe(200, top + 400, top + 120);
+    await p.waitForFunction(() => !!document.getElementById('g')!.shadowRoot!.querySelector('[part="hint"]'));
+    expect(await hintOf(p)).toBe('用双指移动图');
     expect(errors).toEqual([]);
     await p.close();
   });
