@@ -4,6 +4,7 @@
  * comes from the analysis records; this module only picks and formats them.
  */
 import { type Analysis, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../analysis/analyze.js';
+import { moduleDescriber, type ModuleDescriber } from '../analysis/describe.js';
 import type { Graph } from '../graph/types.js';
 import type { Locale } from '../i18n.js';
 import { fmtCompact, fmtShape, fmtShare } from './format.js';
@@ -30,7 +31,10 @@ export const METRICS = {
   edgeLabelPadX: 4,
   edgeLabelH: 14,
   frameTitle: 11,
-  frameTop: 28,
+  /** The path under an expanded module's title. */
+  frameSub: 9.5,
+  /** From a frame's top to its content: the title and the path beneath it. */
+  frameTop: 40,
   minWidth: 64,
   maxTitle: 320,
 } as const;
@@ -64,7 +68,10 @@ export interface Lookup {
   modules: Map<string, ModuleRecord>;
   /** First error diagnostic per layer path. */
   errors: Map<string, Diagnostic>;
+  /** Each module's class as the network names it: its `label`, else its PyTorch class. */
   moduleLabels: Map<string, string>;
+  /** What each module computes, in words (made on first use). */
+  describer: ModuleDescriber;
 }
 
 // One lookup per analysis and graph (neither is changed once made): a picture's cards, its frame
@@ -88,6 +95,7 @@ function makeLookup(m: Model): Lookup {
     modules: new Map(m.analysis.modules.map((x) => [x.path, x])),
     errors,
     moduleLabels: new Map(m.graph.modules.map((x) => [x.path, x.label ?? x.type])),
+    describer: moduleDescriber(m.graph, m.analysis),
   };
 }
 
@@ -136,7 +144,8 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
   } else if (node.type === 'module') {
     const r = lk.modules.get(node.path) as ModuleRecord;
     color = 'module';
-    title = `▸ ${lk.moduleLabels.get(r.path) ?? r.type}`;
+    // What it computes (and its title from the notes or paper); its class is in the hover card and the spoken name.
+    title = `▸ ${lk.describer.heading(r.path, locale)}`;
     sub = `${r.path} · ${w.layers(r.layers.length)}${r.aux ? w.aux : ''}`;
     bs = badges(r.params, r.macs, r.aux, a, annotations, locale);
     diag = r.status === 'error' ? moduleError(r, lk) : undefined;
@@ -168,9 +177,23 @@ export function cards(view: View, m: Model, annotations: ReadonlySet<Annotation>
   return new Map(view.nodes.map((n) => [n.id, card(n, m, lk, annotations, locale)]));
 }
 
-/** The header of an expanded module's frame. */
-export function frameTitle(mod: ModuleRecord, lk: Lookup): string {
-  return `▾ ${mod.path} · ${lk.moduleLabels.get(mod.path) ?? mod.type}`;
+/** The header of an expanded module's frame: what it computes, and its path beneath. */
+export interface FrameHeader {
+  /** `▾ ` and the heading, cut to `METRICS.maxTitle` (the scene cuts it again to the frame's width). */
+  title: string;
+  /** The heading whole, for the tooltip and the spoken name. */
+  full: string;
+  sub: string;
+}
+
+export function frameHeader(mod: ModuleRecord, lk: Lookup, locale: Locale = 'en'): FrameHeader {
+  const full = lk.describer.heading(mod.path, locale);
+  return { title: truncate(`▾ ${full}`, METRICS.frameTitle, METRICS.maxTitle, true), full, sub: truncate(mod.path, METRICS.frameSub, METRICS.maxTitle) };
+}
+
+/** The narrowest frame that shows its header: the title (cut at `maxTitle`) and the path. */
+export function frameMinWidth(h: FrameHeader): number {
+  return Math.ceil(Math.max(textWidth(h.title, METRICS.frameTitle, true), textWidth(h.sub, METRICS.frameSub)) + 24);
 }
 
 export function edgeLabelSize(text: string): { width: number; height: number } {
