@@ -37,6 +37,8 @@ export const METRICS = {
   frameTop: 40,
   minWidth: 64,
   maxTitle: 320,
+  /** A module's title says what it computes (an Inception block's four branches, an MBConv's five steps): a little more room. */
+  maxModuleTitle: 380,
 } as const;
 
 export interface Badge {
@@ -157,7 +159,7 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
     title = aux ? w.auxOutputBox(aux.weight) : w.output;
     sub = fmtShape(lk.layers.get(node.path)?.outputShape ?? null);
   }
-  title = truncate(title, METRICS.title, METRICS.maxTitle, true);
+  title = truncate(title, METRICS.title, node.type === 'module' ? METRICS.maxModuleTitle : METRICS.maxTitle, true);
   sub = truncate(sub, METRICS.sub, METRICS.maxTitle);
   const diagLines = diag ? wrap(`⚠ ${diagnosticText(diag, locale).message}`, METRICS.diag, METRICS.diagWidth, 4) : [];
   const badgeRow = bs.reduce((s, b, i) => s + b.width + (i ? METRICS.badgeGap : 0), 0);
@@ -179,7 +181,7 @@ export function cards(view: View, m: Model, annotations: ReadonlySet<Annotation>
 
 /** The header of an expanded module's frame: what it computes, and its path beneath. */
 export interface FrameHeader {
-  /** `▾ ` and the heading, cut to `METRICS.maxTitle` (the scene cuts it again to the frame's width). */
+  /** `▾ ` and the heading, cut to `METRICS.maxModuleTitle` (the scene cuts it again to the frame's width). */
   title: string;
   /** The heading whole, for the tooltip and the spoken name. */
   full: string;
@@ -188,10 +190,10 @@ export interface FrameHeader {
 
 export function frameHeader(mod: ModuleRecord, lk: Lookup, locale: Locale = 'en'): FrameHeader {
   const full = lk.describer.heading(mod.path, locale);
-  return { title: truncate(`▾ ${full}`, METRICS.frameTitle, METRICS.maxTitle, true), full, sub: truncate(mod.path, METRICS.frameSub, METRICS.maxTitle) };
+  return { title: truncate(`▾ ${full}`, METRICS.frameTitle, METRICS.maxModuleTitle, true), full, sub: truncate(mod.path, METRICS.frameSub, METRICS.maxTitle) };
 }
 
-/** The narrowest frame that shows its header: the title (cut at `maxTitle`) and the path. */
+/** The narrowest frame that shows its header: the title (cut at `maxModuleTitle`) and the path. */
 export function frameMinWidth(h: FrameHeader): number {
   return Math.ceil(Math.max(textWidth(h.title, METRICS.frameTitle, true), textWidth(h.sub, METRICS.frameSub)) + 24);
 }
