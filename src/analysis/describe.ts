@@ -180,22 +180,23 @@ export function moduleDescriber(graph: Graph, analysis: Analysis): ModuleDescrib
     const rec = records.get(path);
     if (!rec || rec.children.length === 0) return [];
     const units = rec.children;
-    const index = new Map(units.map((u, i) => [u, i]));
-    const prefix = `${path}.`;
-    /** The unit of this module that holds `p`, or ENTRY for what comes from outside. */
-    const unitOf = (p: string): number => {
-      if (!p.startsWith(prefix)) return ENTRY;
-      const dot = p.indexOf('.', prefix.length);
-      return index.get(dot < 0 ? p : p.slice(0, dot)) ?? ENTRY;
-    };
-    // Each unit's inputs, as units of this module (ENTRY: the module's input).
+    // Which unit of this module holds each of its layers (a layer unit holds itself).
+    const owner = new Map<string, number>();
+    units.forEach((u, i) => {
+      const inner = records.get(u)?.layers;
+      if (inner) for (const p of inner) owner.set(p, i);
+      else owner.set(u, i);
+    });
+    // Each unit's inputs, as units of this module (ENTRY: from outside, the module's input), ascending.
     const reads: number[][] = units.map((u, i) => {
-      const inner = records.get(u)?.layers ?? [u];
-      const own = new Set(inner);
-      const from = new Set<number>();
-      for (const p of inner) for (const src of layerRecord(p)?.inputs ?? []) if (!own.has(src)) from.add(unitOf(src));
-      from.delete(i);
-      return [...from].sort((a, b) => a - b);
+      const from: number[] = [];
+      for (const p of records.get(u)?.layers ?? [u]) {
+        for (const src of layerRecord(p)?.inputs ?? []) {
+          const j = owner.get(src) ?? ENTRY;
+          if (j !== i && !from.includes(j)) from.push(j);
+        }
+      }
+      return from.sort((a, b) => a - b);
     });
     // Units that read nothing from the module's input (a learned Parameter, and what reads only those) are constants: a layer scale's `x * γ` is no branch.
     const constant = units.map(() => false);
@@ -206,68 +207,105 @@ export function moduleDescriber(graph: Graph, analysis: Analysis): ModuleDescrib
       });
     }
     const ins = reads.map((r) => r.filter((j) => j === ENTRY || !constant[j]));
-    const anc: (Set<number> | undefined)[] = [];
-    const ancestors = (u: number, guard = 0): Set<number> => {
-      if (u === ENTRY) return new Set();
-      let s = anc[u];
-      if (s) return s;
-      anc[u] = s = new Set(); // cycles cannot happen in a checked graph; this stops them in any other
-      if (guard > units.length) return s;
-      for (const j of ins[u]) {
-        s.add(j);
-        for (const k of ancestors(j, guard + 1)) s.add(k);
+    // Units run in order, so a unit's inputs come before it: walks back go down in index, and
+    // cost what lies between a merge and where its paths split (no ancestor sets: a module may hold a long chain).
+    const seen = new Int32Array(units.length);
+    let stamp = 0;
+    /** Whether `to` is `from` or one of the units it reads from, directly or not. */
+    const reaches = (from: number, to: number): boolean => {
+      if (to === ENTRY || from === to) return true;
+      if (from < to || from === ENTRY) return false;
+      stamp++;
+      const stack = [from];
+      while (stack.length) {
+        for (const j of ins[stack.pop() as number]) {
+          if (j === to) return true;
+          if (j > to && seen[j] !== stamp) {
+            seen[j] = stamp;
+            stack.push(j);
+          }
+        }
       }
-      return s;
+      return false;
     };
-    const withSelf = (u: number) => new Set([u, ...ancestors(u)]);
-    /** The latest unit every one of `from` comes from (ENTRY when they meet only at the input). */
-    const meet = (from: readonly number[]): number => {
-      let common = withSelf(from[0]);
-      for (const u of from.slice(1)) {
-        const s = withSelf(u);
-        common = new Set([...common].filter((x) => s.has(x)));
+    /** The latest unit both `a` and `b` come from (ENTRY when they meet only at the input). */
+    const meet2 = (a: number, b: number): number => {
+      if (a === ENTRY || b === ENTRY) return ENTRY;
+      if (a === b) return a;
+      const mask = new Map<number, number>([[a, 1]]);
+      mask.set(b, (mask.get(b) ?? 0) | 2);
+      let pending = mask.size;
+      for (let i = Math.max(a, b); i >= 0 && pending > 0; i--) {
+        const m = mask.get(i);
+        if (m === undefined) continue;
+        pending--;
+        if (m === 3) return i;
+        for (const j of ins[i]) {
+          if (j === ENTRY) continue;
+          const old = mask.get(j);
+          if (old === undefined) pending++;
+          mask.set(j, (old ?? 0) | m);
+        }
       }
-      common.add(ENTRY);
-      return Math.max(...common);
+      return ENTRY;
     };
-
+    const meet = (from: readonly number[]): number => from.reduce(meet2);
     /** Each input reads the one before it (`torch.cat([x, f(x), g(x, f(x))])`): a dense chain, not parallel paths. */
-    const chained = (from: readonly number[]): boolean => from.every((x, k) => k === 0 || ancestors(x).has(from[k - 1]));
+    const chained = (from: readonly number[]): boolean => from.every((x, k) => k === 0 || reaches(x, from[k - 1]));
+
     /**
-     * The steps from just after `stop` up to and including `u`. `dense`: inside a dense chain,
-     * whose own concatenations (each layer's input) are read through.
+     * The steps from just after `stop` up to and including `u`, walking back (a chain is a loop,
+     * only branches recurse). `dense`: inside a dense chain, whose own concatenations (each
+     * layer's input) are read through.
      */
     const seq = (u: number, stop: number, depth = 0, dense = false): Token[] => {
-      if (u === stop || u === ENTRY || depth > units.length + 2) return [];
-      const from = ins[u];
-      if (from.length === 0) return own(units[u]);
-      const merge = mergeOf(units[u]);
-      if (merge && from.length >= 2) {
-        let split = meet(from);
-        // Not series–parallel below `stop`: join at `stop` rather than walk past it.
-        if (stop !== ENTRY && split !== stop && !ancestors(split).has(stop)) split = stop;
-        if (merge === 'concat' && dense && chained(from)) return seq(from[from.length - 1], stop, depth + 1, true);
-        const head = seq(split, stop, depth + 1);
-        // DenseNet's block: three or more inputs, each reading the ones before (two are `x | f(x)`).
-        if (merge === 'concat' && from.length >= 3 && chained(from)) return [...head, { t: 'dense', body: seq(from[from.length - 1], split, depth + 1, true) }];
-        const branches = from.map((x) => seq(x, split, depth + 1));
-        if (merge === 'add' && branches.length === 2) {
-          // The longer path is the block's work; the other (often the input itself) is the shortcut.
-          const [main, shortcut] = branches[1].length >= branches[0].length ? [branches[1], branches[0]] : [branches[0], branches[1]];
-          return [...head, { t: 'residual', main, shortcut }];
+      const back: Token[][] = [];
+      let cur = u;
+      while (cur !== stop && cur !== ENTRY && depth < 200) {
+        const from = ins[cur];
+        if (from.length === 0) {
+          back.push(own(units[cur]));
+          break;
         }
-        if (merge === 'mul' && branches.length === 2) {
-          const gate = branches.find((b) => b.length > 0 && b[0].t === 'pool' && b[0].pool.kernel === 'global');
-          if (gate && branches.some((b) => b.length === 0)) return [...head, { t: 'se' }];
+        const merge = mergeOf(units[cur]);
+        if (merge && from.length >= 2) {
+          const last = from[from.length - 1];
+          if (merge === 'concat' && dense && chained(from)) {
+            cur = last;
+            continue;
+          }
+          let split = meet(from);
+          // Not series–parallel below `stop`: join at `stop` rather than walk past it.
+          if (stop !== ENTRY && split !== stop && !reaches(split, stop)) split = stop;
+          back.push([mergeStep(merge, from, split, depth)]);
+          cur = split;
+          continue;
         }
-        return [...head, { t: 'branches', merge, branches }];
+        // One input, or a child module reading several (a dense layer reads every layer before it): follow the latest.
+        back.push(own(units[cur]));
+        cur = from[from.length - 1];
       }
-      // One input, or a child module reading several (a dense layer reads every layer before it): follow the latest.
-      return [...seq(from[from.length - 1], stop, depth + 1, dense), ...own(units[u])];
+      return back.reverse().flat();
     };
 
-    const last = units.length - 1;
-    return seq(last, ENTRY);
+    /** The step a merge of the paths from `split` makes. */
+    const mergeStep = (merge: 'add' | 'concat' | 'mul', from: readonly number[], split: number, depth: number): Token => {
+      // DenseNet's block: three or more inputs, each reading the ones before (two are `x | f(x)`).
+      if (merge === 'concat' && from.length >= 3 && chained(from)) return { t: 'dense', body: seq(from[from.length - 1], split, depth + 1, true) };
+      const branches = from.map((x) => seq(x, split, depth + 1));
+      if (merge === 'add' && branches.length === 2) {
+        // The longer path is the block's work; the other (often the input itself) is the shortcut.
+        const [main, shortcut] = branches[1].length >= branches[0].length ? [branches[1], branches[0]] : [branches[0], branches[1]];
+        return { t: 'residual', main, shortcut };
+      }
+      if (merge === 'mul' && branches.length === 2) {
+        const gate = branches.find((b) => b.length > 0 && b[0].t === 'pool' && b[0].pool.kernel === 'global');
+        if (gate && branches.some((b) => b.length === 0)) return { t: 'se' };
+      }
+      return { t: 'branches', merge, branches };
+    };
+
+    return seq(units.length - 1, ENTRY);
   }
 
   const text = (path: string, locale: Locale = 'en'): string => {
@@ -353,9 +391,12 @@ function sequenceText(ts: readonly Token[], locale: Locale, whole: boolean): str
       if (after?.t === 'pool' && typeof after.pool.kernel !== 'string') {
         const n = j - i + 1;
         parts.push(`${n > 1 ? `${n} × ` : ''}${w.width(convText(t.conv, false, locale), t.conv.outChannels)}`);
-        i = j;
-        continue;
+      } else {
+        // No pool closes the run: each as itself (and the run is not scanned again from its second step).
+        for (let k = i; k <= j; k++) parts.push(stepText(ts[k], locale, false));
       }
+      i = j;
+      continue;
     }
     parts.push(stepText(t, locale, whole && ts.length === 1));
   }

@@ -225,6 +225,15 @@ describe('the rules, on networks the zoo does not have', () => {
     expect(d.heading('stage')).toBe('pre-activation → 2×2/2 max pool');
   });
 
+  it('a module holding a long chain is described in one walk (no recursion per layer, no ancestor sets)', () => {
+    const r = oneModule('Deep', (m, x) => {
+      let y = x;
+      for (let i = 0; i < 20_000; i++) y = m.layer(`c${i}`, Conv2d(i === 0 ? 16 : 64, 64, 3, { padding: 1 }), y);
+      return m.fn('add', Add(), [m.layer('proj', Conv2d(16, 64, 1), x), y]);
+    }, [16, 4, 4]);
+    expect(r.text).toBe('20000 × 3×3 + 1×1 shortcut');
+  });
+
   it('a title goes first; a title that is not text is left out', () => {
     const net = new GraphBuilder('mine', [3, 32, 32]);
     const y = net.seq('stem', [Conv2d(3, 16, 3, { padding: 1 }), ReLU()], net.input, 'Sequential', { title: 'stage 1', titleZh: '阶段 1' });
