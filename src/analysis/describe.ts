@@ -120,6 +120,16 @@ export function moduleDescriber(graph: Graph, analysis: Analysis): ModuleDescrib
   const layerRecord = (p: string) => (layerRecords ??= new Map(analysis.layers.map((l) => [l.path, l]))).get(p);
   const layerConfig = (p: string) => (layerConfigs ??= new Map(graph.layers.map((l) => [l.path, l]))).get(p);
   const memo = new Map<string, Token[]>();
+  // Each layer's motif, asked for once (its step and whether it merges both read it).
+  const motifs = new Map<string, Motif | undefined>();
+  const motifOf = (p: string): Motif | undefined => {
+    if (motifs.has(p)) return motifs.get(p);
+    const l = layerRecord(p);
+    const cfg = layerConfig(p);
+    const m = l && cfg ? analysisOf(l.kind)?.motif?.(cfg as never, l.inputShapes[0] ?? null, l.outputShape) : undefined;
+    motifs.set(p, m);
+    return m;
+  };
   const texts = new Map<string, string>();
 
   const className = (path: string): string => {
@@ -148,10 +158,7 @@ export function moduleDescriber(graph: Graph, analysis: Analysis): ModuleDescrib
       if (CONTAINERS.has(rec.type) && !str(specs.get(path)?.label)) return inner;
       return [{ t: 'unit', name: className(path) }];
     }
-    const l = layerRecord(path);
-    const cfg = layerConfig(path);
-    if (!l || !cfg) return [];
-    const m = analysisOf(l.kind)?.motif?.(cfg as never, l.inputShapes[0] ?? null, l.outputShape);
+    const m = motifOf(path);
     if (!m) return [];
     switch (m.op) {
       case 'conv':
@@ -170,9 +177,7 @@ export function moduleDescriber(graph: Graph, analysis: Analysis): ModuleDescrib
   }
 
   function mergeOf(path: string): 'add' | 'concat' | 'mul' | null {
-    const l = records.has(path) ? undefined : layerRecord(path);
-    const cfg = l && layerConfig(path);
-    const m = l && cfg ? analysisOf(l.kind)?.motif?.(cfg as never, null, null) : undefined;
+    const m = records.has(path) ? undefined : motifOf(path);
     return m?.op === 'merge' ? m.merge : null;
   }
 

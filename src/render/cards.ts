@@ -188,9 +188,19 @@ export interface FrameHeader {
   sub: string;
 }
 
+// One header per module and locale for a lookup: the layout's elk graph and the scene both ask.
+const headers = new WeakMap<Lookup, Map<string, FrameHeader>>();
+
 export function frameHeader(mod: ModuleRecord, lk: Lookup, locale: Locale = 'en'): FrameHeader {
-  const full = lk.describer.heading(mod.path, locale);
-  return { title: truncate(`▾ ${full}`, METRICS.frameTitle, METRICS.maxModuleTitle, true), full, sub: truncate(mod.path, METRICS.frameSub, METRICS.maxTitle) };
+  let byKey = headers.get(lk);
+  if (!byKey) headers.set(lk, (byKey = new Map()));
+  const key = `${locale}\u0000${mod.path}`;
+  let h = byKey.get(key);
+  if (!h) {
+    const full = lk.describer.heading(mod.path, locale);
+    byKey.set(key, (h = { title: truncate(`▾ ${full}`, METRICS.frameTitle, METRICS.maxModuleTitle, true), full, sub: truncate(mod.path, METRICS.frameSub, METRICS.maxTitle) }));
+  }
+  return h;
 }
 
 /** The narrowest frame that shows its header: the title (cut at `maxModuleTitle`) and the path. */
