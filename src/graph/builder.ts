@@ -16,10 +16,12 @@ export class Tensor {
   constructor(readonly path: string) {}
 }
 
+/** What a module is called besides its class: a `label` for its kind, a `title` (and `titleZh`) from its paper or notes. */
+export type ModuleNames = Pick<ModuleSpec, 'label' | 'title' | 'titleZh'>;
+
 /** A reusable container, like an `nn.Module` subclass. */
-export interface ModuleDef {
+export interface ModuleDef extends ModuleNames {
   type: string;
-  label?: string;
   build(scope: Scope, x: Tensor): Tensor;
 }
 
@@ -53,21 +55,22 @@ export class Scope {
     return this.net.add({ ...config, path: this.child(name), inputs: (Array.isArray(x) ? x : [x]).map((t: Tensor) => t.path), functional: true } as Layer);
   }
 
-  /** Open a named container of the given PyTorch class. */
-  module(name: string | number, type: string, body: (m: Scope) => Tensor, label?: string): Tensor {
+  /** Open a named container of the given PyTorch class; `names`: its label (a string) or its label and title. */
+  module(name: string | number, type: string, body: (m: Scope) => Tensor, names?: string | ModuleNames): Tensor {
     const path = this.child(name);
-    this.net.declare(label ? { path, type, label } : { path, type });
+    const { label, title, titleZh } = typeof names === 'string' ? { label: names } : (names ?? {});
+    this.net.declare({ path, type, ...(label ? { label } : {}), ...(title ? { title } : {}), ...(titleZh ? { titleZh } : {}) });
     return body(new Scope(this.net, path));
   }
 
   /** A layer or a module under a name. */
   call(name: string | number, part: Part, x: Tensor): Tensor {
-    return isModule(part) ? this.module(name, part.type, (m) => part.build(m, x), part.label) : this.layer(name, part, x);
+    return isModule(part) ? this.module(name, part.type, (m) => part.build(m, x), part) : this.layer(name, part, x);
   }
 
   /** `nn.Sequential`: children named 0, 1, 2… */
-  seq(name: string | number, parts: readonly Part[], x: Tensor, type = 'Sequential', label?: string): Tensor {
-    return this.module(name, type, (m) => m.chain(parts, x), label);
+  seq(name: string | number, parts: readonly Part[], x: Tensor, type = 'Sequential', names?: string | ModuleNames): Tensor {
+    return this.module(name, type, (m) => m.chain(parts, x), names);
   }
 
   /** Apply parts one after another inside this scope, named 0, 1, 2… */

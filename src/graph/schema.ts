@@ -37,7 +37,18 @@ function build() {
   const fields = {
     name: string().check(minLength(1, notEmpty), maxLength(200)),
     title: optional(string().check(maxLength(500))),
-    modules: optional(array(strictObject({ path: string().check(minLength(1), maxLength(512)), type: string().check(minLength(1), maxLength(100)), label: optional(string().check(maxLength(200))) })).check(maxLength(100_000))),
+    modules: optional(
+      array(
+        strictObject({
+          path: string().check(minLength(1), maxLength(512)),
+          type: string().check(minLength(1), maxLength(100)),
+          label: optional(string().check(maxLength(200))),
+          // The name its paper or notes give it (`b3`, `conv3_x`), shown before what it computes.
+          title: optional(string().check(maxLength(200))),
+          titleZh: optional(string().check(maxLength(200))),
+        }),
+      ).check(maxLength(100_000)),
+    ),
     layers: array(unknown()).check(minLength(1, say('must list at least one layer', '至少要列出一层')), maxLength(100_000, say('has more than 100,000 layers', '超过了 100,000 层'))),
     output: optional(string()),
     aux: optional(array(strictObject({ path: string(), weight: real })).check(maxLength(64))),

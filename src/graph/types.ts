@@ -38,6 +38,13 @@ export interface ModuleSpec {
   type: string;
   /** What to call it in pictures when the class name says little (`NiN block`). */
   label?: string;
+  /**
+   * The name its network's paper or notes give it, shown before what it
+   * computes (`b3`, the notes' stage of d2l's GoogLeNet; `conv3_x`, ResNet's
+   * stage), with `titleZh` on Chinese pages when it differs.
+   */
+  title?: string;
+  titleZh?: string;
 }
 
 export interface AuxOutput {

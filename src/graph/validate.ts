@@ -150,7 +150,9 @@ export interface Admitted {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isModule = (m: unknown): m is ModuleSpec => isObject(m) && typeof m.path === 'string' && typeof m.type === 'string';
+const optionalText = (v: unknown): boolean => v === undefined || typeof v === 'string';
+// The names a picture prints (label, title) must be text too: a module with a number there is dropped (the schema says why).
+const isModule = (m: unknown): m is ModuleSpec => isObject(m) && typeof m.path === 'string' && typeof m.type === 'string' && optionalText(m.label) && optionalText(m.title) && optionalText(m.titleZh);
 const isAux = (a: unknown): a is AuxOutput => isObject(a) && typeof a.path === 'string' && typeof a.weight === 'number';
 
 /**

@@ -2,7 +2,7 @@
 import type { IntOrPair, Shape } from '../graph/types.js';
 import { adaptiveKernelStride, pair, poolOutputSize } from '../analysis/arith.js';
 import { axisZh, fail, fromZh, kernelText, ok, pairText, requireCHW, sameWindow, windowFormula } from './common.js';
-import type { AxisWindow, InputInfo, KindAnalysis, ShapeResult } from './spec.js';
+import type { AxisWindow, InputInfo, KindAnalysis, Motif, ShapeResult } from './spec.js';
 
 export interface PoolLike {
   kernel_size: IntOrPair;
@@ -68,6 +68,12 @@ export function poolLabel(kind: string, l: PoolLike): string {
   return parts.join(' · ');
 }
 
+/** A pooling window's part in a module's description (`3×3/2 max pool`). */
+export function poolMotif(reduce: 'max' | 'avg', l: PoolLike): Motif {
+  const [h, w] = poolWindows(l);
+  return { op: 'pool', reduce, kernel: [h.kernel, w.kernel], stride: [h.stride, w.stride] };
+}
+
 export function poolFormula(l: PoolLike, input: Shape, output: Shape): string[] {
   const [h, w] = poolWindows(l);
   const ceil = l.ceil_mode ?? false;
@@ -123,6 +129,11 @@ export function adaptivePool<K extends 'AdaptiveAvgPool2d' | 'AdaptiveMaxPool2d'
       return h === 1 && w === 1 ? `${kind} → 1×1 (global)` : `${kind} → ${t(h)}×${t(w)}`;
     },
     labelZh: (text) => text.replace(/ \(global\)$/, '（全局）'),
+    motif(l, input) {
+      const [oh, ow] = adaptiveTarget(l, input?.[1] ?? NaN, input?.[2] ?? NaN);
+      const reduce = kind === 'AdaptiveMaxPool2d' ? 'max' : 'avg';
+      return oh === 1 && ow === 1 ? { op: 'pool', reduce, kernel: 'global', stride: [1, 1] } : { op: 'pool', reduce, kernel: 'adaptive', stride: [1, 1], size: [oh, ow] };
+    },
     formula(_l, input, output) {
       return [`window i covers [⌊i·${input[1]}/${output[1]}⌋, ⌈(i+1)·${input[1]}/${output[1]}⌉) along H, likewise W: output ${output[1]}×${output[2]}`];
     },

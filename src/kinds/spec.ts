@@ -93,6 +93,31 @@ export interface InputInfo {
 }
 
 /**
+ * What a layer contributes to the words that say what a module computes
+ * (`src/analysis/describe.ts`: `1×1 → 3×3`, `3×3 max pool`, `+ shortcut`).
+ * Kinds without one (norms, activations, dropout, reshapes) add nothing.
+ */
+export type Motif =
+  | {
+      op: 'conv';
+      kernel: readonly [number, number];
+      stride: readonly [number, number];
+      dilation: readonly [number, number];
+      inChannels: number;
+      outChannels: number;
+      groups: number;
+      /** A transposed convolution (it enlarges by its stride). */
+      transposed: boolean;
+    }
+  /** `kernel`: the window, or `global` (the whole map to 1×1), or `adaptive` to `size`. */
+  | { op: 'pool'; reduce: 'max' | 'avg'; kernel: readonly [number, number] | 'global' | 'adaptive'; stride: readonly [number, number]; size?: readonly [number, number] }
+  | { op: 'linear'; out: number }
+  /** Joins its inputs: `x + y`, `torch.cat`, `x * y`. */
+  | { op: 'merge'; merge: 'add' | 'concat' | 'mul' }
+  | { op: 'shuffle' }
+  | { op: 'upsample' };
+
+/**
  * A kind's analysis facet (`<kind>/analysis.ts`): pure functions of the
  * layer's config and its input shapes, and its words in both languages.
  */
@@ -121,4 +146,6 @@ export interface KindAnalysis<K extends LayerKind = LayerKind> {
   labelZh(label: string): string;
   /** The output-size formula with the real numbers, one line per axis that differs. */
   formula?(layer: Layer<K>, input: Shape, output: Shape): string[];
+  /** Its part in a module's description, from its config and (when known) its first input's and its output's shapes; absent: none. */
+  motif?(layer: Layer<K>, input: Shape | null, output: Shape | null): Motif | undefined;
 }

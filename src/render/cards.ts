@@ -4,6 +4,7 @@
  * comes from the analysis records; this module only picks and formats them.
  */
 import { type Analysis, type Diagnostic, diagnosticText, type LayerRecord, type ModuleRecord } from '../analysis/analyze.js';
+import { moduleDescriber, type ModuleDescriber } from '../analysis/describe.js';
 import type { Graph } from '../graph/types.js';
 import type { Locale } from '../i18n.js';
 import { fmtCompact, fmtShape, fmtShare } from './format.js';
@@ -30,9 +31,14 @@ export const METRICS = {
   edgeLabelPadX: 4,
   edgeLabelH: 14,
   frameTitle: 11,
-  frameTop: 28,
+  /** The path under an expanded module's title. */
+  frameSub: 9.5,
+  /** From a frame's top to its content: the title and the path beneath it. */
+  frameTop: 40,
   minWidth: 64,
   maxTitle: 320,
+  /** A module's title says what it computes (an Inception block's four branches, an MBConv's five steps): a little more room. */
+  maxModuleTitle: 380,
 } as const;
 
 export interface Badge {
@@ -64,7 +70,10 @@ export interface Lookup {
   modules: Map<string, ModuleRecord>;
   /** First error diagnostic per layer path. */
   errors: Map<string, Diagnostic>;
+  /** Each module's class as the network names it: its `label`, else its PyTorch class. */
   moduleLabels: Map<string, string>;
+  /** What each module computes, in words (made on first use). */
+  describer: ModuleDescriber;
 }
 
 // One lookup per analysis and graph (neither is changed once made): a picture's cards, its frame
@@ -88,6 +97,7 @@ function makeLookup(m: Model): Lookup {
     modules: new Map(m.analysis.modules.map((x) => [x.path, x])),
     errors,
     moduleLabels: new Map(m.graph.modules.map((x) => [x.path, x.label ?? x.type])),
+    describer: moduleDescriber(m.graph, m.analysis),
   };
 }
 
@@ -136,7 +146,8 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
   } else if (node.type === 'module') {
     const r = lk.modules.get(node.path) as ModuleRecord;
     color = 'module';
-    title = `▸ ${lk.moduleLabels.get(r.path) ?? r.type}`;
+    // What it computes (and its title from the notes or paper); its class is in the hover card and the spoken name.
+    title = `▸ ${lk.describer.heading(r.path, locale)}`;
     sub = `${r.path} · ${w.layers(r.layers.length)}${r.aux ? w.aux : ''}`;
     bs = badges(r.params, r.macs, r.aux, a, annotations, locale);
     diag = r.status === 'error' ? moduleError(r, lk) : undefined;
@@ -148,7 +159,7 @@ export function card(node: ViewNode, m: Model, lk: Lookup, annotations: Readonly
     title = aux ? w.auxOutputBox(aux.weight) : w.output;
     sub = fmtShape(lk.layers.get(node.path)?.outputShape ?? null);
   }
-  title = truncate(title, METRICS.title, METRICS.maxTitle, true);
+  title = truncate(title, METRICS.title, node.type === 'module' ? METRICS.maxModuleTitle : METRICS.maxTitle, true);
   sub = truncate(sub, METRICS.sub, METRICS.maxTitle);
   const diagLines = diag ? wrap(`⚠ ${diagnosticText(diag, locale).message}`, METRICS.diag, METRICS.diagWidth, 4) : [];
   const badgeRow = bs.reduce((s, b, i) => s + b.width + (i ? METRICS.badgeGap : 0), 0);
@@ -168,9 +179,33 @@ export function cards(view: View, m: Model, annotations: ReadonlySet<Annotation>
   return new Map(view.nodes.map((n) => [n.id, card(n, m, lk, annotations, locale)]));
 }
 
-/** The header of an expanded module's frame. */
-export function frameTitle(mod: ModuleRecord, lk: Lookup): string {
-  return `▾ ${mod.path} · ${lk.moduleLabels.get(mod.path) ?? mod.type}`;
+/** The header of an expanded module's frame: what it computes, and its path beneath. */
+export interface FrameHeader {
+  /** `▾ ` and the heading, cut to `METRICS.maxModuleTitle` (the scene cuts it again to the frame's width). */
+  title: string;
+  /** The heading whole, for the tooltip and the spoken name. */
+  full: string;
+  sub: string;
+}
+
+// One header per module and locale for a lookup: the layout's elk graph and the scene both ask.
+const headers = new WeakMap<Lookup, Map<string, FrameHeader>>();
+
+export function frameHeader(mod: ModuleRecord, lk: Lookup, locale: Locale = 'en'): FrameHeader {
+  let byKey = headers.get(lk);
+  if (!byKey) headers.set(lk, (byKey = new Map()));
+  const key = `${locale}\u0000${mod.path}`;
+  let h = byKey.get(key);
+  if (!h) {
+    const full = lk.describer.heading(mod.path, locale);
+    byKey.set(key, (h = { title: truncate(`▾ ${full}`, METRICS.frameTitle, METRICS.maxModuleTitle, true), full, sub: truncate(mod.path, METRICS.frameSub, METRICS.maxTitle) }));
+  }
+  return h;
+}
+
+/** The narrowest frame that shows its header: the title (cut at `maxModuleTitle`) and the path. */
+export function frameMinWidth(h: FrameHeader): number {
+  return Math.ceil(Math.max(textWidth(h.title, METRICS.frameTitle, true), textWidth(h.sub, METRICS.frameSub)) + 24);
 }
 
 export function edgeLabelSize(text: string): { width: number; height: number } {

@@ -49,9 +49,11 @@ export function details(model: Model, type: 'layer' | 'module' | 'input' | 'outp
   if (type === 'module') {
     const m = lk.modules.get(path);
     if (!m) return { title: path, subtitle: '', rows: [], formula: [], diagnostics: [] };
+    // What it computes, whole (a box may cut it), then its path and class.
+    const label = lk.moduleLabels.get(m.path);
     return {
-      title: lk.moduleLabels.get(m.path) ?? m.type,
-      subtitle: `${m.path} · ${m.type} · ${w.layers(m.layers.length)}`,
+      title: lk.describer.heading(m.path, locale),
+      subtitle: `${m.path} · ${label && label !== m.type ? `${label} · ` : ''}${m.type} · ${w.layers(m.layers.length)}`,
       rows: [
         [w.input, fmtShape(m.inputShape)],
         [w.output, fmtShape(m.outputShape)],

@@ -4,10 +4,9 @@
  * same elk graph, so they all get the same picture. elkjs is imported lazily
  * (`loadElk`), so nothing that merely imports this module pays for it.
  */
-import type { Card } from './cards.js';
-import { edgeLabelSize, METRICS } from './cards.js';
+import type { Card, FrameHeader } from './cards.js';
+import { edgeLabelSize, frameMinWidth, METRICS } from './cards.js';
 import { fmtShape } from './format.js';
-import { textWidth } from './measure.js';
 import type { View } from './view.js';
 
 export type Direction = 'down' | 'right';
@@ -98,12 +97,12 @@ const LABEL_OPTIONS: Record<string, string> = { 'elk.edgeLabels.inline': 'true' 
 
 const FRAME_PADDING = `[top=${METRICS.frameTop},left=12,bottom=12,right=12]`;
 
-export function elkGraph(view: View, cards: ReadonlyMap<string, Card>, frameTitles: ReadonlyMap<string, string>, direction: Direction, shapes: boolean): ElkGraph {
+export function elkGraph(view: View, cards: ReadonlyMap<string, Card>, frames: ReadonlyMap<string, FrameHeader>, direction: Direction, shapes: boolean): ElkGraph {
   const root: ElkGraph = { id: 'root', layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': direction === 'right' ? 'RIGHT' : 'DOWN' }, children: [], edges: [] };
   const byId = new Map<string, ElkGraph>([['', root]]);
   for (const c of view.containers) {
-    const title = frameTitles.get(c.id) ?? '';
-    const minW = Math.ceil(textWidth(title, METRICS.frameTitle, true) + 24);
+    const header = frames.get(c.id);
+    const minW = header ? frameMinWidth(header) : 40;
     byId.set(c.id, {
       id: c.id,
       layoutOptions: { 'elk.padding': FRAME_PADDING, 'elk.nodeSize.constraints': 'MINIMUM_SIZE', 'elk.nodeSize.minimum': `(${minW}, 40)` },

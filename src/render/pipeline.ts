@@ -8,7 +8,7 @@ import { analyze, type Analysis, type AnalyzeOptions } from '../analysis/analyze
 import type { Graph } from '../graph/types.js';
 import { admitGraph } from '../graph/validate.js';
 import type { Locale } from '../i18n.js';
-import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameTitle, lookup, type Model } from './cards.js';
+import { ANNOTATIONS, type Annotation, type Card, cards as makeCards, frameHeader, lookup, type Model } from './cards.js';
 import { type Direction, type ElkGraph, type ElkLike, elkGraph, type Layout, layoutCache, layoutKey, type LayoutCache, runLayout } from './layout.js';
 import { buildScene, type Scene } from './scene.js';
 import { density, type Density, elkTooSlow, engineOf, type EngineUsed, fastNote } from './engines.js';
@@ -76,8 +76,8 @@ export function prepare(model: Model, options: PrepareOptions = {}): Prepared {
   const view = buildView(model.graph, model.analysis, expanded);
   const cards = makeCards(view, model, annotations, options.locale);
   const lk = lookup(model);
-  const titles = new Map(view.containers.map((c) => [c.id, frameTitle(lk.modules.get(c.path) as NonNullable<ReturnType<typeof lk.modules.get>>, lk)]));
-  const elk = elkGraph(view, cards, titles, direction, annotations.has('shapes'));
+  const headers = new Map(view.containers.map((c) => [c.id, frameHeader(lk.modules.get(c.path) as NonNullable<ReturnType<typeof lk.modules.get>>, lk, options.locale)]));
+  const elk = elkGraph(view, cards, headers, direction, annotations.has('shapes'));
   const engine = options.engine ?? 'auto';
   const deferred = engine !== 'elk' && options.defer === true && view.nodes.length > INLINE_LAYOUT_LIMIT;
   const structural = engine !== 'auto' || deferred ? null : structuralLayout(elk, direction);

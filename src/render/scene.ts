@@ -5,14 +5,15 @@
  */
 import { diagnosticText, type Status } from '../analysis/analyze.js';
 import type { Locale } from '../i18n.js';
-import { type Card, frameTitle, lookup, METRICS, type Model } from './cards.js';
+import { type Card, frameHeader, lookup, METRICS, type Model } from './cards.js';
 import { fmtInt, fmtShape } from './format.js';
+import { truncate } from './measure.js';
 import type { Box, Direction, Layout } from './layout.js';
 import type { ColorKey } from './theme.js';
 import type { View, ViewNodeType } from './view.js';
 import { words } from './words.js';
 
-export type TextRole = 'title' | 'sub' | 'badge' | 'diag' | 'frame' | 'edge-label';
+export type TextRole = 'title' | 'sub' | 'badge' | 'diag' | 'frame' | 'frame-sub' | 'edge-label';
 
 export interface SceneText {
   x: number;
@@ -44,7 +45,12 @@ export interface SceneFrame extends Box {
   path: string;
   status: Status;
   aux: boolean;
+  /** What the module computes (cut with `…` to the frame's width)… */
   title: SceneText;
+  /** …and its path beneath, smaller. */
+  sub: SceneText;
+  /** The heading whole and the class: the frame's tooltip. */
+  tooltip: string;
   aria: string;
 }
 
@@ -118,14 +124,20 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
   const frames: SceneFrame[] = view.containers.map((c) => {
     const b = layout.nodes[c.id] ?? missing(c.id);
     const mod = lk.modules.get(c.path);
+    const h = mod ? frameHeader(mod, lk, locale) : { title: c.path, full: c.path, sub: '' };
+    const room = Math.max(METRICS.minWidth, b.width - 20);
+    const cls = mod ? (lk.moduleLabels.get(mod.path) ?? mod.type) : '';
     return {
       id: c.id,
       path: c.path,
       status: mod?.status ?? 'ok',
       aux: mod?.aux ?? false,
       ...b,
-      title: { x: r1(b.x + 10), y: r1(b.y + 18), text: mod ? frameTitle(mod, lk) : c.path, role: 'frame' },
-      aria: mod ? `${mod.path} ${lk.moduleLabels.get(mod.path) ?? mod.type}${w.comma}${w.expanded(mod.layers.length, fmtInt(mod.params), fmtInt(mod.macs))}` : c.path,
+      // The frame is at least as wide as its header's cut title; wider, the title gets the room (whole, most often).
+      title: { x: r1(b.x + 10), y: r1(b.y + 17), text: truncate(`▾ ${h.full}`, METRICS.frameTitle, room, true), role: 'frame' },
+      sub: { x: r1(b.x + 10), y: r1(b.y + 30), text: truncate(h.sub, METRICS.frameSub, room), role: 'frame-sub' },
+      tooltip: cls ? `${h.full}${w.comma}${c.path} · ${cls}` : h.full,
+      aria: mod ? `${h.full}${w.comma}${mod.path} ${cls}${w.comma}${w.expanded(mod.layers.length, fmtInt(mod.params), fmtInt(mod.macs))}` : c.path,
     };
   });
 
@@ -167,7 +179,9 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       const mod = lk.modules.get(n.path);
       if (mod) {
         st = mod.status;
-        aria = `${mod.path} ${lk.moduleLabels.get(mod.path) ?? mod.type}${w.comma}${w.collapsed(mod.layers.length, fmtShape(mod.outputShape), fmtInt(mod.params), fmtInt(mod.macs))}${status(mod.status)}`;
+        // As drawn (what it computes, path, badges), then its class and the numbers, so the spoken name holds the box's visible text.
+        const shown = card.badges.map((bd) => `${w.comma}${bd.text}`).join('');
+        aria = `${lk.describer.heading(mod.path, locale)}${w.comma}${card.sub}${shown}${w.comma}${lk.moduleLabels.get(mod.path) ?? mod.type}${w.comma}${w.collapsed(mod.layers.length, fmtShape(mod.outputShape), fmtInt(mod.params), fmtInt(mod.macs))}${status(mod.status)}`;
       }
     }
     if (card.diag.length) aria += `${w.stop}${card.diag.join(' ').replace(/^⚠ /, '')}`;

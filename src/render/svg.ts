@@ -63,6 +63,7 @@ const TEXT: Record<TextRole, { size: number; weight: number; fill: string; ancho
   badge: { size: METRICS.badge, weight: 400, fill: '--cnn-badge-fg', anchor: 'middle' },
   diag: { size: METRICS.diag, weight: 400, fill: '--cnn-error', anchor: 'middle' },
   frame: { size: METRICS.frameTitle, weight: 700, fill: '--cnn-module-fg', anchor: 'start' },
+  'frame-sub': { size: METRICS.frameSub, weight: 400, fill: '--cnn-muted', anchor: 'start' },
   'edge-label': { size: METRICS.edgeLabel, weight: 400, fill: '--cnn-edge-label-fg', anchor: 'middle' },
 };
 
@@ -192,6 +193,8 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
     const stroke = f.status === 'error' ? 's-stroke-error' : f.aux ? 's-stroke-aux' : 's-stroke-frame';
     out.push(
       `<g part="module" class="cnn-frame" data-id="${esc(f.id)}" data-path="${esc(f.path)}" data-status="${f.status}" aria-label="${esc(f.aria)}">`,
+      // The tooltip holds the heading whole (the title may be cut to the frame) and the module's class.
+      `<title>${esc(f.tooltip)}</title>`,
       `<rect${look('cnn-box', 's-frame', stroke, f.aux ? 's-dash' : 's-nodash')} x="${n(f.x)}" y="${n(f.y)}" width="${n(f.width)}" height="${n(f.height)}" rx="8"/>`,
       `</g>`,
     );
@@ -211,11 +214,12 @@ export function sceneToSVG(scene: Scene, options: SvgOptions = {}): string {
   // Frame titles above the edges: an edge entering a frame must not hide its name.
   out.push(`<g class="cnn-frame-titles">`);
   for (const f of scene.frames) {
-    const w = textWidth(f.title.text, METRICS.frameTitle, true) + 8;
+    const w = Math.max(textWidth(f.title.text, METRICS.frameTitle, true), textWidth(f.sub.text, METRICS.frameSub)) + 8;
     out.push(
       `<g part="module-title" class="cnn-frame-title" data-path="${esc(f.path)}">`,
-      `<rect${look('', 's-title-bg')} x="${n(f.title.x - 4)}" y="${n(f.title.y - 12)}" width="${n(w)}" height="16" rx="3"/>`,
+      `<rect${look('', 's-title-bg')} x="${n(f.title.x - 4)}" y="${n(f.title.y - 12)}" width="${n(w)}" height="${n(f.sub.y - f.title.y + 16)}" rx="3"/>`,
       text(f.title),
+      text(f.sub),
       `</g>`,
     );
   }

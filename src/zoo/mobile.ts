@@ -246,7 +246,9 @@ export function tvEfficientnetB0(o: ZooOptions = {}): Graph {
       stage.push(mbConv(i === 0 ? inC : outC, outC, t, k, i === 0 ? s : 1, sdProb));
       blockId++;
     }
-    parts.push({ type: 'Sequential', build: (m, x) => m.chain(stage, x) });
+    // The paper's stages (Tan & Le 2019, table 1): the stem is stage 1, these are 2 to 8.
+    const number = parts.length + 1;
+    parts.push({ type: 'Sequential', title: `stage ${number}`, titleZh: `阶段 ${number}`, build: (m, x) => m.chain(stage, x) });
   }
   parts.push(convBnAct(320, 1280, 1, { act: SiLU({ inplace: true }) }));
   let x = net.seq('features', parts, net.input);

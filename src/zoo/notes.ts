@@ -155,15 +155,15 @@ function d2lInception(inC: number, c1: number, c2: readonly [number, number], c3
   };
 }
 
-/** The full GoogLeNet of 004 (d2l) on 1×96×96: blocks b1…b5, global average pooling, Linear(1024, 10). */
+/** The full GoogLeNet of 004 (d2l) on 1×96×96: blocks b1…b5 (the notes' names, given as the modules' titles), global average pooling, Linear(1024, 10). */
 export function googlenet(o: ZooOptions = {}): Graph {
   const input: In = o.input ?? [1, 96, 96];
   const net = new GraphBuilder('googlenet', input, 'GoogLeNet (d2l, 96×96)');
   const pool = () => MaxPool2d(3, { stride: 2, padding: 1 });
-  const b1 = net.seq(0, [Conv2d(input[0], 64, 7, { stride: 2, padding: 3 }), ReLU(), pool()], net.input);
+  const b1 = net.seq(0, [Conv2d(input[0], 64, 7, { stride: 2, padding: 3 }), ReLU(), pool()], net.input, 'Sequential', { title: 'b1' });
   // As written in the notes, b2 has no ReLU between its convolutions.
-  const b2 = net.seq(1, [Conv2d(64, 64, 1), Conv2d(64, 192, 3, { padding: 1 }), pool()], b1);
-  const b3 = net.seq(2, [d2lInception(192, 64, [96, 128], [16, 32], 32), d2lInception(256, 128, [128, 192], [32, 96], 64), pool()], b2);
+  const b2 = net.seq(1, [Conv2d(64, 64, 1), Conv2d(64, 192, 3, { padding: 1 }), pool()], b1, 'Sequential', { title: 'b2' });
+  const b3 = net.seq(2, [d2lInception(192, 64, [96, 128], [16, 32], 32), d2lInception(256, 128, [128, 192], [32, 96], 64), pool()], b2, 'Sequential', { title: 'b3' });
   const b4 = net.seq(
     3,
     [
@@ -175,8 +175,10 @@ export function googlenet(o: ZooOptions = {}): Graph {
       pool(),
     ],
     b3,
+    'Sequential',
+    { title: 'b4' },
   );
-  const b5 = net.seq(4, [d2lInception(832, 256, [160, 320], [32, 128], 128), d2lInception(832, 384, [192, 384], [48, 128], 128), AdaptiveAvgPool2d(1)], b4);
+  const b5 = net.seq(4, [d2lInception(832, 256, [160, 320], [32, 128], 128), d2lInception(832, 384, [192, 384], [48, 128], 128), AdaptiveAvgPool2d(1)], b4, 'Sequential', { title: 'b5' });
   const flat = net.layer(5, Flatten(), b5);
   return net.build(net.layer(6, Linear(1024, o.classes ?? 10), flat));
 }

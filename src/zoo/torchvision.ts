@@ -175,7 +175,8 @@ function resnet(spec: ResnetSpec, o: ZooOptions): Graph {
       blocks.push(spec.block(inC, planes, b === 0 && i > 0 ? 2 : 1));
       inC = planes * spec.expansion;
     }
-    x = net.seq(`layer${i + 1}`, blocks, x);
+    // The paper's names for the stages (He et al. 2015, table 1): layer1 is conv2_x.
+    x = net.seq(`layer${i + 1}`, blocks, x, 'Sequential', { title: `conv${i + 2}_x` });
   });
   x = net.layer('avgpool', AdaptiveAvgPool2d([1, 1]), x);
   x = net.fn('flatten', Flatten(), x);

@@ -36,6 +36,20 @@ describe('JSON round trip', () => {
 
 const net = (layers: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ name: 't', input: [1, 28, 28], layers, ...extra });
 
+describe('a module’s title', () => {
+  const layers = [{ path: 'stem.0', kind: 'Conv2d', in_channels: 1, out_channels: 8, kernel_size: 3 }];
+  it('is read and written with its Chinese form, as the zoo gives the notes’ and papers’ names', () => {
+    const r = parseNetwork(net(layers, { modules: [{ path: 'stem', type: 'Sequential', title: 'stage 1', titleZh: '阶段 1' }] }));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.graph?.modules).toEqual([{ path: 'stem', type: 'Sequential', title: 'stage 1', titleZh: '阶段 1' }]);
+    expect(parseNetwork(stringifyNetwork(r.graph!)).graph?.modules).toEqual(r.graph?.modules);
+  });
+  it('that is not text is refused by name', () => {
+    const r = parseNetwork(net(layers, { modules: [{ path: 'stem', type: 'Sequential', title: 3 }] }));
+    expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^modules\[0\]\.title: /)]);
+  });
+});
+
 describe('bad JSON gives one clear message per problem, never a throw', () => {
   it('malformed JSON: line, column and a caret', () => {
     const r = parseNetwork('{\n  "name": "x",\n  "input": [1, 28, 28]\n  "layers": []\n}');

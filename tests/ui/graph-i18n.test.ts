@@ -75,7 +75,10 @@ describe('a zh picture speaks Chinese', async () => {
     for (const n of mods) {
       const m = analysis.modules.find((x) => x.path === n.path)!;
       expect(n.texts[1].text).toBe(`${m.path} · ${m.layers.length} 层`);
-      expect(n.aria).toBe(`${m.path} ${m.type}，已折叠，${m.layers.length} 层，输出 ${fmtShape(m.outputShape)}，${fmtInt(m.params)} 个参数，${fmtInt(m.macs)} 次乘加（MACs）`);
+      // What the box shows (its heading in Chinese words, the path, the badges), then the class and the numbers.
+      const badges = n.badges.map((b) => `，${b.text.text}`).join('');
+      expect(n.texts[0].text).toMatch(/^▸ b\d · /);
+      expect(n.aria).toBe(`${n.texts[0].text.slice(2)}，${m.path} · ${m.layers.length} 层${badges}，${m.type}，已折叠，${m.layers.length} 层，输出 ${fmtShape(m.outputShape)}，${fmtInt(m.params)} 个参数，${fmtInt(m.macs)} 次乘加（MACs）`);
     }
     expect(zh.scene.frames.length).toBeGreaterThan(0);
     for (const f of zh.scene.frames) expect(f.aria).toMatch(/，已展开，\d+ 层，[\d,]+ 个参数，[\d,]+ 次乘加（MACs）$/);

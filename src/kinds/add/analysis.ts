@@ -29,4 +29,5 @@ export const analysis: KindAnalysis<'Add'> = {
   window: () => 'identity',
   label: () => 'Add (+)',
   labelZh: (text) => text,
+  motif: () => ({ op: 'merge', merge: 'add' }),
 };

@@ -1,4 +1,4 @@
-import { poolFormula, poolLabel, poolOutputShape, poolWindows } from '../pool.js';
+import { poolFormula, poolLabel, poolMotif, poolOutputShape, poolWindows } from '../pool.js';
 import type { KindAnalysis } from '../spec.js';
 
 export const analysis: KindAnalysis<'AvgPool2d'> = {
@@ -11,5 +11,6 @@ export const analysis: KindAnalysis<'AvgPool2d'> = {
   window: (l) => poolWindows(l),
   label: (l) => poolLabel('AvgPool2d', l),
   labelZh: (text) => text,
+  motif: (l) => poolMotif('avg', l),
   formula: poolFormula,
 };

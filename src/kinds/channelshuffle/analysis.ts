@@ -22,4 +22,5 @@ export const analysis: KindAnalysis<'ChannelShuffle'> = {
   window: () => 'identity',
   label: (l) => `ChannelShuffle g=${l.groups}`,
   labelZh: (text) => text,
+  motif: () => ({ op: 'shuffle' }),
 };

@@ -37,5 +37,6 @@ export const analysis: KindAnalysis<'Concat'> = {
   window: () => 'identity',
   label: (l) => ((l.dim ?? 1) === 1 ? 'Concat (channels)' : `Concat dim=${l.dim}`),
   labelZh: (text) => text.replace(/ \(channels\)$/, '（通道）'),
+  motif: () => ({ op: 'merge', merge: 'concat' }),
   formula: (_l, _input, output) => [`channels add up to ${output[0]}`],
 };

@@ -105,6 +105,7 @@ export const analysis: KindAnalysis<'Conv2d'> = {
     return `Conv2d ${kernelText(l.kernel_size)} · ${l.out_channels} · s${s} p${p}${extras.length ? ' ' + extras.join(' ') : ''}`;
   },
   labelZh: (text) => text,
+  motif: (l) => ({ op: 'conv', kernel: pair(l.kernel_size), stride: pair(l.stride ?? 1), dilation: pair(l.dilation ?? 1), inChannels: l.in_channels, outChannels: l.out_channels, groups: l.groups ?? 1, transposed: false }),
   formula(l, input, output) {
     const [[h, ah], [w, aw]] = convWindows(l);
     if (input[1] === input[2] && output[1] === output[2] && ah === aw && sameWindow(h, w)) return [windowFormula('H, W', input[1], h, ah, output[1])];

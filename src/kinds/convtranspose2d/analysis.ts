@@ -119,6 +119,10 @@ export const analysis: KindAnalysis<'ConvTranspose2d'> = {
     return `ConvTranspose2d ${kernelText(l.kernel_size)} · ${l.out_channels} · s${pairText(a.stride)} p${pairText(a.padding)}${extras.length ? ' ' + extras.join(' ') : ''}`;
   },
   labelZh: (text) => text,
+  motif(l) {
+    const a = convTArgs(l);
+    return { op: 'conv', kernel: a.kernel, stride: a.stride, dilation: a.dilation, inChannels: l.in_channels, outChannels: l.out_channels, groups: a.groups, transposed: true };
+  },
   formula(l, input, output) {
     const a = convTArgs(l);
     const line = (axis: 'H' | 'W' | 'H, W', i: 0 | 1) => axisFormula(axis, input[i + 1], a.kernel[i], a.stride[i], a.padding[i], a.dilation[i], a.outputPadding[i], output[i + 1]);

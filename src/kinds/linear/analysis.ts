@@ -57,4 +57,5 @@ export const analysis: KindAnalysis<'Linear'> = {
   window: () => 'global',
   label: (l) => `Linear ${l.in_features}→${l.out_features}`,
   labelZh: (text) => text,
+  motif: (l) => ({ op: 'linear', out: l.out_features }),
 };

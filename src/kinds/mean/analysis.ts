@@ -54,4 +54,9 @@ export const analysis: KindAnalysis<'Mean'> = {
   },
   label: (l) => `Mean dim=${dimText(l.dim)}${l.keepdim ? ' keepdim' : ''}`,
   labelZh: (text) => text,
+  // `x.mean([2, 3])` over a C×H×W map is global average pooling (MnasNet's head); another mean adds nothing to a description.
+  motif(l, input) {
+    const axes = input ? reducedAxes(l.dim, { shape: input, from: '' }) : null;
+    return Array.isArray(axes) && input?.length === 3 && axes.includes(1) && axes.includes(2) ? { op: 'pool', reduce: 'avg', kernel: 'global', stride: [1, 1] } : undefined;
+  },
 };

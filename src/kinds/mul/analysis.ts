@@ -60,4 +60,5 @@ export const analysis: KindAnalysis<'Mul'> = {
   window: () => 'identity',
   label: () => 'Mul (×)',
   labelZh: (text) => text,
+  motif: () => ({ op: 'merge', merge: 'mul' }),
 };

@@ -125,6 +125,7 @@ export const analysis: KindAnalysis<'Upsample'> = {
     return `Upsample ${target} · ${extras.join(' · ')}`.replace('  ', ' ');
   },
   labelZh: (text) => text,
+  motif: () => ({ op: 'upsample' }),
   formula(l, input, output) {
     if (l.size !== undefined) return [`H × W = size = ${output[1]}×${output[2]}`];
     const s = scalePair(l.scale_factor ?? 1);

@@ -7,7 +7,7 @@
  */
 import { analyze } from '../../analysis/analyze.js';
 import { formatCount, formatInt } from '../../analysis/format.js';
-import { type Family, ZOO } from '../../zoo/index.js';
+import { type Family, ZOO, type ZooEntry } from '../../zoo/index.js';
 import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
 
@@ -99,21 +99,9 @@ export interface LineagePoint {
   notes: boolean;
 }
 
-/** The words around a zoo title's proper name, in Chinese: 'VGG-11 (notes)' → 'VGG-11（笔记）'; the names themselves stay. */
-const TITLE_WORDS_ZH: ReadonlyArray<[RegExp, string]> = [
-  [/\blecture\b/g, '讲义'],
-  [/\bnotes\b/g, '笔记'],
-  [/\bpaper\b/g, '论文'],
-  [/\breduced\b/g, '缩小版'],
-  [/ with BatchNorm\b/g, '（带 BatchNorm）'],
-];
-
-/** A zoo title in the page's language: proper names kept, the qualifiers translated, full-width brackets on zh pages. */
-export function zooTitle(title: string, lang: Lang): string {
-  if (lang !== 'zh') return title;
-  let s = title;
-  for (const [re, zh] of TITLE_WORDS_ZH) s = s.replace(re, zh);
-  return s.replace(/ \(([^()]*)\)/g, (_, inner: string) => `（${inner.replace(/, /g, '，')}）`).replace('）（', '，');
+/** A zoo network's title in the page's language (the zoo's own `titleZh` on zh pages: 'VGG-11（笔记）'). */
+export function zooTitle(e: Pick<ZooEntry, 'title' | 'titleZh'>, lang: Lang): string {
+  return lang === 'zh' ? e.titleZh : e.title;
 }
 
 /** The chart's data: every zoo network's totals from the analysis. */
@@ -122,7 +110,7 @@ export function lineage(ctx: PageContext): LineagePoint[] {
     const a = analyze(e.build());
     return {
       id: e.id,
-      title: zooTitle(e.title, ctx.lang),
+      title: zooTitle(e, ctx.lang),
       family: e.family,
       year: e.year,
       input: a.input.join('×'),

@@ -14,7 +14,7 @@ import { VARIANT_TEXT } from '../models/variants.js';
 import { copyPytorchControl } from '../copy-pytorch.js';
 import { esc, graphFigure } from '../shell.js';
 import type { Lang, PageContext, SitePage } from '../types.js';
-import { FAMILIES } from './home.js';
+import { FAMILIES, zooTitle } from './home.js';
 
 /** The graph element's id on every model page (the summary and the train panel point at it). */
 export const GRAPH_ID = 'graph';
@@ -412,7 +412,7 @@ function linksSection(ctx: PageContext, e: ZooEntry): string {
   const i = order.findIndex((x) => x.id === e.id);
   const prev = order[i - 1];
   const next = order[i + 1];
-  const a = (x: ZooEntry, rel: string) => `<a rel="${rel}" href="${esc(ctx.link(modelPath(x.id)))}">${esc(x.title)}</a>`;
+  const a = (x: ZooEntry, rel: string) => `<a rel="${rel}" href="${esc(ctx.link(modelPath(x.id)))}">${esc(zooTitle(x, ctx.lang))}</a>`;
   const family = order.filter((x) => x.family === e.family && x.id !== e.id);
   const concepts = FAMILY_TEXT[e.family].concepts.map((slug) => `<li><a href="${esc(ctx.link(`concepts/${slug}/index.html`))}">${esc(CONCEPT_TITLES[slug]?.[ctx.lang] ?? slug)}</a></li>`);
   return `<nav class="model-links" aria-labelledby="links-h">
@@ -421,7 +421,7 @@ function linksSection(ctx: PageContext, e: ZooEntry): string {
 <div>${prev ? `${t('Previous in the lineage: ', '谱系中的上一个：')}${a(prev, 'prev')}` : ''}</div>
 <div>${next ? `${t('Next in the lineage: ', '谱系中的下一个：')}${a(next, 'next')}` : ''}</div>
 </div>
-${family.length ? `<p>${t(`Other ${esc(e.family)} versions: `, `${esc(e.family)} 的其他版本：`)}${family.map((x) => `<a href="${esc(ctx.link(modelPath(x.id)))}">${esc(x.title)}</a>`).join(t(', ', '、'))}</p>` : ''}
+${family.length ? `<p>${t(`Other ${esc(e.family)} versions: `, `${esc(e.family)} 的其他版本：`)}${family.map((x) => `<a href="${esc(ctx.link(modelPath(x.id)))}">${esc(zooTitle(x, ctx.lang))}</a>`).join(t(', ', '、'))}</p>` : ''}
 <p>${t('The ideas behind it:', '相关概念：')}</p>
 <ul class="related">${concepts.join('')}</ul>
 </nav>`;
@@ -447,7 +447,7 @@ export async function modelBody(ctx: PageContext, e: ZooEntry): Promise<string> 
   });
   return `${STYLE}
 <p class="crumbs"><a href="${esc(ctx.link('index.html'))}#family-${esc(e.family.toLowerCase())}">${esc(e.family)}</a> · ${esc(String(e.year))}</p>
-<h1>${esc(e.title)}</h1>
+<h1>${esc(zooTitle(e, ctx.lang))}</h1>
 <p class="lead">${esc(fam.origin[ctx.lang])}</p>
 ${facts(ctx, e, ins)}
 <p class="model-code">${copyPytorchControl(ctx, 'copy-pytorch', { model: e.id })}</p>
@@ -476,10 +476,10 @@ export function pages(): SitePage[] {
   return lineage().map((e) => ({
     path: modelPath(e.id),
     section: 'networks' as const,
-    title: { en: e.title, zh: e.title },
+    title: { en: e.title, zh: e.titleZh },
     description: {
       en: `${e.title}: ${VARIANT_TEXT[e.id]?.label.en ?? e.summary} — drawn live, every parameter and MAC computed, trainable in the page.`,
-      zh: `${e.title}：${VARIANT_TEXT[e.id]?.label.zh ?? e.summary}——实时绘制，参数量和乘加次数全部计算得出，可在页面里训练。`,
+      zh: `${e.titleZh}：${VARIANT_TEXT[e.id]?.label.zh ?? e.summary}——实时绘制，参数量和乘加次数全部计算得出，可在页面里训练。`,
     },
     scripts: ['model'],
     body: (ctx) => modelBody(ctx, e),

@@ -85,7 +85,7 @@ const STYLE = `<style>
 async function body(ctx: PageContext): Promise<string> {
   const { t } = ctx;
   const start = stringifyNetwork(zooGraph(START_ID)!);
-  const options = ZOO.map((e) => `<option value="${esc(e.id)}"${e.id === START_ID ? ' selected' : ''}>${esc(e.title)} (${esc(e.id)})</option>`).join('');
+  const options = ZOO.map((e) => `<option value="${esc(e.id)}"${e.id === START_ID ? ' selected' : ''}>${esc(t(e.title, e.titleZh))} (${esc(e.id)})</option>`).join('');
   // The build-time picture of LeNet-5. Edits that stay series–parallel (the notes' networks and
   // most variants of them) are laid out in the page as you type; the worker and elk start only
   // for an edit that needs them.
