@@ -165,7 +165,11 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
       dy += METRICS.diagLine;
     }
     let st: Status = 'ok';
-    let aria = `${card.title}${w.comma}${card.sub}`;
+    // A failing box's message, as drawn under its badges: spoken right after them, before the numbers the
+    // box does not show, so the visible text stays one run inside the spoken name (axe-core's
+    // label-content-name-mismatch compares them as substrings).
+    const said = card.diag.length ? `${w.comma}${card.diag.join(' ').replace(/^⚠ /, '').replace(/[.。]$/, '')}` : '';
+    let aria = `${card.title}${w.comma}${card.sub}${said}`;
     if (n.type === 'layer') {
       const r = lk.layers.get(n.path);
       if (r) {
@@ -173,7 +177,7 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
         // The badges' words as drawn, in the order the box shows them (title, path, badges), so the
         // spoken name holds all the box's visible text (WCAG 2.5.3, axe-core's label-content-name-mismatch).
         const shown = card.badges.map((bd) => `${w.comma}${bd.text}`).join('');
-        aria = `${w.label(r.label, r.kind)}${w.comma}${r.path}${shown}${w.comma}${w.layerAria(fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs))}${status(r.status)}`;
+        aria = `${w.label(r.label, r.kind)}${w.comma}${r.path}${shown}${said}${w.comma}${w.layerAria(fmtShape(r.outputShape), fmtInt(r.params), fmtInt(r.macs))}${status(r.status)}`;
       }
     } else if (n.type === 'module') {
       const mod = lk.modules.get(n.path);
@@ -181,10 +185,9 @@ export function buildScene(model: Model, view: View, cards: ReadonlyMap<string, 
         st = mod.status;
         // As drawn (what it computes, path, badges), then its class and the numbers, so the spoken name holds the box's visible text.
         const shown = card.badges.map((bd) => `${w.comma}${bd.text}`).join('');
-        aria = `${lk.describer.heading(mod.path, locale)}${w.comma}${card.sub}${shown}${w.comma}${lk.moduleLabels.get(mod.path) ?? mod.type}${w.comma}${w.collapsed(mod.layers.length, fmtShape(mod.outputShape), fmtInt(mod.params), fmtInt(mod.macs))}${status(mod.status)}`;
+        aria = `${lk.describer.heading(mod.path, locale)}${w.comma}${card.sub}${shown}${said}${w.comma}${lk.moduleLabels.get(mod.path) ?? mod.type}${w.comma}${w.collapsed(mod.layers.length, fmtShape(mod.outputShape), fmtInt(mod.params), fmtInt(mod.macs))}${status(mod.status)}`;
       }
     }
-    if (card.diag.length) aria += `${w.stop}${card.diag.join(' ').replace(/^⚠ /, '')}`;
     return { id: n.id, path: n.path, type: n.type, color: card.color, status: st, aux: n.aux, ...b, texts, badges, aria };
   });
 

@@ -45,6 +45,20 @@ const editing = async (page: Page): Promise<void> => {
   await page.waitForSelector('.cm-tooltip-autocomplete [role="listbox"]', { timeout: 5_000 });
 };
 
+/** The playground with a network that parses but fails: conv2's in_channels wrong, the graph marking that layer. */
+const failing = async (page: Page): Promise<void> => {
+  await page.$eval('#pg-editor', (e) => {
+    const ed = (e as HTMLElement & { editor: { text: string; view: { dispatch(s: object): void } } }).editor;
+    const at = ed.text.indexOf('"in_channels":6,');
+    ed.view.dispatch({ changes: { from: at, to: at + 16, insert: '"in_channels":7,' } });
+  });
+  await page.waitForSelector('#pg-editor .cm-lintRange-error', { timeout: 10_000 });
+  await page.waitForFunction(() => {
+    const g = document.querySelector('#pg-graph');
+    return !!g?.shadowRoot?.querySelector('[data-status="error"]');
+  }, undefined, { timeout: 15_000 });
+};
+
 const CASES: Case[] = [
   { name: 'home', path: 'index.html' },
   { name: 'model page', path: 'models/vgg11/index.html' },
@@ -53,6 +67,7 @@ const CASES: Case[] = [
   { name: 'concept page with <cnn-compare>', path: 'concepts/one-by-one/index.html' },
   { name: 'playground', path: 'playground/index.html' },
   { name: 'playground, a syntax error underlined and the suggestions open', path: 'playground/index.html', prepare: editing },
+  { name: 'playground, a layer failing in the graph', path: 'playground/index.html', prepare: failing },
   { name: 'embed', path: 'embed/index.html' },
 ];
 
