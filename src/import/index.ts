@@ -9,9 +9,9 @@
 import { parseNetwork, type ParseResult } from '../graph/json.js';
 import { readPython, type PythonOptions } from './python/index.js';
 import { MAX_ONNX_BYTES, readOnnx } from './onnx/read.js';
+import { formatOfName } from './format.js';
 
-/** cnn-graph JSON and PyTorch source are text; ONNX is a protobuf (bytes). */
-export type NetworkFormat = 'json' | 'python' | 'onnx';
+export { formatOfBytes, formatOfName, MAX_ONNX_BYTES, networkNameOf, type NetworkFormat } from './format.js';
 
 /** Options a format may use (PyTorch source: which class, which input; JSON: which input). */
 export type ImportOptions = PythonOptions;
@@ -20,27 +20,6 @@ export type ImportOptions = PythonOptions;
 export const BINARY_READERS: Readonly<Record<'onnx', { read: (bytes: Uint8Array, name?: string) => ParseResult; maxBytes: number }>> = {
   onnx: { read: (bytes, name) => readOnnx(bytes, name ? { name } : {}), maxBytes: MAX_ONNX_BYTES },
 };
-
-/** The format a file name says, or undefined when its extension is none of ours. */
-export function formatOfName(name: string): NetworkFormat | undefined {
-  if (/\.json$/i.test(name)) return 'json';
-  if (/\.py$/i.test(name)) return 'python';
-  if (/\.onnx$/i.test(name)) return 'onnx';
-  return undefined;
-}
-
-/**
- * The format of a file's first bytes: an ONNX ModelProto as exporters write it
- * starts with its ir_version (field 1, a varint: byte 0x08); JSON starts (after
- * a byte-order mark and white space) with `{` or `[`; other text is read as
- * Python. Binary and UTF-16 files are named as such by the text decoder.
- */
-export function formatOfBytes(bytes: Uint8Array): NetworkFormat {
-  if (bytes[0] === 0x08 && bytes.length > 1 && bytes[1] > 0 && bytes[1] < 0x80) return 'onnx';
-  let k = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (k < bytes.length && (bytes[k] === 0x20 || bytes[k] === 0x09 || bytes[k] === 0x0a || bytes[k] === 0x0d)) k++;
-  return k === bytes.length || bytes[k] === 0x7b || bytes[k] === 0x5b ? 'json' : 'python';
-}
 
 /** The text format of a file: by its extension, else by its content (JSON opens with `{` or `[`). */
 export function formatOf(name: string, text: string): 'json' | 'python' {
@@ -56,6 +35,3 @@ export function importNetwork(text: string, format: 'json' | 'python', options: 
   // --input on a JSON network: the same network on another input, as `summary --input` analyses it.
   return options.input && parsed.graph ? { ...parsed, graph: { ...parsed.graph, input: options.input } } : parsed;
 }
-
-/** `resnet18.onnx` → `resnet18`: the network's name from its file's. */
-export const networkNameOf = (file: string): string => file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || file;

@@ -47,6 +47,7 @@ describe('the attributes', () => {
 });
 
 const REQUEST: DrawRequest = {
+  file: null,
   model: 'lenet5',
   src: null,
   graph: null,

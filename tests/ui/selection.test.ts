@@ -89,7 +89,7 @@ let drawn: Drawn;
 beforeAll(async () => {
   // The real picture of GoogLeNet at its default expansion (the five stages open), as the element draws it.
   const host = new TestHost();
-  const request: DrawRequest = { model: 'googlenet', src: null, graph: null, input: null, convention: 'default', expand: 'auto', expandedPaths: null, direction: 'down', annotations: 'shapes params macs', engine: 'auto', layout: null, layouts: null, locale: 'en' };
+  const request: DrawRequest = { file: null, model: 'googlenet', src: null, graph: null, input: null, convention: 'default', expand: 'auto', expandedPaths: null, direction: 'down', annotations: 'shapes params macs', engine: 'auto', layout: null, layouts: null, locale: 'en' };
   const loader = new Loader(host, { request: () => request, forgetToggles() {} });
   host.update();
   await loader.settled();

@@ -22,9 +22,10 @@ import { issueText, trustLayers } from '../../graph/validate.js';
 import type { ParseResult } from '../../graph/json.js';
 import { ATTRIBUTE, DATA_TYPE, decodeModelProto, int64, type AttributeProto, type ModelProto, type NodeProto, type TensorProto, type ValueInfoProto } from './proto.js';
 import { functionalName, parameterModule, scopeOf, scopePath } from './names.js';
+import { MAX_ONNX_BYTES } from '../format.js';
 
-/** Larger files are refused before decoding: a model with its weights may be large, but not this large. */
-export const MAX_ONNX_BYTES = 512 * 1024 * 1024;
+export { MAX_ONNX_BYTES };
+
 /** More nodes than any CNN has (ResNet-152 exports about 800); past this the file is refused as not a CNN. */
 const MAX_NODES = 200_000;
 /** Constants longer than this are weights, not shape arithmetic: their values are not read. */

@@ -13,6 +13,7 @@ import { esc } from '../../render/svg.js';
 import { collapsible } from '../../render/view.js';
 import { styles } from './cnn-graph.styles.js';
 import { type CnnDirectionDetail, type CnnSelectDetail, emit } from './events.js';
+import { FileDrop } from './drop.js';
 import { Exporter } from './export.js';
 import { FindBox, findStyles } from './find-box.js';
 import { InputController } from './input.js';
@@ -38,6 +39,11 @@ export interface GraphViewState {
  * @summary A convolutional network as a laid-out, annotated, interactive graph:
  * every layer with its shape, parameters and MACs, modules that collapse and expand.
  *
+ * A network file dropped on the element (cnn-graph JSON, `.onnx` or `.py`) opens in it, as
+ * does one chosen with the toolbar's "Open…" button (the keyboard's way to the same thing);
+ * both set the `file` property. The outcome is reported like any other load: `cnn-layout`
+ * once it is drawn, `cnn-error` (and the message panel) when it cannot be read.
+ *
  * @fires cnn-select - A node was selected (click, Enter) or the selection cleared (Escape); `detail.record` is the analysis record.
  * @fires cnn-toggle - A module was expanded or collapsed; `detail.path`, `detail.expanded`.
  * @fires cnn-direction - The reader turned the drawing with the toolbar's direction switch; `detail.direction` (`down` or `right`, also reflected in the `direction` attribute).
@@ -58,6 +64,7 @@ export interface GraphViewState {
  * @csspart edge-label - The tensor shape written on an edge.
  * @csspart details - The hover/focus card with the numbers and the formula.
  * @csspart message - The error or diagnostics message.
+ * @csspart drop-target - The overlay shown while a file is dragged over the element ("Drop a network file to open it").
  * @csspart notice - The small notice that the fast layered layout drew the picture (elk would have been slow).
  *
  * @cssproperty --cnn-height - Height of the element (default 640px).
@@ -85,8 +92,19 @@ export class CnnGraph extends LitElement {
 
   /** A zoo id, e.g. `lenet5`, `googlenet`, `torchvision-resnet18`. */
   @property({ reflect: true }) model: string | null = null;
-  /** URL of a network in the cnn-graph JSON format. */
+  /**
+   * URL of a network file: cnn-graph JSON, an ONNX model (`.onnx`, with or without its
+   * weights) or PyTorch source (`.py`, its last `nn.Module` class on its `# input:` comment
+   * or the `input` attribute). The name's extension says which; without one, the first
+   * bytes do. The ONNX and PyTorch readers load only when such a file is first opened.
+   */
   @property({ reflect: true }) src: string | null = null;
+  /**
+   * A network file to open (a `File` from an `<input type=file>`, a drop, or any `Blob`),
+   * read like `src`; wins over `graph`, `src` and `model` until one of them is set again.
+   * Dropping a file on the element, or the toolbar's "Open…" button, sets it.
+   */
+  @property({ attribute: false }) file: Blob | null = null;
   /** A network object (the `Graph` IR); wins over `src` and `model`. */
   @property({ attribute: false }) graph: Graph | null = null;
   /** Override the input shape: `3x224x224`. */
@@ -170,6 +188,7 @@ export class CnnGraph extends LitElement {
   /** From the properties to a picture ready to show (analysis, layout, scene), in a task. */
   private readonly loader = new Loader(this, {
     request: () => ({
+      file: this.file,
       model: this.model,
       src: this.src,
       graph: this.graph,
@@ -202,6 +221,8 @@ export class CnnGraph extends LitElement {
     frame: () => this.renderRoot.querySelector('.base'),
     page: window,
   });
+  /** Files dropped on the element or picked with "Open…". */
+  private readonly drop = new FileDrop(this, { open: (file) => (this.file = file) });
   /** SVG and PNG. */
   private readonly exporter = new Exporter({
     element: this,
@@ -212,6 +233,8 @@ export class CnnGraph extends LitElement {
   });
 
   protected override willUpdate(changed: PropertyValues): void {
+    // The network given last wins: a page that sets model, src or graph after a drop shows that one.
+    if (this.file && !changed.has('file') && ['model', 'src', 'graph'].some((k) => changed.has(k) && changed.get(k) !== undefined)) this.file = null;
     // A new `expand` value replaces whatever the reader toggled.
     if (changed.has('expand') && changed.get('expand') !== undefined) this.expandedPaths = null;
     // Turned a quarter: the old pan and zoom would show an empty corner; fit the new picture.
@@ -416,7 +439,7 @@ export class CnnGraph extends LitElement {
             >
               ${m.leftToRight}
             </button>
-            ${this.finder.render(m)}
+            ${this.drop.renderButton(m)} ${this.finder.render(m)}
           </div>`
         : nothing}
       <div
@@ -437,7 +460,7 @@ export class CnnGraph extends LitElement {
       ${this.gestures.renderHint(m)} ${this.selection.renderDetails()} ${this.renderMessage()} ${this.exporter.renderError()}
       <div class="status" role="status" aria-live="polite">${busy ? (d ? m.layingOut : m.loading) : ''}</div>
       ${d?.note ? html`<div part="notice" class="notice" role="note" title=${`${d.note}. ${m.forceElk}`}>${m.fastLayout(fmtInt(d.prepared.density.boxes), fmtInt(d.prepared.density.crossLinks))}</div>` : nothing}
-      ${this.renderTable()}
+      ${this.drop.renderTarget(m)} ${this.renderTable()}
     </div>`;
   }
 }

@@ -213,6 +213,23 @@ export const styles = css`
     color: var(--cnn-error);
     margin-top: 4px;
   }
+  .drop-target {
+    position: absolute;
+    inset: 6px;
+    z-index: 5;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    padding: 16px;
+    text-align: center;
+    font: 14px var(--cnn-font-family);
+    color: var(--cnn-fg);
+    background: color-mix(in srgb, var(--cnn-bg) 85%, transparent);
+    border: 2px dashed var(--cnn-focus);
+    border-radius: 8px;
+    /* The drop lands on the element, not on this overlay's children. */
+    pointer-events: none;
+  }
   .notice {
     position: absolute;
     left: 8px;

@@ -9,7 +9,10 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { analyze, type Analysis, type Convention, type Diagnostic, diagnosticText } from '../../analysis/analyze.js';
+import type { ParseResult } from '../../graph/json.js';
+import { MAX_JSON_BYTES } from '../../graph/json.js';
 import type { Graph } from '../../graph/types.js';
+import { formatOfBytes, formatOfName, MAX_ONNX_BYTES, type NetworkFormat, networkNameOf } from '../../import/format.js';
 import { clip } from '../../graph/text.js';
 import { admitGraph } from '../../graph/validate.js';
 import { nearestZooId, zooGraph, zooIdsHint } from '../../zoo/index.js';
@@ -62,6 +65,8 @@ export interface Drawn {
 
 /** Everything a picture is drawn from: the element's properties and the reader's toggles. A change of any of them draws again. */
 export interface DrawRequest {
+  /** A file the reader dropped or picked (or script set): wins over the rest. */
+  file: Blob | null;
   model: string | null;
   src: string | null;
   graph: Graph | null;
@@ -203,6 +208,7 @@ export class Loader implements ReactiveController {
   }
 
   private sourceKey(r: DrawRequest): string {
+    if (r.file) return JSON.stringify([`file:${this.idOf(r.file)}`, r.input, r.convention]);
     return JSON.stringify([r.graph ? `graph:${this.idOf(r.graph)}` : null, r.graph ? null : r.src, r.graph || r.src ? null : r.model, r.input, r.convention]);
   }
 
@@ -220,7 +226,8 @@ export class Loader implements ReactiveController {
     let graph: Graph;
     // What the analysis reads: the caller's own object, so its diagnostics name the caller's fields.
     let given: unknown;
-    if (r.graph) {
+    if (r.file) graph = await readFile(r.file, r.input);
+    else if (r.graph) {
       // A graph property comes from script and may be any shape: draw only from the admitted graph
       // (malformed modules/aux/output dropped), and refuse what is not a network at all.
       const admitted = admitGraph(r.graph);
@@ -230,7 +237,7 @@ export class Loader implements ReactiveController {
       }
       graph = admitted.graph;
       given = r.graph;
-    } else if (r.src) graph = await this.fetchNetwork(r.src, signal);
+    } else if (r.src) graph = await this.fetchNetwork(r.src, signal, r.input);
     else if (r.model) {
       const g = zooGraph(r.model);
       if (!g) {
@@ -254,25 +261,19 @@ export class Loader implements ReactiveController {
     return loaded;
   }
 
-  private async fetchNetwork(src: string, signal: AbortSignal): Promise<Graph> {
-    let text: string;
+  private async fetchNetwork(src: string, signal: AbortSignal, input: string | null): Promise<Graph> {
+    const named = formatOfName(new URL(src, document.baseURI).pathname);
+    let bytes: Uint8Array;
     try {
       const res = await fetch(src, { signal });
       if (!res.ok) throw new LoadError(`Could not load the network "${clip(src)}": the server answered ${res.status} ${res.statusText}.`, `无法加载网络 "${clip(src)}"：服务器返回 ${res.status} ${res.statusText}。`);
-      text = await res.text();
+      bytes = await bodyOf(res, src, limitOf(named));
     } catch (e) {
       if (isAbort(e) || e instanceof LoadError) throw e;
       const why = e instanceof Error ? e.message : String(e);
       throw new LoadError(`Could not load the network "${clip(src)}": ${why}. Check the URL and that the server allows the request.`, `无法加载网络 "${clip(src)}"：${why}。请检查网址，以及服务器是否允许这个请求。`);
     }
-    // The JSON loader (and its schema library) is only fetched by pages that use `src`.
-    const { parseNetwork } = await import('../../graph/json.js');
-    const { graph, diagnostics } = parseNetwork(text);
-    if (!graph) {
-      const first = diagnostics[0];
-      throw new LoadError(`"${clip(src)}" is not a valid network: ${first ? first.message : 'unknown problem'}`, `"${clip(src)}" 不是有效的网络：${first ? diagnosticText(first, 'zh').message : '未知问题'}`, diagnostics);
-    }
-    return graph;
+    return readNetwork(bytes, src, named, input);
   }
 
   private readInlineLayouts(): void {
@@ -379,4 +380,100 @@ export class Loader implements ReactiveController {
     const contents = sceneContents(scene, { styling: 'classes', shells });
     return { loaded, prepared, layout, scene, svg, started, layoutMs, source, engine: engineOf(layout), note: noteOf(prepared, layout), contents };
   }
+}
+
+/** The most bytes a file of this format may have; a file named for none of ours may be ONNX. */
+const limitOf = (format: NetworkFormat | undefined): number => (format === 'json' || format === 'python' ? MAX_JSON_BYTES : MAX_ONNX_BYTES);
+
+const MIB = 1024 * 1024;
+
+function tooLarge(name: string, bytes: number, format: NetworkFormat | undefined): LoadError {
+  const mib = (bytes / MIB).toFixed(1);
+  const limit = limitOf(format) / MIB;
+  return format === 'json' || format === 'python'
+    ? new LoadError(`"${clip(name)}" is ${mib} MiB; cnn-graph reads network files of up to ${limit} MiB. Check that it describes a network and is not a weights file.`, `"${clip(name)}" 有 ${mib} MiB；cnn-graph 只读取不超过 ${limit} MiB 的网络文件。请确认它描述的是网络，而不是权重文件。`)
+    : new LoadError(`"${clip(name)}" is ${mib} MiB; cnn-graph reads ONNX models of up to ${limit} MiB. Export it without its weights (torch.onnx.export(..., export_params=False)): only their shapes are read.`, `"${clip(name)}" 有 ${mib} MiB；cnn-graph 只读取不超过 ${limit} MiB 的 ONNX 模型。请不带权重导出（torch.onnx.export(..., export_params=False)）：只读取权重的形状。`);
+}
+
+/** A response's body, refused as soon as it passes `limit` bytes (before all of it is held when the server says its length). */
+async function bodyOf(res: Response, src: string, limit: number): Promise<Uint8Array> {
+  const named = formatOfName(new URL(src, document.baseURI).pathname);
+  const said = Number(res.headers.get('content-length'));
+  if (said > limit) throw tooLarge(src, said, named);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      void reader.cancel();
+      throw tooLarge(src, total, named);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
+}
+
+/** A dropped or picked file (or any Blob script hands over): its size is checked before it is read. */
+async function readFile(file: Blob, input: string | null): Promise<Graph> {
+  const name = file instanceof File && file.name ? file.name : 'the file';
+  const named = file instanceof File ? formatOfName(file.name) : undefined;
+  if (file.size > limitOf(named)) throw tooLarge(name, file.size, named);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new LoadError(`Could not read "${clip(name)}": ${why}.`, `无法读取 "${clip(name)}"：${why}。`);
+  }
+  return readNetwork(bytes, name, named, input);
+}
+
+/**
+ * A network from a file's bytes, by the format its name says or else its first bytes (the
+ * dispatch of src/import). Each reader is imported when first needed: the ONNX one brings
+ * protobufjs, the Python one a parser, and pages that never open such a file never load them.
+ */
+async function readNetwork(bytes: Uint8Array, name: string, named: NetworkFormat | undefined, input: string | null): Promise<Graph> {
+  const format = named ?? formatOfBytes(bytes);
+  if (format !== 'onnx' && bytes.byteLength > MAX_JSON_BYTES) throw tooLarge(name, bytes.byteLength, format);
+  let result: ParseResult;
+  if (format === 'onnx') {
+    const { readOnnx } = await import('../../import/onnx/read.js');
+    result = readOnnx(bytes, { name: networkNameOf(name) });
+  } else {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new LoadError(`"${clip(name)}" is not UTF-8 text, so it is neither cnn-graph JSON nor PyTorch source; an ONNX model should be named *.onnx.`, `"${clip(name)}" 不是 UTF-8 文本，所以既不是 cnn-graph JSON，也不是 PyTorch 源码；ONNX 模型的文件名应以 .onnx 结尾。`);
+    }
+    if (format === 'python') {
+      const { readPython } = await import('../../import/python/index.js');
+      result = readPython(text, input ? { input: parseInput(input) } : {});
+    } else {
+      // The JSON loader (and its schema library) is only fetched by pages that open a file.
+      const { parseNetwork } = await import('../../graph/json.js');
+      result = parseNetwork(text);
+    }
+  }
+  if (!result.graph) {
+    const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
+    const zh = first ? diagnosticText(first, 'zh') : null;
+    throw new LoadError(
+      `"${clip(name)}" is not a valid network: ${first ? `${first.message}${first.fix ? ` ${first.fix}` : ''}` : 'unknown problem'}`,
+      `"${clip(name)}" 不是有效的网络：${zh ? `${zh.message}${zh.fix ? ` ${zh.fix}` : ''}` : '未知问题'}`,
+      result.diagnostics,
+    );
+  }
+  return result.graph;
 }

@@ -44,6 +44,9 @@ export const graphMessages = messages(
     macs: 'MACs',
     shareOfMacs: 'Share of MACs',
     exportFailed: (format: string, why: string) => `The ${format} could not be made: ${why}`,
+    open: 'Open…',
+    openTitle: 'Open a network file: cnn-graph JSON, ONNX (.onnx) or PyTorch source (.py)',
+    dropHere: 'Drop a network file to open it: .json, .onnx or .py',
   },
   {
     tools: '图工具',
@@ -81,5 +84,8 @@ export const graphMessages = messages(
     macs: 'MACs',
     shareOfMacs: 'MACs 占比',
     exportFailed: (format: string, why: string) => `无法生成 ${format}：${why}`,
+    open: '打开…',
+    openTitle: '打开网络文件：cnn-graph JSON、ONNX（.onnx）或 PyTorch 源码（.py）',
+    dropHere: '松开以打开网络文件：.json、.onnx 或 .py',
   },
 );
