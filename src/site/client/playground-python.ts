@@ -56,7 +56,15 @@ export function moduleClasses(text: string): string[] {
 function spanAt(text: string, d: Diagnostic): Span | null {
   if (!d.loc) return null;
   const line = lineSpan(text, d.loc.line);
-  if (d.code === 'python-syntax') return tokenAt(text, line, d.loc.column);
+  if (d.code === 'python-syntax') {
+    const span = tokenAt(text, line, d.loc.column);
+    if (span.start < span.end) return span;
+    // Something is missing at the end of the line (`def forward(self, x)` without its colon): the
+    // last character before it is underlined, so the mark has something to sit on.
+    let start = span.start;
+    while (start > line.start && /\s/.test(text[start - 1] as string)) start--;
+    return start > line.start ? { start: start - 1, end: start } : span;
+  }
   const start = Math.min(line.start + d.loc.column - 1, line.end);
   let end = line.end;
   while (end > start && /\s/.test(text[end - 1] as string)) end--;

@@ -672,8 +672,9 @@ async function start(): Promise<void> {
   const how = shareFormat(location.hash);
   const opened: Tab = typeof shared === 'string' ? how.format : load(TAB) === 'python' ? 'python' : 'json';
   if (opened === 'python') {
-    if (typeof shared === 'string') adoptChoice(how);
     await showTab('python');
+    // After the tab has read its stored text, which would drop a class that text does not define.
+    if (typeof shared === 'string') adoptChoice(how);
   }
   const stored = load(opened === 'json' ? STORE : STORE_PYTHON);
   let initial = editor.text;
