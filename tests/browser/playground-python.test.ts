@@ -260,6 +260,23 @@ describe.skipIf(!built)('playground, PyTorch tab (Chromium)', () => {
     expect(await editorText(old)).toBe(vgg);
   }, 90_000);
 
+  it('Start from gives the network as PyTorch code; Restore brings the replaced text back, to its own tab', async () => {
+    const page = await open();
+    await pytorchTab(page);
+    await typeAll(page, SMALL);
+    await readAs(page, analyze(readPython(SMALL).graph!).totals.params);
+    await page.selectOption('#pg-example', 'alexnet-mnist');
+    await readAs(page, analyze(zooGraph('alexnet-mnist')!).totals.params);
+    expect(await editorText(page)).toMatch(/^"""alexnet-mnist/);
+    // Back on the JSON tab, Restore takes the PyTorch text back to the PyTorch tab.
+    await page.click('#pg-tab-json');
+    await page.waitForFunction(() => !document.querySelector('#playground')?.classList.contains('pg-python'));
+    await page.click('#pg-restore');
+    await page.waitForFunction(() => document.querySelector('#pg-tab-python')?.getAttribute('aria-selected') === 'true', undefined, { timeout: 10_000 });
+    expect(await editorText(page)).toBe(SMALL);
+    await readAs(page, analyze(readPython(SMALL).graph!).totals.params);
+  }, 60_000);
+
   it('the Chinese page speaks Chinese on the PyTorch tab', async () => {
     const page = await open('/zh/playground/index.html');
     await pytorchTab(page);
