@@ -5,8 +5,9 @@
  * editor and does the rest: a picker of zoo networks, debounced updates, diagnostics underlined
  * in the text and listed, the first one named above the graph, the text kept in localStorage and
  * in the URL hash (share by link), suggestions from the network's JSON Schema (inlined here, the
- * document dist/network.schema.json holds) as you type, "Copy as PyTorch". See
- * src/site/client/playground.ts.
+ * document dist/network.schema.json holds) as you type, "Copy as PyTorch". A tablist over the
+ * editor switches it to PyTorch source (an `nn.Module` class, read by src/import/python), with a
+ * class select and an input field beside it. See src/site/client/playground.ts.
  */
 import { stringifyNetwork } from '../../graph/json.js';
 import { networkJsonSchema } from '../../graph/schema.js';
