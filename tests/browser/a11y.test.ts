@@ -59,6 +59,19 @@ const failing = async (page: Page): Promise<void> => {
   }, undefined, { timeout: 15_000 });
 };
 
+/** The playground's PyTorch tab, chosen from the keyboard, with an unknown module underlined in the text. */
+const pytorchTab = async (page: Page): Promise<void> => {
+  await page.focus('#pg-tab-json');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#pg-tab-python')?.getAttribute('aria-selected') === 'true' && !!document.querySelector('#pg-params'), undefined, { timeout: 20_000 });
+  await page.$eval('#pg-editor', (e) => {
+    const ed = (e as HTMLElement & { editor: { text: string; view: { dispatch(s: object): void } } }).editor;
+    const at = ed.text.indexOf('nn.Tanh()');
+    ed.view.dispatch({ changes: { from: at, to: at + 9, insert: 'nn.Tahn()' } });
+  });
+  await page.waitForSelector('#pg-editor .cm-lintRange-error', { timeout: 10_000 });
+};
+
 const CASES: Case[] = [
   { name: 'home', path: 'index.html' },
   { name: 'model page', path: 'models/vgg11/index.html' },
@@ -68,6 +81,7 @@ const CASES: Case[] = [
   { name: 'playground', path: 'playground/index.html' },
   { name: 'playground, a syntax error underlined and the suggestions open', path: 'playground/index.html', prepare: editing },
   { name: 'playground, a layer failing in the graph', path: 'playground/index.html', prepare: failing },
+  { name: 'playground, PyTorch tab with an unknown module underlined', path: 'playground/index.html', prepare: pytorchTab },
   { name: 'embed', path: 'embed/index.html' },
 ];
 

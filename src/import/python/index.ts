@@ -35,7 +35,7 @@ export interface PythonResult {
 }
 
 /** `# input: 3x32x32` (also `3×32×32`, `3, 32, 32`) anywhere in the file. */
-const INPUT_COMMENT = /^[ \t]*#[ \t]*input[ \t]*:[ \t]*(\d+)[ \t]*[x×,][ \t]*(\d+)[ \t]*[x×,][ \t]*(\d+)[ \t]*$/im;
+export const INPUT_COMMENT = /^[ \t]*#[ \t]*input[ \t]*:[ \t]*(\d+)[ \t]*[x×,][ \t]*(\d+)[ \t]*[x×,][ \t]*(\d+)[ \t]*$/im;
 
 function diagnostic(parsed: Parsed | null, p: Problem, severity: 'error' | 'warning' = 'error', code = 'python'): Diagnostic {
   const loc = parsed ? parsed.at(p.node.from) : undefined;

@@ -63,6 +63,8 @@ export interface CodeEditorOptions {
   describedBy?: string;
   /** CodeMirror's own words (completion list, lint panel, search) in the page's language. */
   phrases?: Record<string, string>;
+  /** The first document's key (see `showDocument`); `main` if not given. */
+  key?: string;
   /** Called after every change of the text, with the ranges (in the new text) that a paste or a drop inserted. */
   onChange(inserted: Array<{ from: number; to: number }>): void;
 }
@@ -189,60 +191,88 @@ export class CodeEditor {
   readonly view: EditorView;
   private readonly languageSlot = new Compartment();
 
+  /** The other documents' states (their text, undo history, selection), by key; the shown one is the view's. */
+  private readonly parked = new Map<string, EditorState>();
+  private shown: string;
+
   constructor(private readonly options: CodeEditorOptions) {
-    const { language } = options;
+    this.shown = options.key ?? 'main';
     this.view = new EditorView({
       parent: options.parent,
-      state: EditorState.create({
-        doc: options.doc,
-        extensions: [
-          lineNumbers(),
-          highlightActiveLineGutter(),
-          history(),
-          drawSelection(),
-          indentOnInput(),
-          bracketMatching(),
-          highlightSelectionMatches(),
-          syntaxHighlighting(highlight),
-          EditorView.lineWrapping,
-          lintGutter(),
-          markedLine,
-          listInTabOrder,
-          this.languageSlot.of(this.languageExtensions(language)),
-          keymap.of([
-            // Tab accepts a suggestion when the list is open; otherwise it leaves the editor, as in any form.
-            { key: 'Tab', run: (v) => completionStatus(v.state) === 'active' && acceptCompletion(v) },
-            ...completionKeymap,
-            ...searchKeymap,
-            ...historyKeymap,
-            ...lintKeymap,
-            ...defaultKeymap,
-          ]),
-          EditorState.tabSize.of(2),
-          EditorState.phrases.of(options.phrases ?? {}),
-          EditorView.contentAttributes.of({
-            'aria-label': options.label,
-            ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
-            // Focusable as it is (contenteditable), but said outright: axe-core counts only tabindex as
-            // keyboard access to the scroller around it (scrollable-region-focusable).
-            tabindex: '0',
-            spellcheck: 'false',
-            autocapitalize: 'off',
-            autocorrect: 'off',
-          }),
-          theme,
-          EditorView.updateListener.of((u) => {
-            if (!u.docChanged) return;
-            const inserted: Array<{ from: number; to: number }> = [];
-            for (const tr of u.transactions) {
-              if (!tr.isUserEvent('input.paste') && !tr.isUserEvent('input.drop')) continue;
-              tr.changes.iterChangedRanges((_fa, _ta, fromB, toB) => inserted.push({ from: fromB, to: toB }));
-            }
-            options.onChange(inserted);
-          }),
-        ],
-      }),
+      state: this.createState(options.doc, options.language, options.label, options.describedBy),
     });
+  }
+
+  private createState(doc: string, language: DocumentLanguage, label: string, describedBy: string | undefined): EditorState {
+    const { options } = this;
+    return EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightSelectionMatches(),
+        syntaxHighlighting(highlight),
+        EditorView.lineWrapping,
+        lintGutter(),
+        markedLine,
+        listInTabOrder,
+        this.languageSlot.of(this.languageExtensions(language)),
+        keymap.of([
+          // Tab accepts a suggestion when the list is open; otherwise it leaves the editor, as in any form.
+          { key: 'Tab', run: (v) => completionStatus(v.state) === 'active' && acceptCompletion(v) },
+          ...completionKeymap,
+          ...searchKeymap,
+          ...historyKeymap,
+          ...lintKeymap,
+          ...defaultKeymap,
+        ]),
+        EditorState.tabSize.of(2),
+        EditorState.phrases.of(options.phrases ?? {}),
+        EditorView.contentAttributes.of({
+          'aria-label': label,
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          // Focusable as it is (contenteditable), but said outright: axe-core counts only tabindex as
+          // keyboard access to the scroller around it (scrollable-region-focusable).
+          tabindex: '0',
+          spellcheck: 'false',
+          autocapitalize: 'off',
+          autocorrect: 'off',
+        }),
+        theme,
+        EditorView.updateListener.of((u) => {
+          if (!u.docChanged) return;
+          const inserted: Array<{ from: number; to: number }> = [];
+          for (const tr of u.transactions) {
+            if (!tr.isUserEvent('input.paste') && !tr.isUserEvent('input.drop')) continue;
+            tr.changes.iterChangedRanges((_fa, _ta, fromB, toB) => inserted.push({ from: fromB, to: toB }));
+          }
+          options.onChange(inserted);
+        }),
+      ],
+    });
+  }
+
+  /**
+   * Show another document (a second tab): the one kept under `key` as it was left (text, undo
+   * history, caret), or a new one holding `doc()`. The document shown now is kept under its own
+   * key, so switching back and forth loses neither text nor Ctrl/⌘+Z.
+   */
+  showDocument(key: string, doc: () => string, language: DocumentLanguage, label: string, describedBy?: string): void {
+    if (key === this.shown) return;
+    this.parked.set(this.shown, this.view.state);
+    const next = this.parked.get(key) ?? this.createState(doc(), language, label, describedBy);
+    this.parked.delete(key);
+    this.shown = key;
+    this.view.setState(next);
+  }
+
+  /** The key of the document shown. */
+  get documentKey(): string {
+    return this.shown;
   }
 
   private languageExtensions(language: DocumentLanguage): Extension {

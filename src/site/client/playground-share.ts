@@ -1,7 +1,9 @@
 /**
  * The playground's text in a URL: deflate-raw (CompressionStream, in every current browser and
  * Node ≥ 18) then base64url, in the hash, so a shared link carries the whole network and no
- * server ever sees it. `#n=<data>`; other hash keys are left for later use.
+ * server ever sees it. `#n=<data>`; a PyTorch text adds `&f=py` (and the class and input shape
+ * chosen beside it, `&c=Net&i=3x32x32`). A link without `f` is JSON, as every link before the
+ * PyTorch tab was.
  */
 
 import { MAX_JSON_BYTES } from '../../graph/json.js';
@@ -68,10 +70,33 @@ async function inflate(bytes: Uint8Array, max: number): Promise<Uint8Array | nul
   return out;
 }
 
-/** The hash (without `#`) that carries `text`. */
-export async function encodeShare(text: string): Promise<string> {
+/** Which tab a link opens, and what was chosen beside a PyTorch text. */
+export interface ShareFormat {
+  format: 'json' | 'python';
+  className?: string;
+  input?: string;
+}
+
+/** The hash (without `#`) that carries `text` (and, for a PyTorch text, its format and choices). */
+export async function encodeShare(text: string, how: ShareFormat = { format: 'json' }): Promise<string> {
   const packed = await through(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
-  return `${KEY}=${toBase64Url(packed)}`;
+  const extra = new URLSearchParams();
+  if (how.format === 'python') {
+    extra.set('f', 'py');
+    if (how.className) extra.set('c', how.className);
+    if (how.input) extra.set('i', how.input);
+  }
+  const more = extra.toString();
+  return `${KEY}=${toBase64Url(packed)}${more ? `&${more}` : ''}`;
+}
+
+/** The format a hash names (JSON when it names none: the links made before the PyTorch tab). */
+export function shareFormat(hash: string): ShareFormat {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if (params.get('f') !== 'py') return { format: 'json' };
+  const className = params.get('c');
+  const input = params.get('i');
+  return { format: 'python', ...(className ? { className } : {}), ...(input ? { input } : {}) };
 }
 
 /**

@@ -5,7 +5,9 @@
  *
  * The text is edited in CodeMirror (code-editor.ts): the document's language is a parameter
  * (`DocumentMode`: its highlighting and completion, and the reader that turns its text into a
- * network and diagnostics), so a PyTorch tab can sit beside the JSON one with its own reader.
+ * network and diagnostics). Two tabs hold two documents: network JSON (playground-json.ts) and
+ * PyTorch source (playground-python.ts, loaded when the tab is first opened); each keeps its own
+ * text, undo history and stored copy, and the link says which tab it opens.
  * The diagnostics are underlined in the text, listed under it, and the first is named above the
  * graph as a button that takes the editor there.
  *
@@ -27,11 +29,14 @@ import { wireCopyPytorch } from './copy-pytorch.js';
 import type { JsonSchema } from './playground-complete.js';
 import { type Item, layerAt, layerOffset, type Reading, readNetwork } from './playground-doc.js';
 import { lintMarks, networkJson } from './playground-json.js';
-import { decodeShare, encodeShare, ShareError } from './playground-share.js';
+import { decodeShare, encodeShare, type ShareFormat, shareFormat, ShareError } from './playground-share.js';
 
 /** localStorage keys: the text, and the texts that links, examples and restores replaced (newest first, JSON). */
 export const STORE = 'cnn-graph:playground:text';
 export const HISTORY = 'cnn-graph:playground:history';
+/** The PyTorch tab's text, and which tab was open (`json` or `python`). */
+export const STORE_PYTHON = 'cnn-graph:playground:python';
+export const TAB = 'cnn-graph:playground:tab';
 /** The one replaced text that earlier versions kept; read once into the history. */
 const PREVIOUS = 'cnn-graph:playground:previous';
 /** The history keeps this many texts, and no more characters than this in all (localStorage holds ~5 MB a site). */
@@ -96,7 +101,24 @@ const jsonMode: DocumentMode = {
   layerOffset,
   layerAt,
 };
-const mode = jsonMode;
+let mode: DocumentMode = jsonMode;
+
+type Tab = 'json' | 'python';
+let tab: Tab = 'json';
+type PythonModule = typeof import('./playground-python.js');
+let py: PythonModule | null = null;
+/** The class and input shape chosen beside the PyTorch text (the select and the field). */
+const pyChoice: { className?: string; input?: string } = {};
+const tabs: Record<Tab, HTMLButtonElement> = { json: $<HTMLButtonElement>('pg-tab-json'), python: $<HTMLButtonElement>('pg-tab-python') };
+const panel = $('pg-panel');
+const pyOpts = $('pg-pyopts');
+const classLabel = $('pg-class-l');
+const classSelect = $<HTMLSelectElement>('pg-class');
+const inputLabel = $('pg-input-l');
+const inputField = $<HTMLInputElement>('pg-input');
+const inputHelp = $('pg-input-h');
+const LABELS: Record<Tab, string> = { json: t('Network JSON', '网络 JSON'), python: t('PyTorch source', 'PyTorch 源代码') };
+const HINTS: Record<Tab, string> = { json: 'pg-hint', python: 'pg-hint-python' };
 
 /** CodeMirror's own words on the Chinese page. */
 const PHRASES_ZH: Record<string, string> = {
@@ -134,7 +156,8 @@ const editor = new CodeEditor({
   parent: editorBox,
   doc: staticText.textContent ?? '',
   language: mode.language,
-  label: t('Network JSON', '网络 JSON'),
+  key: 'json',
+  label: LABELS.json,
   describedBy: 'pg-hint pg-diag-h',
   ...(zh ? { phrases: PHRASES_ZH } : {}),
   onChange(inserted) {
@@ -301,7 +324,8 @@ let revealAfterDraw: string | null = null;
 function update(): void {
   clearTimeout(timer);
   const value = editor.text;
-  store(STORE, value);
+  store(tab === 'json' ? STORE : STORE_PYTHON, value);
+  if (tab === 'python') showPythonControls(value);
   const r = mode.read(value);
   reading = r;
   if (r.graph) {
@@ -321,7 +345,7 @@ function update(): void {
   if (pasted && r.graph) revealAfterDraw = mode.layerAt(value, pasted.from, pasted.to);
   pasted = null;
   const seq = ++shareSeq;
-  shareDone = encodeShare(value).then(
+  shareDone = encodeShare(value, shareHow()).then(
     (hash) => {
       if (seq === shareSeq) history.replaceState(history.state, '', `#${hash}`);
     },
@@ -421,20 +445,144 @@ function stash(value: string | null | undefined, replacing: string): void {
 }
 
 // ---------------------------------------------------------------------------
+// The tabs: which document the editor holds.
+
+/** What a link of the text on screen says besides the text: the tab, and the class and input chosen for a PyTorch text. */
+function shareHow(): ShareFormat {
+  if (tab === 'json') return { format: 'json' };
+  return { format: 'python', ...(pyChoice.className ? { className: pyChoice.className } : {}), ...(pyChoice.input?.trim() ? { input: pyChoice.input.trim() } : {}) };
+}
+
+/** A text that is a network's JSON (it opens with `{` or `[`), not Python: where a restored or linked text belongs. */
+const looksJson = (text: string): boolean => /^\uFEFF?\s*[{[]/.test(text);
+
+/**
+ * The class select (when the file has several classes that can be the network) and the input field
+ * (when the file has no `# input:` comment), for the PyTorch text `text`. A chosen class that the
+ * text no longer defines (renamed, deleted) is forgotten: the reader's own choice takes over.
+ */
+function showPythonControls(text: string): void {
+  const p = py as PythonModule;
+  const classes = p.moduleClasses(text);
+  if (pyChoice.className && !classes.includes(pyChoice.className)) delete pyChoice.className;
+  classLabel.hidden = classes.length < 2;
+  if (classes.length >= 2) {
+    const have = [...classSelect.options].map((o) => o.value);
+    const want = ['', ...classes];
+    if (have.join('\n') !== want.join('\n')) {
+      const auto = document.createElement('option');
+      auto.value = '';
+      auto.textContent = t('(the file’s network)', '（文件里的网络）');
+      classSelect.replaceChildren(auto, ...classes.map((c) => Object.assign(document.createElement('option'), { value: c, textContent: c })));
+    }
+    classSelect.value = pyChoice.className ?? '';
+  }
+  const noComment = !p.hasInputComment(text);
+  inputLabel.hidden = !noComment;
+  inputHelp.hidden = !noComment;
+  if (inputField.value !== (pyChoice.input ?? '')) inputField.value = pyChoice.input ?? '';
+  pyOpts.hidden = classLabel.hidden && inputLabel.hidden;
+}
+
+async function loadPython(): Promise<PythonModule> {
+  if (!py) {
+    const m = await import('./playground-python.js');
+    py = m;
+  }
+  return py;
+}
+
+/** The PyTorch tab's first text: the start network (LeNet-5) as `cnn-graph export --format pytorch` writes it. */
+function firstPython(p: PythonModule): string {
+  const stored = load(STORE_PYTHON);
+  if (stored !== null && stored.trim()) return stored;
+  const ex = p.exampleSource(example.value || 'lenet5', zh);
+  return 'code' in ex ? ex.code : '';
+}
+
+/**
+ * Open tab `next`: its document as it was left (or its stored text, or the start example), its
+ * language and reader, its hint and controls; then read it. Nothing of the other tab is lost.
+ */
+async function showTab(next: Tab, focus = false): Promise<void> {
+  if (next === 'python') {
+    const p = await loadPython();
+    mode = {
+      language: p.pythonSource(),
+      read: (text) => p.readPythonDoc(text, pyChoice),
+      layerOffset: (text, path) => p.pythonLayerOffset(text, path),
+      layerAt: () => null,
+    };
+  } else mode = jsonMode;
+  if (next !== tab) {
+    tab = next;
+    editor.showDocument(next, () => (next === 'python' ? firstPython(py as PythonModule) : (load(STORE) ?? staticText.textContent ?? '')), mode.language, LABELS[next], `${HINTS[next]} pg-diag-h`);
+  }
+  for (const k of ['json', 'python'] as const) {
+    tabs[k].setAttribute('aria-selected', String(k === next));
+    tabs[k].tabIndex = k === next ? 0 : -1;
+    $(HINTS[k]).hidden = k !== next;
+  }
+  if (focus) tabs[next].focus();
+  panel.setAttribute('aria-labelledby', tabs[next].id);
+  root.classList.toggle('pg-python', next === 'python');
+  pyOpts.hidden = next !== 'python';
+  store(TAB, next);
+  updateSoon();
+}
+
+for (const k of ['json', 'python'] as const) {
+  tabs[k].addEventListener('click', () => void showTab(k));
+  // The tablist pattern: arrows (and Home/End) move between the tabs and open the one reached.
+  tabs[k].addEventListener('keydown', (e) => {
+    const order: Tab[] = ['json', 'python'];
+    const i = order.indexOf(k);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? order.length - 1 : 0;
+    const to = step ? order[(i + step) % order.length] : e.key === 'Home' ? order[0] : e.key === 'End' ? order[order.length - 1] : null;
+    if (!to) return;
+    e.preventDefault();
+    void showTab(to, true);
+  });
+}
+
+classSelect.addEventListener('change', () => {
+  if (classSelect.value) pyChoice.className = classSelect.value;
+  else delete pyChoice.className;
+  update();
+});
+
+inputField.addEventListener('input', () => {
+  pyChoice.input = inputField.value;
+  schedule();
+});
+
+// ---------------------------------------------------------------------------
 // Wiring.
 
 example.addEventListener('change', () => {
   const g = zooGraph(example.value);
   if (!g) return;
+  if (tab === 'python' && py) {
+    const ex = py.exampleSource(example.value, zh);
+    if ('refused' in ex) return say(ex.refused);
+    delete pyChoice.className;
+    stash(editor.text, ex.code);
+    setText(ex.code);
+    say(t(`Loaded ${g.title ?? g.name} as PyTorch code.`, `已载入 ${g.title ?? g.name} 的 PyTorch 代码。`));
+    return;
+  }
   const next = stringifyNetwork(g);
   stash(editor.text, next);
   setText(next);
   say(t(`Loaded ${g.title ?? g.name}.`, `已载入 ${g.title ?? g.name}。`));
 });
 
-restoreBtn.addEventListener('click', () => {
+restoreBtn.addEventListener('click', async () => {
   const [prev, ...rest] = replaced;
   if (prev === undefined) return;
+  // A text goes back to its own tab: JSON to the JSON tab, Python to the PyTorch tab.
+  const belongs: Tab = looksJson(prev) ? 'json' : 'python';
+  if (belongs !== tab) await showTab(belongs);
   const now = editor.text;
   replaced = rest;
   // What restoring replaces goes back in the history too, unless it is an unedited example: at the
@@ -498,7 +646,10 @@ graphEl.addEventListener('cnn-layout', () => {
 
 window.addEventListener('hashchange', async () => {
   const shared = await decodeShare(location.hash);
-  if (typeof shared === 'string' && shared !== editor.text) {
+  const how = shareFormat(location.hash);
+  if (typeof shared === 'string' && (shared !== editor.text || how.format !== tab)) {
+    if (how.format !== tab) await showTab(how.format);
+    if (how.format === 'python') adoptChoice(how);
     stash(editor.text, shared);
     setText(shared);
     say(t('Opened the network from the link.', '已打开链接中的网络。'));
@@ -509,9 +660,23 @@ window.addEventListener('hashchange', async () => {
   }
 });
 
+/** The class and input shape a link chose for its PyTorch text. */
+function adoptChoice(how: ShareFormat): void {
+  if (how.className) pyChoice.className = how.className;
+  else delete pyChoice.className;
+  pyChoice.input = how.input ?? '';
+}
+
 async function start(): Promise<void> {
-  const stored = load(STORE);
   const shared = await decodeShare(location.hash);
+  const how = shareFormat(location.hash);
+  const opened: Tab = typeof shared === 'string' ? how.format : load(TAB) === 'python' ? 'python' : 'json';
+  if (opened === 'python') {
+    await showTab('python');
+    // After the tab has read its stored text, which would drop a class that text does not define.
+    if (typeof shared === 'string') adoptChoice(how);
+  }
+  const stored = load(opened === 'json' ? STORE : STORE_PYTHON);
   let initial = editor.text;
   if (typeof shared === 'string') {
     stash(stored, shared);
@@ -525,7 +690,7 @@ async function start(): Promise<void> {
   // What a visit starts with is not an edit: nothing to undo.
   if (initial !== editor.text) editor.replace(initial, false);
   // A stored or shared text that is one of the examples selects it in the picker.
-  const id = /"name":\s*"([^"]+)"/.exec(initial)?.[1];
+  const id = tab === 'json' ? /"name":\s*"([^"]+)"/.exec(initial)?.[1] : undefined;
   if (id && [...example.options].some((o) => o.value === id)) example.value = id;
   updateSoon();
 }
