@@ -5,12 +5,22 @@
  */
 import { zoomIdentity } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { isFar, keptWindow, minimapCentre, minimapView, revealView, wholeView } from '../../src/ui/cnn-graph/zoom.js';
+import { headerBox, isFar, keptWindow, minimapCentre, minimapView, revealView, wholeView } from '../../src/ui/cnn-graph/zoom.js';
 import { levelOfDetail, READABLE_SCALE } from '../../src/ui/cnn-graph/zoom-input.js';
 
 const canvas = { w: 1000, h: 600 };
 
 describe('culling', () => {
+  it('a frame header is kept while its path line, beneath the title, is still in the window', () => {
+    const frame = { width: 300, title: { x: 10, y: 120 }, sub: { y: 134, text: 'inception4b' } };
+    expect(headerBox(frame)).toEqual({ x: 6, y: 108, width: 300, height: 30 });
+    // Scrolled so that only the path line's top shows at the window's top edge: still kept.
+    const b = headerBox(frame);
+    expect(isFar({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }, { x0: 0, y0: 135, x1: 1000, y1: 800 })).toBe(false);
+    // A header with no path line is the title's 16 px.
+    expect(headerBox({ width: 300, title: { x: 10, y: 120 }, sub: { y: 134, text: '' } }).height).toBe(16);
+  });
+
   it('keeps the view and one canvas beyond it on every side, in scene coordinates', () => {
     expect(keptWindow(zoomIdentity, canvas)).toEqual({ x0: -1000, x1: 2000, y0: -600, y1: 1200 });
     // Zoomed in twice and panned: the same screen rectangle, half as much of the scene.

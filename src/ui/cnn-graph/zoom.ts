@@ -88,6 +88,16 @@ export function revealView(t: View, box: Box, size: Size, readable: boolean): Vi
 }
 
 /** The part of the scene on screen at transform `t`, clipped to the scene: the minimap's marked rectangle. */
+/**
+ * The box culling keeps a frame's header by: its title line and, when it has one, the path line
+ * beneath, so the path is not hidden while it is still on screen (baselines: 12 px of text above
+ * each, 4 px of descender below the last).
+ */
+export function headerBox(f: { width: number; title: { x: number; y: number }; sub?: { y: number; text: string } }): Box {
+  const bottom = f.sub?.text ? f.sub.y + 4 : f.title.y + 4;
+  return { x: f.title.x - 4, y: f.title.y - 12, width: f.width, height: bottom - (f.title.y - 12) };
+}
+
 export function minimapView(t: ZoomTransform, size: Size, scene: { width: number; height: number }): Box {
   const x0 = Math.max(0, t.invertX(0));
   const y0 = Math.max(0, t.invertY(0));
@@ -324,7 +334,7 @@ export class ZoomView implements ReactiveController {
     const labelled = scene.edges.filter((e) => e.label);
     add(svg.querySelectorAll('.cnn-node'), scene.nodes, scene.nodes.map((n) => contents.nodes.get(n.id)));
     add(svg.querySelectorAll('.cnn-frame'), scene.frames);
-    add(svg.querySelectorAll('.cnn-frame-title'), scene.frames.map((f) => ({ x: f.title.x - 4, y: f.title.y - 12, width: f.width, height: 16 })));
+    add(svg.querySelectorAll('.cnn-frame-title'), scene.frames.map(headerBox));
     add(svg.querySelectorAll('.cnn-edge-label'), labelled.map((e) => e.label as NonNullable<typeof e.label>), labelled.map((e) => contents.labels.get(e.id)));
     this.cullItems = items;
   }
