@@ -126,7 +126,10 @@ export function moduleDescriber(graph: Graph, analysis: Analysis): ModuleDescrib
     if (motifs.has(p)) return motifs.get(p);
     const l = layerRecord(p);
     const cfg = layerConfig(p);
-    const m = l && cfg ? analysisOf(l.kind)?.motif?.(cfg as never, l.inputShapes[0] ?? null, l.outputShape) : undefined;
+    // A layer the analysis could not read (status error) may be a stand-in of path, kind and inputs
+    // only (graph admission replaces a malformed layer so the rest can be drawn): it has no config
+    // to read a motif from, and the module is then named by its class.
+    const m = l && cfg && l.status !== 'error' ? analysisOf(l.kind)?.motif?.(cfg as never, l.inputShapes[0] ?? null, l.outputShape) : undefined;
     motifs.set(p, m);
     return m;
   };
