@@ -49,8 +49,10 @@ const doc = (tag: string): ElementDoc => {
 
 /** Event names the component's source dispatches (string literals passed to emit / new CustomEvent). */
 function dispatched(dir: string): string[] {
-  const src = readFileSync(join(ROOT, 'src/ui', dir, `${dir}.component.ts`), 'utf8');
-  const names = [...src.matchAll(/(?:\bemit(?:<[^>(]*>)?\((?:this,\s*)?|new CustomEvent(?:<[^>(]*>)?\()'(cnn-[a-z-]+)'/g)].map((m) => m[1] as string);
+  // The component and the controllers it is split into (loading, selection, zoom…) all dispatch on its behalf.
+  const folder = join(ROOT, 'src/ui', dir);
+  const src = readdirSync(folder).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(folder, f), 'utf8')).join('\n');
+  const names = [...src.matchAll(/(?:\bemit(?:<[^>(]*>)?\((?:this(?:\.host)?,\s*)?|new CustomEvent(?:<[^>(]*>)?\()'(cnn-[a-z-]+)'/g)].map((m) => m[1] as string);
   return [...new Set(names)].sort();
 }
 
