@@ -29,7 +29,7 @@ const open = (name: string) => readOnnx(new Uint8Array(readFileSync(join(DIR, `$
 
 describe('ONNX exports of torchvision networks equal PyTorch and the zoo', () => {
   it('the fixtures hold the four networks of the issue and the later families', () => {
-    expect(Object.keys(FIXTURES)).toEqual(expect.arrayContaining(['resnet18', 'googlenet', 'mobilenet_v2', 'densenet121', 'resnet152', 'lenet5', 'small_ops', 'shufflenet_v2_x1_0', 'efficientnet_b0', 'mobilenet_v3_small']));
+    expect(Object.keys(FIXTURES)).toEqual(expect.arrayContaining(['resnet18', 'googlenet', 'mobilenet_v2', 'densenet121', 'resnet152', 'lenet5', 'small_ops', 'shufflenet_v2_x1_0', 'efficientnet_b0', 'mobilenet_v3_small', 'convnext_tiny', 'convnext_tiny_opset17']));
   });
 
   it.each(Object.keys(FIXTURES))('%s', (name) => {
@@ -66,6 +66,23 @@ describe('ONNX exports of torchvision networks equal PyTorch and the zoo', () =>
       const zoo = zooEntry(id)!.build();
       const shape = (ls: readonly Layer[]) => ls.filter((l) => l.kind !== 'Dropout' || name !== 'googlenet').map((l) => `${l.path} ${l.kind} ${l.inputs.join(',')}`);
       expect(shape(graph.layers), name).toEqual(shape(zoo.layers));
+    }
+  });
+
+  it('convnext_tiny, at opset 13 (LayerNorm as arithmetic) and 17 (LayerNormalization), reads back as the zoo network: LayerNorm2d, LayerNorm, layer_scale as Parameter and Mul', () => {
+    const zoo = zooEntry('torchvision-convnext-tiny')!.build();
+    // Exported in eval mode, where StochasticDepth is the identity and torch writes nothing for it: the block's Add reads the Mul.
+    const dropped = new Map(zoo.layers.filter((l) => l.kind === 'StochasticDepth').map((l) => [l.path, l.inputs[0]]));
+    const expected = zoo.layers
+      .filter((l) => !dropped.has(l.path))
+      .map((l) => `${l.path} ${l.kind} ${l.inputs.map((i) => dropped.get(i) ?? i).join(',')}`);
+    for (const name of ['convnext_tiny', 'convnext_tiny_opset17']) {
+      const graph = open(name).graph!;
+      expect(graph.layers.map((l) => `${l.path} ${l.kind} ${l.inputs.join(',')}`), name).toEqual(expected);
+      expect(graph.layers.find((l) => l.path === 'features.0.1'), name).toMatchObject({ kind: 'LayerNorm2d', num_channels: 96, eps: 1e-6 });
+      expect(graph.layers.find((l) => l.path === 'features.5.8.block.2'), name).toMatchObject({ kind: 'LayerNorm', normalized_shape: 384, eps: 1e-6 });
+      // features.5.8's layer_scale reaches the Mul through an Identity (torch shares parameters of equal value).
+      expect(graph.layers.find((l) => l.path === 'features.5.8.layer_scale'), name).toMatchObject({ kind: 'Parameter', shape: [384, 1, 1] });
     }
   });
 
