@@ -129,7 +129,7 @@ class Reader {
   read(): ParseResult {
     const result = () => ({ graph: null, diagnostics: this.diagnostics });
     if (!this.tensors()) return result();
-    this.fuseLayerNorms();
+    this.fuse();
     const order = this.order();
     if (!order) return result();
     this.scopes(order);
@@ -206,13 +206,16 @@ class Reader {
   }
 
   /**
+   * Runs of nodes torch writes for one PyTorch operation, each put back as the one ONNX operator a facet reads
+   * (LayerNormalization, LRN), so the facets read both forms alike; then the tensors are indexed again.
+   *
    * Before opset 17 torch writes F.layer_norm as arithmetic (torch/onnx/symbolic_opset9.py, native_layer_norm):
    * ReduceMean(x) → Sub(x, mean) → Pow(·, 2) → ReduceMean → Add(eps) → Sqrt → Div(x − mean, ·) → Mul(weight) → Add(bias).
    * Each such run becomes the one LayerNormalization node opset 17 writes, so the facets read both forms alike.
    * A run that differs in any step (another exponent, axes that are not the last ones, a tensor
    * read outside the run, no weight or bias) is left as it is, and its nodes are refused one by one.
    */
-  private fuseLayerNorms(): void {
+  private fuse(): void {
     const outputs = new Set(this.graphOutputs.map((o) => o.name));
     const only = (t: string | undefined): NodeProto | undefined => {
       const c = t ? this.consumers.get(t) : undefined;
@@ -286,9 +289,76 @@ class Reader {
       });
       for (const n of [sub, pow, div, mean2, addEps, sqrt, mul, addBias]) dropped.add(n as NodeProto);
     }
+    this.fuseLocalResponseNorms(fused, dropped, { scalar, other });
     if (!fused.size) return;
     this.nodes = this.nodes.flatMap((n) => (dropped.has(n) ? [] : [fused.get(n) ?? n]));
     this.index();
+  }
+
+  /**
+   * torch 1.13 writes nn.LocalResponseNorm (F.local_response_norm) as x · x, reshaped to 5-D, zero-padded over the
+   * channels, averaged by a 3-D AveragePool of kernel [size, 1, 1], squeezed back through an If, then · α, + k, ^ β,
+   * and x ÷ that. Each such run, recognised by its tail (Div, Pow, Add, Mul by constants), its AveragePool and its
+   * x · x, becomes one LRN node: the operator with PyTorch's own semantics (α divided by size, as both say).
+   * Everything the run computes must be read only inside it; otherwise it is left alone and refused node by node.
+   */
+  private fuseLocalResponseNorms(
+    fused: Map<NodeProto, NodeProto>,
+    dropped: Set<NodeProto>,
+    { scalar, other }: { scalar: (t: string) => number | undefined; other: (n: NodeProto, mine: string) => string | undefined },
+  ): void {
+    const made = (t: string | undefined): NodeProto | undefined => {
+      const k = t ? this.producer.get(t) : undefined;
+      return k !== undefined && k >= 0 ? this.nodes[k] : undefined;
+    };
+    const outputs = new Set(this.graphOutputs.map((o) => o.name));
+    for (const div of this.nodes) {
+      if (div.op_type !== 'Div' || div.input.length !== 2 || dropped.has(div)) continue;
+      const x = div.input[0];
+      const pow = made(div.input[1]);
+      const add = pow?.op_type === 'Pow' ? made(pow.input[0]) : undefined;
+      const beta = pow ? scalar(pow.input[1]) : undefined;
+      const mul = add?.op_type === 'Add' ? made(add.input[0]) : undefined;
+      const k = add && mul ? scalar(other(add, mul.output[0]) ?? '') : undefined;
+      const alpha = mul?.op_type === 'Mul' ? scalar(mul.input[1]) : undefined;
+      if (!pow || !add || !mul || beta === undefined || k === undefined || alpha === undefined) continue;
+      // Every node the scaled sum depends on, back to x.
+      const run = new Set<NodeProto>([pow, add, mul]);
+      const stack = [mul.input[0]];
+      let tooBig = false;
+      while (stack.length && !tooBig) {
+        const t = stack.pop() as string;
+        if (t === x) continue;
+        const n = made(t);
+        if (!n || run.has(n)) continue;
+        run.add(n);
+        tooBig = run.size > 200;
+        stack.push(...n.input.filter((i) => i));
+      }
+      if (tooBig) continue;
+      const pools = [...run].filter((n) => n.op_type === 'AveragePool');
+      // x's only other readers may be Shape nodes (a dynamic batch: x.size(0) for the 5-D view).
+      const squares = [...run].filter((n) => n.input.includes(x) && n.op_type !== 'Shape');
+      const square = squares[0];
+      const kernel = pools.length === 1 ? pools[0].attribute.find((a) => a.name === 'kernel_shape')?.ints.map(int64) : undefined;
+      if (!kernel || kernel.length !== 3 || kernel[1] !== 1 || kernel[2] !== 1 || squares.length !== 1 || square.op_type !== 'Mul' || square.input[1] !== x || square.input[0] !== x) continue;
+      if (![...run].some((n) => n.op_type === 'If')) continue;
+      // What the run computes is read only inside it (a Constant shared with the code around it stays).
+      const inside = new Set([...run, div].map((n) => this.nodes.indexOf(n)));
+      const leaks = (n: NodeProto) => n.output.some((o) => outputs.has(o) || (this.consumers.get(o) ?? []).some((c) => !inside.has(c)));
+      if ([...run].some((n) => n.op_type !== 'Constant' && leaks(n))) continue;
+      const at = div.name.lastIndexOf('/');
+      const attr = (name: string, type: number, f: number, i: number): AttributeProto => ({ name, type, f, i, s: new Uint8Array(), t: null, floats: [], ints: [] });
+      fused.set(div, {
+        name: `${at >= 0 ? div.name.slice(0, at + 1) : ''}LRN`,
+        op_type: 'LRN',
+        domain: '',
+        input: [x],
+        output: [div.output[0]],
+        attribute: [attr('size', ATTRIBUTE.INT, 0, kernel[0]), attr('alpha', ATTRIBUTE.FLOAT, alpha, 0), attr('beta', ATTRIBUTE.FLOAT, beta, 0), attr('bias', ATTRIBUTE.FLOAT, k, 0)],
+      });
+      for (const n of run) if (n.op_type !== 'Constant' || !leaks(n)) dropped.add(n);
+    }
   }
 
   private networkInput(v: ValueInfoProto): void {
