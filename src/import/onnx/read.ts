@@ -533,7 +533,9 @@ class Reader {
         if (v?.t !== 'weight') return undefined;
         let t = n.input[i];
         for (let hops = 0; hops < 8 && this.nodes[this.producer.get(t) ?? -1]?.op_type === 'Identity'; hops++) t = this.nodes[this.producer.get(t) as number].input[0];
-        return this.producer.has(t) ? undefined : v.shape;
+        // A module's parameter has its qualified name (`features.1.0.layer_scale`); a constant folded into an
+        // initializer does not (`onnx::Mul_12`), and multiplying by it is no parameter of the network.
+        return this.producer.has(t) || !/^[A-Za-z_]\w*(\.\w+)*$/.test(t) ? undefined : v.shape;
       },
       constant: (i) => {
         const v = value(i);
