@@ -1,5 +1,6 @@
 // ONNX in (issue 12): decoding and analysing torch's export of ResNet-152 (tests/fixtures/onnx/resnet152.onnx,
-// without weights) and of LeNet-5 with its weights; target under 100 ms for ResNet-152. Medians of warm runs,
+// without weights), of LeNet-5 with its weights, of ConvNeXt-T (opset 13: LayerNorm as arithmetic, fused) and of
+// the LRN network (torch's ~40-node LocalResponseNorm, fused); target under 100 ms for ResNet-152. Medians of warm runs,
 // and the first run of a fresh process (protobufjs builds its decoder, zod the kinds' schemas) apart; then
 // `cnn-graph summary` on the file, spawn to exit.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { bundle, machine, median, timeIt } from './lib.mjs';
 
 const { readOnnx, analyze } = await bundle('src/index.ts', 'onnx');
 console.log(`# ONNX in · ${machine()}`);
-for (const name of ['resnet152', 'lenet5']) {
+for (const name of ['resnet152', 'lenet5', 'convnext_tiny', 'lrn']) {
   const bytes = new Uint8Array(readFileSync(`tests/fixtures/onnx/${name}.onnx`));
   let t = performance.now();
   const first = readOnnx(bytes, { name });

@@ -26,6 +26,8 @@ export interface OnnxNode {
   string(attr: string): string | undefined;
   /** The shape of input `i` when it is a weight: an initializer, or a parameter the file takes as an input (`export_params=False`). */
   weight(i: number): readonly number[] | undefined;
+  /** The shape of input `i` when it is a parameter of the file itself (an initializer or a graph input, shared through Identity), not a Constant node's value. */
+  parameter(i: number): readonly number[] | undefined;
   /** The values of input `i` when the file computes it from constants only (a Constant, a shape subgraph, a small initializer). */
   constant(i: number): readonly OnnxScalar[] | undefined;
   /** The shape of one sample of data input `i` (no batch), when the layers before it are known. */
@@ -49,6 +51,11 @@ export interface OnnxLayer {
   takesPad?: boolean;
   /** For a node with several outputs (Split): the layer of each output, in order; `config` is unused then. */
   pieces?: readonly LayerConfig[];
+  /**
+   * Inputs that are parameters a module uses directly (ConvNeXt's `self.layer_scale * x`): each becomes a
+   * layer of its own before this one (a Parameter, named by the parameter), and this layer reads it as data.
+   */
+  parameters?: readonly { input: number; config: LayerConfig }[];
   /** The last node of a pattern the layer stands for (found through `next()`); its first output is the layer's. */
   through?: OnnxNode;
 }

@@ -83,7 +83,7 @@ export const KIND_ONNX: { [K in LayerKind]: KindOnnx<K> } = {
 };
 
 /** Facets asked before the others for an operator: the patterns that read several nodes as one layer. */
-const FIRST: readonly LayerKind[] = ['SiLU', 'Hardswish', 'GELU', 'ReLU6'];
+const FIRST: readonly LayerKind[] = ['SiLU', 'Hardswish', 'GELU', 'ReLU6', 'LayerNorm2d'];
 
 let byOp: Map<string, OnnxMapping[]> | undefined;
 

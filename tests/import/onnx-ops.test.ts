@@ -23,6 +23,35 @@ const errorsOf = (bytes: Uint8Array) => {
 };
 
 describe('operators beyond the torchvision exports', () => {
+  it('a Mul of a parameter and the features is a Parameter and a Mul; of a folded constant it stays refused', () => {
+    const scaled = read(model({ nodes: [node('Relu', ['x'], ['r'], {}, '/relu/Relu'), node('Mul', ['blk.gamma', 'r'], ['y'], {}, '/blk/Mul')], params: [valueInfo('blk.gamma', [3, 1, 1])] }));
+    expect(scaled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(scaled.graph!.layers.map((l) => `${l.path} ${l.kind} ${l.inputs.join(',')}`)).toEqual(['relu ReLU input', 'blk.gamma Parameter ', 'blk Mul blk.gamma,relu']);
+    expect(scaled.graph!.layers[1]).toMatchObject({ shape: [3, 1, 1] });
+    expect(analyze(scaled.graph!).totals.params).toBe(3);
+    expect(errorsOf(model({ nodes: [node('Relu', ['x'], ['r'], {}, '/relu/Relu'), node('Mul', ['r', 'onnx::Mul_3'], ['y'], {}, '/Mul')], initializer: [scalar('onnx::Mul_3', 0.5)] }))).toMatch(/multiplies the features by a constant/);
+  });
+
+  it("torch's arithmetic for F.layer_norm is one LayerNorm; without its bias Add it is not, and is refused node by node", () => {
+    const ln = (withBias: boolean) => [
+      node('ReduceMean', ['x'], ['m'], { axes: [-1] }, '/ln/ReduceMean'),
+      node('Sub', ['x', 'm'], ['d'], {}, '/ln/Sub'),
+      node('Constant', [], ['two'], { value: { t: scalar('two', 2) } }, '/ln/Constant'),
+      node('Pow', ['d', 'two'], ['p'], {}, '/ln/Pow'),
+      node('ReduceMean', ['p'], ['v'], { axes: [-1] }, '/ln/ReduceMean_1'),
+      node('Constant', [], ['eps'], { value: { t: scalar('eps', 1e-3) } }, '/ln/Constant_1'),
+      node('Add', ['v', 'eps'], ['ve'], {}, '/ln/Add'),
+      node('Sqrt', ['ve'], ['s'], {}, '/ln/Sqrt'),
+      node('Div', ['d', 's'], ['n'], {}, '/ln/Div'),
+      node('Mul', ['n', 'ln.weight'], withBias ? ['w'] : ['y'], {}, '/ln/Mul'),
+      ...(withBias ? [node('Add', ['w', 'ln.bias'], ['y'], {}, '/ln/Add_1')] : []),
+    ];
+    const params = [valueInfo('ln.weight', [8]), valueInfo('ln.bias', [8])];
+    const [l] = layersOf(model({ nodes: ln(true), params }));
+    expect(l).toMatchObject({ path: 'ln', kind: 'LayerNorm', normalized_shape: 8, eps: 0.001, inputs: ['input'] });
+    expect(errorsOf(model({ nodes: ln(false), params }))).toMatch(/"\/ln\/Sub" \(Sub\): cnn-graph does not read the operator Sub/);
+  });
+
   it('LRN becomes LocalResponseNorm with its size, alpha, beta and k', () => {
     const [l] = layersOf(model({ nodes: [node('LRN', ['x'], ['y'], { size: 5, alpha: float(2e-4), beta: float(0.75), bias: float(2) }, '/lrn/LRN')] }));
     expect(l).toMatchObject({ path: 'lrn', kind: 'LocalResponseNorm', size: 5, alpha: 2e-4, k: 2 });

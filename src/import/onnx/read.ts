@@ -114,7 +114,7 @@ class Reader {
   private inputProblem: ParseResult | null = null;
 
   constructor(
-    private readonly nodes: NodeProto[],
+    private nodes: NodeProto[],
     private readonly initializers: TensorProto[],
     private readonly graphInputs: ValueInfoProto[],
     private readonly graphOutputs: ValueInfoProto[],
@@ -129,6 +129,7 @@ class Reader {
   read(): ParseResult {
     const result = () => ({ graph: null, diagnostics: this.diagnostics });
     if (!this.tensors()) return result();
+    this.fuse();
     const order = this.order();
     if (!order) return result();
     this.scopes(order);
@@ -175,15 +176,7 @@ class Reader {
       });
       return false;
     }
-    this.nodes.forEach((n, k) => {
-      for (const o of n.output) if (o) this.producer.set(o, this.producer.has(o) ? -1 : k);
-      for (const i of n.input) {
-        if (!i) continue;
-        const list = this.consumers.get(i);
-        if (list) list.push(k);
-        else this.consumers.set(i, [k]);
-      }
-    });
+    this.index();
     for (const [name, k] of this.producer) {
       if (k === -1) {
         this.error(`two nodes write the tensor "${clip(name)}"; in ONNX each tensor has one producer.`, 'Export the model again; the file is not a valid ONNX graph.', { message: `有两个节点写同一个张量 "${clip(name)}"；ONNX 里每个张量只有一个产生者。`, fix: '请重新导出模型；这个文件不是合法的 ONNX 图。' });
@@ -195,6 +188,177 @@ class Reader {
       }
     }
     return true;
+  }
+
+  /** Which node writes each tensor (-1: more than one) and which nodes read it. */
+  private index(): void {
+    this.producer.clear();
+    this.consumers.clear();
+    this.nodes.forEach((n, k) => {
+      for (const o of n.output) if (o) this.producer.set(o, this.producer.has(o) ? -1 : k);
+      for (const i of n.input) {
+        if (!i) continue;
+        const list = this.consumers.get(i);
+        if (list) list.push(k);
+        else this.consumers.set(i, [k]);
+      }
+    });
+  }
+
+  /**
+   * Runs of nodes torch writes for one PyTorch operation, each put back as the one ONNX operator a facet reads
+   * (LayerNormalization, LRN), so the facets read both forms alike; then the tensors are indexed again.
+   *
+   * Before opset 17 torch writes F.layer_norm as arithmetic (torch/onnx/symbolic_opset9.py, native_layer_norm):
+   * ReduceMean(x) → Sub(x, mean) → Pow(·, 2) → ReduceMean → Add(eps) → Sqrt → Div(x − mean, ·) → Mul(weight) → Add(bias).
+   * Each such run becomes the one LayerNormalization node opset 17 writes, so the facets read both forms alike.
+   * A run that differs in any step (another exponent, axes that are not the last ones, a tensor
+   * read outside the run, no weight or bias) is left as it is, and its nodes are refused one by one.
+   */
+  private fuse(): void {
+    const outputs = new Set(this.graphOutputs.map((o) => o.name));
+    const only = (t: string | undefined): NodeProto | undefined => {
+      const c = t ? this.consumers.get(t) : undefined;
+      return c && c.length === 1 && !outputs.has(t as string) ? this.nodes[c[0]] : undefined;
+    };
+    const axesOf = (n: NodeProto): number[] | undefined => {
+      const a = n.attribute.find((x) => x.name === 'axes');
+      const k = n.attribute.find((x) => x.name === 'keepdims');
+      if (!a || (k && int64(k.i) === 0) || n.input.length !== 1) return undefined;
+      const axes = a.ints.map(int64).sort((x, y) => x - y);
+      // The trailing dimensions, counted from the end, as F.layer_norm's normalized_shape gives them.
+      return axes.length && axes.every((x, i) => x === i - axes.length) ? axes : undefined;
+    };
+    // torch shares parameters of equal value (LayerNorm's ones and zeros) through Identity nodes.
+    const source = (t: string): string => {
+      for (let hops = 0; hops < 8; hops++) {
+        const k = this.producer.get(t);
+        const n = k !== undefined && k >= 0 ? this.nodes[k] : undefined;
+        if (n?.op_type !== 'Identity' || !n.input[0]) break;
+        t = n.input[0];
+      }
+      return t;
+    };
+    const scalar = (name: string): number | undefined => {
+      const t = source(name);
+      const w = this.values.get(t);
+      if (w?.t === 'weight') return w.values?.length === 1 && typeof w.values[0] === 'number' ? w.values[0] : undefined;
+      const k = this.producer.get(t);
+      const c = k !== undefined && k >= 0 ? this.nodes[k] : undefined;
+      if (c?.op_type !== 'Constant') return undefined;
+      const a = c.attribute[0];
+      const v = a?.name === 'value' && a.t ? tensorValues(a.t) : a?.name === 'value_float' ? [a.f] : undefined;
+      return v?.length === 1 && typeof v[0] === 'number' ? v[0] : undefined;
+    };
+    const other = (n: NodeProto, mine: string): string | undefined => (n.input.length === 2 && n.input.includes(mine) ? n.input[n.input[0] === mine ? 1 : 0] : undefined);
+    const isWeight = (t: string | undefined) => t !== undefined && this.values.get(source(t))?.t === 'weight';
+    const dropped = new Set<NodeProto>();
+    const fused = new Map<NodeProto, NodeProto>();
+    for (const mean of this.nodes) {
+      if (mean.op_type !== 'ReduceMean' || (mean.domain && mean.domain !== 'ai.onnx')) continue;
+      const axes = axesOf(mean);
+      const x = mean.input[0];
+      const sub = only(mean.output[0]);
+      if (!axes || sub?.op_type !== 'Sub' || sub.input[0] !== x || sub.input[1] !== mean.output[0]) continue;
+      const readers = (this.consumers.get(sub.output[0]) ?? []).map((k) => this.nodes[k]);
+      const pow = readers.find((n) => n.op_type === 'Pow');
+      const div = readers.find((n) => n.op_type === 'Div');
+      if (readers.length !== 2 || outputs.has(sub.output[0]) || !pow || !div || pow.input[0] !== sub.output[0] || scalar(pow.input[1]) !== 2 || div.input[0] !== sub.output[0]) continue;
+      const mean2 = only(pow.output[0]);
+      if (mean2?.op_type !== 'ReduceMean' || JSON.stringify(axesOf(mean2)) !== JSON.stringify(axes)) continue;
+      const addEps = only(mean2.output[0]);
+      const epsName = addEps?.op_type === 'Add' ? other(addEps, mean2.output[0]) : undefined;
+      const eps = epsName !== undefined ? scalar(epsName) : undefined;
+      const sqrt = addEps && only(addEps.output[0]);
+      if (eps === undefined || !(eps >= 0) || sqrt?.op_type !== 'Sqrt' || only(sqrt.output[0]) !== div || div.input[1] !== sqrt.output[0]) continue;
+      const mul = only(div.output[0]);
+      const weight = mul?.op_type === 'Mul' ? other(mul, div.output[0]) : undefined;
+      const addBias = mul && only(mul.output[0]);
+      const bias = addBias?.op_type === 'Add' ? other(addBias, mul!.output[0]) : undefined;
+      if (!isWeight(weight) || !isWeight(bias) || !addBias) continue;
+      const at = mean.name.lastIndexOf('/');
+      const attr = (name: string, type: number, f: number, i: number): AttributeProto => ({ name, type, f, i, s: new Uint8Array(), t: null, floats: [], ints: [] });
+      fused.set(mean, {
+        // Named as in its scope (`/features/features.0/features.0.1/LayerNormalization`), for its module path.
+        name: `${at >= 0 ? mean.name.slice(0, at + 1) : ''}LayerNormalization`,
+        op_type: 'LayerNormalization',
+        domain: '',
+        input: [x, weight as string, bias as string],
+        output: [addBias.output[0]],
+        attribute: [attr('axis', ATTRIBUTE.INT, 0, axes[0]), attr('epsilon', ATTRIBUTE.FLOAT, eps, 0)],
+      });
+      for (const n of [sub, pow, div, mean2, addEps, sqrt, mul, addBias]) dropped.add(n as NodeProto);
+    }
+    this.fuseLocalResponseNorms(fused, dropped, { scalar, other });
+    if (!fused.size) return;
+    this.nodes = this.nodes.flatMap((n) => (dropped.has(n) ? [] : [fused.get(n) ?? n]));
+    this.index();
+  }
+
+  /**
+   * torch 1.13 writes nn.LocalResponseNorm (F.local_response_norm) as x · x, reshaped to 5-D, zero-padded over the
+   * channels, averaged by a 3-D AveragePool of kernel [size, 1, 1], squeezed back through an If, then · α, + k, ^ β,
+   * and x ÷ that. Each such run, recognised by its tail (Div, Pow, Add, Mul by constants), its AveragePool and its
+   * x · x, becomes one LRN node: the operator with PyTorch's own semantics (α divided by size, as both say).
+   * Everything the run computes must be read only inside it; otherwise it is left alone and refused node by node.
+   */
+  private fuseLocalResponseNorms(
+    fused: Map<NodeProto, NodeProto>,
+    dropped: Set<NodeProto>,
+    { scalar, other }: { scalar: (t: string) => number | undefined; other: (n: NodeProto, mine: string) => string | undefined },
+  ): void {
+    const made = (t: string | undefined): NodeProto | undefined => {
+      const k = t ? this.producer.get(t) : undefined;
+      return k !== undefined && k >= 0 ? this.nodes[k] : undefined;
+    };
+    const outputs = new Set(this.graphOutputs.map((o) => o.name));
+    for (const div of this.nodes) {
+      if (div.op_type !== 'Div' || div.input.length !== 2 || dropped.has(div)) continue;
+      const x = div.input[0];
+      const pow = made(div.input[1]);
+      const add = pow?.op_type === 'Pow' ? made(pow.input[0]) : undefined;
+      const beta = pow ? scalar(pow.input[1]) : undefined;
+      const mul = add?.op_type === 'Add' ? made(add.input[0]) : undefined;
+      const k = add && mul ? scalar(other(add, mul.output[0]) ?? '') : undefined;
+      const alpha = mul?.op_type === 'Mul' ? scalar(mul.input[1]) : undefined;
+      if (!pow || !add || !mul || beta === undefined || k === undefined || alpha === undefined) continue;
+      // Every node the scaled sum depends on, back to x.
+      const run = new Set<NodeProto>([pow, add, mul]);
+      const stack = [mul.input[0]];
+      let tooBig = false;
+      while (stack.length && !tooBig) {
+        const t = stack.pop() as string;
+        if (t === x) continue;
+        const n = made(t);
+        if (!n || run.has(n)) continue;
+        run.add(n);
+        tooBig = run.size > 200;
+        stack.push(...n.input.filter((i) => i));
+      }
+      if (tooBig) continue;
+      const pools = [...run].filter((n) => n.op_type === 'AveragePool');
+      // x's only other readers may be Shape nodes (a dynamic batch: x.size(0) for the 5-D view).
+      const squares = [...run].filter((n) => n.input.includes(x) && n.op_type !== 'Shape');
+      const square = squares[0];
+      const kernel = pools.length === 1 ? pools[0].attribute.find((a) => a.name === 'kernel_shape')?.ints.map(int64) : undefined;
+      if (!kernel || kernel.length !== 3 || kernel[1] !== 1 || kernel[2] !== 1 || squares.length !== 1 || square.op_type !== 'Mul' || square.input[1] !== x || square.input[0] !== x) continue;
+      if (![...run].some((n) => n.op_type === 'If')) continue;
+      // What the run computes is read only inside it (a Constant shared with the code around it stays).
+      const inside = new Set([...run, div].map((n) => this.nodes.indexOf(n)));
+      const leaks = (n: NodeProto) => n.output.some((o) => outputs.has(o) || (this.consumers.get(o) ?? []).some((c) => !inside.has(c)));
+      if ([...run].some((n) => n.op_type !== 'Constant' && leaks(n))) continue;
+      const at = div.name.lastIndexOf('/');
+      const attr = (name: string, type: number, f: number, i: number): AttributeProto => ({ name, type, f, i, s: new Uint8Array(), t: null, floats: [], ints: [] });
+      fused.set(div, {
+        name: `${at >= 0 ? div.name.slice(0, at + 1) : ''}LRN`,
+        op_type: 'LRN',
+        domain: '',
+        input: [x],
+        output: [div.output[0]],
+        attribute: [attr('size', ATTRIBUTE.INT, 0, kernel[0]), attr('alpha', ATTRIBUTE.FLOAT, alpha, 0), attr('beta', ATTRIBUTE.FLOAT, beta, 0), attr('bias', ATTRIBUTE.FLOAT, k, 0)],
+      });
+      for (const n of run) if (n.op_type !== 'Constant' || !leaks(n)) dropped.add(n);
+    }
   }
 
   private networkInput(v: ValueInfoProto): void {
@@ -313,7 +477,9 @@ class Reader {
       });
       return null;
     }
-    return order;
+    // Constants first (they read nothing, so the order stays valid): a facet that reads a pattern looks
+    // ahead at the constants of its later nodes (GELU's + 1 and · 0.5), which the file may write after the first.
+    return [...order.filter((k) => this.nodes[k].op_type === 'Constant'), ...order.filter((k) => this.nodes[k].op_type !== 'Constant')];
   }
 
   /** Which scopes hold other scopes, so that a node in one is a functional operation inside a module, not the module. */
@@ -361,6 +527,15 @@ class Reader {
       weight: (i) => {
         const v = value(i);
         return v?.t === 'weight' ? v.shape : undefined;
+      },
+      parameter: (i) => {
+        const v = value(i);
+        if (v?.t !== 'weight') return undefined;
+        let t = n.input[i];
+        for (let hops = 0; hops < 8 && this.nodes[this.producer.get(t) ?? -1]?.op_type === 'Identity'; hops++) t = this.nodes[this.producer.get(t) as number].input[0];
+        // A module's parameter has its qualified name (`features.1.0.layer_scale`); a constant folded into an
+        // initializer does not (`onnx::Mul_12`), and multiplying by it is no parameter of the network.
+        return this.producer.has(t) || !/^[A-Za-z_]\w*(\.\w+)*$/.test(t) ? undefined : v.shape;
       },
       constant: (i) => {
         const v = value(i);
@@ -412,6 +587,13 @@ class Reader {
     switch (n.op_type) {
       case 'Identity':
         return set(ins[0] ?? { t: 'broken' });
+      case 'Transpose': {
+        // nn.Linear on more than two dimensions: torch writes MatMul(x, Transpose(weight)); the transposed weight is still a weight.
+        const v = ins[0];
+        const perm = view.ints('perm');
+        if (v?.t !== 'weight' || !perm || perm.length !== v.shape.length || [...perm].sort().some((p, i) => p !== i)) break;
+        return set({ t: 'weight', shape: perm.map((p) => v.shape[p]) });
+      }
       case 'Constant': {
         const t = n.attribute.find((a) => a.name === 'value')?.t;
         if (t) {
@@ -522,6 +704,19 @@ class Reader {
 
   private layer(k: number, r: OnnxLayer, refuse: (m: string, f: string, zh: ZhText) => void, set: (v: Value, o?: number) => void): void {
     const n = this.nodes[k];
+    for (const { input, config } of r.parameters ?? []) {
+      const name = n.input[input];
+      if (this.values.get(name)?.t !== 'weight') continue;
+      // Its path is the parameter's qualified name (`features.1.0.layer_scale`), as PyTorch's named_parameters gives it.
+      let path = name === INPUT ? `${INPUT}_` : name;
+      for (let c = 2; this.paths.has(path); c++) path = `${name}#${c}`;
+      const layer = { ...config, path, inputs: [], functional: true } as Layer;
+      if (!layerSchema(config.kind).safeParse(layer).success) continue;
+      this.layers.push(layer);
+      this.paths.add(path);
+      this.shapes.set(path, this.outputShape(layer));
+      this.values.set(name, { t: 'layer', path });
+    }
     const inputs: string[] = [];
     for (const i of r.data) {
       const v = n.input[i] ? this.values.get(n.input[i]) : undefined;
@@ -544,7 +739,13 @@ class Reader {
     }
     const pieces = r.pieces ?? [r.config];
     const end = r.through ? (this.viewIndex.get(r.through) ?? k) : k;
-    if (end !== k) this.absorbed.add(end);
+    // Every node of the pattern, from this one's reader on to its last, was read by the facet as part of this layer.
+    for (let at = k; at !== end; ) {
+      const next = this.consumers.get(this.nodes[at].output[0])?.[0];
+      if (next === undefined) break;
+      this.absorbed.add(next);
+      at = next;
+    }
     const last = this.nodes[end];
     pieces.forEach((config, o) => {
       const path = this.pathOf(n, r.fn, pieces.length > 1 ? o : -1);

@@ -1,4 +1,5 @@
-/** Mul from ONNX's Mul of two computed tensors (`x * gate`); on constants it is computed. */
+/** Mul from ONNX's Mul of two computed tensors (`x * gate`), or of a parameter and the features (then with a Parameter layer); on constants it is computed. */
+import { Parameter } from '../parameter/config.js';
 import { refuse, type KindOnnx, type OnnxNode, type OnnxScalar, type OnnxValue, type OnnxRefusal } from '../onnx-spec.js';
 
 /** An arithmetic node on two constants (shape arithmetic such as `c // groups`), computed; undefined when an input is not constant. */
@@ -24,6 +25,12 @@ export const onnx: KindOnnx<'Mul'> = {
     Mul(node) {
       const folded = elementwise(node, (a, b) => a * b);
       if (folded) return folded;
+      // A parameter times the features (ConvNeXt's layer_scale): the Parameter and Mul layers the zoo builds.
+      const side = [0, 1].filter((i) => node.parameter(i) && !node.weight(1 - i) && !node.constant(1 - i));
+      if (side.length === 1) {
+        const i = side[0];
+        return { config: { kind: 'Mul' }, data: [0, 1], parameters: [{ input: i, config: Parameter(node.parameter(i) as number[]) }] };
+      }
       if (node.constant(0) || node.constant(1) || node.weight(0) || node.weight(1)) {
         return refuse('it multiplies the features by a constant or a weight, which no PyTorch layer cnn-graph knows does by itself.', 'Fold the factor into the layer before it, or multiply two computed tensors (x * gate).', {
           message: '它把特征乘以一个常量或权重，cnn-graph 不知道哪个 PyTorch 层单独做这件事。',
