@@ -310,7 +310,7 @@ describe('<cnn-graph> find box', { timeout: 120_000 }, () => {
     const box = p.getByRole('combobox', { name: 'Find a layer or module' });
     expect(await box.getAttribute('placeholder')).toBe('Find: path, kind or name');
     // The keyboard reaches it from the toolbar's buttons.
-    await p.getByRole('button', { name: 'Left to right' }).focus();
+    await p.getByRole('button', { name: 'Open…' }).focus();
     await p.keyboard.press('Tab');
     expect(await box.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await p.keyboard.type('P4_2');

@@ -429,7 +429,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
         };
       });
     expect(await read()).toEqual({
-      toolbar: ['适应窗口', '+', '−', '全部展开', '全部折叠', 'SVG', 'PNG', '从左到右'],
+      toolbar: ['适应窗口', '+', '−', '全部展开', '全部折叠', 'SVG', 'PNG', '从左到右', '打开…'],
       toolbarLabel: '图工具',
       hidden: ['层', '类型', '输出形状', '参数量', 'MACs', 'MACs 占比'],
       hiddenRows: analyze(zooGraph('lenet5')!).layers.map((l) => l.path),
@@ -449,7 +449,7 @@ describe('language and precomputed layouts', { timeout: 120_000 }, () => {
     // The page switches to English in place.
     await p2.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
     const en = await read();
-    expect(en.toolbar).toEqual(['Fit', '+', '−', 'Expand all', 'Collapse all', 'SVG', 'PNG', 'Left to right']);
+    expect(en.toolbar).toEqual(['Fit', '+', '−', 'Expand all', 'Collapse all', 'SVG', 'PNG', 'Left to right', 'Open…']);
     expect(en.summary).toEqual(['Layer', 'Type', 'Output shape', 'Parameters', 'MACs', 'Share of MACs']);
     expect(en.role).toBe('network graph');
     expect(errors).toEqual([]);
