@@ -238,20 +238,25 @@ export function readNetwork(text: string, maxChars = READ_CAP_CHARS): Reading {
       if (jsonPath && !span) span = spanOf(lazySpans(), jsonPath);
       if (span) at = lineCol(text, span.start);
     }
-    return {
-      severity: d.severity,
-      source: d.source,
-      message: d.message,
-      ...(d.fix ? { fix: d.fix } : {}),
-      ...(d.zh ? { zh: d.zh } : {}),
-      ...(d.formula ? { formula: d.formula } : {}),
-      layer: d.path,
-      line: at?.line ?? null,
-      column: at?.column ?? null,
-      span,
-    };
+    return itemOf(d, at, span);
   });
   return { graph: parsed.graph, analysis, items };
+}
+
+/** A diagnostic as the playground lists and underlines it, at its place in the text (either tab's). */
+export function itemOf(d: Diagnostic & { source: Item['source'] }, at: { line: number; column: number } | null, span: Span | null): Item {
+  return {
+    severity: d.severity,
+    source: d.source,
+    message: d.message,
+    ...(d.fix ? { fix: d.fix } : {}),
+    ...(d.zh ? { zh: d.zh } : {}),
+    ...(d.formula ? { formula: d.formula } : {}),
+    layer: d.path,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
+    span,
+  };
 }
 
 function parsed(text: string): unknown {

@@ -16,7 +16,7 @@ import { Interpreter } from '../../import/python/interp.js';
 import { parsePython } from '../../import/python/syntax.js';
 import { zooGraph } from '../../zoo/index.js';
 import type { DocumentLanguage } from './code-editor.js';
-import { type Item, lineSpan, READ_CAP_CHARS, type Reading, type Span, tokenAt } from './playground-doc.js';
+import { type Item, itemOf, lineCol, lineSpan, READ_CAP_CHARS, type Reading, type Span, tokenAt } from './playground-doc.js';
 
 /** Python: highlighting and indentation; no completion (the reader's errors say what it takes). */
 export function pythonSource(): DocumentLanguage {
@@ -148,19 +148,7 @@ export function readPythonDoc(text: string, choice: PythonChoice = {}): Reading 
       const at = pythonLayerOffset(text, d.path);
       if (at !== null) span = { start: at, end: lineSpan(text, text.slice(0, at).split('\n').length).end };
     }
-    const at = d.loc ?? (span ? { line: text.slice(0, span.start).split('\n').length, column: span.start - text.lastIndexOf('\n', span.start - 1) } : null);
-    return {
-      severity: d.severity,
-      source: d.source,
-      message: d.message,
-      ...(d.fix ? { fix: d.fix } : {}),
-      ...(d.zh ? { zh: d.zh } : {}),
-      ...(d.formula ? { formula: d.formula } : {}),
-      layer: d.path,
-      line: at?.line ?? null,
-      column: at?.column ?? null,
-      span,
-    };
+    return itemOf(d, d.loc ?? (span ? lineCol(text, span.start) : null), span);
   });
   return { graph: r.graph, analysis, items };
 }
