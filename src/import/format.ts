@@ -35,3 +35,30 @@ export function formatOfBytes(bytes: Uint8Array): NetworkFormat {
 
 /** `resnet18.onnx` → `resnet18`: the network's name from its file's. */
 export const networkNameOf = (file: string): string => file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || file;
+
+/**
+ * A stream's bytes, or how many it had passed `max` with: reading stops there and the
+ * stream is cancelled, so a huge download or a decompression bomb is never held whole.
+ */
+export async function readCapped(stream: ReadableStream<Uint8Array>, max: number): Promise<{ bytes: Uint8Array } | { over: number }> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      return { over: total };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return { bytes };
+}

@@ -7,6 +7,7 @@
  */
 
 import { MAX_JSON_BYTES } from '../../graph/json.js';
+import { readCapped } from '../../import/format.js';
 
 const KEY = 'n';
 
@@ -48,26 +49,8 @@ export class ShareError extends Error {
 }
 
 async function inflate(bytes: Uint8Array, max: number): Promise<Uint8Array | null> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  const read = await readCapped(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')), max);
+  return 'over' in read ? null : read.bytes;
 }
 
 /** Which tab a link opens, and what was chosen beside a PyTorch text. */

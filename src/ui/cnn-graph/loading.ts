@@ -12,7 +12,7 @@ import { analyze, type Analysis, type Convention, type Diagnostic, diagnosticTex
 import type { ParseResult } from '../../graph/json.js';
 import { MAX_JSON_BYTES } from '../../graph/json.js';
 import type { Graph } from '../../graph/types.js';
-import { formatOfBytes, formatOfName, MAX_ONNX_BYTES, type NetworkFormat, networkNameOf } from '../../import/format.js';
+import { formatOfBytes, formatOfName, MAX_ONNX_BYTES, type NetworkFormat, networkNameOf, readCapped } from '../../import/format.js';
 import { clip } from '../../graph/text.js';
 import { admitGraph } from '../../graph/validate.js';
 import { nearestZooId, zooGraph, zooIdsHint } from '../../zoo/index.js';
@@ -401,26 +401,9 @@ async function bodyOf(res: Response, src: string, limit: number): Promise<Uint8A
   const said = Number(res.headers.get('content-length'));
   if (said > limit) throw tooLarge(src, said, named);
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      void reader.cancel();
-      throw tooLarge(src, total, named);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
+  const read = await readCapped(res.body, limit);
+  if ('over' in read) throw tooLarge(src, read.over, named);
+  return read.bytes;
 }
 
 /** A dropped or picked file (or any Blob script hands over): its size is checked before it is read. */
